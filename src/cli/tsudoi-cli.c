@@ -1,0 +1,100 @@
+/* tsudoi-cli.c: Tsudoi without a window: commands over core and render.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ts-cli.h"
+
+static const TsCliCommand commands[] = {
+  { "init",        ts_cli_init,        N_("Create the database and load the chapter directory") },
+  { "check",       ts_cli_check,       N_("Check the database file") },
+  { "sample",      ts_cli_sample,      N_("Write sample data") },
+  { "chapters",    ts_cli_chapters,    N_("List chapters") },
+  { "events",      ts_cli_events,      N_("List events") },
+  { "members",     ts_cli_members,     N_("List or search members") },
+  { "chapter add", ts_cli_chapter_add, N_("Add a chapter") },
+  { "event add",   ts_cli_event_add,   N_("Add an event") },
+  { "member add",  ts_cli_member_add,  N_("Add a member") },
+  { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n  tsudoi-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
+           _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Every command takes --database FILE and --help."));
+}
+
+/* "chapter add" and "event add" are two words: join them into argv[0] for
+ * the command's own option parser. */
+static const TsCliCommand *
+find_command (int     *argc,
+              char  ***argv)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *name = commands[i].name;
+      const char *space = strchr (name, ' ');
+
+      if (space == NULL && g_str_equal ((*argv)[1], name))
+        {
+          (*argc)--;
+          (*argv)++;
+          return &commands[i];
+        }
+      if (space != NULL && *argc > 2 &&
+          strncmp ((*argv)[1], name, space - name) == 0 &&
+          (*argv)[1][space - name] == '\0' && g_str_equal ((*argv)[2], space + 1))
+        {
+          (*argc) -= 2;
+          (*argv) += 2;
+          return &commands[i];
+        }
+    }
+  return NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const TsCliCommand *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return TS_CLI_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return TS_CLI_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("tsudoi-cli %s\n", PACKAGE_VERSION);
+      return TS_CLI_OK;
+    }
+
+  command = find_command (&argc, &argv);
+  if (command == NULL)
+    return ts_cli_usage_error (_("Unknown command “%s”."), argv[1]);
+  return command->run (argc, argv);
+}

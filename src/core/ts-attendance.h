@@ -1,0 +1,49 @@
+/* ts-attendance.h: one member at one event, with a status.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ts-event.h"
+#include "ts-member.h"
+
+G_BEGIN_DECLS
+
+#define TS_TYPE_ATTENDANCE (ts_attendance_get_type ())
+G_DECLARE_FINAL_TYPE (TsAttendance, ts_attendance, TS, ATTENDANCE, GObject)
+
+struct _TsAttendance
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  char     *uuid;
+  gint64    event_id;
+  gint64    member_id;
+  char     *status;         /* registered, attended, walk-in, no-show, cancelled */
+  char     *role;           /* participant, presenter, organizer, guest */
+  char     *checked_in_at;  /* "" or "2017-08-24T19:05:12" */
+  gboolean  paid;
+  char     *note;
+  /* Filled by listings, not stored. */
+  gboolean  first_time;     /* first presence at this chapter */
+  TsMember *member;
+  TsEvent  *event;          /* only in a member's history */
+};
+
+TsAttendance *ts_attendance_new              (void);
+void          ts_attendance_set_member       (TsAttendance *self,
+                                              TsMember     *member);
+void          ts_attendance_set_event        (TsAttendance *self,
+                                              TsEvent      *event);
+gboolean      ts_attendance_is_present       (TsAttendance *self);
+const char   *ts_attendance_status_label     (const char   *status);
+gboolean      ts_attendance_status_is_valid  (const char   *status);
+const char   *ts_attendance_role_label       (const char   *role);
+gboolean      ts_attendance_role_is_valid    (const char   *role);
+const char  **ts_attendance_statuses         (void);
+const char  **ts_attendance_roles            (void);
+
+G_END_DECLS

@@ -1,0 +1,595 @@
+/* ts-database.c: one Tsudoi SQLite file, opened, checked and migrated.
+ *
+ * Opening is careful not to write anything before the file has been
+ * recognized: a file that is not SQLite, a SQLite file of another program,
+ * or one written by a newer Tsudoi is refused and left byte for byte as it
+ * was. Only then are WAL and the migrations applied.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-database"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ts-database.h"
+#include "ts-schema.h"
+#include "ts-text.h"
+
+struct _TsDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  int         schema_version;
+  gboolean    has_content;      /* any table at all when opened */
+  guint       transaction_depth;
+  char       *last_backup;
+};
+
+G_DEFINE_FINAL_TYPE (TsDatabase, ts_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ts-database-error-quark, ts_database_error)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+ts_database_finalize (GObject *object)
+{
+  TsDatabase *self = TS_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    sqlite3_close_v2 (self->handle);
+  g_free (self->path);
+  g_free (self->last_backup);
+
+  G_OBJECT_CLASS (ts_database_parent_class)->finalize (object);
+}
+
+static void
+ts_database_class_init (TsDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ts_database_finalize;
+}
+
+static void
+ts_database_init (TsDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                            finalize_statement);
+}
+
+char *
+ts_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tsudoi", "tsudoi.db", NULL);
+}
+
+/* --database FILE wins, then $TSUDOI_DATABASE, then the data folder. */
+char *
+ts_database_resolve_path (const char *option_path)
+{
+  const char *env;
+
+  if (option_path != NULL && *option_path != '\0')
+    return g_strdup (option_path);
+  env = g_getenv ("TSUDOI_DATABASE");
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return ts_database_default_path ();
+}
+
+static int
+error_code_for (int sqlite_code)
+{
+  switch (sqlite_code & 0xff)
+    {
+    case SQLITE_NOTADB:     return TS_DATABASE_ERROR_NOT_A_DATABASE;
+    case SQLITE_CORRUPT:    return TS_DATABASE_ERROR_CORRUPT;
+    case SQLITE_CONSTRAINT: return TS_DATABASE_ERROR_CONSTRAINT;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_FULL:
+    case SQLITE_PERM:       return TS_DATABASE_ERROR_IO;
+    default:                return TS_DATABASE_ERROR_FAILED;
+    }
+}
+
+void
+ts_database_set_error (TsDatabase  *self,
+                       GError     **error)
+{
+  int code = sqlite3_extended_errcode (self->handle);
+
+  g_set_error (error, TS_DATABASE_ERROR, error_code_for (code),
+               "%s", sqlite3_errmsg (self->handle));
+}
+
+sqlite3_stmt *
+ts_database_prepare (TsDatabase  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TS_IS_DATABASE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      ts_database_set_error (self, error);
+      return NULL;
+    }
+  /* The key must live as long as the statement: sqlite keeps a copy. */
+  g_hash_table_insert (self->statements, (char *) sqlite3_sql (stmt), stmt);
+  return stmt;
+}
+
+void
+ts_statement_release (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+gboolean
+ts_database_step_done (TsDatabase   *self,
+                       sqlite3_stmt *stmt,
+                       GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ts_database_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ts_database_exec (TsDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, TS_DATABASE_ERROR,
+                   error_code_for (sqlite3_extended_errcode (self->handle)),
+                   "%s", message ? message : sqlite3_errmsg (self->handle));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Transactions nest through savepoints, so a unit of work (an import, a
+ * walk-in) can call others that open their own. */
+gboolean
+ts_database_begin (TsDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT ts_%u", self->transaction_depth);
+  if (!ts_database_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+ts_database_commit (TsDatabase  *self,
+                    GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE ts_%u", self->transaction_depth - 1);
+  if (!ts_database_exec (self, sql, error))
+    {
+      ts_database_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+ts_database_rollback (TsDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->transaction_depth > 0);
+
+  self->transaction_depth--;
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO ts_%u; RELEASE ts_%u",
+                           self->transaction_depth, self->transaction_depth);
+  if (!ts_database_exec (self, sql, NULL))
+    g_warning ("Rollback failed: %s", sqlite3_errmsg (self->handle));
+}
+
+static gboolean
+query_int (TsDatabase  *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ts_database_set_error (self, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ts_database_set_error (self, error);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  *value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/* Reads the header without writing: SQLite only touches the file for
+ * these once journal_mode or a write asks it to. */
+static gboolean
+recognize (TsDatabase  *self,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  int app_id = 0, objects = 0;
+
+  if (!query_int (self, "SELECT count(*) FROM sqlite_schema", &objects, &local_error) ||
+      !query_int (self, "PRAGMA application_id", &app_id, &local_error) ||
+      !query_int (self, "PRAGMA user_version", &self->schema_version, &local_error))
+    {
+      if (local_error->code == TS_DATABASE_ERROR_NOT_A_DATABASE ||
+          local_error->code == TS_DATABASE_ERROR_CORRUPT)
+        g_set_error (error, TS_DATABASE_ERROR, local_error->code,
+                     _("“%s” is not a Tsudoi database, or it is damaged. "
+                       "It was left unchanged."), self->path);
+      else
+        g_set_error (error, TS_DATABASE_ERROR, local_error->code,
+                     _("“%s” could not be read: %s"), self->path,
+                     local_error->message);
+      return FALSE;
+    }
+
+  self->has_content = objects > 0;
+  if (objects > 0 && app_id != TS_DATABASE_APPLICATION_ID)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a database of another program, not of Tsudoi. "
+                     "It was left unchanged."), self->path);
+      return FALSE;
+    }
+
+  if (self->schema_version > ts_schema_latest_version ())
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Tsudoi. "
+                     "Please update Tsudoi to open it. The file was left unchanged."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ts_database_backup_to (TsDatabase  *self,
+                       const char  *dest_path,
+                       GError     **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  rc = sqlite3_open_v2 (dest_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->handle, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not write the backup “%s”: %s"), dest_path,
+                   dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+/* A copy of the file as it was, beside it, before any migration touches
+ * an existing database. */
+static gboolean
+backup_before_migration (TsDatabase  *self,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *dest = g_strdup_printf ("%s.v%d-%s.bak", self->path,
+                                           self->schema_version, stamp);
+
+  if (!ts_database_backup_to (self, dest, error))
+    return FALSE;
+  g_free (self->last_backup);
+  self->last_backup = g_steal_pointer (&dest);
+  return TRUE;
+}
+
+static gboolean
+migrate (TsDatabase  *self,
+         GError     **error)
+{
+  const TsMigration *migrations;
+  guint n_migrations;
+
+  migrations = ts_schema_get_migrations (&n_migrations);
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      g_autofree char *pragmas = NULL;
+
+      if (migrations[i].version <= self->schema_version)
+        continue;
+      if (self->has_content && self->last_backup == NULL &&
+          !backup_before_migration (self, error))
+        return FALSE;
+
+      pragmas = g_strdup_printf ("PRAGMA user_version = %d;"
+                                 "PRAGMA application_id = %d;",
+                                 migrations[i].version,
+                                 TS_DATABASE_APPLICATION_ID);
+      if (!ts_database_begin (self, error))
+        return FALSE;
+      if (!ts_database_exec (self, migrations[i].sql, error) ||
+          !ts_database_exec (self, pragmas, error) ||
+          !ts_database_commit (self, error))
+        {
+          if (self->transaction_depth > 0)
+            ts_database_rollback (self);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "),
+                          migrations[i].version);
+          return FALSE;
+        }
+      self->schema_version = migrations[i].version;
+    }
+  return TRUE;
+}
+
+/* ts_search_key(text) in SQL, so that duplicate checks compare names the
+ * way search does (katakana and hiragana alike, spaces ignored). */
+static void
+sql_search_key (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  char *key = ts_text_search_key (text);
+
+  sqlite3_result_text (context, key, -1, g_free);
+}
+
+static gboolean
+configure (TsDatabase  *self,
+           GError     **error)
+{
+  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_create_function (self->handle, "ts_search_key", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                           NULL, sql_search_key, NULL, NULL);
+  return ts_database_exec (self,
+                           "PRAGMA journal_mode = WAL;"
+                           "PRAGMA synchronous = NORMAL;"
+                           "PRAGMA foreign_keys = ON;"
+                           "PRAGMA trusted_schema = OFF;",
+                           error);
+}
+
+static gboolean
+open_handle (TsDatabase  *self,
+             GError     **error)
+{
+  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int rc;
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                       _("Could not create the folder “%s”: %s"), dir,
+                       g_strerror (saved_errno));
+          return FALSE;
+        }
+      flags |= SQLITE_OPEN_CREATE;
+    }
+  else if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a folder, not a Tsudoi database."), self->path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->handle, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not open “%s”: %s"), self->path,
+                   self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->handle, 1);
+  return TRUE;
+}
+
+TsDatabase *
+ts_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(TsDatabase) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TS_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_handle (self, error) ||
+      !recognize (self, error) ||
+      !configure (self, error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+ts_database_get_path (TsDatabase *self)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+ts_database_get_handle (TsDatabase *self)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (self), NULL);
+  return self->handle;
+}
+
+int
+ts_database_get_schema_version (TsDatabase *self)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (self), 0);
+  return self->schema_version;
+}
+
+const char *
+ts_database_get_last_backup (TsDatabase *self)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (self), NULL);
+  return self->last_backup;
+}
+
+/* integrity_check and foreign_key_check, written into @report for a person
+ * to read. Returns FALSE when anything is wrong. */
+gboolean
+ts_database_check (TsDatabase *self,
+                   GString    *report)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rows = 0;
+
+  g_return_val_if_fail (TS_IS_DATABASE (self), FALSE);
+
+  g_string_append_printf (report, _("Schema version: %d (this Tsudoi writes %d)"),
+                          self->schema_version, ts_schema_latest_version ());
+  g_string_append_c (report, '\n');
+
+  sqlite3_prepare_v2 (self->handle, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          ok = FALSE;
+          g_string_append_printf (report, "%s\n", line);
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  sqlite3_prepare_v2 (self->handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    rows++;
+  sqlite3_finalize (stmt);
+  if (rows > 0)
+    {
+      ok = FALSE;
+      g_string_append_printf (report, _("%d rows point to rows that do not exist."), rows);
+      g_string_append_c (report, '\n');
+    }
+
+  g_string_append (report, ok ? _("The database is in good order.")
+                              : _("The database has problems."));
+  g_string_append_c (report, '\n');
+  return ok;
+}
+
+void
+ts_bind_text (sqlite3_stmt *stmt,
+              int           index,
+              const char   *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* 0 stands for "none" and binds NULL, so that optional references work. */
+void
+ts_bind_id (sqlite3_stmt *stmt,
+            int           index,
+            gint64        id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, index, id);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+char *
+ts_column_text (sqlite3_stmt *stmt,
+                int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return g_strdup (text ? (const char *) text : "");
+}
+
+char *
+ts_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+}

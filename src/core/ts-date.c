@@ -1,0 +1,114 @@
+/* ts-date.c: event dates as stored ("2017-08-24T19:00") and as printed.
+ *
+ * Dates are stored as local wall-clock time with no zone: a meeting at
+ * 19:00 in 札幌 stays at 19:00 whatever the laptop's zone says later.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-date"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+
+#include "ts-date.h"
+
+/* "2017-08-24T19:00", with optional ":SS"; NULL when it is not a date and
+ * time that exists (2017-02-30 does not). */
+GDateTime *
+ts_date_parse (const char *text)
+{
+  int year, month, day, hour, minute, second = 0, consumed = 0;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2dT%2d:%2d%n", &year, &month, &day, &hour,
+              &minute, &consumed) != 5 || consumed != 16)
+    return NULL;
+  if (text[16] == ':' && sscanf (text + 17, "%2d", &second) != 1)
+    return NULL;
+  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 ||
+      second > 59)
+    return NULL;
+  return g_date_time_new_local (year, month, day, hour, minute, second);
+}
+
+gboolean
+ts_date_is_valid (const char *text)
+{
+  g_autoptr(GDateTime) when = ts_date_parse (text);
+  return when != NULL;
+}
+
+/* "2017年8月24日(木)" in Japanese. */
+char *
+ts_date_format_day (GDateTime *when)
+{
+  /* Translators: a date as strftime format, in Japanese
+   * "%Y年%-m月%-d日(%a)", giving 2017年8月24日(木). */
+  return g_date_time_format (when, _("%a, %-d %B %Y"));
+}
+
+char *
+ts_date_format_time (GDateTime *when)
+{
+  return g_date_time_format (when, "%H:%M");
+}
+
+/* "2017年8月24日(木) 19:00〜21:00", or "… 19:00〜" with no end. */
+char *
+ts_date_format_range (const char *starts_at,
+                      const char *ends_at)
+{
+  g_autoptr(GDateTime) start = ts_date_parse (starts_at);
+  g_autoptr(GDateTime) end = ts_date_parse (ends_at);
+  g_autofree char *day = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (start == NULL)
+    return g_strdup (starts_at ? starts_at : "");
+  day = ts_date_format_day (start);
+  from = ts_date_format_time (start);
+  if (end == NULL)
+    /* Translators: a day and a start time; in Japanese "%1$s %2$s〜". */
+    return g_strdup_printf (_("%1$s, %2$s"), day, from);
+  to = ts_date_format_time (end);
+  /* Translators: a day, start and end time; in Japanese "%1$s %2$s〜%3$s". */
+  return g_strdup_printf (_("%1$s, %2$s–%3$s"), day, from, to);
+}
+
+char *
+ts_date_format_stored (GDateTime *when)
+{
+  return g_date_time_format (when, "%Y-%m-%dT%H:%M");
+}
+
+/* The same weekday of the same week of the next month: the 4th Thursday
+ * of August gives the 4th Thursday of September. A 5th weekday that the
+ * next month lacks becomes that month's last one. */
+GDateTime *
+ts_date_same_weekday_next_month (GDateTime *when)
+{
+  int week = (g_date_time_get_day_of_month (when) - 1) / 7;
+  int weekday = g_date_time_get_day_of_week (when);
+  g_autoptr(GDateTime) first = NULL;
+  int year = g_date_time_get_year (when);
+  int month = g_date_time_get_month (when) + 1;
+  int day, days_in_month;
+
+  if (month > 12)
+    {
+      month = 1;
+      year++;
+    }
+  first = g_date_time_new_local (year, month, 1, 0, 0, 0);
+  day = 1 + (weekday - g_date_time_get_day_of_week (first) + 7) % 7 + week * 7;
+  days_in_month = g_date_get_days_in_month (month, year);
+  while (day > days_in_month)
+    day -= 7;
+  return g_date_time_new_local (year, month, day,
+                                g_date_time_get_hour (when),
+                                g_date_time_get_minute (when), 0);
+}

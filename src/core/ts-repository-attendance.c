@@ -1,0 +1,283 @@
+/* ts-repository-attendance.c: who comes to which event, check-in, walk-ins.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ts-repository-private.h"
+
+#define ATTENDANCE_COLUMNS \
+  "a.id, a.uuid, a.event_id, a.member_id, a.status, a.role, a.checked_in_at," \
+  " a.paid, a.note"
+#define ATTENDANCE_N_COLUMNS 9
+
+static TsAttendance *
+read_attendance (sqlite3_stmt *stmt)
+{
+  TsAttendance *attendance = ts_attendance_new ();
+
+  attendance->id = sqlite3_column_int64 (stmt, 0);
+  g_free (attendance->uuid);
+  attendance->uuid = ts_column_text (stmt, 1);
+  attendance->event_id = sqlite3_column_int64 (stmt, 2);
+  attendance->member_id = sqlite3_column_int64 (stmt, 3);
+  g_free (attendance->status);
+  attendance->status = ts_column_text (stmt, 4);
+  g_free (attendance->role);
+  attendance->role = ts_column_text (stmt, 5);
+  g_free (attendance->checked_in_at);
+  attendance->checked_in_at = ts_column_text (stmt, 6);
+  attendance->paid = sqlite3_column_int (stmt, 7) != 0;
+  g_free (attendance->note);
+  attendance->note = ts_column_text (stmt, 8);
+  return attendance;
+}
+
+/* First time means: never present before at an earlier event of the same
+ * chapter (cancelled and deleted events do not count). */
+GListModel *
+ts_repository_list_attendance (TsRepository  *self,
+                               gint64         event_id,
+                               GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_ATTENDANCE);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " ATTENDANCE_COLUMNS ", NOT EXISTS (SELECT 1 FROM attendance a2"
+    "   JOIN event e2 ON e2.id = a2.event_id"
+    "   WHERE a2.member_id = a.member_id AND e2.chapter_id = e.chapter_id"
+    "   AND e2.starts_at < e.starts_at AND e2.deleted_at IS NULL"
+    "   AND e2.status <> 'cancelled' AND a2.status IN ('attended', 'walk-in')),"
+    " " TS_MEMBER_COLUMNS
+    " FROM attendance a JOIN event e ON e.id = a.event_id"
+    " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
+    " WHERE a.event_id = ?1 ORDER BY m.sort_key, m.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TsAttendance) attendance = read_attendance (stmt);
+      g_autoptr(TsMember) member = ts_repository_read_member (stmt, ATTENDANCE_N_COLUMNS + 1);
+
+      attendance->first_time = sqlite3_column_int (stmt, ATTENDANCE_N_COLUMNS) != 0;
+      ts_attendance_set_member (attendance, member);
+      g_list_store_append (store, attendance);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (ts_repository_get_database (self), error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Every event a member registered for, across chapters, newest first, each
+ * attendance with its event (and the event's chapter name) filled in. */
+GListModel *
+ts_repository_list_member_history (TsRepository  *self,
+                                   gint64         member_id,
+                                   GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_ATTENDANCE);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " ATTENDANCE_COLUMNS ", " TS_EVENT_COLUMNS ", c.name"
+    " FROM attendance a JOIN event e ON e.id = a.event_id AND e.deleted_at IS NULL"
+    " JOIN chapter c ON c.id = e.chapter_id"
+    " WHERE a.member_id = ?1 ORDER BY e.starts_at DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TsAttendance) attendance = read_attendance (stmt);
+      g_autoptr(TsEvent) event = ts_repository_read_event (stmt, ATTENDANCE_N_COLUMNS);
+
+      g_free (event->chapter_name);
+      event->chapter_name = ts_column_text (stmt, ATTENDANCE_N_COLUMNS + TS_EVENT_N_COLUMNS);
+      ts_attendance_set_event (attendance, event);
+      g_list_store_append (store, attendance);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (ts_repository_get_database (self), error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static TsAttendance *
+get_attendance (TsRepository  *self,
+                gint64         event_id,
+                gint64         member_id,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " ATTENDANCE_COLUMNS " FROM attendance a"
+    " WHERE a.event_id = ?1 AND a.member_id = ?2", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+                   _("This member is not on the event’s list."));
+      return NULL;
+    }
+  return read_attendance (stmt);
+}
+
+/* Registers a member for an event, or changes the status of one already
+ * registered; returns the attendance as stored. */
+TsAttendance *
+ts_repository_set_attendance (TsRepository  *self,
+                              gint64         event_id,
+                              gint64         member_id,
+                              const char    *status,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  gboolean present;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  if (!ts_attendance_status_is_valid (status))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT,
+                   _("“%s” is not an attendance status."), status);
+      return NULL;
+    }
+  present = g_str_equal (status, "attended") || g_str_equal (status, "walk-in");
+
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO attendance (uuid, event_id, member_id, status, checked_in_at,"
+    "  created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, CASE WHEN ?5 THEN ?6 ELSE '' END, ?6, ?6)"
+    " ON CONFLICT (event_id, member_id) DO UPDATE SET status = ?4,"
+    "  checked_in_at = CASE WHEN NOT ?5 THEN ''"
+    "    WHEN checked_in_at = '' THEN ?6 ELSE checked_in_at END,"
+    "  updated_at = ?6", error);
+  if (stmt == NULL)
+    return NULL;
+  ts_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  sqlite3_bind_int64 (stmt, 3, member_id);
+  ts_bind_text (stmt, 4, status);
+  sqlite3_bind_int (stmt, 5, present);
+  ts_bind_text (stmt, 6, now);
+  if (!ts_repository_step_done (self, stmt, error))
+    return NULL;
+  g_clear_pointer (&stmt, ts_statement_release);
+  return get_attendance (self, event_id, member_id, error);
+}
+
+gboolean
+ts_repository_save_attendance (TsRepository  *self,
+                               TsAttendance  *attendance,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_ATTENDANCE (attendance), FALSE);
+
+  stmt = ts_repository_prepare (self,
+    "UPDATE attendance SET status = ?2, role = ?3, checked_in_at = ?4, paid = ?5,"
+    "  note = ?6, updated_at = ?7 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attendance->id);
+  ts_bind_text (stmt, 2, attendance->status);
+  ts_bind_text (stmt, 3, attendance->role);
+  ts_bind_text (stmt, 4, attendance->checked_in_at);
+  sqlite3_bind_int (stmt, 5, attendance->paid ? 1 : 0);
+  ts_bind_text (stmt, 6, attendance->note);
+  ts_bind_text (stmt, 7, now);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* At the door: registered becomes attended, time stamped. Someone not on
+ * the list is checked in as a walk-in. */
+gboolean
+ts_repository_check_in (TsRepository  *self,
+                        gint64         event_id,
+                        gint64         member_id,
+                        GError       **error)
+{
+  g_autoptr(TsAttendance) existing = get_attendance (self, event_id, member_id, NULL);
+  g_autoptr(TsAttendance) stored = NULL;
+  const char *status = "attended";
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+
+  if (existing == NULL)
+    status = "walk-in";
+  else if (ts_attendance_is_present (existing))
+    return TRUE;
+  stored = ts_repository_set_attendance (self, event_id, member_id, status, error);
+  return stored != NULL;
+}
+
+/* A new member and their walk-in attendance, in one transaction: the
+ * person at the door is either fully in the list or not at all. */
+TsAttendance *
+ts_repository_add_walk_in (TsRepository  *self,
+                           gint64         event_id,
+                           TsMember      *member,
+                           GError       **error)
+{
+  TsDatabase *database = ts_repository_get_database (self);
+  g_autoptr(TsAttendance) attendance = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (TS_IS_MEMBER (member), NULL);
+
+  if (!ts_database_begin (database, error))
+    return NULL;
+  if ((member->id == 0 && !ts_repository_save_member (self, member, error)) ||
+      (attendance = ts_repository_set_attendance (self, event_id, member->id,
+                                                  "walk-in", error)) == NULL ||
+      !ts_database_commit (database, error))
+    {
+      ts_database_rollback (database);
+      member->id = 0;
+      return NULL;
+    }
+  ts_attendance_set_member (attendance, member);
+  return g_steal_pointer (&attendance);
+}
+
+gboolean
+ts_repository_remove_attendance (TsRepository  *self,
+                                 gint64         attendance_id,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+
+  stmt = ts_repository_prepare (self, "DELETE FROM attendance WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attendance_id);
+  return ts_repository_step_done (self, stmt, error);
+}

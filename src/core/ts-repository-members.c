@@ -1,0 +1,288 @@
+/* ts-repository-members.c: members: listings, search, duplicates, saving.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ts-repository-private.h"
+#include "ts-text.h"
+
+TsMember *
+ts_repository_read_member (sqlite3_stmt *stmt,
+                           int           first)
+{
+  TsMember *member = ts_member_new ();
+  char **texts[] = { &member->uuid, &member->family_name, &member->given_name,
+                     &member->family_reading, &member->given_reading,
+                     &member->organization, &member->profession,
+                     &member->job_title, &member->email, &member->phone,
+                     &member->introduction, &member->wish };
+  char **tail[] = { &member->consent, &member->notes, &member->created_at,
+                    &member->updated_at, &member->search_key };
+
+  member->id = sqlite3_column_int64 (stmt, first);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_free (*texts[i]);
+      *texts[i] = ts_column_text (stmt, first + 1 + i);
+    }
+  member->referred_by = sqlite3_column_int64 (stmt, first + 13);
+  member->home_chapter_id = sqlite3_column_int64 (stmt, first + 14);
+  for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+    {
+      g_free (*tail[i]);
+      *tail[i] = ts_column_text (stmt, first + 15 + i);
+    }
+  member->sort_key = g_bytes_new (sqlite3_column_blob (stmt, first + 20),
+                                  sqlite3_column_bytes (stmt, first + 20));
+  return member;
+}
+
+/* What a listing adds after the member's own columns: home chapter,
+ * referrer, last presence and times present. The presence counts come
+ * from one grouped pass over attendance rather than a query per row. */
+#define MEMBER_LISTING_SQL \
+  "SELECT " TS_MEMBER_COLUMNS ", coalesce(c.name, '')," \
+  "  coalesce(r.family_name || ' ' || r.given_name, ''), coalesce(s.last, '')," \
+  "  coalesce(s.times, 0)" \
+  " FROM member m" \
+  " LEFT JOIN chapter c ON c.id = m.home_chapter_id AND c.deleted_at IS NULL" \
+  " LEFT JOIN member r ON r.id = m.referred_by AND r.deleted_at IS NULL" \
+  " LEFT JOIN (SELECT a.member_id, count(*) AS times, max(e.starts_at) AS last" \
+  "   FROM attendance a JOIN event e ON e.id = a.event_id" \
+  "   WHERE e.deleted_at IS NULL AND " TS_PRESENT_SQL \
+  "   GROUP BY a.member_id) s ON s.member_id = m.id" \
+  " WHERE m.deleted_at IS NULL"
+
+static TsMember *
+read_member_listing (sqlite3_stmt *stmt)
+{
+  TsMember *member = ts_repository_read_member (stmt, 0);
+  int first = TS_MEMBER_N_COLUMNS;
+
+  g_free (member->home_chapter_name);
+  member->home_chapter_name = ts_column_text (stmt, first);
+  g_free (member->referrer_name);
+  member->referrer_name = g_strstrip (ts_column_text (stmt, first + 1));
+  g_free (member->last_attended);
+  member->last_attended = ts_column_text (stmt, first + 2);
+  member->times_attended = sqlite3_column_int64 (stmt, first + 3);
+  return member;
+}
+
+static GListModel *
+collect_members (TsRepository  *self,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_MEMBER);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TsMember) member = read_member_listing (stmt);
+      g_list_store_append (store, member);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (ts_repository_get_database (self), error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+ts_repository_list_members (TsRepository  *self,
+                            const char    *search,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *query = ts_text_search_key (search);
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    MEMBER_LISTING_SQL " AND (?1 = '' OR instr(m.search_key, ?1) > 0)"
+    " ORDER BY m.sort_key, m.id", error);
+  if (stmt == NULL)
+    return NULL;
+  ts_bind_text (stmt, 1, query);
+  return collect_members (self, stmt, error);
+}
+
+/* The people of a chapter: everyone present at one of its events, the
+ * most recently seen first. */
+GListModel *
+ts_repository_list_chapter_members (TsRepository  *self,
+                                    gint64         chapter_id,
+                                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " TS_MEMBER_COLUMNS ", coalesce(c.name, ''), '', p.last, p.times"
+    " FROM member m"
+    " JOIN (SELECT a.member_id, count(*) AS times, max(e.starts_at) AS last"
+    "   FROM attendance a JOIN event e ON e.id = a.event_id"
+    "   WHERE e.chapter_id = ?1 AND e.deleted_at IS NULL AND " TS_PRESENT_SQL
+    "   GROUP BY a.member_id) p ON p.member_id = m.id"
+    " LEFT JOIN chapter c ON c.id = m.home_chapter_id"
+    " WHERE m.deleted_at IS NULL ORDER BY p.last DESC, m.sort_key", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, chapter_id);
+  return collect_members (self, stmt, error);
+}
+
+GListModel *
+ts_repository_list_referred (TsRepository  *self,
+                             gint64         member_id,
+                             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    MEMBER_LISTING_SQL " AND m.referred_by = ?1 ORDER BY m.sort_key", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  return collect_members (self, stmt, error);
+}
+
+/* Who @candidate may already be: the same email, the same reading, or the
+ * same name and organization. Used for walk-ins and imports. */
+GListModel *
+ts_repository_find_similar_members (TsRepository  *self,
+                                    TsMember      *candidate,
+                                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *reading = ts_text_join_name (candidate->family_reading,
+                                                candidate->given_reading, " ");
+  g_autofree char *reading_key = ts_text_search_key (reading);
+  g_autofree char *name_key = ts_text_search_key (candidate->family_name);
+  g_autofree char *given_key = ts_text_search_key (candidate->given_name);
+  g_autofree char *full_name = g_strconcat (name_key, given_key, NULL);
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    MEMBER_LISTING_SQL " AND m.id IS NOT ?5 AND ("
+    "   (?1 <> '' AND lower(m.email) = lower(?1))"
+    "   OR (?2 <> '' AND replace(replace(m.family_reading || m.given_reading, ' ', ''), '　', '') <> ''"
+    "       AND ts_search_key(m.family_reading || m.given_reading) = ?2)"
+    "   OR (ts_search_key(m.family_name || m.given_name) = ?3"
+    "       AND (?4 = '' OR ts_search_key(m.organization) = ts_search_key(?4))))"
+    " ORDER BY m.sort_key", error);
+  if (stmt == NULL)
+    return NULL;
+  ts_bind_text (stmt, 1, candidate->email);
+  ts_bind_text (stmt, 2, reading_key);
+  ts_bind_text (stmt, 3, full_name);
+  ts_bind_text (stmt, 4, candidate->organization);
+  ts_bind_id (stmt, 5, candidate->id);
+  return collect_members (self, stmt, error);
+}
+
+TsMember *
+ts_repository_get_member (TsRepository  *self,
+                          gint64         id,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self, MEMBER_LISTING_SQL " AND m.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no member with the number %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  return read_member_listing (stmt);
+}
+
+static void
+bind_member (sqlite3_stmt *stmt,
+             TsMember     *member,
+             const char   *now)
+{
+  const char *texts[] = { member->family_name, member->given_name,
+                          member->family_reading, member->given_reading,
+                          member->organization, member->profession,
+                          member->job_title, member->email, member->phone,
+                          member->introduction, member->wish };
+
+  ts_bind_id (stmt, 1, member->id);
+  ts_bind_text (stmt, 2, member->uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    ts_bind_text (stmt, 3 + i, texts[i]);
+  ts_bind_id (stmt, 14, member->referred_by);
+  ts_bind_id (stmt, 15, member->home_chapter_id);
+  ts_bind_text (stmt, 16, member->consent);
+  ts_bind_text (stmt, 17, member->notes);
+  ts_bind_text (stmt, 18, member->search_key);
+  sqlite3_bind_blob (stmt, 19, g_bytes_get_data (member->sort_key, NULL),
+                     g_bytes_get_size (member->sort_key), SQLITE_TRANSIENT);
+  ts_bind_text (stmt, 20, now);
+}
+
+gboolean
+ts_repository_save_member (TsRepository  *self,
+                           TsMember      *member,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_MEMBER (member), FALSE);
+
+  if (*member->uuid == '\0')
+    {
+      g_free (member->uuid);
+      member->uuid = g_uuid_string_random ();
+    }
+  ts_member_update_keys (member);
+
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO member (id, uuid, family_name, given_name, family_reading,"
+    "  given_reading, organization, profession, job_title, email, phone,"
+    "  introduction, wish, referred_by, home_chapter_id, consent, notes,"
+    "  search_key, sort_key, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+    "  ?16, ?17, ?18, ?19, ?20, ?20)"
+    " ON CONFLICT (id) DO UPDATE SET family_name = ?3, given_name = ?4,"
+    "  family_reading = ?5, given_reading = ?6, organization = ?7,"
+    "  profession = ?8, job_title = ?9, email = ?10, phone = ?11,"
+    "  introduction = ?12, wish = ?13, referred_by = ?14,"
+    "  home_chapter_id = ?15, consent = ?16, notes = ?17, search_key = ?18,"
+    "  sort_key = ?19, updated_at = ?20"
+    " RETURNING id, created_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_member (stmt, member, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      ts_database_set_error (ts_repository_get_database (self), error);
+      return FALSE;
+    }
+  member->id = sqlite3_column_int64 (stmt, 0);
+  g_free (member->created_at);
+  member->created_at = ts_column_text (stmt, 1);
+  g_free (member->updated_at);
+  member->updated_at = g_strdup (now);
+  return TRUE;
+}

@@ -1,0 +1,39 @@
+/* ts-repository-private.h: shared between the repository's files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-repository.h"
+
+G_BEGIN_DECLS
+
+/* Columns of member, in the order read_member() expects; a query that
+ * selects them from "m" may add the listing columns after them. */
+#define TS_MEMBER_COLUMNS \
+  "m.id, m.uuid, m.family_name, m.given_name, m.family_reading, " \
+  "m.given_reading, m.organization, m.profession, m.job_title, m.email, " \
+  "m.phone, m.introduction, m.wish, m.referred_by, m.home_chapter_id, " \
+  "m.consent, m.notes, m.created_at, m.updated_at, m.search_key, m.sort_key"
+#define TS_MEMBER_N_COLUMNS 21
+
+#define TS_EVENT_COLUMNS \
+  "e.id, e.uuid, e.chapter_id, e.title, e.starts_at, e.ends_at, e.venue, " \
+  "e.address, e.fee, e.capacity, e.status, e.notes"
+#define TS_EVENT_N_COLUMNS 12
+
+/* Present means attended or walked in, at an event not cancelled. */
+#define TS_PRESENT_SQL "a.status IN ('attended', 'walk-in')"
+
+TsMember *ts_repository_read_member (sqlite3_stmt *stmt,
+                                     int           first);
+TsEvent  *ts_repository_read_event  (sqlite3_stmt *stmt,
+                                     int           first);
+sqlite3_stmt *ts_repository_prepare (TsRepository *self,
+                                     const char   *sql,
+                                     GError      **error);
+gboolean  ts_repository_step_done   (TsRepository *self,
+                                     sqlite3_stmt *stmt,
+                                     GError      **error);
+
+G_END_DECLS

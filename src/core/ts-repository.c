@@ -1,0 +1,606 @@
+/* ts-repository.c: every read and write of records, as list models.
+ *
+ * The repository is given its database (construct-only) rather than
+ * reaching for a global, so tests, the CLI and the app each pass their own.
+ * Every statement is prepared once and bound; no SQL is built from values.
+ * Members and attendance live in files of their own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-repository"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ts-repository-private.h"
+
+struct _TsRepository
+{
+  GObject     parent_instance;
+  TsDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (TsRepository, ts_repository, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+ts_repository_dispose (GObject *object)
+{
+  TsRepository *self = TS_REPOSITORY (object);
+
+  g_clear_object (&self->database);
+  G_OBJECT_CLASS (ts_repository_parent_class)->dispose (object);
+}
+
+static void
+ts_repository_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TsRepository *self = TS_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_repository_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TsRepository *self = TS_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_repository_class_init (TsRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ts_repository_dispose;
+  object_class->get_property = ts_repository_get_property;
+  object_class->set_property = ts_repository_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, TS_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ts_repository_init (TsRepository *self)
+{
+}
+
+TsRepository *
+ts_repository_new (TsDatabase *database)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (database), NULL);
+  return g_object_new (TS_TYPE_REPOSITORY, "database", database, NULL);
+}
+
+TsDatabase *
+ts_repository_get_database (TsRepository *self)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+  return self->database;
+}
+
+sqlite3_stmt *
+ts_repository_prepare (TsRepository  *self,
+                       const char    *sql,
+                       GError       **error)
+{
+  return ts_database_prepare (self->database, sql, error);
+}
+
+gboolean
+ts_repository_step_done (TsRepository  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
+{
+  return ts_database_step_done (self->database, stmt, error);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *what,
+               gint64       id)
+{
+  g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+               /* Translators: %1$s is chapter, event or member; %2$ld its number. */
+               _("There is no %1$s with the number %2$" G_GINT64_FORMAT "."), what, id);
+}
+
+/* ---- chapters ---------------------------------------------------------- */
+
+#define CHAPTER_COLUMNS \
+  "c.id, c.uuid, c.name, c.reading, c.region, c.prefecture, c.area, c.venue, " \
+  "c.schedule, c.leader, c.founded, c.notes, c.position"
+
+static TsChapter *
+read_chapter (sqlite3_stmt *stmt)
+{
+  TsChapter *chapter = ts_chapter_new ();
+  char **texts[] = { &chapter->uuid, &chapter->name, &chapter->reading,
+                     &chapter->region, &chapter->prefecture, &chapter->area,
+                     &chapter->venue, &chapter->schedule, &chapter->leader,
+                     &chapter->founded, &chapter->notes };
+
+  chapter->id = sqlite3_column_int64 (stmt, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_free (*texts[i]);
+      *texts[i] = ts_column_text (stmt, i + 1);
+    }
+  chapter->position = sqlite3_column_int64 (stmt, 12);
+  return chapter;
+}
+
+static int
+compare_chapters (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const TsChapter *ca = a, *cb = b;
+  int ra = ts_region_order (ca->region), rb = ts_region_order (cb->region);
+
+  if (ra != rb)
+    return ra - rb;
+  if (ca->position != cb->position)
+    return ca->position < cb->position ? -1 : 1;
+  return ca->id < cb->id ? -1 : ca->id > cb->id;
+}
+
+GListModel *
+ts_repository_list_chapters (TsRepository  *self,
+                             GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_CHAPTER);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " CHAPTER_COLUMNS ","
+    "  (SELECT count(*) FROM event e WHERE e.chapter_id = c.id AND e.deleted_at IS NULL),"
+    "  (SELECT count(DISTINCT a.member_id) FROM event e JOIN attendance a ON a.event_id = e.id"
+    "    WHERE e.chapter_id = c.id AND e.deleted_at IS NULL AND " TS_PRESENT_SQL "),"
+    "  (SELECT min(e.starts_at) FROM event e WHERE e.chapter_id = c.id"
+    "    AND e.deleted_at IS NULL AND e.status = 'planned'"
+    "    AND e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'))"
+    " FROM chapter c WHERE c.deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TsChapter) chapter = read_chapter (stmt);
+
+      chapter->event_count = sqlite3_column_int64 (stmt, 13);
+      chapter->member_count = sqlite3_column_int64 (stmt, 14);
+      g_free (chapter->next_event);
+      chapter->next_event = ts_column_text (stmt, 15);
+      g_list_store_append (store, chapter);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (self->database, error);
+      return NULL;
+    }
+  g_list_store_sort (store, compare_chapters, NULL);
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+TsChapter *
+ts_repository_get_chapter (TsRepository  *self,
+                           gint64         id,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT " CHAPTER_COLUMNS " FROM chapter c WHERE c.id = ?1 AND c.deleted_at IS NULL",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_not_found (error, _("chapter"), id);
+      return NULL;
+    }
+  return read_chapter (stmt);
+}
+
+gboolean
+ts_repository_save_chapter (TsRepository  *self,
+                            TsChapter     *chapter,
+                            GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+  const char *texts[] = { chapter->name, chapter->reading, chapter->region,
+                          chapter->prefecture, chapter->area, chapter->venue,
+                          chapter->schedule, chapter->leader, chapter->founded,
+                          chapter->notes };
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_CHAPTER (chapter), FALSE);
+
+  if (*chapter->uuid == '\0')
+    {
+      g_free (chapter->uuid);
+      chapter->uuid = g_uuid_string_random ();
+    }
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO chapter (id, uuid, name, reading, region, prefecture, area, venue,"
+    "  schedule, leader, founded, notes, position, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+    " ON CONFLICT (id) DO UPDATE SET name = ?3, reading = ?4, region = ?5,"
+    "  prefecture = ?6, area = ?7, venue = ?8, schedule = ?9, leader = ?10,"
+    "  founded = ?11, notes = ?12, position = ?13, updated_at = ?14"
+    " RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_id (stmt, 1, chapter->id);
+  ts_bind_text (stmt, 2, chapter->uuid);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    ts_bind_text (stmt, i + 3, texts[i]);
+  sqlite3_bind_int64 (stmt, 13, chapter->position);
+  ts_bind_text (stmt, 14, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      ts_database_set_error (self->database, error);
+      return FALSE;
+    }
+  chapter->id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+ts_repository_count_chapters (TsRepository  *self,
+                              gint64        *count,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = ts_repository_prepare (self,
+    "SELECT count(*) FROM chapter WHERE deleted_at IS NULL", error);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      if (stmt != NULL)
+        ts_database_set_error (self->database, error);
+      return FALSE;
+    }
+  *count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* ---- events ------------------------------------------------------------ */
+
+TsEvent *
+ts_repository_read_event (sqlite3_stmt *stmt,
+                          int           first)
+{
+  TsEvent *event = ts_event_new ();
+  char **texts[] = { &event->title, &event->starts_at, &event->ends_at,
+                     &event->venue, &event->address };
+
+  event->id = sqlite3_column_int64 (stmt, first);
+  g_free (event->uuid);
+  event->uuid = ts_column_text (stmt, first + 1);
+  event->chapter_id = sqlite3_column_int64 (stmt, first + 2);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_free (*texts[i]);
+      *texts[i] = ts_column_text (stmt, first + 3 + i);
+    }
+  event->fee = sqlite3_column_int64 (stmt, first + 8);
+  event->capacity = sqlite3_column_int64 (stmt, first + 9);
+  g_free (event->status);
+  event->status = ts_column_text (stmt, first + 10);
+  g_free (event->notes);
+  event->notes = ts_column_text (stmt, first + 11);
+  return event;
+}
+
+#define EVENT_LISTING_SQL \
+  "SELECT " TS_EVENT_COLUMNS ", c.name," \
+  "  (SELECT count(*) FROM attendance a WHERE a.event_id = e.id" \
+  "    AND a.status IN ('registered', 'attended', 'walk-in'))," \
+  "  (SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND " TS_PRESENT_SQL ")" \
+  " FROM event e JOIN chapter c ON c.id = e.chapter_id" \
+  " WHERE e.deleted_at IS NULL AND c.deleted_at IS NULL"
+
+static TsEvent *
+read_event_listing (sqlite3_stmt *stmt)
+{
+  TsEvent *event = ts_repository_read_event (stmt, 0);
+
+  g_free (event->chapter_name);
+  event->chapter_name = ts_column_text (stmt, TS_EVENT_N_COLUMNS);
+  event->headcount = sqlite3_column_int64 (stmt, TS_EVENT_N_COLUMNS + 1);
+  event->present = sqlite3_column_int64 (stmt, TS_EVENT_N_COLUMNS + 2);
+  return event;
+}
+
+GListModel *
+ts_repository_list_events (TsRepository  *self,
+                           gint64         chapter_id,
+                           GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_EVENT);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    EVENT_LISTING_SQL " AND (?1 IS NULL OR e.chapter_id = ?1)"
+    " ORDER BY e.starts_at DESC, e.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  ts_bind_id (stmt, 1, chapter_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TsEvent) event = read_event_listing (stmt);
+      g_list_store_append (store, event);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (self->database, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+TsEvent *
+ts_repository_get_event (TsRepository  *self,
+                         gint64         id,
+                         GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self, EVENT_LISTING_SQL " AND e.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_not_found (error, _("event"), id);
+      return NULL;
+    }
+  return read_event_listing (stmt);
+}
+
+gboolean
+ts_repository_save_event (TsRepository  *self,
+                          TsEvent       *event,
+                          GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_EVENT (event), FALSE);
+
+  if (*event->uuid == '\0')
+    {
+      g_free (event->uuid);
+      event->uuid = g_uuid_string_random ();
+    }
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO event (id, uuid, chapter_id, title, starts_at, ends_at, venue,"
+    "  address, fee, capacity, status, notes, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"
+    " ON CONFLICT (id) DO UPDATE SET chapter_id = ?3, title = ?4, starts_at = ?5,"
+    "  ends_at = ?6, venue = ?7, address = ?8, fee = ?9, capacity = ?10,"
+    "  status = ?11, notes = ?12, updated_at = ?13"
+    " RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_id (stmt, 1, event->id);
+  ts_bind_text (stmt, 2, event->uuid);
+  sqlite3_bind_int64 (stmt, 3, event->chapter_id);
+  ts_bind_text (stmt, 4, event->title);
+  ts_bind_text (stmt, 5, event->starts_at);
+  ts_bind_text (stmt, 6, event->ends_at);
+  ts_bind_text (stmt, 7, event->venue);
+  ts_bind_text (stmt, 8, event->address);
+  sqlite3_bind_int64 (stmt, 9, event->fee);
+  sqlite3_bind_int64 (stmt, 10, event->capacity);
+  ts_bind_text (stmt, 11, event->status);
+  ts_bind_text (stmt, 12, event->notes);
+  ts_bind_text (stmt, 13, now);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      ts_database_set_error (self->database, error);
+      return FALSE;
+    }
+  event->id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* ---- soft deletes ------------------------------------------------------ */
+
+/* Table names cannot be bound, so each has its own fixed statement. */
+static const char *
+soft_delete_sql (const char *table,
+                 gboolean    restore)
+{
+  static const struct { const char *table, *delete_sql, *restore_sql; } sql[] = {
+    { "chapter",
+      "UPDATE chapter SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+      "UPDATE chapter SET deleted_at = NULL WHERE id = ?1" },
+    { "event",
+      "UPDATE event SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+      "UPDATE event SET deleted_at = NULL WHERE id = ?1" },
+    { "member",
+      "UPDATE member SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+      "UPDATE member SET deleted_at = NULL WHERE id = ?1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    if (g_strcmp0 (table, sql[i].table) == 0)
+      return restore ? sql[i].restore_sql : sql[i].delete_sql;
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+set_deleted (TsRepository  *self,
+             const char    *table,
+             gint64         id,
+             gboolean       restore,
+             GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+  const char *sql = soft_delete_sql (table, restore);
+
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  stmt = ts_repository_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!restore)
+    ts_bind_text (stmt, 2, now);
+  if (!ts_repository_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (ts_database_get_handle (self->database)) == 0)
+    {
+      set_not_found (error, table, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ts_repository_delete (TsRepository  *self,
+                      const char    *table,
+                      gint64         id,
+                      GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  return set_deleted (self, table, id, FALSE, error);
+}
+
+gboolean
+ts_repository_restore (TsRepository  *self,
+                       const char    *table,
+                       gint64         id,
+                       GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  return set_deleted (self, table, id, TRUE, error);
+}
+
+/* Rows deleted before @older_than (an ISO 8601 time) are removed for good,
+ * with what hangs on them, in one transaction. */
+gboolean
+ts_repository_purge_deleted (TsRepository  *self,
+                             const char    *older_than,
+                             GError       **error)
+{
+  static const char * const purges[] = {
+    "DELETE FROM attendance WHERE event_id IN"
+    " (SELECT id FROM event WHERE deleted_at < ?1"
+    "  OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1))",
+    "DELETE FROM event WHERE deleted_at < ?1"
+    " OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1)",
+    "DELETE FROM member WHERE deleted_at < ?1",
+    "DELETE FROM chapter WHERE deleted_at < ?1",
+  };
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+
+  if (!ts_database_begin (self->database, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (purges); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, purges[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      ts_bind_text (stmt, 1, older_than);
+      if (!ts_repository_step_done (self, stmt, error))
+        goto fail;
+    }
+  return ts_database_commit (self->database, error);
+
+fail:
+  ts_database_rollback (self->database);
+  return FALSE;
+}
+
+/* ---- professions ------------------------------------------------------- */
+
+GStrv
+ts_repository_list_professions (TsRepository  *self,
+                                GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+
+  stmt = ts_repository_prepare (self,
+    "SELECT name FROM profession ORDER BY position, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+ts_repository_add_profession (TsRepository  *self,
+                              const char    *name,
+                              GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO profession (uuid, name, position)"
+    " VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM profession))"
+    " ON CONFLICT (name) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_text (stmt, 1, uuid);
+  ts_bind_text (stmt, 2, name);
+  return ts_repository_step_done (self, stmt, error);
+}

@@ -1,0 +1,156 @@
+/* ts-schema.c: the schema, one migration per version.
+ *
+ * Each migration runs in one transaction (see ts-database.c). Tables are
+ * STRICT, every row has an integer key for joins and a UUID so that two
+ * organizers' files can later be merged. Deletes are soft (deleted_at) so
+ * that an Undo toast can bring a row back even after the app restarts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-schema"
+
+#include "ts-schema.h"
+
+static const char schema_v1[] =
+  "CREATE TABLE chapter ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  name        TEXT NOT NULL CHECK (name <> ''),"
+  "  reading     TEXT NOT NULL DEFAULT '',"
+  "  region      TEXT NOT NULL DEFAULT '',"
+  "  prefecture  TEXT NOT NULL DEFAULT '',"
+  "  area        TEXT NOT NULL DEFAULT '',"
+  "  venue       TEXT NOT NULL DEFAULT '',"
+  "  schedule    TEXT NOT NULL DEFAULT '',"
+  "  leader      TEXT NOT NULL DEFAULT '',"
+  "  founded     TEXT NOT NULL DEFAULT '',"
+  "  notes       TEXT NOT NULL DEFAULT '',"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  deleted_at  TEXT,"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE profession ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  name        TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+  "  position    INTEGER NOT NULL"
+  ") STRICT;"
+
+  "CREATE TABLE event ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  chapter_id  INTEGER NOT NULL REFERENCES chapter (id),"
+  "  title       TEXT NOT NULL DEFAULT '',"
+  "  starts_at   TEXT NOT NULL CHECK (starts_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'),"
+  "  ends_at     TEXT NOT NULL DEFAULT '',"
+  "  venue       TEXT NOT NULL DEFAULT '',"
+  "  address     TEXT NOT NULL DEFAULT '',"
+  "  fee         INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  capacity    INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+  "  status      TEXT NOT NULL DEFAULT 'planned'"
+  "              CHECK (status IN ('planned', 'held', 'cancelled')),"
+  "  notes       TEXT NOT NULL DEFAULT '',"
+  "  deleted_at  TEXT,"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX event_by_chapter ON event (chapter_id, starts_at);"
+  "CREATE INDEX event_by_date ON event (starts_at);"
+
+  "CREATE TABLE member ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uuid           TEXT NOT NULL UNIQUE,"
+  "  family_name    TEXT NOT NULL CHECK (family_name <> ''),"
+  "  given_name     TEXT NOT NULL DEFAULT '',"
+  "  family_reading TEXT NOT NULL DEFAULT '',"
+  "  given_reading  TEXT NOT NULL DEFAULT '',"
+  "  organization   TEXT NOT NULL DEFAULT '',"
+  "  profession     TEXT NOT NULL DEFAULT '',"
+  "  job_title      TEXT NOT NULL DEFAULT '',"
+  "  email          TEXT NOT NULL DEFAULT '',"
+  "  phone          TEXT NOT NULL DEFAULT '',"
+  "  introduction   TEXT NOT NULL DEFAULT '',"
+  "  wish           TEXT NOT NULL DEFAULT '',"
+  "  referred_by    INTEGER REFERENCES member (id) ON DELETE SET NULL,"
+  "  home_chapter_id INTEGER REFERENCES chapter (id) ON DELETE SET NULL,"
+  "  consent        TEXT NOT NULL DEFAULT 'full'"
+  "                 CHECK (consent IN ('full', 'name-organization', 'none')),"
+  "  notes          TEXT NOT NULL DEFAULT '',"
+  "  search_key     TEXT NOT NULL DEFAULT '',"
+  "  sort_key       BLOB NOT NULL DEFAULT x'',"
+  "  deleted_at     TEXT,"
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX member_by_sort_key ON member (sort_key);"
+  "CREATE INDEX member_by_email ON member (email) WHERE email <> '';"
+  "CREATE INDEX member_by_referrer ON member (referred_by) WHERE referred_by IS NOT NULL;"
+
+  "CREATE TABLE attendance ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  uuid          TEXT NOT NULL UNIQUE,"
+  "  event_id      INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,"
+  "  member_id     INTEGER NOT NULL REFERENCES member (id) ON DELETE CASCADE,"
+  "  status        TEXT NOT NULL DEFAULT 'registered'"
+  "                CHECK (status IN ('registered', 'attended', 'walk-in', 'no-show', 'cancelled')),"
+  "  role          TEXT NOT NULL DEFAULT 'participant'"
+  "                CHECK (role IN ('participant', 'presenter', 'organizer', 'guest')),"
+  "  checked_in_at TEXT NOT NULL DEFAULT '',"
+  "  paid          INTEGER NOT NULL DEFAULT 0 CHECK (paid IN (0, 1)),"
+  "  note          TEXT NOT NULL DEFAULT '',"
+  "  created_at    TEXT NOT NULL,"
+  "  updated_at    TEXT NOT NULL,"
+  "  UNIQUE (event_id, member_id)"
+  ") STRICT;"
+  "CREATE INDEX attendance_by_member ON attendance (member_id, event_id);"
+
+  /* The medical and care professions an organizer meets most; the list
+   * is editable, these are only the seed. */
+  "INSERT INTO profession (uuid, name, position) VALUES"
+  "  (lower(hex(randomblob(16))), '医師', 1),"
+  "  (lower(hex(randomblob(16))), '歯科医師', 2),"
+  "  (lower(hex(randomblob(16))), '薬剤師', 3),"
+  "  (lower(hex(randomblob(16))), '看護師', 4),"
+  "  (lower(hex(randomblob(16))), '保健師', 5),"
+  "  (lower(hex(randomblob(16))), '助産師', 6),"
+  "  (lower(hex(randomblob(16))), '理学療法士', 7),"
+  "  (lower(hex(randomblob(16))), '作業療法士', 8),"
+  "  (lower(hex(randomblob(16))), '言語聴覚士', 9),"
+  "  (lower(hex(randomblob(16))), '管理栄養士', 10),"
+  "  (lower(hex(randomblob(16))), '歯科衛生士', 11),"
+  "  (lower(hex(randomblob(16))), '介護支援専門員(ケアマネジャー)', 12),"
+  "  (lower(hex(randomblob(16))), '主任介護支援専門員', 13),"
+  "  (lower(hex(randomblob(16))), '介護福祉士', 14),"
+  "  (lower(hex(randomblob(16))), '社会福祉士', 15),"
+  "  (lower(hex(randomblob(16))), '精神保健福祉士', 16),"
+  "  (lower(hex(randomblob(16))), '医療ソーシャルワーカー', 17),"
+  "  (lower(hex(randomblob(16))), '訪問介護員(ヘルパー)', 18),"
+  "  (lower(hex(randomblob(16))), '救急救命士', 19),"
+  "  (lower(hex(randomblob(16))), '福祉用具専門相談員', 20),"
+  "  (lower(hex(randomblob(16))), '行政職員', 21),"
+  "  (lower(hex(randomblob(16))), '弁護士', 22),"
+  "  (lower(hex(randomblob(16))), '司法書士', 23),"
+  "  (lower(hex(randomblob(16))), '行政書士', 24),"
+  "  (lower(hex(randomblob(16))), '事務職', 25),"
+  "  (lower(hex(randomblob(16))), '経営者', 26),"
+  "  (lower(hex(randomblob(16))), '学生', 27),"
+  "  (lower(hex(randomblob(16))), 'その他', 28);";
+
+static const TsMigration migrations[] = {
+  { 1, schema_v1 },
+};
+
+const TsMigration *
+ts_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}
+
+int
+ts_schema_latest_version (void)
+{
+  return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}

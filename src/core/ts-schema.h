@@ -1,0 +1,19 @@
+/* ts-schema.h: the schema, one migration per version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  int         version;
+  const char *sql;
+} TsMigration;
+
+const TsMigration *ts_schema_get_migrations (guint *n_migrations);
+int                ts_schema_latest_version (void);
+
+G_END_DECLS

@@ -1,0 +1,172 @@
+/* ts-validate.c: rules a record must follow before it is saved, with
+ * messages that explain them to an organizer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-validate"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ts-date.h"
+#include "ts-text.h"
+#include "ts-validate.h"
+
+G_DEFINE_QUARK (ts-validate-error-quark, ts_validate_error)
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Something@something.something, no spaces: enough to catch a phone
+ * number or a name typed into the wrong field, without refusing real
+ * addresses. */
+gboolean
+ts_validate_email (const char *email)
+{
+  const char *at, *dot;
+
+  if (email == NULL || *email == '\0')
+    return TRUE;
+  if (strpbrk (email, " \t\r\n,;") != NULL || !g_str_is_ascii (email))
+    return FALSE;
+  at = strchr (email, '@');
+  if (at == NULL || at == email || strchr (at + 1, '@') != NULL)
+    return FALSE;
+  dot = strrchr (at, '.');
+  return dot != NULL && dot > at + 1 && dot[1] != '\0';
+}
+
+gboolean
+ts_validate_member (TsMember  *member,
+                    GError   **error)
+{
+  if (is_blank (member->family_name))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_NAME,
+                           _("Please enter the family name."));
+      return FALSE;
+    }
+  if (!ts_text_is_kana (member->family_reading) ||
+      !ts_text_is_kana (member->given_reading))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
+                           _("The reading must be written in kana (hiragana or katakana)."));
+      return FALSE;
+    }
+  if (!ts_validate_email (member->email))
+    {
+      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_EMAIL,
+                   _("“%s” does not look like an email address."), member->email);
+      return FALSE;
+    }
+  if (!ts_member_consent_is_valid (member->consent))
+    {
+      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_CONSENT,
+                   _("“%s” is not a roster consent; use full, name-organization or none."),
+                   member->consent);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ts_validate_event (TsEvent  *event,
+                   GError  **error)
+{
+  g_autoptr(GDateTime) start = ts_date_parse (event->starts_at);
+  g_autoptr(GDateTime) end = NULL;
+
+  if (event->chapter_id <= 0)
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_CHAPTER,
+                           _("Please choose the chapter of the event."));
+      return FALSE;
+    }
+  if (start == NULL)
+    {
+      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_DATE,
+                   _("“%s” is not a date and time that exists; write it as 2017-08-24T19:00."),
+                   event->starts_at);
+      return FALSE;
+    }
+  if (*event->ends_at != '\0')
+    {
+      end = ts_date_parse (event->ends_at);
+      if (end == NULL || g_date_time_compare (end, start) < 0)
+        {
+          g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_END,
+                               _("The end must be a time after the start."));
+          return FALSE;
+        }
+    }
+  if (!ts_event_status_is_valid (event->status))
+    {
+      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_STATUS,
+                   _("“%s” is not an event status; use planned, held or cancelled."),
+                   event->status);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ts_validate_chapter (TsChapter  *chapter,
+                     GError    **error)
+{
+  if (is_blank (chapter->name))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_NAME,
+                           _("Please enter the name of the chapter."));
+      return FALSE;
+    }
+  if (!ts_text_is_kana (chapter->reading))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
+                           _("The reading must be written in kana (hiragana or katakana)."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "山田 太郎" or "山田　太郎" → 山田 + 太郎; a name with no space is all
+ * family name. Returns FALSE when nothing is left. */
+gboolean
+ts_split_full_name (const char  *full,
+                    char       **family,
+                    char       **given)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (full ? full : ""));
+  const char *space = NULL;
+
+  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x3000)
+      {
+        space = p;
+        break;
+      }
+  if (space == NULL)
+    {
+      *family = g_steal_pointer (&copy);
+      *given = g_strdup ("");
+    }
+  else
+    {
+      g_autofree char *rest = g_strdup (g_utf8_next_char (space));
+      *family = g_strndup (copy, space - copy);
+      /* Trim full-width spaces too, which g_strstrip leaves. */
+      *given = g_strdup (rest);
+      while (g_str_has_prefix (*given, "\u3000") || g_str_has_prefix (*given, " "))
+        memmove (*given, g_utf8_next_char (*given), strlen (g_utf8_next_char (*given)) + 1);
+    }
+  return **family != '\0';
+}

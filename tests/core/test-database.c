@@ -1,0 +1,236 @@
+/* test-database.c: opening, refusing and migrating database files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "ts-schema.h"
+#include "ts-test-support.h"
+
+static void
+test_create_migrates_to_latest (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sub", "folder", "new.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = ts_database_open (path, &error);
+  g_auto(GStrv) professions = NULL;
+  g_autoptr(TsRepository) repository = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_database_get_schema_version (database), ==, ts_schema_latest_version ());
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* A new file has nothing to back up. */
+  g_assert_null (ts_database_get_last_backup (database));
+
+  repository = ts_repository_new (database);
+  professions = ts_repository_list_professions (repository, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (professions), ==, 28);
+  g_assert_cmpstr (professions[0], ==, "医師");
+  g_assert_cmpstr (professions[11], ==, "介護支援専門員(ケアマネジャー)");
+  g_assert_cmpstr (professions[27], ==, "その他");
+
+  g_clear_object (&repository);
+  g_clear_object (&database);
+  /* Opening again changes nothing and migrates nothing. */
+  database = ts_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (ts_database_get_last_backup (database));
+  g_clear_object (&database);
+  ts_test_remove_dir (dir);
+}
+
+static void
+assert_refused (const char  *path,
+                int          code)
+{
+  g_autoptr(GBytes) before = ts_test_read_file (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = ts_database_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (database);
+  g_assert_error (error, TS_DATABASE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "unchanged"));
+  after = ts_test_read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuses_garbage (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
+  g_autoptr(GString) garbage = g_string_new (NULL);
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_c (garbage, (char) (i * 7919 % 251));
+  g_assert_true (g_file_set_contents (path, garbage->str, garbage->len, NULL));
+  assert_refused (path, TS_DATABASE_ERROR_NOT_A_DATABASE);
+
+  g_assert_true (g_file_set_contents (path, "name,reading\n山田,やまだ\n", -1, NULL));
+  assert_refused (path, TS_DATABASE_ERROR_NOT_A_DATABASE);
+  ts_test_remove_dir (dir);
+}
+
+static void
+make_sqlite_file (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_refuses_newer_version (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE TABLE future (x); PRAGMA application_id = %d; PRAGMA user_version = %d;",
+    TS_DATABASE_APPLICATION_ID, ts_schema_latest_version () + 1);
+
+  make_sqlite_file (path, sql);
+  assert_refused (path, TS_DATABASE_ERROR_TOO_NEW);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_refuses_other_programs_database (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+
+  make_sqlite_file (path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+  assert_refused (path, TS_DATABASE_ERROR_NOT_A_DATABASE);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_foreign_keys_enforced (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "fk.db");
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (event, "chapter-id", (gint64) 999, "starts-at", "2017-08-24T19:00", NULL);
+  g_assert_false (ts_repository_save_event (repository, event, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  attendance = ts_repository_set_attendance (repository, 5, 6, "registered", &error);
+  g_assert_null (attendance);
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_wal_and_check (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "wal.db");
+  TsDatabase *database = ts_repository_get_database (repository);
+  g_autoptr(GString) report = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  sqlite3_prepare_v2 (ts_database_get_handle (database), "PRAGMA journal_mode", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+
+  g_assert_true (ts_database_check (database, report));
+  g_assert_nonnull (strstr (report->str, "version: 1"));
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_backup_before_migration (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d;",
+                                          TS_DATABASE_APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = NULL;
+  g_autoptr(GDir) folder = NULL;
+  const char *name;
+  guint backups = 0;
+
+  /* A file of ours at version 0 with a row in a table the v1 migration
+   * does not know: the migration must copy the file first. */
+  make_sqlite_file (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
+  make_sqlite_file (path, sql);
+  database = ts_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ts_database_get_last_backup (database));
+  g_assert_cmpint (ts_database_get_schema_version (database), ==, ts_schema_latest_version ());
+  {
+    /* The copy is the file as it was: version 0, with the row. */
+    sqlite3 *copy = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (ts_database_get_last_backup (database), &copy,
+                                      SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (copy, "SELECT text, (SELECT user_version FROM pragma_user_version)"
+                              " FROM notes", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "keep me");
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (copy);
+  }
+  g_clear_object (&database);
+
+  folder = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    backups += g_str_has_suffix (name, ".bak");
+  g_assert_cmpuint (backups, ==, 1);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_failed_transaction_leaves_nothing (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "tx.db");
+  g_autofree char *path = g_build_filename (dir, "tx.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(GError) error = NULL;
+
+  before = ts_test_dump_database (path);
+  g_object_set (member, "family-name", "山田", "family-reading", "やまだ", NULL);
+  /* Event 42 does not exist: the member must not be left behind. */
+  attendance = ts_repository_add_walk_in (repository, 42, member, &error);
+  g_assert_null (attendance);
+  g_assert_nonnull (error);
+  g_assert_cmpint (member->id, ==, 0);
+  after = ts_test_dump_database (path);
+  g_assert_cmpstr (before, ==, after);
+  ts_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/database/create", test_create_migrates_to_latest);
+  g_test_add_func ("/database/refuse-garbage", test_refuses_garbage);
+  g_test_add_func ("/database/refuse-newer", test_refuses_newer_version);
+  g_test_add_func ("/database/refuse-other-program", test_refuses_other_programs_database);
+  g_test_add_func ("/database/foreign-keys", test_foreign_keys_enforced);
+  g_test_add_func ("/database/wal-and-check", test_wal_and_check);
+  g_test_add_func ("/database/backup-before-migration", test_backup_before_migration);
+  g_test_add_func ("/database/rollback", test_failed_transaction_leaves_nothing);
+  return g_test_run ();
+}
