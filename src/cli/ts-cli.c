@@ -32,10 +32,12 @@ ts_cli_option_context (const char         *command,
                        const char         *summary,
                        const GOptionEntry *entries)
 {
-  g_autofree char *usage = g_strdup_printf ("%s%s%s", command,
-                                            parameters ? " " : "",
-                                            parameters ? parameters : "");
-  GOptionContext *context = g_option_context_new (usage);
+  g_autofree char *program = g_strdup_printf ("tsudoi-cli %s", command);
+  GOptionContext *context = NULL;
+
+  /* The usage line reads "tsudoi-cli members [OPTION…]". */
+  g_set_prgname (program);
+  context = g_option_context_new (parameters);
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);

@@ -186,6 +186,7 @@ ts_repository_set_attendance (TsRepository  *self,
   if (!ts_repository_step_done (self, stmt, error))
     return NULL;
   g_clear_pointer (&stmt, ts_statement_release);
+  ts_repository_emit_changed (self, "attendance");
   return get_attendance (self, event_id, member_id, error);
 }
 
@@ -212,7 +213,10 @@ ts_repository_save_attendance (TsRepository  *self,
   sqlite3_bind_int (stmt, 5, attendance->paid ? 1 : 0);
   ts_bind_text (stmt, 6, attendance->note);
   ts_bind_text (stmt, 7, now);
-  return ts_repository_step_done (self, stmt, error);
+  if (!ts_repository_step_done (self, stmt, error))
+    return FALSE;
+  ts_repository_emit_changed (self, "attendance");
+  return TRUE;
 }
 
 /* At the door: registered becomes attended, time stamped. Someone not on
@@ -279,5 +283,8 @@ ts_repository_remove_attendance (TsRepository  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, attendance_id);
-  return ts_repository_step_done (self, stmt, error);
+  if (!ts_repository_step_done (self, stmt, error))
+    return FALSE;
+  ts_repository_emit_changed (self, "attendance");
+  return TRUE;
 }

@@ -207,8 +207,10 @@ ts_repository_get_member (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no member with the number %" G_GINT64_FORMAT "."), id);
+                   _("There is no member with the number %s."), number);
       return NULL;
     }
   return read_member_listing (stmt);
@@ -284,5 +286,6 @@ ts_repository_save_member (TsRepository  *self,
   member->created_at = ts_column_text (stmt, 1);
   g_free (member->updated_at);
   member->updated_at = g_strdup (now);
+  ts_repository_emit_changed (self, "member");
   return TRUE;
 }

@@ -31,6 +31,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 ts_repository_dispose (GObject *object)
 {
@@ -90,6 +97,25 @@ ts_repository_class_init (TsRepositoryClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TsRepository::changed:
+   * @table: "chapter", "event", "member" or "attendance"
+   *
+   * Emitted after a write, so that every view showing that table can
+   * reload; views never poll.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+void
+ts_repository_emit_changed (TsRepository *self,
+                            const char   *table)
+{
+  g_return_if_fail (TS_IS_REPOSITORY (self));
+  g_signal_emit (self, signals[CHANGED], 0, table);
 }
 
 static void
@@ -129,12 +155,19 @@ ts_repository_step_done (TsRepository  *self,
 
 static void
 set_not_found (GError     **error,
-               const char  *what,
+               const char  *table,
                gint64       id)
 {
-  g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-               /* Translators: %1$s is chapter, event or member; %2$ld its number. */
-               _("There is no %1$s with the number %2$" G_GINT64_FORMAT "."), what, id);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *message = NULL;
+
+  if (g_strcmp0 (table, "chapter") == 0)
+    message = g_strdup_printf (_("There is no chapter with the number %s."), number);
+  else if (g_strcmp0 (table, "event") == 0)
+    message = g_strdup_printf (_("There is no event with the number %s."), number);
+  else
+    message = g_strdup_printf (_("There is no member with the number %s."), number);
+  g_set_error_literal (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND, message);
 }
 
 /* ---- chapters ---------------------------------------------------------- */
@@ -235,7 +268,7 @@ ts_repository_get_chapter (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_not_found (error, _("chapter"), id);
+      set_not_found (error, "chapter", id);
       return NULL;
     }
   return read_chapter (stmt);
@@ -283,6 +316,7 @@ ts_repository_save_chapter (TsRepository  *self,
       return FALSE;
     }
   chapter->id = sqlite3_column_int64 (stmt, 0);
+  ts_repository_emit_changed (self, "chapter");
   return TRUE;
 }
 
@@ -398,7 +432,7 @@ ts_repository_get_event (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_not_found (error, _("event"), id);
+      set_not_found (error, "event", id);
       return NULL;
     }
   return read_event_listing (stmt);
@@ -449,6 +483,7 @@ ts_repository_save_event (TsRepository  *self,
       return FALSE;
     }
   event->id = sqlite3_column_int64 (stmt, 0);
+  ts_repository_emit_changed (self, "event");
   return TRUE;
 }
 
@@ -503,6 +538,7 @@ set_deleted (TsRepository  *self,
       set_not_found (error, table, id);
       return FALSE;
     }
+  ts_repository_emit_changed (self, table);
   return TRUE;
 }
 

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (TsRepository, ts_repository, TS, REPOSITORY, GObject)
 
 TsRepository *ts_repository_new                 (TsDatabase    *database);
 TsDatabase   *ts_repository_get_database        (TsRepository  *self);
+void          ts_repository_emit_changed        (TsRepository  *self,
+                                                 const char    *table);
 
 /* Chapters, in the network's order of regions, then directory order. */
 GListModel   *ts_repository_list_chapters       (TsRepository  *self,

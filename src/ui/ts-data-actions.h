@@ -1,0 +1,20 @@
+/* ts-data-actions.h: import, export, back up and restore, as window actions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ts-repository.h"
+
+G_BEGIN_DECLS
+
+/* Installs the "data" action group on @window:
+ *   data.import-members, data.export-members, data.back-up, data.restore,
+ *   data.import-registrations(x), data.export-attendees(x), data.export-grid(x)
+ * where (x) is an event id or, for the grid, a chapter id. */
+void ts_data_actions_install (GtkWidget    *window,
+                              TsRepository *repository);
+
+G_END_DECLS
