@@ -1,0 +1,240 @@
+/* test-cli.c: tsudoi-cli end to end, as a person at a terminal would use it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+
+#include "ts-test-support.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs tsudoi-cli with @args (NULL-terminated) and an optional locale. */
+static void
+run_cli (Run         *run,
+         const char  *locale,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("TSUDOI_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (locale != NULL)
+    {
+      env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", "ja", TRUE);
+    }
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+first_line (const char *text)
+{
+  return g_strstrip (g_strndup (text, strcspn (text, "\n")));
+}
+
+static void
+test_end_to_end (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "e2e.db", NULL);
+  g_autofree char *chapter = NULL, *event = NULL, *m1 = NULL, *m2 = NULL, *m3 = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "init", "--database", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "32 chapters"));
+
+  run_cli (&run, NULL, "chapter", "add", "--database", db, "--name", "蒲田医介塾",
+           "--reading", "かまたいかいじゅく", "--region", "東京都",
+           "--schedule", "毎月第4木曜 19:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  chapter = first_line (run.out);
+
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", chapter,
+           "--date", "2017-08-24T19:00", "--end", "2017-08-24T21:00",
+           "--venue", "居酒屋 つどい", "--fee", "4000", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  event = first_line (run.out);
+
+  run_cli (&run, NULL, "member", "add", "-d", db, "--name", "渡辺 裕子",
+           "--reading", "わたなべ ゆうこ", "--organization", "さくら訪問看護ステーション",
+           "--profession", "看護師", NULL);
+  m1 = first_line (run.out);
+  run_cli (&run, NULL, "member", "add", "-d", db, "--name", "和田　誠",
+           "--reading", "ワダ マコト", "--organization", "城南クリニック", NULL);
+  m2 = first_line (run.out);
+  run_cli (&run, NULL, "member", "add", "-d", db, "--family", "後藤", "--given", "健一",
+           "--family-reading", "ｺﾞﾄｳ", "--given-reading", "ｹﾝｲﾁ", "--email", "goto@example.jp",
+           NULL);
+  m3 = first_line (run.out);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_cli (&run, NULL, "attend", "-d", db, "--event", event, "--member", m1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "attend", "-d", db, "--event", event, "--member", m2,
+           "--status", "attended", NULL);
+  run_cli (&run, NULL, "attend", "-d", db, "--event", event, "--member", m3,
+           "--status", "walk-in", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* 五十音順: ごとう, わだ, わたなべ. */
+  run_cli (&run, NULL, "members", "-d", db, "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    const char *goto_ = strstr (run.out, "後藤");
+    const char *wada = strstr (run.out, "和田");
+    const char *watanabe = strstr (run.out, "渡辺");
+
+    g_assert_true (g_str_has_prefix (run.out, "ID,Name,Reading,"));
+    g_assert_true (goto_ && wada && watanabe && goto_ < wada && wada < watanabe);
+  }
+
+  run_cli (&run, NULL, "members", "-d", db, "--search", "ﾜﾀﾅﾍﾞ", NULL);
+  g_assert_nonnull (strstr (run.out, "渡辺"));
+  g_assert_null (strstr (run.out, "和田"));
+
+  run_cli (&run, NULL, "events", "-d", db, "--chapter", chapter, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Thu, 24 August 2017, 19:00–21:00"));
+
+  run_cli (&run, "ja_JP.UTF-8", "events", "-d", db, "--chapter", chapter, NULL);
+  g_assert_nonnull (strstr (run.out, "2017年8月24日(木) 19:00〜21:00"));
+  g_assert_nonnull (strstr (run.out, "予定"));
+
+  run_cli (&run, NULL, "check", "-d", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  run_clear (&run);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_errors_change_nothing (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "err.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.db", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GBytes) garbage_before = NULL, garbage_after = NULL;
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "init", "-d", db, NULL);
+  before = ts_test_dump_database (db);
+
+  /* Usage errors: 2, one line, nothing written. */
+  run_cli (&run, NULL, "member", "add", "-d", db, "--name", "山田 太郎", "--reading", "山田", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "kana"));
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "1", "--date", "2017-02-30T19:00", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2017-02-30T19:00"));
+  run_cli (&run, NULL, "attend", "-d", db, "--event", "1", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "members", "-d", db, "--format", "xml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Failures: 1. */
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "999", "--date", "2017-08-24T19:00", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "does not exist"));
+  run_cli (&run, NULL, "attend", "-d", db, "--event", "5", "--member", "6", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpuint (strlen (run.err), >, 0);
+
+  after = ts_test_dump_database (db);
+  g_assert_cmpstr (before, ==, after);
+
+  /* A listing never creates a database that is not there. */
+  run_cli (&run, NULL, "members", "-d", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* Garbage is refused and left as it was. */
+  g_assert_true (g_file_set_contents (garbage, "\x89PNG\r\n\x1a\n not a database at all", -1, NULL));
+  garbage_before = ts_test_read_file (garbage);
+  run_cli (&run, NULL, "check", "-d", garbage, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "not a Tsudoi database"));
+  garbage_after = ts_test_read_file (garbage);
+  g_assert_true (g_bytes_equal (garbage_before, garbage_after));
+
+  run_clear (&run);
+  ts_test_remove_dir (dir);
+}
+
+static void
+test_help_is_translated (void)
+{
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "member add"));
+  run_cli (&run, "ja_JP.UTF-8", "member", "add", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "メンバーを追加します。"));
+  g_assert_nonnull (strstr (run.out, "--reading"));
+  run_clear (&run);
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "sample.db", NULL);
+  Run run = { 0 };
+
+  run_cli (&run, NULL, "sample", "-d", db, "--members", "60", "--until", "2017-08", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "members", "-d", db, "--format", "csv", NULL);
+  /* A header and 60 members. */
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 62);
+  }
+  run_cli (&run, NULL, "sample", "-d", db, "--until", "2017-13", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  ts_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/end-to-end", test_end_to_end);
+  g_test_add_func ("/cli/errors-change-nothing", test_errors_change_nothing);
+  g_test_add_func ("/cli/help", test_help_is_translated);
+  g_test_add_func ("/cli/sample", test_sample);
+  return g_test_run ();
+}
