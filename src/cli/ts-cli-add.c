@@ -45,8 +45,14 @@ ts_cli_chapter_add (int    argc,
                     char **argv)
 {
   g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  char *name = NULL, *reading = NULL, *region = NULL, *prefecture = NULL,
-       *area = NULL, *venue = NULL, *schedule = NULL, *leader = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *reading = NULL;
+  g_autofree char *region = NULL;
+  g_autofree char *prefecture = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *schedule = NULL;
+  g_autofree char *leader = NULL;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Name of the chapter (required)"), N_("TEXT") },
     { "reading", 0, 0, G_OPTION_ARG_STRING, &reading, N_("Reading of the name, in kana"), N_("KANA") },
@@ -85,8 +91,12 @@ ts_cli_event_add (int    argc,
 {
   g_autoptr(TsEvent) event = ts_event_new ();
   gint64 chapter = 0, fee = 0, capacity = 0;
-  char *date = NULL, *end = NULL, *title = NULL, *venue = NULL, *address = NULL,
-       *event_status = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *event_status = NULL;
   const GOptionEntry entries[] = {
     { "chapter", 'c', 0, G_OPTION_ARG_INT64, &chapter, N_("Chapter number (required)"), N_("ID") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Start, such as 2017-08-24T19:00 (required)"), N_("DATETIME") },
@@ -128,10 +138,18 @@ ts_cli_member_add (int    argc,
                    char **argv)
 {
   g_autoptr(TsMember) member = ts_member_new ();
-  char *name = NULL, *family = NULL, *given = NULL, *reading = NULL,
-       *family_reading = NULL, *given_reading = NULL, *organization = NULL,
-       *profession = NULL, *email = NULL, *phone = NULL, *introduction = NULL,
-       *consent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *family = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *reading = NULL;
+  g_autofree char *family_reading = NULL;
+  g_autofree char *given_reading = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *profession = NULL;
+  g_autofree char *email = NULL;
+  g_autofree char *phone = NULL;
+  g_autofree char *introduction = NULL;
+  g_autofree char *consent = NULL;
   gint64 home = 0, referred_by = 0;
   const GOptionEntry entries[] = {
     { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name, family name first (split at the first space)"), N_("TEXT") },
@@ -183,7 +201,7 @@ ts_cli_attend (int    argc,
                char **argv)
 {
   gint64 event_id = 0, member_id = 0;
-  char *attendance_status = NULL;
+  g_autofree char *attendance_status = NULL;
   const GOptionEntry entries[] = {
     { "event", 'e', 0, G_OPTION_ARG_INT64, &event_id, N_("Event number (required)"), N_("ID") },
     { "member", 'm', 0, G_OPTION_ARG_INT64, &member_id, N_("Member number (required)"), N_("ID") },

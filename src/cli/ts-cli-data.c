@@ -72,7 +72,7 @@ ts_cli_sample (int    argc,
 {
   TsSampleOptions options;
   int members = 150, seed = 0;
-  char *until = NULL;
+  g_autofree char *until = NULL;
   const GOptionEntry entries[] = {
     { "members", 'n', 0, G_OPTION_ARG_INT, &members,
       N_("How many members to make (default 150)"), N_("N") },

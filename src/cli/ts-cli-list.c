@@ -17,6 +17,14 @@ typedef struct {
   char   *search;
 } ListOptions;
 
+static void
+list_options_clear (ListOptions *options)
+{
+  g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->search, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListOptions, list_options_clear)
+
 static int
 parse_list (const char  *command,
             const char  *summary,
@@ -54,7 +62,7 @@ int
 ts_cli_chapters (int    argc,
                  char **argv)
 {
-  ListOptions options = { 0 };
+  g_auto(ListOptions) options = { 0 };
   const char *headers[] = { _("ID"), _("Region"), _("Prefecture"), _("Area"),
                             _("Chapter"), _("Events"), NULL };
   g_autoptr(TsRepository) repository = NULL;
@@ -91,7 +99,7 @@ int
 ts_cli_events (int    argc,
                char **argv)
 {
-  ListOptions options = { 0 };
+  g_auto(ListOptions) options = { 0 };
   const char *headers[] = { _("ID"), _("Date"), _("Chapter"), _("Title"),
                             _("Status"), _("Registered"), _("Present"), NULL };
   g_autoptr(TsRepository) repository = NULL;
@@ -131,7 +139,7 @@ int
 ts_cli_members (int    argc,
                 char **argv)
 {
-  ListOptions options = { 0 };
+  g_auto(ListOptions) options = { 0 };
   const char *headers[] = { _("ID"), _("Name"), _("Reading"), _("Organization"),
                             _("Profession"), _("Times"), NULL };
   g_autoptr(TsRepository) repository = NULL;
