@@ -17,7 +17,8 @@ inspect_and_quit_cb (gpointer user_data)
 {
   GApplication *application = user_data;
   Seen *seen = g_object_get_data (G_OBJECT (application), "seen");
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  /* A copy: destroying a window removes it from the application's list. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (application)));
 
   for (GList *l = windows; l != NULL; l = l->next)
     {
@@ -32,6 +33,7 @@ inspect_and_quit_cb (gpointer user_data)
         seen->saw_refusal = TRUE;
       gtk_window_destroy (window);
     }
+  g_list_free (windows);
   g_application_quit (application);
   return G_SOURCE_REMOVE;
 }
