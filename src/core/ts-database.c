@@ -420,6 +420,8 @@ configure (TsDatabase  *self,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = NORMAL;"
                            "PRAGMA foreign_keys = ON;"
+                           "PRAGMA cache_size = -32768;"
+                           "PRAGMA mmap_size = 268435456;"
                            "PRAGMA trusted_schema = OFF;",
                            error);
 }

@@ -104,7 +104,10 @@ static const char schema_v1[] =
   "  updated_at    TEXT NOT NULL,"
   "  UNIQUE (event_id, member_id)"
   ") STRICT;"
-  "CREATE INDEX attendance_by_member ON attendance (member_id, event_id);"
+  /* Covering indexes: headcounts per event and presence per member are
+   * read from the index alone, without touching the rows. */
+  "CREATE INDEX attendance_by_event ON attendance (event_id, status, member_id);"
+  "CREATE INDEX attendance_by_member ON attendance (member_id, status, event_id);"
 
   /* The medical and care professions an organizer meets most; the list
    * is editable, these are only the seed. */
