@@ -58,118 +58,152 @@ parse_list (const char  *command,
   return TS_CLI_OK;
 }
 
-int
-ts_cli_chapters (int    argc,
-                 char **argv)
+/* One listing: what it is called, how it fetches, how a row reads. */
+typedef struct {
+  const char  *command;
+  const char  *summary;
+  gboolean     with_chapter;
+  gboolean     with_search;
+  GListModel *(*fetch)   (TsRepository *repository, ListOptions *options, GError **error);
+  void        (*add_row) (TsCliTable *table, gpointer item, gboolean csv);
+} Listing;
+
+static int
+run_listing (const Listing      *listing,
+             const char * const *headers,
+             int                 argc,
+             char              **argv)
 {
   g_auto(ListOptions) options = { 0 };
-  const char *headers[] = { _("ID"), _("Region"), _("Prefecture"), _("Area"),
-                            _("Chapter"), _("Events"), NULL };
   g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(GListModel) chapters = NULL;
+  g_autoptr(GListModel) items = NULL;
   g_autoptr(TsCliTable) table = NULL;
   g_autoptr(GError) error = NULL;
   gboolean csv;
   int status;
 
-  status = parse_list ("chapters", _("Lists the chapters, region by region."),
-                       &options, FALSE, FALSE, argc, argv, &csv);
+  status = parse_list (listing->command, listing->summary, &options,
+                       listing->with_chapter, listing->with_search, argc, argv, &csv);
   if (status != TS_CLI_OK)
     return status;
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
-  if ((chapters = ts_repository_list_chapters (repository, &error)) == NULL)
+  if ((items = listing->fetch (repository, &options, &error)) == NULL)
     return ts_cli_fail (error);
 
   table = ts_cli_table_new (csv, headers);
-  for (guint i = 0; i < g_list_model_get_n_items (chapters); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(TsChapter) chapter = g_list_model_get_item (chapters, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->id);
-      g_autofree char *events = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->event_count);
-      const char *row[] = { id, chapter->region, chapter->prefecture, chapter->area,
-                            chapter->name, events, NULL };
-      ts_cli_table_add (table, row);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      listing->add_row (table, item, csv);
     }
   ts_cli_table_print (table);
   return TS_CLI_OK;
+}
+
+static GListModel *
+fetch_chapters (TsRepository  *repository,
+                ListOptions   *options,
+                GError       **error)
+{
+  return ts_repository_list_chapters (repository, error);
+}
+
+static void
+add_chapter_row (TsCliTable *table,
+                 gpointer    item,
+                 gboolean    csv)
+{
+  TsChapter *chapter = item;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->id);
+  g_autofree char *events = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->event_count);
+  const char *row[] = { id, chapter->region, chapter->prefecture, chapter->area,
+                        chapter->name, events, NULL };
+
+  ts_cli_table_add (table, row);
+}
+
+int
+ts_cli_chapters (int    argc,
+                 char **argv)
+{
+  const Listing listing = { "chapters", _("Lists the chapters, region by region."),
+                            FALSE, FALSE, fetch_chapters, add_chapter_row };
+  const char *headers[] = { _("ID"), _("Region"), _("Prefecture"), _("Area"),
+                            _("Chapter"), _("Events"), NULL };
+
+  return run_listing (&listing, headers, argc, argv);
+}
+
+static GListModel *
+fetch_events (TsRepository  *repository,
+              ListOptions   *options,
+              GError       **error)
+{
+  return ts_repository_list_events (repository, options->chapter, error);
+}
+
+static void
+add_event_row (TsCliTable *table,
+               gpointer    item,
+               gboolean    csv)
+{
+  TsEvent *event = item;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, event->id);
+  g_autofree char *when = csv ? g_strdup (event->starts_at) : ts_event_format_when (event);
+  g_autofree char *headcount = g_strdup_printf ("%" G_GINT64_FORMAT, event->headcount);
+  g_autofree char *present = g_strdup_printf ("%" G_GINT64_FORMAT, event->present);
+  const char *row[] = { id, when, event->chapter_name, event->title,
+                        csv ? event->status : ts_event_status_label (event->status),
+                        headcount, present, NULL };
+
+  ts_cli_table_add (table, row);
 }
 
 int
 ts_cli_events (int    argc,
                char **argv)
 {
-  g_auto(ListOptions) options = { 0 };
+  const Listing listing = { "events", _("Lists events, newest first."),
+                            TRUE, FALSE, fetch_events, add_event_row };
   const char *headers[] = { _("ID"), _("Date"), _("Chapter"), _("Title"),
                             _("Status"), _("Registered"), _("Present"), NULL };
-  g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(GListModel) events = NULL;
-  g_autoptr(TsCliTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean csv;
-  int status;
 
-  status = parse_list ("events", _("Lists events, newest first."),
-                       &options, TRUE, FALSE, argc, argv, &csv);
-  if (status != TS_CLI_OK)
-    return status;
-  if ((repository = ts_cli_open (FALSE)) == NULL)
-    return TS_CLI_FAILED;
-  if ((events = ts_repository_list_events (repository, options.chapter, &error)) == NULL)
-    return ts_cli_fail (error);
+  return run_listing (&listing, headers, argc, argv);
+}
 
-  table = ts_cli_table_new (csv, headers);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, event->id);
-      g_autofree char *when = csv ? g_strdup (event->starts_at) : ts_event_format_when (event);
-      g_autofree char *headcount = g_strdup_printf ("%" G_GINT64_FORMAT, event->headcount);
-      g_autofree char *present = g_strdup_printf ("%" G_GINT64_FORMAT, event->present);
-      const char *row[] = { id, when, event->chapter_name, event->title,
-                            csv ? event->status : ts_event_status_label (event->status),
-                            headcount, present, NULL };
-      ts_cli_table_add (table, row);
-    }
-  ts_cli_table_print (table);
-  return TS_CLI_OK;
+static GListModel *
+fetch_members (TsRepository  *repository,
+               ListOptions   *options,
+               GError       **error)
+{
+  return ts_repository_list_members (repository, options->search, error);
+}
+
+static void
+add_member_row (TsCliTable *table,
+                gpointer    item,
+                gboolean    csv)
+{
+  TsMember *member = item;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, member->id);
+  g_autofree char *name = ts_member_dup_name (member);
+  g_autofree char *reading = ts_member_dup_reading (member);
+  g_autofree char *times = g_strdup_printf ("%" G_GINT64_FORMAT, member->times_attended);
+  const char *row[] = { id, name, reading, member->organization,
+                        member->profession, times, NULL };
+
+  ts_cli_table_add (table, row);
 }
 
 int
 ts_cli_members (int    argc,
                 char **argv)
 {
-  g_auto(ListOptions) options = { 0 };
+  const Listing listing = { "members", _("Lists members in order of their reading (五十音順)."),
+                            FALSE, TRUE, fetch_members, add_member_row };
   const char *headers[] = { _("ID"), _("Name"), _("Reading"), _("Organization"),
                             _("Profession"), _("Times"), NULL };
-  g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(GListModel) members = NULL;
-  g_autoptr(TsCliTable) table = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean csv;
-  int status;
 
-  status = parse_list ("members", _("Lists members in order of their reading (五十音順)."),
-                       &options, FALSE, TRUE, argc, argv, &csv);
-  if (status != TS_CLI_OK)
-    return status;
-  if ((repository = ts_cli_open (FALSE)) == NULL)
-    return TS_CLI_FAILED;
-  if ((members = ts_repository_list_members (repository, options.search, &error)) == NULL)
-    return ts_cli_fail (error);
-
-  table = ts_cli_table_new (csv, headers);
-  for (guint i = 0; i < g_list_model_get_n_items (members); i++)
-    {
-      g_autoptr(TsMember) member = g_list_model_get_item (members, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, member->id);
-      g_autofree char *name = ts_member_dup_name (member);
-      g_autofree char *reading = ts_member_dup_reading (member);
-      g_autofree char *times = g_strdup_printf ("%" G_GINT64_FORMAT, member->times_attended);
-      const char *row[] = { id, name, reading, member->organization,
-                            member->profession, times, NULL };
-      ts_cli_table_add (table, row);
-    }
-  ts_cli_table_print (table);
-  return TS_CLI_OK;
+  return run_listing (&listing, headers, argc, argv);
 }

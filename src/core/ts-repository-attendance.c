@@ -37,6 +37,29 @@ read_attendance (sqlite3_stmt *stmt)
   return attendance;
 }
 
+static gpointer
+read_attendance_with_member (sqlite3_stmt *stmt)
+{
+  TsAttendance *attendance = read_attendance (stmt);
+  g_autoptr(TsMember) member = ts_repository_read_member (stmt, ATTENDANCE_N_COLUMNS + 1);
+
+  attendance->first_time = sqlite3_column_int (stmt, ATTENDANCE_N_COLUMNS) != 0;
+  ts_attendance_set_member (attendance, member);
+  return attendance;
+}
+
+static gpointer
+read_attendance_with_event (sqlite3_stmt *stmt)
+{
+  TsAttendance *attendance = read_attendance (stmt);
+  g_autoptr(TsEvent) event = ts_repository_read_event (stmt, ATTENDANCE_N_COLUMNS);
+
+  g_free (event->chapter_name);
+  event->chapter_name = ts_column_text (stmt, ATTENDANCE_N_COLUMNS + TS_EVENT_N_COLUMNS);
+  ts_attendance_set_event (attendance, event);
+  return attendance;
+}
+
 /* First time means: never present before at an earlier event of the same
  * chapter (cancelled and deleted events do not count). */
 GListModel *
@@ -44,9 +67,7 @@ ts_repository_list_attendance (TsRepository  *self,
                                gint64         event_id,
                                GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_ATTENDANCE);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
@@ -63,21 +84,8 @@ ts_repository_list_attendance (TsRepository  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TsAttendance) attendance = read_attendance (stmt);
-      g_autoptr(TsMember) member = ts_repository_read_member (stmt, ATTENDANCE_N_COLUMNS + 1);
-
-      attendance->first_time = sqlite3_column_int (stmt, ATTENDANCE_N_COLUMNS) != 0;
-      ts_attendance_set_member (attendance, member);
-      g_list_store_append (store, attendance);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (ts_repository_get_database (self), error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ts_repository_collect (self, stmt, TS_TYPE_ATTENDANCE,
+                                read_attendance_with_member, error);
 }
 
 /* Every event a member registered for, across chapters, newest first, each
@@ -87,9 +95,7 @@ ts_repository_list_member_history (TsRepository  *self,
                                    gint64         member_id,
                                    GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_ATTENDANCE);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
@@ -101,22 +107,8 @@ ts_repository_list_member_history (TsRepository  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TsAttendance) attendance = read_attendance (stmt);
-      g_autoptr(TsEvent) event = ts_repository_read_event (stmt, ATTENDANCE_N_COLUMNS);
-
-      g_free (event->chapter_name);
-      event->chapter_name = ts_column_text (stmt, ATTENDANCE_N_COLUMNS + TS_EVENT_N_COLUMNS);
-      ts_attendance_set_event (attendance, event);
-      g_list_store_append (store, attendance);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (ts_repository_get_database (self), error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ts_repository_collect (self, stmt, TS_TYPE_ATTENDANCE,
+                                read_attendance_with_event, error);
 }
 
 static TsAttendance *

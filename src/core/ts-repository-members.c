@@ -73,7 +73,7 @@ ts_repository_read_member (sqlite3_stmt *stmt,
   "   GROUP BY a.member_id) s ON s.member_id = m.id" \
   " WHERE m.deleted_at IS NULL ORDER BY m.sort_key, m.id"
 
-static TsMember *
+static gpointer
 read_member_listing (sqlite3_stmt *stmt)
 {
   TsMember *member = ts_repository_read_member (stmt, 0);
@@ -94,20 +94,7 @@ collect_members (TsRepository  *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_MEMBER);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TsMember) member = read_member_listing (stmt);
-      g_list_store_append (store, member);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (ts_repository_get_database (self), error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ts_repository_collect (self, stmt, TS_TYPE_MEMBER, read_member_listing, error);
 }
 
 GListModel *

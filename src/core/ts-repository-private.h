@@ -32,6 +32,13 @@ TsEvent  *ts_repository_read_event  (sqlite3_stmt *stmt,
 sqlite3_stmt *ts_repository_prepare (TsRepository *self,
                                      const char   *sql,
                                      GError      **error);
+/* Reads every row of @stmt with @read into a list of @type. */
+typedef gpointer (*TsRowReader) (sqlite3_stmt *stmt);
+GListModel *ts_repository_collect   (TsRepository *self,
+                                     sqlite3_stmt *stmt,
+                                     GType         type,
+                                     TsRowReader   read,
+                                     GError      **error);
 gboolean  ts_repository_step_done   (TsRepository *self,
                                      sqlite3_stmt *stmt,
                                      GError      **error);

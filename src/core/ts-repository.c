@@ -145,6 +145,29 @@ ts_repository_prepare (TsRepository  *self,
   return ts_database_prepare (self->database, sql, error);
 }
 
+GListModel *
+ts_repository_collect (TsRepository  *self,
+                       sqlite3_stmt  *stmt,
+                       GType          type,
+                       TsRowReader    read,
+                       GError       **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GObject) item = read (stmt);
+      g_list_store_append (store, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (self->database, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
 gboolean
 ts_repository_step_done (TsRepository  *self,
                          sqlite3_stmt  *stmt,
@@ -195,6 +218,18 @@ read_chapter (sqlite3_stmt *stmt)
   return chapter;
 }
 
+static gpointer
+read_chapter_listing (sqlite3_stmt *stmt)
+{
+  TsChapter *chapter = read_chapter (stmt);
+
+  chapter->event_count = sqlite3_column_int64 (stmt, 13);
+  chapter->member_count = sqlite3_column_int64 (stmt, 14);
+  g_free (chapter->next_event);
+  chapter->next_event = ts_column_text (stmt, 15);
+  return chapter;
+}
+
 static int
 compare_chapters (gconstpointer a,
                   gconstpointer b,
@@ -214,9 +249,8 @@ GListModel *
 ts_repository_list_chapters (TsRepository  *self,
                              GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_CHAPTER);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  GListModel *chapters;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
@@ -231,24 +265,10 @@ ts_repository_list_chapters (TsRepository  *self,
     " FROM chapter c WHERE c.deleted_at IS NULL", error);
   if (stmt == NULL)
     return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TsChapter) chapter = read_chapter (stmt);
-
-      chapter->event_count = sqlite3_column_int64 (stmt, 13);
-      chapter->member_count = sqlite3_column_int64 (stmt, 14);
-      g_free (chapter->next_event);
-      chapter->next_event = ts_column_text (stmt, 15);
-      g_list_store_append (store, chapter);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (self->database, error);
-      return NULL;
-    }
-  g_list_store_sort (store, compare_chapters, NULL);
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  chapters = ts_repository_collect (self, stmt, TS_TYPE_CHAPTER, read_chapter_listing, error);
+  if (chapters != NULL)
+    g_list_store_sort (G_LIST_STORE (chapters), compare_chapters, NULL);
+  return chapters;
 }
 
 TsChapter *
@@ -375,7 +395,7 @@ ts_repository_read_event (sqlite3_stmt *stmt,
   " FROM event e JOIN chapter c ON c.id = e.chapter_id" \
   " WHERE e.deleted_at IS NULL AND c.deleted_at IS NULL"
 
-static TsEvent *
+static gpointer
 read_event_listing (sqlite3_stmt *stmt)
 {
   TsEvent *event = ts_repository_read_event (stmt, 0);
@@ -392,9 +412,7 @@ ts_repository_list_events (TsRepository  *self,
                            gint64         chapter_id,
                            GError       **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (TS_TYPE_EVENT);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
@@ -404,17 +422,7 @@ ts_repository_list_events (TsRepository  *self,
   if (stmt == NULL)
     return NULL;
   ts_bind_id (stmt, 1, chapter_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(TsEvent) event = read_event_listing (stmt);
-      g_list_store_append (store, event);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (self->database, error);
-      return NULL;
-    }
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return ts_repository_collect (self, stmt, TS_TYPE_EVENT, read_event_listing, error);
 }
 
 TsEvent *
