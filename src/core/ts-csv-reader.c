@@ -280,6 +280,7 @@ typedef struct {
   TsCsvTable *table;
   GPtrArray  *row;        /* cells of the row being read */
   guint       row_line;   /* where it started */
+  guint       line;       /* being read */
 } ParseState;
 
 static void
@@ -289,6 +290,10 @@ on_field (void   *field,
 {
   ParseState *state = data;
 
+  /* A lone carriage return also ends a row (old Mac files), so a row can
+   * start in the middle of a line. */
+  if (state->row_line == 0)
+    state->row_line = state->line;
   g_ptr_array_add (state->row, g_strndup (field ? field : "", length));
 }
 
@@ -316,7 +321,7 @@ ts_csv_parse_text (const char    *text,
                    GError       **error)
 {
   struct csv_parser parser;
-  ParseState state = { table, g_ptr_array_new_with_free_func (g_free), 0 };
+  ParseState state = { table, g_ptr_array_new_with_free_func (g_free), 0, 0 };
   gsize offset = 0;
   guint line = 0;
   gboolean ok = TRUE;
@@ -332,7 +337,7 @@ ts_csv_parse_text (const char    *text,
       const char *newline = memchr (start, '\n', length - offset);
       gsize chunk = newline ? (gsize) (newline - start) + 1 : length - offset;
 
-      line++;
+      state.line = ++line;
       if (state.row_line == 0 && strspn (start, "\r\n") < chunk)
         state.row_line = line;
       if (csv_parse (&parser, start, chunk, on_field, on_row_end, &state) != chunk)
