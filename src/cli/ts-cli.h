@@ -60,5 +60,12 @@ int ts_cli_chapter_add (int argc, char **argv);
 int ts_cli_event_add   (int argc, char **argv);
 int ts_cli_member_add  (int argc, char **argv);
 int ts_cli_attend      (int argc, char **argv);
+int ts_cli_import_members       (int argc, char **argv);
+int ts_cli_import_registrations (int argc, char **argv);
+int ts_cli_export_members       (int argc, char **argv);
+int ts_cli_export_attendees     (int argc, char **argv);
+int ts_cli_export_grid          (int argc, char **argv);
+int ts_cli_backup               (int argc, char **argv);
+int ts_cli_restore              (int argc, char **argv);
 
 G_END_DECLS

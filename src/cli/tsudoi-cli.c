@@ -24,6 +24,13 @@ static const TsCliCommand commands[] = {
   { "event add",   ts_cli_event_add,   N_("Add an event") },
   { "member add",  ts_cli_member_add,  N_("Add a member") },
   { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
+  { "import members",       ts_cli_import_members,       N_("Import members from a CSV file") },
+  { "import registrations", ts_cli_import_registrations, N_("Register the people of a CSV file for an event") },
+  { "export members",       ts_cli_export_members,       N_("Export members as CSV") },
+  { "export attendees",     ts_cli_export_attendees,     N_("Export an event’s attendees as CSV") },
+  { "export grid",          ts_cli_export_grid,          N_("Export a chapter’s attendance grid as CSV") },
+  { "backup",               ts_cli_backup,               N_("Back up the database to a file") },
+  { "restore",              ts_cli_restore,              N_("Replace the database with a backup") },
 };
 
 static void
@@ -32,7 +39,7 @@ print_help (FILE *out)
   fprintf (out, "%s\n  tsudoi-cli %s\n\n%s\n", _("Usage:"), _("COMMAND [OPTION…]"),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-21s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Every command takes --database FILE and --help."));
 }
 

@@ -1,0 +1,82 @@
+/* ts-cli-backup.c: tsudoi-cli backup and restore.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-backup.h"
+#include "ts-cli.h"
+
+static int
+parse_one_file (GOptionContext   *context,
+                const char       *command,
+                int              *argc,
+                char           ***argv)
+{
+  int status = ts_cli_parse (context, argc, argv);
+
+  if (status == TS_CLI_OK && *argc != 2)
+    return ts_cli_usage_error (_("“%s” takes one file."), command);
+  return status;
+}
+
+int
+ts_cli_backup (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    ts_cli_option_context ("backup", _("FILE"),
+                           _("Writes a consistent copy of the database, even while Tsudoi is open."),
+                           NULL);
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if ((status = parse_one_file (context, "backup", &argc, &argv)) != TS_CLI_OK)
+    return status;
+  if ((repository = ts_cli_open (FALSE)) == NULL)
+    return TS_CLI_FAILED;
+  if (!ts_backup_write (ts_repository_get_database (repository), argv[1], &error))
+    return ts_cli_fail (error);
+  g_print (_("Backed up to “%s”.\n"), argv[1]);
+  return TS_CLI_OK;
+}
+
+int
+ts_cli_restore (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    ts_cli_option_context ("restore", _("FILE"),
+                           _("Replaces the database with a backup. The current database is "
+                             "first copied beside it."),
+                           NULL);
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(TsDatabase) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *path = NULL;
+  int status;
+
+  if ((status = parse_one_file (context, "restore", &argc, &argv)) != TS_CLI_OK)
+    return status;
+  /* Checked before the database is opened, so that a wrong file name
+   * changes nothing at all. */
+  if (!ts_backup_check_file (argv[1], &error))
+    return ts_cli_fail (error);
+  if ((repository = ts_cli_open (TRUE)) == NULL)
+    return TS_CLI_FAILED;
+  path = g_strdup (ts_database_get_path (ts_repository_get_database (repository)));
+  if (!ts_backup_restore (ts_repository_get_database (repository), argv[1], &aside, &error))
+    return ts_cli_fail (error);
+  g_clear_object (&repository);
+  /* An older backup is brought up to the current schema. */
+  if ((reopened = ts_database_open (path, &error)) == NULL)
+    return ts_cli_fail (error);
+  g_print (_("Restored “%1$s”. The database as it was is kept in “%2$s”.\n"), argv[1], aside);
+  return TS_CLI_OK;
+}

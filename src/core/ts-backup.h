@@ -1,0 +1,30 @@
+/* ts-backup.h: consistent copies of the database, made while it is open,
+ * and putting one back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ts-database.h"
+
+G_BEGIN_DECLS
+
+#define TS_BACKUP_DEFAULT_KEEP 14
+
+char      *ts_backup_default_folder (const char  *database_path);
+gboolean   ts_backup_write          (TsDatabase  *database,
+                                     const char  *dest_path,
+                                     GError     **error);
+char      *ts_backup_auto           (TsDatabase  *database,
+                                     const char  *folder,
+                                     guint        keep,
+                                     GError     **error);
+GPtrArray *ts_backup_list           (const char  *folder);
+gboolean   ts_backup_check_file     (const char  *path,
+                                     GError     **error);
+gboolean   ts_backup_restore        (TsDatabase  *database,
+                                     const char  *backup_path,
+                                     char       **kept_aside,
+                                     GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,185 @@
+/* test-backup.c: consistent backups of an open database, the daily
+ * automatic ones, and restoring with the current file kept aside.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+
+#include "ts-backup.h"
+#include "ts-test-support.h"
+
+typedef struct {
+  char         *dir;
+  char         *path;
+  TsRepository *repository;
+  TsDatabase   *database;
+} Fixture;
+
+static void
+add_member (Fixture    *fixture,
+            const char *family)
+{
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (member, "family-name", family, "given-name", "花子", NULL);
+  g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "tsudoi.db");
+  fixture->database = ts_repository_get_database (fixture->repository);
+  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+  add_member (fixture, "山田");
+  add_member (fixture, "鈴木");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+/* Another connection is in the middle of a write: the backup holds what
+ * was committed, and nothing of the unfinished transaction. */
+static void
+test_consistent_while_writing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *committed = ts_test_dump_database (fixture->path);
+  g_autofree char *copied = NULL;
+  g_autofree char *partial = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *writer = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer,
+    "BEGIN IMMEDIATE;"
+    "INSERT INTO member (uuid, family_name, created_at, updated_at)"
+    " VALUES ('x', '途中', '2017-01-01', '2017-01-01');", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (ts_backup_write (fixture->database, backup, &error));
+  g_assert_no_error (error);
+  sqlite3_exec (writer, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (writer);
+
+  copied = ts_test_dump_database (backup);
+  g_assert_cmpstr (copied, ==, committed);
+  g_assert_true (ts_backup_check_file (backup, &error));
+  partial = g_strconcat (backup, ".partial", NULL);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_auto_once_a_day (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *folder = ts_backup_default_folder (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  for (guint day = 1; day <= 20; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("tsudoi-backup-2017-08-%02u-190000.db", day);
+      g_autofree char *old = g_build_filename (folder, name, NULL);
+
+      g_mkdir_with_parents (folder, 0700);
+      g_assert_true (g_file_set_contents (old, "old", -1, NULL));
+    }
+  first = ts_backup_auto (fixture->database, folder, 14, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_true (ts_backup_check_file (first, &error));
+  second = ts_backup_auto (fixture->database, folder, 14, &error);
+  g_assert_no_error (error);
+  g_assert_null (second);
+
+  names = ts_backup_list (folder);
+  g_assert_cmpuint (names->len, ==, 14);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "tsudoi-backup-2017-08-08-190000.db");
+  g_assert_true (g_str_has_suffix (first, g_ptr_array_index (names, 13)));
+}
+
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "before.db", NULL);
+  g_autofree char *saved = NULL, *changed = NULL, *restored = NULL, *aside_dump = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) members = NULL;
+
+  g_assert_true (ts_backup_write (fixture->database, backup, &error));
+  saved = ts_test_dump_database (backup);
+  add_member (fixture, "後から");
+  changed = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (saved, !=, changed);
+
+  g_assert_true (ts_backup_restore (fixture->database, backup, &aside, &error));
+  g_assert_no_error (error);
+  restored = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (restored, ==, saved);
+  aside_dump = ts_test_dump_database (aside);
+  g_assert_cmpstr (aside_dump, ==, changed);
+
+  /* The open database sees the restored content at once. */
+  members = ts_repository_list_members (fixture->repository, NULL, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+  add_member (fixture, "復元後");
+}
+
+static void
+test_restore_refuses_other_files (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autofree char *other = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.db", NULL);
+  g_autofree char *before = ts_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  g_assert_false (ts_backup_restore (fixture->database, text, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_assert_false (ts_backup_restore (fixture->database, other, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE);
+  g_clear_error (&error);
+  g_assert_false (ts_backup_restore (fixture->database, missing, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND);
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/backup/consistent-while-writing", test_consistent_while_writing);
+  ADD ("/backup/auto-once-a-day", test_auto_once_a_day);
+  ADD ("/backup/restore", test_restore);
+  ADD ("/backup/restore-refuses-other-files", test_restore_refuses_other_files);
+  return g_test_run ();
+}

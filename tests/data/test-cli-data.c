@@ -1,0 +1,265 @@
+/* test-cli-data.c: tsudoi-cli import, export, backup and restore, run as
+ * an organizer would, with their exit codes and messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "ts-test-support.h"
+
+typedef struct {
+  char *dir;
+  char *database;
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+cli (Fixture    *fixture,
+     Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  va_list args;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_setenv (env, "TSUDOI_DATABASE", fixture->database, TRUE);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->database = g_build_filename (fixture->dir, "cli.db", NULL);
+  cli (fixture, &run, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->database);
+}
+
+static void
+test_dry_run_writes_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("cp932.csv");
+  g_autofree char *before = ts_test_dump_database (fixture->database);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (fixture, &run, "import", "members", "--dry-run", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Encoding: Shift_JIS (CP932); separator: comma"));
+  g_assert_nonnull (strstr (run.out, "Column “氏名”: Full name"));
+  g_assert_nonnull (strstr (run.out, "髙橋　一郎"));
+  g_assert_nonnull (strstr (run.out, "New: 3, updates: 0, skipped: 0, errors: 0"));
+  after = ts_test_dump_database (fixture->database);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_import_then_again (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("utf16le.txt");
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  cli (fixture, &first, "import", "members", file, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_cmpstr (first.out, ==, "Imported: 3 new, 0 updated, 0 skipped, 0 with errors.\n");
+  cli (fixture, &second, "import", "members", "--encoding", "utf-16", file, NULL);
+  g_assert_cmpstr (second.out, ==, "Imported: 0 new, 0 updated, 3 skipped, 0 with errors.\n");
+}
+
+static void
+test_errors_refuse_the_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("ragged.csv");
+  g_autofree char *before = ts_test_dump_database (fixture->database);
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) skipping = { 0 };
+
+  cli (fixture, &run, "import", "members", file, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==,
+                   "Line 4: This line has 5 cells, but the first line names only 3 columns.\n"
+                   "tsudoi-cli: Nothing was imported: 1 line has an error. Correct the file, "
+                   "or add --skip-errors to import the other lines.\n");
+  after = ts_test_dump_database (fixture->database);
+  g_assert_cmpstr (before, ==, after);
+
+  cli (fixture, &skipping, "import", "members", "--skip-errors", file, NULL);
+  g_assert_cmpint (skipping.status, ==, 0);
+  g_assert_cmpstr (skipping.out, ==, "Imported: 3 new, 0 updated, 0 skipped, 1 with errors.\n");
+}
+
+static void
+test_bad_files (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { const char *name; const char *err; } cases[] = {
+    { "empty.csv", "tsudoi-cli: empty.csv: The file is empty.\n" },
+    { "header-only.csv", "tsudoi-cli: The file has a line of column names but no one to import.\n" },
+    { "garbage.bin", "tsudoi-cli: garbage.bin: This is not a text file. Save the list from "
+                     "Excel as “CSV” or “Unicode text” and import that file.\n" },
+  };
+  g_autofree char *before = ts_test_dump_database (fixture->database);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *file = fixture_path (cases[i].name);
+      g_autofree char *after = NULL;
+      g_auto(Run) run = { 0 };
+
+      cli (fixture, &run, "import", "members", file, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.err, ==, cases[i].err);
+      after = ts_test_dump_database (fixture->database);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("form.csv");
+  g_auto(Run) no_event = { 0 };
+  g_auto(Run) bad_encoding = { 0 };
+  g_auto(Run) no_output = { 0 };
+
+  cli (fixture, &no_event, "import", "registrations", file, NULL);
+  g_assert_cmpint (no_event.status, ==, 2);
+  g_assert_true (g_str_has_prefix (no_event.err,
+                                   "tsudoi-cli: Please give the event with --event ID.\n"));
+  cli (fixture, &bad_encoding, "import", "members", "--encoding", "latin1", file, NULL);
+  g_assert_cmpint (bad_encoding.status, ==, 2);
+  cli (fixture, &no_output, "export", "members", NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+}
+
+static void
+test_registrations_and_exports (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *form = fixture_path ("form.csv");
+  g_autofree char *members = g_build_filename (fixture->dir, "members.csv", NULL);
+  g_autofree char *attendees = g_build_filename (fixture->dir, "attendees.csv", NULL);
+  g_autofree char *grid = g_build_filename (fixture->dir, "grid.csv", NULL);
+  g_autofree char *event_id = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(Run) event = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) export_attendees = { 0 };
+  g_auto(Run) export_grid = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  cli (fixture, &event, "event", "add", "--chapter", "1", "--date", "2017-08-24T19:00", NULL);
+  g_assert_cmpint (event.status, ==, 0);
+  event_id = g_strstrip (g_strdup (event.out));
+  cli (fixture, &import, "import", "registrations", "--event", event_id, form, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_assert_nonnull (strstr (import.out, "3 people newly registered for the event."));
+
+  cli (fixture, &export, "export", "members", "-o", members, "--encoding", "cp932", NULL);
+  g_assert_cmpint (export.status, ==, 0);
+  bytes = ts_test_read_file (members);
+  g_assert_false (g_utf8_validate (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  cli (fixture, &export_attendees, "export", "attendees", "--event", event_id, "-o", attendees, NULL);
+  g_assert_cmpint (export_attendees.status, ==, 0);
+  g_assert_true (g_file_test (attendees, G_FILE_TEST_IS_REGULAR));
+  cli (fixture, &export_grid, "export", "grid", "--chapter", "1", "-o", grid, NULL);
+  g_assert_cmpint (export_grid.status, ==, 0);
+  cli (fixture, &unknown, "export", "attendees", "--event", "999", "-o", attendees, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+}
+
+static void
+test_backup_and_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("utf8.csv");
+  g_autofree char *backup = g_build_filename (fixture->dir, "saved.db", NULL);
+  g_autofree char *saved = NULL, *restored = NULL;
+  g_auto(Run) run_backup = { 0 };
+  g_auto(Run) run_import = { 0 };
+  g_auto(Run) run_restore = { 0 };
+  g_auto(Run) run_bad = { 0 };
+
+  cli (fixture, &run_backup, "backup", backup, NULL);
+  g_assert_cmpint (run_backup.status, ==, 0);
+  saved = ts_test_dump_database (backup);
+  cli (fixture, &run_import, "import", "members", file, NULL);
+  g_assert_cmpint (run_import.status, ==, 0);
+  cli (fixture, &run_restore, "restore", backup, NULL);
+  g_assert_cmpint (run_restore.status, ==, 0);
+  g_assert_nonnull (strstr (run_restore.out, ".before-restore-"));
+  restored = ts_test_dump_database (fixture->database);
+  g_assert_cmpstr (restored, ==, saved);
+
+  cli (fixture, &run_bad, "restore", file, NULL);
+  g_assert_cmpint (run_bad.status, ==, 1);
+  g_assert_nonnull (strstr (run_bad.err, "is not a Tsudoi database or backup."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli-data/dry-run-writes-nothing", test_dry_run_writes_nothing);
+  ADD ("/cli-data/import-then-again", test_import_then_again);
+  ADD ("/cli-data/errors-refuse-the-file", test_errors_refuse_the_file);
+  ADD ("/cli-data/bad-files", test_bad_files);
+  ADD ("/cli-data/usage-errors", test_usage_errors);
+  ADD ("/cli-data/registrations-and-exports", test_registrations_and_exports);
+  ADD ("/cli-data/backup-and-restore", test_backup_and_restore);
+  return g_test_run ();
+}

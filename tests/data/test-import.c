@@ -1,0 +1,514 @@
+/* test-import.c: every fixture through the preview and the transaction,
+ * into a real SQLite file; on any error the file is unchanged.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include "ts-import.h"
+#include "ts-test-support.h"
+
+typedef struct {
+  char         *dir;
+  char         *path;
+  TsRepository *repository;
+  TsDatabase   *database;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "import.db");
+  fixture->database = ts_repository_get_database (fixture->repository);
+  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
+}
+
+static TsImport *
+preview_fixture (Fixture     *fixture,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autoptr(TsImport) import = ts_import_new_from_file (path, TS_CSV_ENCODING_AUTO, NULL, error);
+
+  if (import == NULL || !ts_import_preview (import, fixture->database, NULL, NULL, NULL, error))
+    return NULL;
+  return g_steal_pointer (&import);
+}
+
+static TsMember *
+find_member (Fixture    *fixture,
+             const char *search)
+{
+  g_autoptr(GListModel) members = ts_repository_list_members (fixture->repository, search, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 1);
+  return g_list_model_get_item (members, 0);
+}
+
+static guint
+count_members (Fixture *fixture)
+{
+  g_autoptr(GListModel) members = ts_repository_list_members (fixture->repository, NULL, NULL);
+  return g_list_model_get_n_items (members);
+}
+
+static void
+import_fixture (Fixture    *fixture,
+                const char *name,
+                guint       expected_new)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = preview_fixture (fixture, name, &error);
+  TsImportResult result;
+
+  g_assert_no_error (error);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, expected_new);
+  g_assert_cmpuint (count_members (fixture), ==, expected_new);
+}
+
+/* The same three people in four encodings give the same members. */
+static void
+check_three_people (Fixture *fixture)
+{
+  g_autoptr(TsMember) takahashi = find_member (fixture, "ichiro@example.jp");
+  g_autoptr(TsMember) yamasaki = find_member (fixture, "hanako@example.jp");
+  g_autoptr(TsMember) sato = find_member (fixture, "北－南");
+
+  g_assert_cmpstr (takahashi->family_name, ==, "髙橋");
+  g_assert_cmpstr (takahashi->given_name, ==, "一郎");
+  g_assert_cmpstr (takahashi->family_reading, ==, "たかはし");
+  g_assert_cmpstr (takahashi->organization, ==, "㈱ケアサポート①");
+  g_assert_cmpstr (yamasaki->family_name, ==, "山﨑");
+  g_assert_cmpstr (yamasaki->family_reading, ==, "ヤマサキ");     /* stored as given */
+  g_assert_cmpstr (yamasaki->organization, ==, "訪問看護ステーション～みらい～");
+  g_assert_cmpstr (sato->family_name, ==, "佐藤");                /* split on U+3000 */
+  g_assert_cmpstr (sato->given_name, ==, "次郎");
+  g_assert_cmpstr (sato->family_reading, ==, "ｻﾄｳ");
+  g_assert_cmpstr (sato->given_reading, ==, "ｼﾞﾛｳ");
+  g_assert_cmpstr (sato->organization, ==, "北－南クリニック");
+  g_assert_cmpstr (sato->profession, ==, "理学療法士");
+}
+
+static void
+test_encoding (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *name = data;
+
+  import_fixture (fixture, name, 3);
+  check_three_people (fixture);
+}
+
+/* A second encoding of the same file finds everyone already there. */
+static void
+test_reimport_is_all_skips (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  guint counts[TS_IMPORT_N_ACTIONS];
+
+  import_fixture (fixture, "cp932.csv", 3);
+  before = ts_test_dump_database (fixture->path);
+  import = preview_fixture (fixture, "utf16le.txt", &error);
+  g_assert_no_error (error);
+  ts_import_count (import, counts);
+  g_assert_cmpuint (counts[TS_IMPORT_ACTION_SKIP], ==, 3);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, NULL, &error));
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_quoted_newlines (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TsMember) suzuki = NULL;
+  g_autoptr(TsMember) tanaka = NULL;
+
+  import_fixture (fixture, "quoted-newlines.csv", 3);
+  suzuki = find_member (fixture, "すずきクリニック");
+  tanaka = find_member (fixture, "たなか薬局");
+  g_assert_cmpstr (suzuki->introduction, ==,
+                   "訪問診療をしています。\r\n在宅の相談は\"何でも\"どうぞ。");
+  g_assert_cmpstr (tanaka->introduction, ==, "一行目\n二行目\n三行目");
+}
+
+static void
+test_form_export (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TsMember) ito = NULL, watanabe = NULL, matsumoto = NULL;
+
+  import_fixture (fixture, "form.csv", 3);
+  ito = find_member (fixture, "yumi@example.jp");
+  watanabe = find_member (fixture, "daisuke@example.jp");
+  matsumoto = find_member (fixture, "sakura@example.jp");
+  g_assert_cmpstr (ito->family_name, ==, "伊藤");
+  g_assert_cmpstr (ito->organization, ==, "大田区地域包括支援センター");
+  g_assert_cmpstr (ito->introduction, ==, "地域のケアマネです。");
+  g_assert_cmpstr (ito->consent, ==, "full");
+  g_assert_cmpstr (watanabe->consent, ==, "none");
+  g_assert_cmpstr (matsumoto->consent, ==, "name-organization");
+  /* The referrer is in the same file. */
+  g_assert_cmpint (watanabe->referred_by, ==, ito->id);
+  /* The timestamp is nowhere. */
+  g_assert_null (strstr (ito->notes, "2017"));
+}
+
+static void
+test_ragged_row (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = preview_fixture (fixture, "ragged.csv", &error);
+  TsImportRow *row;
+  TsImportResult result;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, 4);
+  row = ts_import_get_row (import, 1);      /* fewer cells: fine */
+  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpstr (row->member->profession, ==, "");
+  row = ts_import_get_row (import, 2);
+  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_ERROR);
+  g_assert_cmpuint (row->line, ==, 4);
+  g_assert_cmpstr (row->message, ==,
+                   "This line has 5 cells, but the first line names only 3 columns.");
+  g_assert_false (ts_import_set_action (import, 2, TS_IMPORT_ACTION_NEW));
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.created, ==, 3);
+  g_assert_cmpuint (result.failed, ==, 1);
+}
+
+typedef struct {
+  const char *fixture;
+  GQuark      domain;
+  int         code;
+  const char *message;
+} BadFile;
+
+static void
+test_bad_file (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const BadFile *bad = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  before = ts_test_dump_database (fixture->path);
+  import = preview_fixture (fixture, bad->fixture, &error);
+  g_assert_null (import);
+  g_assert_error (error, bad->domain, bad->code);
+  g_assert_cmpstr (error->message, ==, bad->message);
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+cancel_on_progress (guint    done,
+                    guint    total,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+/* A cancel halfway rolls back the rows already written. */
+static void
+test_cancel_rolls_back (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("氏名,所属\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "試験 %u,事業所%u\n", i, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  before = ts_test_dump_database (fixture->path);
+
+  g_assert_false (ts_import_run (import, fixture->database, 0, cancellable,
+                                 cancel_on_progress, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_members (fixture), ==, 3);
+
+  /* The same preview can still be written afterwards. */
+  g_clear_error (&error);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_members (fixture), ==, 2003);
+}
+
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char text[] =
+    "氏名,ふりがな,所属,メール,電話\n"
+    "髙橋 一郎,たかはし いちろう,㈱ケアサポート①,ICHIRO@example.jp,03-1111-2222\n"  /* email */
+    "山﨑 花子,やまさき はなこ,別の病院,,\n"                     /* reading and name */
+    "佐藤 次郎,,北－南クリニック,,\n"                            /* name and organization */
+    "佐藤 次郎,,よその会社,,\n"                                  /* a namesake: new */
+    "新人 さん,しんじん さん,,new@example.jp,\n"
+    "新人 さん,,,new@example.jp,\n";                             /* same as line 6 */
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsMember) takahashi = NULL;
+  TsImportResult result;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  g_assert_nonnull (ts_import_get_row (import, 1)->existing);
+  g_assert_cmpint (ts_import_get_row (import, 2)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_nonnull (ts_import_get_row (import, 2)->existing);
+  g_assert_cmpint (ts_import_get_row (import, 3)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpint (ts_import_get_row (import, 4)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpint (ts_import_get_row (import, 5)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpuint (ts_import_get_row (import, 5)->same_as_line, ==, 6);
+
+  /* The organizer keeps Yamasaki's organization as it was. */
+  g_assert_true (ts_import_set_action (import, 1, TS_IMPORT_ACTION_SKIP));
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (count_members (fixture), ==, 5);
+  takahashi = find_member (fixture, "ichiro@example.jp");
+  g_assert_cmpstr (takahashi->phone, ==, "03-1111-2222");
+  g_assert_cmpstr (takahashi->email, ==, "ichiro@example.jp");  /* not overwritten by case */
+}
+
+static void
+test_skip_all_duplicates (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char text[] = "氏名,メール,電話\n髙橋 一郎,ichiro@example.jp,000\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  before = ts_test_dump_database (fixture->path);
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  g_assert_cmpuint (ts_import_set_duplicates (import, TS_IMPORT_ACTION_SKIP), ==, 1);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, NULL, &error));
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_registrations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsImport) again = NULL;
+  g_autoptr(GListModel) attendance = NULL;
+  g_autoptr(TsMember) ito = NULL;
+  TsImportResult result;
+
+  g_object_set (chapter, "name", "大田医介塾", NULL);
+  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
+  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
+  g_assert_true (ts_repository_save_event (fixture->repository, event, &error));
+  import_fixture (fixture, "utf8.csv", 3);
+  /* Someone already present stays present. */
+  ito = find_member (fixture, "ichiro@example.jp");
+  g_assert_true (ts_repository_check_in (fixture->repository, event->id, ito->id, &error));
+
+  import = preview_fixture (fixture, "form.csv", &error);
+  g_assert_true (ts_import_run (import, fixture->database, event->id, NULL, NULL, NULL,
+                                &result, &error));
+  g_assert_cmpuint (result.registered, ==, 3);
+  again = preview_fixture (fixture, "utf8-bom.csv", &error);
+  g_assert_true (ts_import_run (again, fixture->database, event->id, NULL, NULL, NULL,
+                                &result, &error));
+  g_assert_cmpuint (result.created, ==, 0);
+  g_assert_cmpuint (result.registered, ==, 2);
+  attendance = ts_repository_list_attendance (fixture->repository, event->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(TsAttendance) item = g_list_model_get_item (attendance, i);
+      g_assert_cmpstr (item->status, ==, item->member_id == ito->id ? "walk-in" : "registered");
+    }
+}
+
+static void
+test_unknown_event (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = preview_fixture (fixture, "utf8.csv", &error);
+  g_autofree char *before = ts_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+
+  g_assert_false (ts_import_run (import, fixture->database, 42, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no event with the number 42.");
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_no_name_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char text[] = "所属,職種\nこばやし医院,医師\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import =
+    ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+
+  g_assert_false (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_error (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NO_NAME_COLUMN);
+  g_clear_error (&error);
+  /* Mapping the column by hand makes it importable. */
+  ts_import_set_field (import, 0, TS_IMPORT_FIELD_FULL_NAME);
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpstr (ts_import_get_row (import, 0)->member->family_name, ==, "こばやし医院");
+}
+
+static void
+test_bad_values (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char text[] = "氏名,ふりがな,メール,掲載\n"
+                      "山田 太郎,Yamada,,はい\n"
+                      "山田 花子,,not-an-email,はい\n"
+                      "山田 次郎,,,たぶん\n"
+                      ",,,はい\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import =
+    ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (ts_import_get_row (import, i)->action, ==, TS_IMPORT_ACTION_ERROR);
+  g_assert_cmpstr (ts_import_get_row (import, 0)->message, ==,
+                   "The reading must be written in kana (hiragana or katakana).");
+  g_assert_cmpstr (ts_import_get_row (import, 1)->message, ==,
+                   "“not-an-email” does not look like an email address.");
+  g_assert_cmpstr (ts_import_get_row (import, 2)->message, ==,
+                   "“たぶん” in the consent column is not understood; write yes, no or name "
+                   "and organization only.");
+  g_assert_cmpstr (ts_import_get_row (import, 3)->message, ==, "Please enter the family name.");
+}
+
+/* Ten megabytes, made here rather than committed. */
+static void
+test_ten_megabytes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF氏名,ふりがな,所属,職種,メールアドレス,自己紹介\r\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  TsImportResult result;
+  guint n = 0;
+
+  while (csv->len < 10 * 1024 * 1024)
+    {
+      g_string_append_printf (csv, "試験 太郎%u,しけん たろう,第%u訪問看護ステーション,看護師,"
+                              "user%u@example.jp,\"在宅医療と介護の連携について、"
+                              "地域の皆さんと話したいと思っています。\r\nよろしくお願いします。"
+                              "%u\"\r\n", n, n % 97, n, n);
+      n++;
+    }
+  bytes = g_bytes_new (csv->str, csv->len);
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, n);
+  g_assert_cmpuint (ts_import_get_row (import, n - 1)->line, ==, 2 * n);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.created, ==, n);
+  g_assert_cmpuint (count_members (fixture), ==, n);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const BadFile empty = { "empty.csv", 0, TS_CSV_ERROR_EMPTY,
+                                 "empty.csv: The file is empty." };
+  static const BadFile header_only = { "header-only.csv", 0, TS_IMPORT_ERROR_NO_ROWS,
+                                       "The file has a line of column names but no one to import." };
+  static const BadFile garbage = { "garbage.bin", 0, TS_CSV_ERROR_BINARY,
+                                   "garbage.bin: This is not a text file. Save the list from "
+                                   "Excel as “CSV” or “Unicode text” and import that file." };
+  BadFile *bad;
+
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/cp932", test_encoding, "cp932.csv");
+  ADD ("/import/utf8-bom", test_encoding, "utf8-bom.csv");
+  ADD ("/import/utf8", test_encoding, "utf8.csv");
+  ADD ("/import/utf16le", test_encoding, "utf16le.txt");
+  ADD ("/import/reimport-is-all-skips", test_reimport_is_all_skips, NULL);
+  ADD ("/import/quoted-newlines", test_quoted_newlines, NULL);
+  ADD ("/import/form-export", test_form_export, NULL);
+  ADD ("/import/ragged-row", test_ragged_row, NULL);
+  bad = g_memdup2 (&empty, sizeof empty);
+  bad->domain = TS_CSV_ERROR;
+  ADD ("/import/empty-file", test_bad_file, bad);
+  bad = g_memdup2 (&header_only, sizeof header_only);
+  bad->domain = TS_IMPORT_ERROR;
+  ADD ("/import/header-only", test_bad_file, bad);
+  bad = g_memdup2 (&garbage, sizeof garbage);
+  bad->domain = TS_CSV_ERROR;
+  ADD ("/import/binary-garbage", test_bad_file, bad);
+  ADD ("/import/cancel-rolls-back", test_cancel_rolls_back, NULL);
+  ADD ("/import/duplicates", test_duplicates, NULL);
+  ADD ("/import/skip-all-duplicates", test_skip_all_duplicates, NULL);
+  ADD ("/import/registrations", test_registrations, NULL);
+  ADD ("/import/unknown-event", test_unknown_event, NULL);
+  ADD ("/import/no-name-column", test_no_name_column, NULL);
+  ADD ("/import/bad-values", test_bad_values, NULL);
+  ADD ("/import/ten-megabytes", test_ten_megabytes, NULL);
+  return g_test_run ();
+}
