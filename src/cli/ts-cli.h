@@ -60,5 +60,7 @@ int ts_cli_chapter_add (int argc, char **argv);
 int ts_cli_event_add   (int argc, char **argv);
 int ts_cli_member_add  (int argc, char **argv);
 int ts_cli_attend      (int argc, char **argv);
+int ts_cli_regulars    (int argc, char **argv);
+int ts_cli_report      (int argc, char **argv);
 
 G_END_DECLS

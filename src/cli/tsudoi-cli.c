@@ -24,6 +24,8 @@ static const TsCliCommand commands[] = {
   { "event add",   ts_cli_event_add,   N_("Add an event") },
   { "member add",  ts_cli_member_add,  N_("Add a member") },
   { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
+  { "regulars",    ts_cli_regulars,    N_("List a chapter’s regulars, first-timers and lapsed regulars") },
+  { "report",      ts_cli_report,      N_("Write a chapter’s monthly report as PDF") },
 };
 
 static void
