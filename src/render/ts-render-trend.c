@@ -54,22 +54,40 @@ ts_render_trend_part_label (TsTrendPart part)
 }
 
 static void
-show_text (cairo_t    *cr,
-           const char *text,
-           double      x,
-           double      y,
-           double      size,
-           double      align,     /* 0 left, 0.5 centre, 1 right */
-           const double fg[4])
+show_text_width (cairo_t    *cr,
+                 const char *text,
+                 double      x,
+                 double      y,
+                 double      size,
+                 double      align,     /* 0 left, 0.5 centre, 1 right */
+                 double      width,     /* > 0: ellipsized to fit */
+                 const double fg[4])
 {
   g_autoptr(PangoLayout) layout = ts_render_layout_new (cr, size, PANGO_WEIGHT_NORMAL);
   PangoRectangle ink, logical;
 
   pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   pango_layout_get_extents (layout, &ink, &logical);
   cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3]);
   cairo_move_to (cr, x - align * logical.width / PANGO_SCALE, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (cairo_t    *cr,
+           const char *text,
+           double      x,
+           double      y,
+           double      size,
+           double      align,
+           const double fg[4])
+{
+  show_text_width (cr, text, x, y, size, align, 0, fg);
 }
 
 static double
@@ -291,7 +309,7 @@ ts_render_profession_mix (cairo_t          *cr,
           count = rest;
         }
       bar = (width - label_w - 30) * count / MAX (largest, rest);
-      show_text (cr, name, 0, y, AXIS_FONT + 0.5, 0, fg);
+      show_text_width (cr, name, 0, y, AXIS_FONT + 0.5, 0, label_w - 6, fg);
       cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], 0.85);
       cairo_rectangle (cr, label_w, y + 2, MAX (bar, 1), row_h - 5);
       cairo_fill (cr);
