@@ -155,51 +155,65 @@ add_member (TsRegularsSource *source,
             GHashTable       *professions,
             sqlite3_stmt     *stmt)
 {
-  SourceMember member = { sqlite3_column_int64 (stmt, 4) };
+  SourceMember member = { sqlite3_column_int64 (stmt, 1) };
   const char *profession;
+  const char *given = (const char *) sqlite3_column_text (stmt, 9);
 
   /* Family name first, with a full-width space, as on paper. */
-  member.name = g_strjoin ("\u3000", (const char *) sqlite3_column_text (stmt, 7),
-                           (const char *) sqlite3_column_text (stmt, 8), NULL);
-  g_strchomp (member.name);
-  if (g_str_has_suffix (member.name, "\u3000"))
-    member.name[strlen (member.name) - strlen ("\u3000")] = '\0';
-  member.organization = dup_column (stmt, 9);
-  member.email = dup_column (stmt, 10);
-  member.phone = dup_column (stmt, 11);
-  profession = (const char *) sqlite3_column_text (stmt, 6);
+  member.name = given != NULL && given[0] != '\0'
+                ? g_strjoin ("\u3000", (const char *) sqlite3_column_text (stmt, 8), given, NULL)
+                : dup_column (stmt, 8);
+  member.organization = dup_column (stmt, 10);
+  member.email = dup_column (stmt, 11);
+  member.phone = dup_column (stmt, 12);
+  profession = (const char *) sqlite3_column_text (stmt, 7);
   member.profession = intern_profession (source, professions, profession ? profession : "");
   g_array_append_val (source->members, member);
   return source->members->len - 1;
 }
 
-/* The chapter's events with everyone on them, plus the presences of the
- * same people at other chapters (for "first anywhere in the network").
- * Column order: event id, chapter, starts_at, status, member id,
- * attendance status, profession, family, given, organization, email, phone. */
-#define SOURCE_COLUMNS \
-  "e.id, e.chapter_id, e.starts_at, e.status, m.id, a.status, m.profession," \
-  " m.family_name, m.given_name, m.organization, m.email, m.phone"
+/* One statement, three shapes of row, told apart by the first column:
+ *  kind 1, a member: member id, profession, family, given, organization,
+ *          email, phone (columns 1 and 7 to 12);
+ *  kind 2, an attendance: member id, event id, attendance status
+ *          (columns 1, 2 and 6);
+ *  kind 3, an event: event id, chapter, starts_at, status (columns 2 to 5).
+ * Joining members and events to every attendance row would copy the same
+ * names and dates 150,000 times on a big network; this way each is read
+ * once and the attendance rows are three numbers and a word.
+ * For one chapter: its members and their attendance there, plus their
+ * presences at other chapters (for "first anywhere"). */
+#define MEMBER_COLUMNS \
+  "1, m.id, NULL, NULL, NULL, NULL, NULL, m.profession, m.family_name, m.given_name," \
+  " m.organization, m.email, m.phone"
+#define ROW_COLUMNS \
+  "2, a.member_id, a.event_id, NULL, NULL, NULL, a.status, NULL, NULL, NULL, NULL, NULL, NULL"
+#define EVENT_COLUMNS \
+  "3, NULL, e.id, e.chapter_id, e.starts_at, e.status, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+#define CHAPTER_MEMBERS \
+  "(SELECT a2.member_id FROM attendance a2 JOIN event e2 ON e2.id = a2.event_id" \
+  " WHERE e2.chapter_id = ?1)"
 
 static const char chapter_sql[] =
-  "SELECT " SOURCE_COLUMNS " FROM event e"
-  " LEFT JOIN attendance a ON a.event_id = e.id"
-  " LEFT JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
-  " WHERE e.chapter_id = ?1 AND e.deleted_at IS NULL"
+  "SELECT " MEMBER_COLUMNS " FROM member m"
+  " WHERE m.deleted_at IS NULL AND m.id IN " CHAPTER_MEMBERS
   " UNION ALL "
-  "SELECT " SOURCE_COLUMNS " FROM attendance a"
+  "SELECT " EVENT_COLUMNS " FROM event e WHERE e.deleted_at IS NULL"
+  " UNION ALL "
+  "SELECT " ROW_COLUMNS " FROM attendance a"
+  " WHERE a.event_id IN (SELECT e3.id FROM event e3 WHERE e3.chapter_id = ?1)"
+  " UNION ALL "
+  "SELECT " ROW_COLUMNS " FROM attendance a"
   " JOIN event e ON e.id = a.event_id"
-  " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
-  " WHERE e.chapter_id <> ?1 AND e.deleted_at IS NULL"
-  " AND a.status IN ('attended', 'walk-in')"
-  " AND a.member_id IN (SELECT a2.member_id FROM attendance a2"
-  "   JOIN event e2 ON e2.id = a2.event_id WHERE e2.chapter_id = ?1)";
+  " WHERE e.chapter_id <> ?1 AND a.status IN ('attended', 'walk-in')"
+  " AND a.member_id IN " CHAPTER_MEMBERS;
 
 static const char network_sql[] =
-  "SELECT " SOURCE_COLUMNS " FROM event e"
-  " LEFT JOIN attendance a ON a.event_id = e.id"
-  " LEFT JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
-  " WHERE e.deleted_at IS NULL";
+  "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.deleted_at IS NULL"
+  " UNION ALL "
+  "SELECT " EVENT_COLUMNS " FROM event e WHERE e.deleted_at IS NULL"
+  " UNION ALL "
+  "SELECT " ROW_COLUMNS " FROM attendance a";
 
 static TsRegularsSource *
 source_new (void)
@@ -218,14 +232,14 @@ add_event (TsRegularsSource *source,
            GHashTable       *events,
            sqlite3_stmt     *stmt)
 {
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  const char *status = (const char *) sqlite3_column_text (stmt, 3);
-  SourceEvent event = { id, sqlite3_column_int64 (stmt, 1) };
+  gint64 id = sqlite3_column_int64 (stmt, 2);
+  const char *status = (const char *) sqlite3_column_text (stmt, 5);
+  SourceEvent event = { id, sqlite3_column_int64 (stmt, 3) };
   gpointer value;
 
   if (g_hash_table_lookup_extended (events, &id, NULL, &value))
     return GPOINTER_TO_UINT (value);
-  g_strlcpy (event.starts_at, (const char *) sqlite3_column_text (stmt, 2),
+  g_strlcpy (event.starts_at, (const char *) sqlite3_column_text (stmt, 4),
              sizeof event.starts_at);
   event.cancelled = g_strcmp0 (status, "cancelled") == 0;
   event.held_status = g_strcmp0 (status, "held") == 0;
@@ -234,6 +248,46 @@ add_event (TsRegularsSource *source,
   g_hash_table_insert (events, g_memdup2 (&id, sizeof id),
                        GUINT_TO_POINTER (source->events->len - 1));
   return source->events->len - 1;
+}
+
+/* An attendance row until its member and event are known. */
+typedef struct {
+  gint64  member_id;
+  gint64  event_id;
+  guint8  status;
+} PendingRow;
+
+/* Turns ids into indexes; rows of members or events not loaded (deleted
+ * ones) are dropped. Rows come mostly event by event, so the last event
+ * found is tried first. */
+static void
+resolve_rows (TsRegularsSource *source,
+              GArray           *pending,
+              GHashTable       *members,
+              GHashTable       *events)
+{
+  gint64 last_event = -1;
+  gpointer event_index = NULL, member_index;
+
+  g_array_set_size (source->rows, 0);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingRow *p = &g_array_index (pending, PendingRow, i);
+      SourceRow row;
+
+      if (p->event_id != last_event)
+        {
+          if (!g_hash_table_lookup_extended (events, &p->event_id, NULL, &event_index))
+            continue;
+          last_event = p->event_id;
+        }
+      if (!g_hash_table_lookup_extended (members, &p->member_id, NULL, &member_index))
+        continue;
+      row.event = GPOINTER_TO_UINT (event_index);
+      row.member = GPOINTER_TO_UINT (member_index);
+      row.status = p->status;
+      g_array_append_val (source->rows, row);
+    }
 }
 
 TsRegularsSource *
@@ -249,6 +303,7 @@ ts_regulars_source_load (TsRepository  *repository,
                                                          g_free, NULL);
   g_autoptr(GHashTable) professions = g_hash_table_new (g_str_hash, g_str_equal);
   TsRegularsSource *source;
+  GArray *pending;
   int rc;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
@@ -260,25 +315,32 @@ ts_regulars_source_load (TsRepository  *repository,
     sqlite3_bind_int64 (stmt, 1, chapter_id);
 
   source = source_new ();
+  pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      SourceRow row = { add_event (source, events, stmt) };
-      gint64 member_id;
+      int kind = sqlite3_column_int (stmt, 0);
+      PendingRow row;
 
-      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
-        continue;
-      member_id = sqlite3_column_int64 (stmt, 4);
-      if (g_hash_table_contains (members, &member_id))
-        row.member = GPOINTER_TO_UINT (g_hash_table_lookup (members, &member_id));
-      else
+      if (kind == 1)
         {
-          row.member = add_member (source, professions, stmt);
+          gint64 member_id = sqlite3_column_int64 (stmt, 1);
+          guint index = add_member (source, professions, stmt);
           g_hash_table_insert (members, g_memdup2 (&member_id, sizeof member_id),
-                               GUINT_TO_POINTER (row.member));
+                               GUINT_TO_POINTER (index));
+          continue;
         }
-      row.status = parse_status ((const char *) sqlite3_column_text (stmt, 5));
-      g_array_append_val (source->rows, row);
+      if (kind == 3)
+        {
+          add_event (source, events, stmt);
+          continue;
+        }
+      row.member_id = sqlite3_column_int64 (stmt, 1);
+      row.event_id = sqlite3_column_int64 (stmt, 2);
+      row.status = parse_status ((const char *) sqlite3_column_text (stmt, 6));
+      g_array_append_val (pending, row);
     }
+  resolve_rows (source, pending, members, events);
+  g_array_unref (pending);
   if (rc != SQLITE_DONE)
     {
       ts_database_set_error (database, error);
