@@ -298,11 +298,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
             ts_render_report_pdf (self->regulars, chapter->name, path, &error);
         }
       else
-        {
-          g_autoptr(GBytes) bytes = list_csv (self, kind);
-          g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
-        }
+        ts_regulars_page_save_list (self, list_names[kind], file, &error);
       if (error != NULL)
         show_error (self, error->message);
     }
@@ -881,4 +877,28 @@ ts_regulars_page_set_today (TsRegularsPage *self,
   g_free (self->today);
   self->today = g_strdup (today);
   refresh (self);
+}
+
+/* Writes one of the lists ("regulars", "first-timers", "lapsed") as CSV
+ * that Excel opens as UTF-8: a BOM and CRLF line ends. */
+gboolean
+ts_regulars_page_save_list (TsRegularsPage  *self,
+                            const char      *list,
+                            GFile           *file,
+                            GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TS_IS_REGULARS_PAGE (self), FALSE);
+  g_return_val_if_fail (self->regulars != NULL, FALSE);
+
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    if (g_str_equal (list, list_names[kind]))
+      {
+        bytes = list_csv (self, kind);
+        return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL, FALSE,
+                                        G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+      }
+  g_return_val_if_reached (FALSE);
 }

@@ -20,5 +20,9 @@ void       ts_regulars_page_set_chapter (TsRegularsPage *self,
  * tests); NULL for now. */
 void       ts_regulars_page_set_today   (TsRegularsPage *self,
                                          const char     *today);
+gboolean   ts_regulars_page_save_list   (TsRegularsPage *self,
+                                         const char     *list,
+                                         GFile          *file,
+                                         GError        **error);
 
 G_END_DECLS
