@@ -111,7 +111,7 @@ draw_counts (cairo_t               *cr,
     { C_("report count", "Present"), month ? month->headcount : 0 },
     { C_("report count", "First-timers"), month ? month->first_timers : 0 },
     { C_("report count", "Returning"), month ? month->returning : 0 },
-    { C_("report count", "Regulars"), month ? month->regulars : 0 },
+    { C_("report count", "Regulars present"), month ? month->regulars : 0 },
     { C_("report count", "Walk-ins"), month ? month->walk_ins : 0 },
     { C_("report count", "No-shows"), month ? month->no_shows : 0 },
   };

@@ -188,7 +188,7 @@ ts_render_trend (cairo_t          *cr,
                  double            height,
                  const double      fg[4])
 {
-  guint first, max = 0, label_every;
+  guint first, max = 0, label_every, slots, offset;
   double plot_w = width - AXIS_W - 4, plot_h = height - LEGEND_H - LABELS_H;
   double slot, step;
   guint top;
@@ -197,9 +197,13 @@ ts_render_trend (cairo_t          *cr,
 
   cairo_save (cr);
   draw_legend (cr, width, fg);
+  /* A young chapter still gets n_months slots, its months on the right,
+   * so that one month does not fill the whole width. */
+  slots = n_months > 0 ? n_months : regulars->n_months;
   if (n_months == 0 || n_months > regulars->n_months)
     n_months = regulars->n_months;
   first = regulars->n_months - n_months;
+  offset = slots - n_months;
   for (guint i = first; i < regulars->n_months; i++)
     max = MAX (max, regulars->months[i].headcount);
   step = nice_step (MAX (max, 1));
@@ -211,7 +215,7 @@ ts_render_trend (cairo_t          *cr,
       return;
     }
 
-  slot = plot_w / n_months;
+  slot = plot_w / slots;
   /* A label at least every 30 units, on months that divide the year. */
   label_every = 1;
   while (slot * label_every < 30 && label_every < 12)
@@ -220,7 +224,7 @@ ts_render_trend (cairo_t          *cr,
   for (guint i = first; i < regulars->n_months; i++)
     {
       const TsRegularsMonth *month = &regulars->months[i];
-      double x = AXIS_W + slot * (i - first), bar = MAX (slot * 0.7, 1.0);
+      double x = AXIS_W + slot * (i - first + offset), bar = MAX (slot * 0.7, 1.0);
       double y = LEGEND_H + plot_h;
       guint parts[TS_TREND_N_PARTS];
 
