@@ -80,7 +80,7 @@ parse (const char      *command,
       N_("The chapter"), N_("ID") },
     { "month", 'm', 0, G_OPTION_ARG_STRING, &options->month,
       report ? N_("The month of the report, like 2017-08")
-             : N_("Look at events up to this month, like 2017-08 (default: this month)"),
+             : N_("Look at events up to this month, like 2017-08 (default: the month of the last meeting)"),
       N_("MONTH") },
     { "months", 'n', 0, G_OPTION_ARG_INT, &options->window,
       N_("Held events looked at for regulars (default 6)"), N_("N") },

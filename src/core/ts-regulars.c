@@ -738,6 +738,29 @@ sort_members (TsRegulars *result)
   return order;
 }
 
+/* Without a month asked for, the month of the chapter's last meeting up
+ * to today: on 2 September the organizer still wants August's newcomers,
+ * not an empty September. A chapter that never met gets today's month. */
+static int
+default_until (TsRegularsSource        *source,
+               gint64                   chapter_id,
+               const TsRegularsOptions *options)
+{
+  const char *last = NULL;
+
+  if (options->until_year > 0)
+    return ts_regulars_until_index (options);
+  for (guint i = 0; i < source->events->len; i++)
+    {
+      SourceEvent *event = &g_array_index (source->events, SourceEvent, i);
+      if (event->chapter_id == chapter_id && event_is_held (event, options->today) &&
+          strcmp (event->starts_at, options->today) <= 0 &&
+          (last == NULL || strcmp (event->starts_at, last) > 0))
+        last = event->starts_at;
+    }
+  return last != NULL ? month_of (last) : ts_regulars_until_index (options);
+}
+
 TsRegulars *
 ts_regulars_analyse (TsRegularsSource        *source,
                      gint64                   chapter_id,
@@ -755,7 +778,9 @@ ts_regulars_analyse (TsRegularsSource        *source,
   result->source = source;
   resolve_today (options, today);
   g_strlcpy (result->options.today, today, sizeof result->options.today);
-  an.until = ts_regulars_until_index (&result->options);
+  an.until = default_until (source, chapter_id, &result->options);
+  result->options.until_year = an.until / 12;
+  result->options.until_month = an.until % 12 + 1;
 
   compute_first_anywhere (source, today);
   collect_events (&an, source, today);

@@ -34,7 +34,8 @@ typedef struct {
   guint window;         /* N */
   guint lapse_after;    /* L */
   char  today[17];      /* "2017-08-31T23:59"; "" for now */
-  int   until_year;     /* last month analysed; 0 for the month of today */
+  int   until_year;     /* last month analysed; 0 for the month of the
+                         * chapter's last meeting (the result has it set) */
   int   until_month;
 } TsRegularsOptions;
 

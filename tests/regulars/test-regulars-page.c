@@ -127,10 +127,10 @@ test_choose_then_show (Fixture       *fixture,
   g_assert_cmpstr (visible_page (fixture), ==, "choose");
   show_chapter_a (fixture);
   g_assert_cmpstr (visible_page (fixture), ==, "content");
-  /* As of January 2018 the month analysed is January, with no meeting:
-   * nobody is new this month; R is the regular, L and Q lapsed. */
+  /* On 31 January 2018 the last meeting was in December: N is new that
+   * month; R is the regular, L and Q lapsed. */
   g_assert_cmpstr (list_title (fixture, "regulars"), ==, "Regulars (1)");
-  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (0)");
+  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (1)");
   g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (2)");
 }
 
@@ -146,7 +146,7 @@ test_grid (Fixture       *fixture,
                                           GSIZE_TO_POINTER (TS_TYPE_ATTENDANCE_GRID)));
   g_assert_nonnull (grid);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (grid)), >, 0);
-  /* Row 0 is R, the regular; months run January 2017 to January 2018. */
+  /* Row 0 is R, the regular; months run January to December 2017. */
   first = ts_attendance_grid_describe (grid, 0, 0);
   g_assert_cmpstr (first, ==, "常連\u3000太郎 (Regular), 2017-01: present");
   gap = ts_attendance_grid_describe (grid, 0, 2);

@@ -334,6 +334,25 @@ test_network (Fixture       *fixture,
 }
 
 static void
+test_default_month (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TsRegulars) result = analyse (fixture, fixture->d.chapter_a, 3, 6, 0, 0,
+                                          DATASET_TODAY);
+  g_autoptr(TsRegulars) early = analyse (fixture, fixture->d.chapter_a, 3, 6, 0, 0,
+                                         "2017-05-20T12:00");
+
+  /* On 31 January 2018 the last meeting was A10 in December 2017. */
+  g_assert_cmpint (result->options.until_year, ==, 2017);
+  g_assert_cmpint (result->options.until_month, ==, 12);
+  g_assert_cmpint (find (result, fixture->d.n, NULL)->klass, ==, TS_REGULARS_CLASS_FIRST_TIMER);
+  /* On 20 May 2017, A5 (11 May) was the last meeting so far: May. A6
+   * (25 May) is already marked held, so by the definition it counts. */
+  g_assert_cmpint (early->options.until_month, ==, 5);
+  g_assert_cmpuint (early->n_events, ==, 5);
+}
+
+static void
 test_month_text (void)
 {
   int month = 0;
@@ -361,6 +380,7 @@ main (int    argc,
   ADD ("window-larger-than-events", test_window_larger_than_events);
   ADD ("until-month", test_until_month);
   ADD ("network", test_network);
+  ADD ("default-month", test_default_month);
   g_test_add_func ("/regulars/month-text", test_month_text);
   return g_test_run ();
 }
