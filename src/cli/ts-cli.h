@@ -67,5 +67,7 @@ int ts_cli_export_attendees     (int argc, char **argv);
 int ts_cli_export_grid          (int argc, char **argv);
 int ts_cli_backup               (int argc, char **argv);
 int ts_cli_restore              (int argc, char **argv);
+int ts_cli_regulars    (int argc, char **argv);
+int ts_cli_report      (int argc, char **argv);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ static const TsCliCommand commands[] = {
   { "export grid",          ts_cli_export_grid,          N_("Export a chapter’s attendance grid as CSV") },
   { "backup",               ts_cli_backup,               N_("Back up the database to a file") },
   { "restore",              ts_cli_restore,              N_("Replace the database with a backup") },
+  { "regulars",    ts_cli_regulars,    N_("List a chapter’s regulars, first-timers and lapsed regulars") },
+  { "report",      ts_cli_report,      N_("Write a chapter’s monthly report as PDF") },
 };
 
 static void

@@ -1,0 +1,203 @@
+/* test-regulars-cli.c: tsudoi-cli regulars and report on the hand-checked dataset.
+ *
+ * The CLI runs as a real process on a real SQLite file; the report PDF is
+ * read back with poppler.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <poppler.h>
+
+#include "regulars-dataset.h"
+#include "ts-test-support.h"
+
+/* poppler-glib 22 has no autoptr declarations. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+typedef struct {
+  char    *dir;
+  char    *db;
+  Dataset  d;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TsRepository) repository = NULL;
+
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->db = g_build_filename (fixture->dir, "cli.db", NULL);
+  repository = ts_test_open_repository (fixture->dir, "cli.db");
+  dataset_build (repository, &fixture->d);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs tsudoi-cli with the arguments and returns its exit status. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) g_getenv ("TSUDOI_CLI"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, "--database");
+  g_ptr_array_add (args, fixture->db);
+  g_ptr_array_add (args, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_regulars_csv (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *chapter = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->d.chapter_a);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "regulars", "--chapter", chapter,
+                            "--month", "2017-12", "--format", "csv", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  /* A header, then the eight members in the page's order. */
+  g_assert_cmpuint (g_strv_length (lines), >=, 9);
+  g_assert_true (g_str_has_prefix (lines[0], "ID,Name,Class,Presences"));
+  g_assert_true (g_str_has_suffix (lines[1], ",常連\u3000太郎,regular,9,6/6,9,2017-12-14"));
+  g_assert_true (g_str_has_suffix (lines[3], ",新人\u3000直子,first-timer,1,1/6,1,2017-12-14"));
+  g_assert_true (g_str_has_suffix (lines[5], ",久保\u3000久,lapsed,3,1/6,0,2017-06-22"));
+  g_assert_true (g_str_has_suffix (lines[7], ",離脱\u3000花子,lapsed,4,1/6,0,2017-05-11"));
+  g_assert_true (g_str_has_suffix (lines[8], ",欠席\u3000健,never,0,0/6,0,"));
+}
+
+static void
+test_regulars_thresholds (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *chapter = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->d.chapter_a);
+  g_autofree char *out = NULL, *err = NULL;
+
+  /* --min 2 --months 20: everyone present twice is a regular or lapsed. */
+  g_assert_cmpint (run_cli (fixture, &out, &err, "regulars", "--chapter", chapter,
+                            "--month", "2017-12", "--min", "2", "--months", "20",
+                            "--format", "csv", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, ",当日\u3000渉,regular,2,2/9,"));
+  g_assert_nonnull (strstr (out, ",二度\u3000哲,lapsed,2,2/9,"));
+}
+
+static void
+test_regulars_errors (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+  g_autofree char *out3 = NULL, *err3 = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "regulars", "--chapter", "999", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "999"));
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpint (run_cli (fixture, &out2, &err2, "regulars", "--chapter", "1",
+                            "--month", "2017/12", NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "2017/12"));
+  g_assert_cmpint (run_cli (fixture, &out3, &err3, "regulars", NULL), ==, 2);
+  g_assert_nonnull (strstr (err3, "--chapter"));
+}
+
+static char *
+pdf_text (const char *path,
+          int        *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
+  g_autoptr(PopplerPage) page = NULL;
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (document);
+  page = poppler_document_get_page (document, 0);
+  return poppler_page_get_text (page);
+}
+
+static void
+test_report (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *chapter = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->d.chapter_a);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  int n_pages = 0;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "report", "--chapter", chapter,
+                            "--month", "2017-12", "-o", pdf, NULL), ==, 0);
+  text = pdf_text (pdf, &n_pages);
+  g_test_message ("%s", text);
+  g_assert_cmpint (n_pages, ==, 1);
+  g_assert_nonnull (strstr (text, "大田医介塾"));
+  /* December: R, M, N present; one first-timer, one returning, one
+   * regular, X a no-show; L and Q to follow up. */
+  g_assert_nonnull (strstr (text, "Regulars (1)"));
+  g_assert_nonnull (strstr (text, "First-timers this month (1)"));
+  g_assert_nonnull (strstr (text, "Lapsed regulars to follow up (2)"));
+  g_assert_nonnull (strstr (text, "Of the first-timers, 1 are new to the network."));
+  /* poppler splits a name at its full-width space: look for both parts. */
+  g_assert_nonnull (strstr (text, "常連"));
+  g_assert_nonnull (strstr (text, "太郎"));
+  g_assert_nonnull (strstr (text, "直子"));
+  g_assert_nonnull (strstr (text, "花子"));
+  g_assert_nonnull (strstr (text, "久保"));
+  /* T and W are neither regular, new nor lapsed in December. */
+  g_assert_null (strstr (text, "二度"));
+  g_assert_null (strstr (text, "当日"));
+  /* The organizer's paper never prints contacts. */
+  g_assert_null (strstr (text, "r@example.jp"));
+}
+
+static void
+test_report_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "none.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, &err, "report", "--chapter", "1",
+                            "--month", "2017-12", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "-o"));
+  g_assert_cmpint (run_cli (fixture, &out2, &err2, "report", "--chapter", "999",
+                            "--month", "2017-12", "-o", pdf, NULL), ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add ("/regulars-cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("regulars-csv", test_regulars_csv);
+  ADD ("regulars-thresholds", test_regulars_thresholds);
+  ADD ("regulars-errors", test_regulars_errors);
+  ADD ("report", test_report);
+  ADD ("report-errors", test_report_errors);
+  return g_test_run ();
+}

@@ -1,0 +1,250 @@
+/* test-regulars-page.c: the Regulars page in a real window under Xvfb.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+#include "regulars-dataset.h"
+#include "ts-attendance-grid.h"
+#include "ts-regulars-page.h"
+#include "ts-test-support.h"
+
+typedef struct {
+  char         *dir;
+  TsRepository *repository;
+  Dataset       d;
+  GtkWidget    *window;
+  GtkWidget    *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "page.db");
+  dataset_build (fixture->repository, &fixture->d);
+  fixture->window = gtk_window_new ();
+  fixture->page = ts_regulars_page_new (fixture->repository);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first descendant that the predicate accepts, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*accept) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (accept (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, accept, data);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_lists_stack (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "lapsed");
+}
+
+static gboolean
+is_pages_stack (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "choose");
+}
+
+static gboolean
+is_type (GtkWidget *widget, gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data)) &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_button_with_icon (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
+}
+
+static const char *
+list_title (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *stack = find_widget (fixture->page, is_lists_stack, NULL);
+
+  g_assert_nonnull (stack);
+  return gtk_stack_page_get_title (gtk_stack_get_page (GTK_STACK (stack),
+    gtk_stack_get_child_by_name (GTK_STACK (stack), name)));
+}
+
+static const char *
+visible_page (Fixture *fixture)
+{
+  GtkWidget *stack = find_widget (fixture->page, is_pages_stack, NULL);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+show_chapter_a (Fixture *fixture)
+{
+  ts_regulars_page_set_today (TS_REGULARS_PAGE (fixture->page), DATASET_TODAY);
+  ts_regulars_page_set_chapter (TS_REGULARS_PAGE (fixture->page), fixture->d.chapter_a);
+  iterate ();
+}
+
+static void
+test_choose_then_show (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  iterate ();
+  g_assert_cmpstr (visible_page (fixture), ==, "choose");
+  show_chapter_a (fixture);
+  g_assert_cmpstr (visible_page (fixture), ==, "content");
+  /* On 31 January 2018 the last meeting was in December: N is new that
+   * month; R is the regular, L and Q lapsed. */
+  g_assert_cmpstr (list_title (fixture, "regulars"), ==, "Regulars (1)");
+  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (1)");
+  g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (2)");
+}
+
+static void
+test_grid (Fixture       *fixture,
+           gconstpointer  data)
+{
+  TsAttendanceGrid *grid;
+  g_autofree char *first = NULL, *gap = NULL;
+
+  show_chapter_a (fixture);
+  grid = TS_ATTENDANCE_GRID (find_widget (fixture->page, is_type,
+                                          GSIZE_TO_POINTER (TS_TYPE_ATTENDANCE_GRID)));
+  g_assert_nonnull (grid);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (grid)), >, 0);
+  /* Row 0 is R, the regular; months run January to December 2017. */
+  first = ts_attendance_grid_describe (grid, 0, 0);
+  g_assert_cmpstr (first, ==, "常連\u3000太郎 (Regular), 2017-01: present");
+  gap = ts_attendance_grid_describe (grid, 0, 2);
+  g_assert_cmpstr (gap, ==, "常連\u3000太郎 (Regular), 2017-03: no meeting");
+}
+
+static void
+on_text_read_cb (GObject      *clipboard,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  *(char **) data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+}
+
+static void
+test_copy_contact (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *stack, *button;
+  g_autofree char *text = NULL;
+
+  show_chapter_a (fixture);
+  stack = find_widget (fixture->page, is_lists_stack, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "lapsed");
+  iterate ();
+  /* Only L has a contact; Q has none, so there is one button. */
+  button = find_widget (stack, is_button_with_icon, "edit-copy-symbolic");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (button), NULL, on_text_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (text, ==, "離脱\u3000花子 <l@example.jp>");
+  g_assert_null (find_widget (stack, is_button_with_icon, "edit-copy-symbolic"));
+}
+
+static void
+test_export_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "lapsed.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  show_chapter_a (fixture);
+  g_assert_true (ts_regulars_page_save_list (TS_REGULARS_PAGE (fixture->page), "lapsed",
+                                             file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,Organization,Profession,"));
+  g_assert_nonnull (strstr (contents, ",Email,Phone\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\n離脱\u3000花子,蒲田ケアセンター,介護福祉士,Lapsed,4,1,0,4,"
+                                      "2017-01-26,2017-05-11,l@example.jp,\r\n"));
+  g_assert_nonnull (strstr (contents, "\r\n久保\u3000久,"));
+  g_assert_null (strstr (contents, "常連"));
+}
+
+static void
+test_thresholds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *spins[2] = { NULL, NULL };
+  GtkWidget *root;
+
+  show_chapter_a (fixture);
+  root = gtk_widget_get_first_child (fixture->page);
+  /* The first spin button is N (meetings looked at), the second K. */
+  spins[0] = find_widget (root, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spins[0]);
+  spins[1] = find_widget (gtk_widget_get_next_sibling (gtk_widget_get_parent (spins[0])),
+                          is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
+  g_assert_nonnull (spins[1]);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[0]), 20);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[1]), 2);
+  iterate ();
+  /* K = 2 of N = 20 (all 9 meetings): R, M and W are regulars; L, Q and
+   * T lapsed. */
+  g_assert_cmpstr (list_title (fixture, "regulars"), ==, "Regulars (3)");
+  g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (3)");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  /* Xvfb has no D-Bus session and GTK warns that it cannot reach one,
+   * which says nothing about the page: warnings are not fatal here,
+   * criticals still are. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  adw_init ();
+#define ADD(path, func) \
+  g_test_add ("/regulars-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("choose-then-show", test_choose_then_show);
+  ADD ("grid", test_grid);
+  ADD ("copy-contact", test_copy_contact);
+  ADD ("export-csv", test_export_csv);
+  ADD ("thresholds", test_thresholds);
+  return g_test_run ();
+}
