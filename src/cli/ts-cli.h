@@ -60,5 +60,9 @@ int ts_cli_chapter_add (int argc, char **argv);
 int ts_cli_event_add   (int argc, char **argv);
 int ts_cli_member_add  (int argc, char **argv);
 int ts_cli_attend      (int argc, char **argv);
+int ts_cli_roster      (int argc, char **argv);
+int ts_cli_cards       (int argc, char **argv);
+int ts_cli_badges      (int argc, char **argv);
+int ts_cli_addendum    (int argc, char **argv);
 
 G_END_DECLS

@@ -24,6 +24,10 @@ static const TsCliCommand commands[] = {
   { "event add",   ts_cli_event_add,   N_("Add an event") },
   { "member add",  ts_cli_member_add,  N_("Add a member") },
   { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
+  { "roster",      ts_cli_roster,      N_("Write the participant roster of an event as PDF") },
+  { "cards",       ts_cli_cards,       N_("Write introduction cards for an event as PDF") },
+  { "badges",      ts_cli_badges,      N_("Write name badges for an event as PDF") },
+  { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
 };
 
 static void

@@ -23,20 +23,127 @@ configure_context (PangoContext *context)
   pango_context_set_round_glyph_positions (context, FALSE);
 }
 
+static void
+set_font (PangoLayout *layout,
+          double       size_pt,
+          PangoWeight  weight)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, TS_RENDER_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
 PangoLayout *
 ts_render_layout_new (cairo_t    *cr,
                       double      size_pt,
                       PangoWeight weight)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_new ();
 
   configure_context (pango_layout_get_context (layout));
   pango_layout_context_changed (layout);
-  pango_font_description_set_family (font, TS_RENDER_FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  set_font (layout, size_pt, weight);
   return layout;
+}
+
+PangoContext *
+ts_render_context_new (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  configure_context (context);
+  return context;
+}
+
+PangoLayout *
+ts_render_text_new (PangoContext *context,
+                    const char   *text,
+                    double        size_pt,
+                    PangoWeight   weight)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  set_font (layout, size_pt, weight);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+/* Wrapped within the width; past the height, the last line that fits ends
+ * with an ellipsis instead of running out of its box. */
+void
+ts_render_text_set_box (PangoLayout *layout,
+                        double       width_pt,
+                        double       height_pt)
+{
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, (int) (height_pt * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* One line, ellipsized at the width; line breaks in the text become
+ * spaces so a multi-line introduction stays on its row. */
+void
+ts_render_text_set_line (PangoLayout *layout,
+                         double       width_pt)
+{
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* Shrinks the font until the text fits the width, down to min_size_pt;
+ * below that it is ellipsized, so it never leaves its box. Returns the
+ * size used. */
+double
+ts_render_text_fit (PangoLayout *layout,
+                    double       size_pt,
+                    double       min_size_pt,
+                    double       width_pt)
+{
+  double width = ts_render_text_width (layout);
+  PangoFontDescription *font;
+
+  if (width > width_pt && width > 0)
+    {
+      size_pt = MAX (min_size_pt, size_pt * width_pt / width * 0.995);
+      font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  ts_render_text_set_line (layout, width_pt);
+  return size_pt;
+}
+
+double
+ts_render_text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+double
+ts_render_text_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+void
+ts_render_text_draw (cairo_t     *cr,
+                     PangoLayout *layout,
+                     double       x,
+                     double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
 }
