@@ -26,7 +26,9 @@ ts_print_options_init (TsPrintOptions *options,
   memset (options, 0, sizeof *options);
   options->kind = kind;
   options->sort = TS_PRINT_SORT_READING;
-  options->columns = TS_ROSTER_ALL & ~TS_ROSTER_INTRODUCTION;
+  /* The addendum is read out for the introductions: it says what they do. */
+  options->columns = kind == TS_PRINT_ADDENDUM ? TS_ROSTER_ALL
+                                               : TS_ROSTER_ALL & ~TS_ROSTER_INTRODUCTION;
   options->statuses = TS_PRINT_DEFAULT_STATUSES;
   options->start_slot = 1;
   options->badge_sheet = TS_SHEET_BUSINESS_CARD_10;
