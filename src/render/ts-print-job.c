@@ -183,6 +183,17 @@ lookup_referrer (TsRepository *repository,
   return g_strdup (g_hash_table_lookup (cache, key));
 }
 
+/* Blank lines cost a whole line on a card; one line break is enough. */
+static char *
+squeeze_blank_lines (const char *text)
+{
+  g_autoptr(GRegex) blank = g_regex_new ("\\n[ \\t\u3000]*(\\n[ \\t\u3000]*)+", 0, 0, NULL);
+
+  if (text == NULL)
+    return NULL;
+  return g_strstrip (g_regex_replace_literal (blank, text, -1, 0, "\n", 0, NULL));
+}
+
 static TsPrintEntry *
 make_entry (TsRepository         *repository,
             GHashTable           *referrers,
@@ -202,7 +213,7 @@ make_entry (TsRepository         *repository,
   if (full)
     {
       entry->profession = g_strdup (member->profession);
-      entry->introduction = g_strdup (member->introduction);
+      entry->introduction = squeeze_blank_lines (member->introduction);
       entry->first_time = attendance->first_time;
       if (member->referred_by != 0)
         entry->referrer = lookup_referrer (repository, referrers, member->referred_by);

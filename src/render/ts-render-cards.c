@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ts-render-private.h"
 
 #define MM TS_PT_PER_MM
@@ -93,11 +95,43 @@ draw_card (cairo_t            *cr,
   cairo_fill (cr);
   y += 4;
   set_grey (cr, 0);
-  y += draw_box (cr, context, entry->organization, 8.5, PANGO_WEIGHT_NORMAL, pad, y, inner, 24);
+  y += draw_box (cr, context, entry->organization, 8.5, PANGO_WEIGHT_NORMAL, pad, y, inner, 26);
   y += draw_box (cr, context, entry->profession, 8.5, PANGO_WEIGHT_BOLD, pad, y, inner, 12) + 2;
   set_grey (cr, 0.2);
   draw_box (cr, context, entry->introduction, 7, PANGO_WEIGHT_NORMAL, pad, y, inner,
             height - pad + 2 - y);
+}
+
+/* A long name that would shrink to under 60 % goes on two lines, family
+ * name above given name, and shrinks only as much as the longer one needs. */
+static void
+fit_name (PangoLayout *layout,
+          double       size_pt,
+          double       width)
+{
+  const char *text = pango_layout_get_text (layout);
+  const char *space = strstr (text, "\u3000");
+  double natural = ts_render_text_width (layout);
+  g_autofree char *two_lines = NULL;
+  PangoFontDescription *font;
+
+  if (natural * 0.6 <= width || space == NULL)
+    {
+      ts_render_text_fit (layout, size_pt, size_pt * 0.3, width);
+      return;
+    }
+  two_lines = g_strdup_printf ("%.*s\n%s", (int) (space - text), text, space + strlen ("\u3000"));
+  pango_layout_set_text (layout, two_lines, -1);
+  natural = ts_render_text_width (layout);
+  if (natural > width)
+    {
+      font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_absolute_size (font, size_pt * width / natural * 0.995 * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 }
 
 /* Read across a table: everything centred, the name as large as fits. */
@@ -126,7 +160,14 @@ draw_badge (cairo_t            *cr,
       if (lines[i].text == NULL || *lines[i].text == '\0')
         continue;
       layouts[i] = ts_render_text_new (context, lines[i].text, lines[i].size, lines[i].weight);
-      ts_render_text_fit (layouts[i], lines[i].size, lines[i].size * (i == 1 ? 0.3 : 0.75), inner);
+      /* A long organization wraps onto a second line rather than
+       * shrinking out of reach of the eye; the rest shrink to fit. */
+      if (i == 2)
+        ts_render_text_set_box (layouts[i], inner, lines[i].size * 2 * 1.5);
+      else if (i == 1)
+        fit_name (layouts[i], lines[i].size, inner);
+      else
+        ts_render_text_fit (layouts[i], lines[i].size, lines[i].size * (i == 1 ? 0.3 : 0.75), inner);
       pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
       total += ts_render_text_height (layouts[i]) + gap;
     }

@@ -8,6 +8,8 @@
  */
 #define G_LOG_DOMAIN "tsudoi-render"
 
+#include <string.h>
+
 #include "ts-render-text.h"
 
 static void
@@ -72,6 +74,55 @@ ts_render_text_new (PangoContext *context,
   return layout;
 }
 
+static guint
+lines_within (PangoLayout *layout,
+              double       height_pt)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  guint fit = 0;
+
+  do
+    {
+      int top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if (bottom > height_pt * PANGO_SCALE + PANGO_SCALE / 2)
+        break;
+      fit++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return fit;
+}
+
+/* Keeps the first max_lines lines and ends the last with an ellipsis.
+ * Pango's own height ellipsizing drops whole paragraphs silently when a
+ * paragraph ends on the last line that fits, so the cut is made here. */
+static void
+truncate_lines (PangoLayout *layout,
+                guint        max_lines)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, max_lines - 1);
+  g_autofree char *head = g_strndup (pango_layout_get_text (layout),
+                                     line->start_index + line->length);
+
+  for (guint tries = 0; tries < 16 && *head != '\0'; tries++)
+    {
+      g_autofree char *text = NULL;
+      char *end = head + strlen (head);
+
+      while (end > head && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      if (tries > 0 && end > head)
+        end = g_utf8_prev_char (end);
+      *end = '\0';
+      text = g_strconcat (head, "…", NULL);
+      pango_layout_set_text (layout, text, -1);
+      if ((guint) pango_layout_get_line_count (layout) <= max_lines)
+        return;
+    }
+}
+
 /* Wrapped within the width; past the height, the last line that fits ends
  * with an ellipsis instead of running out of its box. */
 void
@@ -79,10 +130,17 @@ ts_render_text_set_box (PangoLayout *layout,
                         double       width_pt,
                         double       height_pt)
 {
+  guint fit;
+
   pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (layout, (int) (height_pt * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  fit = lines_within (layout, height_pt);
+  if (fit >= (guint) pango_layout_get_line_count (layout))
+    return;
+  if (fit == 0)
+    pango_layout_set_text (layout, "", -1);
+  else
+    truncate_lines (layout, fit);
 }
 
 /* One line, ellipsized at the width; line breaks in the text become
