@@ -252,8 +252,6 @@ ts_render_cards_page (cairo_t          *cr,
       rect = ts_sheet_slot_rect (sheet, slot, job->options.offset_x_mm, job->options.offset_y_mm);
       cairo_save (cr);
       cairo_translate (cr, rect.x * MM, rect.y * MM);
-      cairo_rectangle (cr, 0, 0, rect.width * MM, rect.height * MM);
-      cairo_clip (cr);
       if (job->options.kind == TS_PRINT_BADGES)
         draw_badge (cr, context, g_ptr_array_index (job->entries, index),
                     rect.width * MM, rect.height * MM, badge_scale);

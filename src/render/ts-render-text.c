@@ -78,8 +78,13 @@ static guint
 lines_within (PangoLayout *layout,
               double       height_pt)
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoLayoutIter *iter;
   guint fit = 0;
+
+  /* The usual case, the whole text fits: no need to walk the lines. */
+  if (ts_render_text_height (layout) <= height_pt + 0.5)
+    return pango_layout_get_line_count (layout);
+  iter = pango_layout_get_iter (layout);
 
   do
     {
@@ -163,10 +168,15 @@ ts_render_text_fit (PangoLayout *layout,
                     double       min_size_pt,
                     double       width_pt)
 {
-  double width = ts_render_text_width (layout);
+  double width;
   PangoFontDescription *font;
 
-  if (width > width_pt && width > 0)
+  /* Most names fit at once: measured once, and not laid out again. */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  width = ts_render_text_width (layout);
+  if (width <= width_pt)
+    return size_pt;
+  if (width > 0)
     {
       size_pt = MAX (min_size_pt, size_pt * width_pt / width * 0.995);
       font = pango_font_description_copy (pango_layout_get_font_description (layout));

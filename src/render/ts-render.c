@@ -56,7 +56,8 @@ ts_render_page (cairo_t          *cr,
   cairo_restore (cr);
 }
 
-/* A small filled tag, right-aligned at (right, top), for first-timers. */
+/* A small filled tag, right-aligned at (right, top), for first-timers. The
+ * same few words on every card: laid out once per page and size. */
 void
 ts_render_first_time_mark (cairo_t      *cr,
                            PangoContext *context,
@@ -64,13 +65,19 @@ ts_render_first_time_mark (cairo_t      *cr,
                            double        top,
                            double        size_pt)
 {
-  /* Translators: a small tag on rosters and cards for a first-timer. */
-  g_autoptr(PangoLayout) layout = ts_render_text_new (context, _("First time"), size_pt,
-                                                      PANGO_WEIGHT_BOLD);
+  g_autofree char *key = g_strdup_printf ("ts-first-time-mark-%.2f", size_pt);
+  PangoLayout *layout = g_object_get_data (G_OBJECT (context), key);
   double pad = size_pt * 0.35;
-  double width = ts_render_text_width (layout) + 2 * pad;
-  double height = ts_render_text_height (layout);
+  double width, height;
 
+  if (layout == NULL)
+    {
+      /* Translators: a small tag on rosters and cards for a first-timer. */
+      layout = ts_render_text_new (context, _("First time"), size_pt, PANGO_WEIGHT_BOLD);
+      g_object_set_data_full (G_OBJECT (context), key, layout, g_object_unref);
+    }
+  width = ts_render_text_width (layout) + 2 * pad;
+  height = ts_render_text_height (layout);
   cairo_save (cr);
   cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
   cairo_rectangle (cr, right - width, top, width, height);
@@ -93,12 +100,24 @@ set_metadata (cairo_surface_t  *surface,
 }
 
 static gboolean
-draw_pages (cairo_surface_t  *surface,
-            const TsPrintJob *job,
-            TsRenderProgress  progress,
-            gpointer          user_data,
-            GCancellable     *cancellable,
-            GError          **error)
+cancelled (GCancellable  *cancellable,
+           GError       **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED,
+                       _("Cancelled; no file was written."));
+  return TRUE;
+}
+
+/* A page or two: not worth a thread. */
+static gboolean
+draw_pages_directly (cairo_surface_t  *surface,
+                     const TsPrintJob *job,
+                     TsRenderProgress  progress,
+                     gpointer          user_data,
+                     GCancellable     *cancellable,
+                     GError          **error)
 {
   guint n_pages = ts_render_n_pages (job);
   cairo_t *cr = cairo_create (surface);
@@ -106,18 +125,134 @@ draw_pages (cairo_surface_t  *surface,
 
   for (guint page = 0; page < n_pages && ok; page++)
     {
-      if (g_cancellable_is_cancelled (cancellable))
+      if ((ok = !cancelled (cancellable, error)))
         {
-          g_set_error_literal (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED,
-                               _("Cancelled; no file was written."));
+          ts_render_page (cr, job, page);
+          cairo_show_page (cr);
+          if (progress != NULL)
+            progress (page + 1, n_pages, user_data);
+        }
+    }
+  cairo_destroy (cr);
+  return ok;
+}
+
+/* Pages are drawn into recordings by a worker thread while this thread
+ * writes the previous ones into the PDF: the machine's second core lays
+ * out text while the first one compresses and writes. At most a few
+ * pages wait in between, so memory stays flat however long the job. */
+#define PAGES_AHEAD 3
+
+typedef struct {
+  const TsPrintJob *job;
+  guint             n_pages;
+  GAsyncQueue      *ready;      /* recording surfaces, in page order */
+  GMutex            lock;
+  GCond             room;
+  guint             waiting;    /* recordings not yet taken */
+  gboolean          stop;
+} Pipeline;
+
+static gpointer
+record_pages (gpointer data)
+{
+  Pipeline *pipeline = data;
+  cairo_rectangle_t extents = { 0, 0, TS_A4_WIDTH, TS_A4_HEIGHT };
+
+  for (guint page = 0; page < pipeline->n_pages; page++)
+    {
+      cairo_surface_t *recording;
+      cairo_t *cr;
+
+      g_mutex_lock (&pipeline->lock);
+      while (pipeline->waiting >= PAGES_AHEAD && !pipeline->stop)
+        g_cond_wait (&pipeline->room, &pipeline->lock);
+      if (pipeline->stop)
+        {
+          g_mutex_unlock (&pipeline->lock);
+          break;
+        }
+      pipeline->waiting++;
+      g_mutex_unlock (&pipeline->lock);
+
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (recording);
+      ts_render_page (cr, pipeline->job, page);
+      cairo_destroy (cr);
+      g_async_queue_push (pipeline->ready, recording);
+    }
+  return NULL;
+}
+
+static cairo_surface_t *
+take_page (Pipeline *pipeline)
+{
+  cairo_surface_t *recording = g_async_queue_pop (pipeline->ready);
+
+  g_mutex_lock (&pipeline->lock);
+  pipeline->waiting--;
+  g_cond_signal (&pipeline->room);
+  g_mutex_unlock (&pipeline->lock);
+  return recording;
+}
+
+static void
+stop_pipeline (Pipeline *pipeline,
+               GThread  *thread)
+{
+  cairo_surface_t *left;
+
+  g_mutex_lock (&pipeline->lock);
+  pipeline->stop = TRUE;
+  g_cond_signal (&pipeline->room);
+  g_mutex_unlock (&pipeline->lock);
+  g_thread_join (thread);
+  while ((left = g_async_queue_try_pop (pipeline->ready)) != NULL)
+    cairo_surface_destroy (left);
+  g_async_queue_unref (pipeline->ready);
+  g_mutex_clear (&pipeline->lock);
+  g_cond_clear (&pipeline->room);
+}
+
+static gboolean
+draw_pages (cairo_surface_t  *surface,
+            const TsPrintJob *job,
+            TsRenderProgress  progress,
+            gpointer          user_data,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  Pipeline pipeline = { job, ts_render_n_pages (job), NULL, { 0 }, { 0 }, 0, FALSE };
+  cairo_t *cr;
+  GThread *thread;
+  gboolean ok = TRUE;
+
+  if (pipeline.n_pages <= 2)
+    return draw_pages_directly (surface, job, progress, user_data, cancellable, error);
+  pipeline.ready = g_async_queue_new ();
+  cr = cairo_create (surface);
+
+  g_mutex_init (&pipeline.lock);
+  g_cond_init (&pipeline.room);
+  thread = g_thread_new ("tsudoi-render", record_pages, &pipeline);
+  for (guint page = 0; page < pipeline.n_pages; page++)
+    {
+      cairo_surface_t *recording;
+
+      if (cancelled (cancellable, error))
+        {
           ok = FALSE;
           break;
         }
-      ts_render_page (cr, job, page);
+      recording = take_page (&pipeline);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_surface_destroy (recording);
       cairo_show_page (cr);
       if (progress != NULL)
-        progress (page + 1, n_pages, user_data);
+        progress (page + 1, pipeline.n_pages, user_data);
     }
+  stop_pipeline (&pipeline, thread);
   cairo_destroy (cr);
   return ok;
 }
