@@ -69,5 +69,9 @@ int ts_cli_backup               (int argc, char **argv);
 int ts_cli_restore              (int argc, char **argv);
 int ts_cli_regulars    (int argc, char **argv);
 int ts_cli_report      (int argc, char **argv);
+int ts_cli_roster      (int argc, char **argv);
+int ts_cli_cards       (int argc, char **argv);
+int ts_cli_badges      (int argc, char **argv);
+int ts_cli_addendum    (int argc, char **argv);
 
 G_END_DECLS

@@ -33,6 +33,10 @@ static const TsCliCommand commands[] = {
   { "restore",              ts_cli_restore,              N_("Replace the database with a backup") },
   { "regulars",    ts_cli_regulars,    N_("List a chapter’s regulars, first-timers and lapsed regulars") },
   { "report",      ts_cli_report,      N_("Write a chapter’s monthly report as PDF") },
+  { "roster",      ts_cli_roster,      N_("Write the participant roster of an event as PDF") },
+  { "cards",       ts_cli_cards,       N_("Write introduction cards for an event as PDF") },
+  { "badges",      ts_cli_badges,      N_("Write name badges for an event as PDF") },
+  { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
 };
 
 static void

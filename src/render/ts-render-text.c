@@ -8,6 +8,8 @@
  */
 #define G_LOG_DOMAIN "tsudoi-render"
 
+#include <string.h>
+
 #include "ts-render-text.h"
 
 static void
@@ -23,20 +25,193 @@ configure_context (PangoContext *context)
   pango_context_set_round_glyph_positions (context, FALSE);
 }
 
+static void
+set_font (PangoLayout *layout,
+          double       size_pt,
+          PangoWeight  weight)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, TS_RENDER_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
 PangoLayout *
 ts_render_layout_new (cairo_t    *cr,
                       double      size_pt,
                       PangoWeight weight)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *font = pango_font_description_new ();
 
   configure_context (pango_layout_get_context (layout));
   pango_layout_context_changed (layout);
-  pango_font_description_set_family (font, TS_RENDER_FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  set_font (layout, size_pt, weight);
   return layout;
+}
+
+PangoContext *
+ts_render_context_new (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+
+  configure_context (context);
+  return context;
+}
+
+PangoLayout *
+ts_render_text_new (PangoContext *context,
+                    const char   *text,
+                    double        size_pt,
+                    PangoWeight   weight)
+{
+  PangoLayout *layout = pango_layout_new (context);
+
+  set_font (layout, size_pt, weight);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static guint
+lines_within (PangoLayout *layout,
+              double       height_pt)
+{
+  PangoLayoutIter *iter;
+  guint fit = 0;
+
+  /* The usual case, the whole text fits: no need to walk the lines. */
+  if (ts_render_text_height (layout) <= height_pt + 0.5)
+    return pango_layout_get_line_count (layout);
+  iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if (bottom > height_pt * PANGO_SCALE + PANGO_SCALE / 2)
+        break;
+      fit++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return fit;
+}
+
+/* Keeps the first max_lines lines and ends the last with an ellipsis.
+ * Pango's own height ellipsizing drops whole paragraphs silently when a
+ * paragraph ends on the last line that fits, so the cut is made here. */
+static void
+truncate_lines (PangoLayout *layout,
+                guint        max_lines)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, max_lines - 1);
+  g_autofree char *head = g_strndup (pango_layout_get_text (layout),
+                                     line->start_index + line->length);
+
+  for (guint tries = 0; tries < 16 && *head != '\0'; tries++)
+    {
+      g_autofree char *text = NULL;
+      char *end = head + strlen (head);
+
+      while (end > head && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+        end = g_utf8_prev_char (end);
+      if (tries > 0 && end > head)
+        end = g_utf8_prev_char (end);
+      *end = '\0';
+      text = g_strconcat (head, "…", NULL);
+      pango_layout_set_text (layout, text, -1);
+      if ((guint) pango_layout_get_line_count (layout) <= max_lines)
+        return;
+    }
+}
+
+/* Wrapped within the width; past the height, the last line that fits ends
+ * with an ellipsis instead of running out of its box. */
+void
+ts_render_text_set_box (PangoLayout *layout,
+                        double       width_pt,
+                        double       height_pt)
+{
+  guint fit;
+
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  fit = lines_within (layout, height_pt);
+  if (fit >= (guint) pango_layout_get_line_count (layout))
+    return;
+  if (fit == 0)
+    pango_layout_set_text (layout, "", -1);
+  else
+    truncate_lines (layout, fit);
+}
+
+/* One line, ellipsized at the width; line breaks in the text become
+ * spaces so a multi-line introduction stays on its row. */
+void
+ts_render_text_set_line (PangoLayout *layout,
+                         double       width_pt)
+{
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* Shrinks the font until the text fits the width, down to min_size_pt;
+ * below that it is ellipsized, so it never leaves its box. Returns the
+ * size used. */
+double
+ts_render_text_fit (PangoLayout *layout,
+                    double       size_pt,
+                    double       min_size_pt,
+                    double       width_pt)
+{
+  double width;
+  PangoFontDescription *font;
+
+  /* Most names fit at once: measured once, and not laid out again. */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  width = ts_render_text_width (layout);
+  if (width <= width_pt)
+    return size_pt;
+  if (width > 0)
+    {
+      size_pt = MAX (min_size_pt, size_pt * width_pt / width * 0.995);
+      font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+    }
+  ts_render_text_set_line (layout, width_pt);
+  return size_pt;
+}
+
+double
+ts_render_text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+double
+ts_render_text_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.width / PANGO_SCALE;
+}
+
+void
+ts_render_text_draw (cairo_t     *cr,
+                     PangoLayout *layout,
+                     double       x,
+                     double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
 }

@@ -18,8 +18,31 @@ G_BEGIN_DECLS
  * the SC variant even when Pango's language is ja. */
 #define TS_RENDER_FONT_FAMILY "Noto Sans CJK JP"
 
-PangoLayout *ts_render_layout_new (cairo_t    *cr,
-                                   double      size_pt,
-                                   PangoWeight weight);
+PangoLayout  *ts_render_layout_new      (cairo_t      *cr,
+                                         double        size_pt,
+                                         PangoWeight   weight);
+
+/* One context per page: making a context per string costs more than the
+ * text itself when thousands of cards are drawn. */
+PangoContext *ts_render_context_new     (cairo_t      *cr);
+PangoLayout  *ts_render_text_new        (PangoContext *context,
+                                         const char   *text,
+                                         double        size_pt,
+                                         PangoWeight   weight);
+void          ts_render_text_set_box    (PangoLayout  *layout,
+                                         double        width_pt,
+                                         double        height_pt);
+void          ts_render_text_set_line   (PangoLayout  *layout,
+                                         double        width_pt);
+double        ts_render_text_fit        (PangoLayout  *layout,
+                                         double        size_pt,
+                                         double        min_size_pt,
+                                         double        width_pt);
+double        ts_render_text_height     (PangoLayout  *layout);
+double        ts_render_text_width      (PangoLayout  *layout);
+void          ts_render_text_draw       (cairo_t      *cr,
+                                         PangoLayout  *layout,
+                                         double        x,
+                                         double        y);
 
 G_END_DECLS

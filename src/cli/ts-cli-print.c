@@ -1,0 +1,183 @@
+/* ts-cli-print.c: tsudoi-cli roster, cards, badges and addendum.
+ *
+ * The same job and drawing code as the app's print dialog, written to a
+ * PDF file. Nothing is written when there is nobody to print.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-cli.h"
+#include "ts-render.h"
+
+typedef struct {
+  gint64    event_id;
+  char     *output;
+  char     *sort;
+  char     *columns;
+  char     *statuses;
+  char     *size;
+  gboolean  organizer_copy;
+  gboolean  cut_marks;
+  gint      start_slot;
+  double    offset_x;
+  double    offset_y;
+} PrintArgs;
+
+static gboolean
+parse_sort (const char  *text,
+            TsPrintSort *sort)
+{
+  if (text == NULL || g_str_equal (text, "reading"))
+    *sort = TS_PRINT_SORT_READING;
+  else if (g_str_equal (text, "profession"))
+    *sort = TS_PRINT_SORT_PROFESSION;
+  else if (g_str_equal (text, "checkin"))
+    *sort = TS_PRINT_SORT_CHECK_IN;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_statuses (const char *text,
+                guint      *statuses)
+{
+  static const char * const names[] = { "registered", "attended", "walk-in",
+                                        "no-show", "cancelled" };
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  *statuses = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint flag = 0;
+
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        if (g_str_equal (g_strstrip (parts[i]), names[j]))
+          flag = 1u << j;
+      if (flag == 0)
+        return FALSE;
+      *statuses |= flag;
+    }
+  return *statuses != 0;
+}
+
+/* Turns the flags into options; prints the reason and returns FALSE on a
+ * wrong value. */
+static gboolean
+make_options (const PrintArgs *args,
+              TsPrintOptions  *options,
+              int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  *status = TS_CLI_USAGE;
+  if (args->event_id <= 0)
+    return ts_cli_usage_error (_("Give the event with --event ID.")), FALSE;
+  if (args->output == NULL)
+    return ts_cli_usage_error (_("Give the PDF file to write with -o FILE.")), FALSE;
+  if (!parse_sort (args->sort, &options->sort))
+    return ts_cli_usage_error (_("Sort by reading, profession or checkin.")), FALSE;
+  if (args->columns && !ts_print_columns_parse (args->columns, &options->columns, &error))
+    return ts_cli_usage_error ("%s", error->message), FALSE;
+  if (args->statuses && !parse_statuses (args->statuses, &options->statuses))
+    return ts_cli_usage_error (_("Statuses are registered, attended, walk-in, no-show and cancelled, separated by commas.")), FALSE;
+  if (args->size && g_str_equal (args->size, "a6"))
+    options->badge_sheet = TS_SHEET_A6_4;
+  else if (args->size && !g_str_equal (args->size, "card"))
+    return ts_cli_usage_error (_("The badge size is card or a6.")), FALSE;
+  if (args->start_slot < 1 || (guint) args->start_slot > ts_sheet_n_slots (ts_sheet_get (options->kind == TS_PRINT_BADGES ? options->badge_sheet : TS_SHEET_BUSINESS_CARD_10)))
+    return ts_cli_usage_error (_("The start slot is a number from 1 to the number of cards on a sheet.")), FALSE;
+  if (ABS (args->offset_x) > TS_SHEET_MAX_OFFSET_MM || ABS (args->offset_y) > TS_SHEET_MAX_OFFSET_MM)
+    return ts_cli_usage_error (_("The printer offset can be at most 5 mm either way.")), FALSE;
+  options->organizer_copy = args->organizer_copy;
+  options->cut_marks = args->cut_marks;
+  options->start_slot = args->start_slot;
+  options->offset_x_mm = args->offset_x;
+  options->offset_y_mm = args->offset_y;
+  *status = TS_CLI_OK;
+  return TRUE;
+}
+
+static int
+run_print (TsPrintKind  kind,
+           const char  *command,
+           const char  *summary,
+           int          argc,
+           char       **argv)
+{
+  PrintArgs args = { .start_slot = 1 };
+  const GOptionEntry entries[] = {
+    { "event", 'e', 0, G_OPTION_ARG_INT64, &args.event_id, N_("Event number (required)"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("PDF file to write (required)"), N_("FILE") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &args.sort, N_("Order: reading (default), profession or checkin"), N_("ORDER") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, &args.columns,
+      N_("Roster columns: reading, organization, profession, referrer, first-time, introduction or all"), N_("LIST") },
+    { "statuses", 0, 0, G_OPTION_ARG_STRING, &args.statuses,
+      N_("Statuses to include (default: registered,attended,walk-in)"), N_("LIST") },
+    { "organizer-copy", 0, 0, G_OPTION_ARG_NONE, &args.organizer_copy,
+      N_("Organizer copy: contact details, and members not listed"), NULL },
+    { "start-slot", 0, 0, G_OPTION_ARG_INT, &args.start_slot, N_("Slot of the first card on the sheet, from 1"), N_("N") },
+    { "offset-x", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_x, N_("Move everything right by this many millimetres"), N_("MM") },
+    { "offset-y", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_y, N_("Move everything down by this many millimetres"), N_("MM") },
+    { "cut-marks", 0, 0, G_OPTION_ARG_NONE, &args.cut_marks, N_("Print cut marks"), NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &args.size, N_("Badge size: card (default) or a6"), N_("SIZE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = ts_cli_option_context (command, NULL, summary, entries);
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(TsPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  TsPrintOptions options;
+  int status;
+
+  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+    return status;
+  if (argc > 1)
+    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
+  ts_print_options_init (&options, kind);
+  if (!make_options (&args, &options, &status))
+    return status;
+  if ((repository = ts_cli_open (FALSE)) == NULL)
+    return TS_CLI_FAILED;
+  job = ts_print_job_load (repository, args.event_id, &options, &error);
+  if (job == NULL || !ts_render_write_pdf (job, args.output, NULL, NULL, NULL, &error))
+    return ts_cli_fail (error);
+  return TS_CLI_OK;
+}
+
+int
+ts_cli_roster (int    argc,
+               char **argv)
+{
+  return run_print (TS_PRINT_ROSTER, "roster", _("Writes the participant roster of an event as PDF."),
+                    argc, argv);
+}
+
+int
+ts_cli_cards (int    argc,
+              char **argv)
+{
+  return run_print (TS_PRINT_CARDS, "cards",
+                    _("Writes introduction cards (91 × 55 mm, 10 per A4 sheet) as PDF."),
+                    argc, argv);
+}
+
+int
+ts_cli_badges (int    argc,
+               char **argv)
+{
+  return run_print (TS_PRINT_BADGES, "badges", _("Writes name badges as PDF."), argc, argv);
+}
+
+int
+ts_cli_addendum (int    argc,
+                 char **argv)
+{
+  return run_print (TS_PRINT_ADDENDUM, "addendum",
+                    _("Writes the page of the day’s walk-ins as PDF."), argc, argv);
+}

@@ -1,0 +1,116 @@
+/* ts-print-job.h: what one printout shows, as plain data.
+ *
+ * A job is loaded from the repository on the caller's thread and never
+ * changes after that, so it can be drawn in a worker thread, page by page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ts-repository.h"
+#include "ts-sheet.h"
+
+G_BEGIN_DECLS
+
+#define TS_PRINT_ERROR (ts_print_error_quark ())
+GQuark ts_print_error_quark (void);
+
+typedef enum {
+  TS_PRINT_ERROR_EMPTY,      /* nobody to print */
+  TS_PRINT_ERROR_NOT_FOUND,  /* no such event */
+  TS_PRINT_ERROR_WRITE,      /* the PDF could not be written */
+  TS_PRINT_ERROR_CANCELLED,
+} TsPrintError;
+
+typedef enum {
+  TS_PRINT_ROSTER,
+  TS_PRINT_CARDS,
+  TS_PRINT_BADGES,
+  TS_PRINT_ADDENDUM,
+} TsPrintKind;
+
+typedef enum {
+  TS_PRINT_SORT_READING,      /* 五十音順 */
+  TS_PRINT_SORT_PROFESSION,   /* profession, then reading */
+  TS_PRINT_SORT_CHECK_IN,     /* time of arrival; not yet arrived last */
+} TsPrintSort;
+
+/* Roster columns; the number and the name are always there. */
+typedef enum {
+  TS_ROSTER_READING      = 1 << 0,
+  TS_ROSTER_ORGANIZATION = 1 << 1,
+  TS_ROSTER_PROFESSION   = 1 << 2,
+  TS_ROSTER_REFERRER     = 1 << 3,
+  TS_ROSTER_FIRST_TIME   = 1 << 4,
+  TS_ROSTER_INTRODUCTION = 1 << 5,
+  TS_ROSTER_ALL          = (1 << 6) - 1,
+} TsRosterColumns;
+
+/* Attendance statuses to include. */
+typedef enum {
+  TS_PRINT_REGISTERED = 1 << 0,
+  TS_PRINT_ATTENDED   = 1 << 1,
+  TS_PRINT_WALK_IN    = 1 << 2,
+  TS_PRINT_NO_SHOW    = 1 << 3,
+  TS_PRINT_CANCELLED  = 1 << 4,
+  TS_PRINT_DEFAULT_STATUSES = TS_PRINT_REGISTERED | TS_PRINT_ATTENDED | TS_PRINT_WALK_IN,
+} TsPrintStatuses;
+
+typedef struct {
+  TsPrintKind kind;
+  TsPrintSort sort;
+  guint       columns;         /* TsRosterColumns */
+  guint       statuses;        /* TsPrintStatuses */
+  gboolean    organizer_copy;  /* contact fields, and members not listed */
+  gboolean    cut_marks;
+  guint       start_slot;      /* 1-based slot of the first card */
+  double      offset_x_mm;
+  double      offset_y_mm;
+  TsSheetId   badge_sheet;     /* business-card or A6 badges */
+} TsPrintOptions;
+
+typedef struct {
+  guint     number;
+  char     *name;          /* family name first, U+3000 between */
+  char     *reading;
+  char     *organization;
+  char     *profession;
+  char     *referrer;
+  char     *introduction;
+  char     *email;         /* organizer copy only */
+  char     *phone;         /* organizer copy only */
+  char     *checked_in_at;
+  gboolean  first_time;
+  gboolean  unlisted;      /* no consent: only in the organizer copy */
+} TsPrintEntry;
+
+typedef struct {
+  TsPrintOptions options;
+  char          *document_title;  /* PDF title: "参加者名簿 大田医介塾 2017年8月24日(木)" */
+  char          *chapter;
+  char          *event_title;
+  char          *when;
+  char          *venue;
+  guint          headcount;       /* everyone with a chosen status, listed or not */
+  GPtrArray     *entries;         /* TsPrintEntry */
+} TsPrintJob;
+
+void        ts_print_options_init   (TsPrintOptions       *options,
+                                     TsPrintKind           kind);
+gboolean    ts_print_kind_from_name (const char           *name,
+                                     TsPrintKind          *kind);
+const char *ts_print_kind_title     (TsPrintKind           kind);
+gboolean    ts_print_columns_parse  (const char           *text,
+                                     guint                *columns,
+                                     GError              **error);
+
+TsPrintJob *ts_print_job_load       (TsRepository         *repository,
+                                     gint64                event_id,
+                                     const TsPrintOptions *options,
+                                     GError              **error);
+void        ts_print_job_free       (TsPrintJob           *job);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsPrintJob, ts_print_job_free)
+
+G_END_DECLS

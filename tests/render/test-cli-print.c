@@ -1,0 +1,136 @@
+/* test-cli-print.c: tsudoi-cli roster and cards from start to finish.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "test-render-fixture.h"
+#include "ts-test-support.h"
+
+static int
+run_cli (const char *database,
+         char      **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, "--database");
+  g_ptr_array_add (argv, (char *) database);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* The sample's busiest event, and the names a roster must show for it. */
+static gint64
+busiest_event (const char  *dir,
+               GPtrArray   *names,
+               gint64      *empty_event)
+{
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "sample.db");
+  g_autoptr(GListModel) events = ts_repository_list_events (repository, 0, NULL);
+  gint64 best = 0, best_count = 0;
+  g_autoptr(GListModel) list = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+
+      if (event->headcount > best_count)
+        best = event->id, best_count = event->headcount;
+      if (event->headcount == 0)
+        *empty_event = event->id;
+    }
+  list = ts_repository_list_attendance (repository, best, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TsAttendance) a = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (a->member->consent, TS_CONSENT_NONE) != 0 &&
+          g_strv_contains ((const char *[]) { "registered", "attended", "walk-in", NULL }, a->status))
+        g_ptr_array_add (names, ts_member_dup_name (a->member));
+    }
+  return best;
+}
+
+static void
+test_cli_roster (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *database = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "roster.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nobody.pdf", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *err = NULL;
+  g_autofree char *event = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *text = NULL;
+  gint64 empty_event = 0;
+  guint n_pages;
+
+  g_assert_cmpint (run_cli (database, NULL, "sample", "--members", "120", NULL), ==, 0);
+  event = g_strdup_printf ("%" G_GINT64_FORMAT, busiest_event (dir, names, &empty_event));
+  g_assert_cmpuint (names->len, >, 5);
+
+  g_assert_cmpint (run_cli (database, &err, "roster", "--event", event, "-o", pdf,
+                            "--sort", "reading", "--columns", "all", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  text = test_fixture_pdf_text (pdf, 10, &n_pages);
+  g_assert_cmpuint (n_pages, >=, 1);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *plain = NULL;
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (names, i), "\u3000", -1);
+
+      plain = g_strjoinv ("", parts);
+      /* Poppler can split a row's name at the wide space when a
+       * neighbouring cell wraps; then both halves must be there. */
+      if (strstr (text, plain) == NULL)
+        for (guint j = 0; parts[j] != NULL; j++)
+          if (strstr (text, parts[j]) == NULL)
+            g_error ("“%s” is missing from the roster: %s", plain, text);
+    }
+  g_assert_null (strstr (text, "@"));
+
+  /* Wrong flags and empty events: a message, a failure, no file. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (database, &err, "roster", "--event", event, "-o", missing,
+                            "--sort", "age", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "reading"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  if (empty_event != 0)
+    {
+      empty = g_strdup_printf ("%" G_GINT64_FORMAT, empty_event);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (run_cli (database, &err, "cards", "--event", empty, "-o", missing, NULL), ==, 1);
+      g_assert_cmpstr (err, !=, "");
+      g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+    }
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (database, &err, "cards", "--event", event, "-o", pdf,
+                            "--start-slot", "11", NULL), ==, 2);
+  ts_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/cli/roster", test_cli_roster);
+  return g_test_run ();
+}

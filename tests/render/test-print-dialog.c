@@ -1,0 +1,136 @@
+/* test-print-dialog.c: the print dialog's preview, in a real window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "test-render-fixture.h"
+#include "ts-print-dialog.h"
+#include "ts-test-support.h"
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_for_frames (void)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Kept as a PNG for looking at when TSUDOI_RENDER_KEEP names a folder. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *keep = g_getenv ("TSUDOI_RENDER_KEEP");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+
+  if (keep == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (keep, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static GtkWidget *
+open_dialog (TsRepository *repository,
+             gint64        event_id,
+             const char   *kind)
+{
+  GtkWidget *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
+
+  ts_print_dialog_present (NULL, repository, event_id, kind);
+  wait_for_frames ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (window), "TsPrintDialog"))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_preview_and_empty (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  gint64 empty_id = test_fixture_event (repository, "誰もいない会");
+  const char *kinds[] = { "roster", "cards", "badges", "addendum" };
+  GtkWidget *dialog;
+  GtkStack *stack;
+
+  test_fixture_add_people (repository, event_id);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dialog-%s.png", kinds[i]);
+
+      dialog = open_dialog (repository, event_id, kinds[i]);
+      stack = GTK_STACK (find_widget (dialog, GTK_TYPE_STACK));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "preview");
+      save_screenshot (dialog, name);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  dialog = open_dialog (repository, empty_id, "roster");
+  stack = GTK_STACK (find_widget (dialog, GTK_TYPE_STACK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  save_screenshot (dialog, "dialog-empty.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  /* Japanese, as organizers see it: gtk_test_init() sets en_US. */
+  setlocale (LC_ALL, "ja_JP.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* Under Xvfb there is no session bus; GTK warns about it, which is no
+   * failure of ours. Criticals stay fatal. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  adw_init ();
+  g_test_add_func ("/render/print-dialog/preview", test_preview_and_empty);
+  return g_test_run ();
+}

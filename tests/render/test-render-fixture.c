@@ -1,0 +1,194 @@
+/* test-render-fixture.c: an event with people whose readings are traps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <poppler.h>
+
+#include "test-render-fixture.h"
+
+/* Voiced kana are a second-level difference (ごとう before こばやし,
+ * ざいつ before さいとう, わだ before わたなべ), ー is the vowel before it
+ * (オーノ sorts as おおの, after おおた), and katakana equals hiragana. */
+const TestPerson test_people[] = {
+  { "青木", "陽翔", "あおき", "はると", "full", "registered" },
+  { "阿部", "結衣", "あべ", "ゆい", "full", "registered" },
+  { "伊藤", "健", "いとう", "けん", "full", "attended" },
+  { "上野", "さくら", "うえの", "さくら", "full", "registered" },
+  { "遠藤", "大輝", "えんどう", "だいき", "full", "registered" },
+  { "太田", "誠", "おおた", "まこと", "full", "registered" },
+  { "大野", "博", "オーノ", "ヒロシ", "full", "registered" },
+  { "岡田", "愛", "おかだ", "あい", "full", "walk-in" },
+  { "加藤", "未来", "かとう", "みく", "full", "registered" },
+  { "蒲生", "真", "がもう", "しん", "full", "registered" },
+  { "木村", "亮", "きむら", "りょう", "full", "registered" },
+  { "後藤", "明", "ごとう", "あきら", "full", "registered" },
+  { "小林", "花", "こばやし", "はな", "full", "registered" },
+  { "財津", "真理", "ざいつ", "まり", "full", "registered" },
+  { "斎藤", "蓮", "さいとう", "れん", "full", "registered" },
+  { "清水", "康太", "しみず", "こうた", "full", "registered" },
+  { "鈴木", "悠人", "すずき", "ゆうと", "full", "registered" },
+  { "高橋", "美桜", "たかはし", "みお", "full", "registered" },
+  { "伊達", "政宗", "だて", "まさむね", "full", "registered" },
+  { "辻", "遥", "つじ", "はるか", "full", "registered" },
+  { "中村", "空", "なかむら", "そら", "name-organization", "registered" },
+  { "西田", "優", "にしだ", "ゆう", "full", "registered" },
+  { "橋本", "純", "はしもと", "じゅん", "full", "registered" },
+  { "馬場", "英樹", "ばば", "ひでき", "full", "registered" },
+  { "浜田", "七海", "はまだ", "ななみ", "full", "registered" },
+  { "平野", "恵子", "ひらの", "けいこ", "full", "registered" },
+  { "藤田", "洋子", "ふじた", "ようこ", "full", "registered" },
+  { "松本", "聡", "まつもと", "さとし", "full", "registered" },
+  { "山田", "太郎", "やまだ", "たろう", "full", "registered" },
+  { "吉田", "千恵", "よしだ", "ちえ", "full", "registered" },
+  { "和田", "翔", "わだ", "しょう", "full", "registered" },
+  { "渡辺", "由紀", "わたなべ", "ゆき", "full", "registered" },
+  /* No reading: after everyone who has one. */
+  { "鰐淵", "一", NULL, NULL, "full", "registered" },
+};
+const guint test_n_people = G_N_ELEMENTS (test_people);
+
+gint64
+test_fixture_event (TsRepository *repository,
+                    const char   *title)
+{
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (chapter, "name", "試験医介塾", "reading", "しけんいかいじゅく",
+                "region", "関東", NULL);
+  g_assert_true (ts_repository_save_chapter (repository, chapter, &error));
+  g_assert_no_error (error);
+  g_object_set (event, "chapter-id", chapter->id, "title", title,
+                "starts-at", "2017-08-24T19:00", "venue", "居酒屋 つどい", "status", "planned",
+                NULL);
+  g_assert_true (ts_repository_save_event (repository, event, &error));
+  g_assert_no_error (error);
+  return event->id;
+}
+
+static gint64
+add_member (TsRepository *repository,
+            gint64        event_id,
+            const char   *family,
+            const char   *given,
+            const char   *family_reading,
+            const char   *given_reading,
+            const char   *consent,
+            const char   *status,
+            guint         index)
+{
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *email = g_strdup_printf ("person%03u@example.jp", index);
+  g_autofree char *phone = g_strdup_printf ("090-0000-%04u", index);
+  g_autofree char *profession = g_strdup_printf ("職種%03u", index);
+  g_autofree char *intro = g_strdup_printf ("紹介文%03u です。", index);
+
+  g_object_set (member, "family-name", family, "given-name", given,
+                "family-reading", family_reading, "given-reading", given_reading,
+                "organization", "つどい訪問看護ステーション", "profession", profession,
+                "email", email, "phone", phone, "introduction", intro,
+                "consent", consent, NULL);
+  g_assert_true (ts_repository_save_member (repository, member, &error));
+  g_assert_no_error (error);
+  attendance = ts_repository_set_attendance (repository, event_id, member->id, status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attendance);
+  return member->id;
+}
+
+/* The listed people, plus one who did not consent, one who cancelled and
+ * one who did not come, all three of whom must never print for others. */
+void
+test_fixture_add_people (TsRepository *repository,
+                         gint64        event_id)
+{
+  for (guint i = 0; i < test_n_people; i++)
+    {
+      const TestPerson *p = &test_people[i];
+
+      add_member (repository, event_id, p->family, p->given, p->family_reading,
+                  p->given_reading, p->consent, p->status, i);
+    }
+  add_member (repository, event_id, "非公開", "花子", "ひこうかい", "はなこ", "none",
+              "registered", 900);
+  add_member (repository, event_id, "取消", "次郎", "とりけし", "じろう", "full",
+              "cancelled", 901);
+  add_member (repository, event_id, "欠席", "三郎", "けっせき", "さぶろう", "full",
+              "no-show", 902);
+}
+
+void
+test_fixture_add_many (TsRepository *repository,
+                       gint64        event_id,
+                       guint         n)
+{
+  static const char * const families[] = { "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺" };
+  static const char * const readings[] = { "さとう", "すずき", "たかはし", "たなか", "いとう", "わたなべ" };
+
+  ts_database_begin (ts_repository_get_database (repository), NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *given = g_strdup_printf ("%u号", i + 1);
+      g_autofree char *given_reading = g_strdup_printf ("%uごう", i + 1);
+
+      add_member (repository, event_id, families[i % 6], given, readings[i % 6],
+                  given_reading, "full", "registered", 1000 + i);
+    }
+  ts_database_commit (ts_repository_get_database (repository), NULL);
+}
+
+static double
+char_size (GList *attributes,
+           long   index)
+{
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+
+      if (index >= a->start_index && index <= a->end_index)
+        return a->font_size;
+    }
+  return 0;
+}
+
+/* All the text of a PDF, pages joined by form feeds, without the spaces
+ * and line breaks the extraction puts in, and without text smaller than
+ * min_size: readings set above names would otherwise interleave with them
+ * in the extraction order. */
+char *
+test_fixture_pdf_text (const char *path,
+                       double      min_size,
+                       guint      *n_pages)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, &error);
+  GString *text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_pages = poppler_document_get_n_pages (document);
+  for (guint i = 0; i < *n_pages; i++)
+    {
+      g_autoptr(TestPdfPage) page = poppler_document_get_page (document, i);
+      g_autofree char *page_text = poppler_page_get_text (page);
+      GList *attributes = min_size > 0 ? poppler_page_get_text_attributes (page) : NULL;
+      long index = 0;
+
+      for (const char *c = page_text; *c; c = g_utf8_next_char (c), index++)
+        {
+          gunichar ch = g_utf8_get_char (c);
+
+          if (g_unichar_isspace (ch) || ch == 0x3000)
+            continue;
+          if (min_size > 0 && char_size (attributes, index) < min_size)
+            continue;
+          g_string_append_unichar (text, ch);
+        }
+      poppler_page_free_text_attributes (attributes);
+      g_string_append_c (text, '\f');
+    }
+  return g_string_free (text, FALSE);
+}

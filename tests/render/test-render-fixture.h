@@ -1,0 +1,44 @@
+/* test-render-fixture.h: an event with people whose readings are traps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <poppler.h>
+
+#include "ts-repository.h"
+
+G_BEGIN_DECLS
+
+/* Debian 12's poppler-glib has no autoptr support; aliases keep this
+ * building where it does. */
+typedef PopplerDocument TestPdf;
+typedef PopplerPage     TestPdfPage;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdfPage, g_object_unref)
+
+typedef struct {
+  const char *family;
+  const char *given;
+  const char *family_reading;   /* NULL: no reading */
+  const char *given_reading;
+  const char *consent;
+  const char *status;
+} TestPerson;
+
+/* Listed people, in the 五十音順 they must print in. */
+extern const TestPerson test_people[];
+extern const guint      test_n_people;
+
+gint64 test_fixture_event      (TsRepository *repository,
+                                const char   *title);
+void   test_fixture_add_people (TsRepository *repository,
+                                gint64        event_id);
+void   test_fixture_add_many   (TsRepository *repository,
+                                gint64        event_id,
+                                guint         n);
+char  *test_fixture_pdf_text   (const char   *path,
+                                double        min_size,
+                                guint        *n_pages);
+
+G_END_DECLS
