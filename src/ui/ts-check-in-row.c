@@ -67,11 +67,11 @@ ts_check_in_row_init (TsCheckInRow *self)
   /* Translators: a mark next to a person coming to this chapter for the first time. */
   self->first_time_label = add_label (GTK_BOX (self), "first-time");
   gtk_label_set_text (GTK_LABEL (self->first_time_label), _("First time"));
+  gtk_widget_set_valign (self->first_time_label, GTK_ALIGN_CENTER);
 
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
   self->status_label = add_label (GTK_BOX (status), "guest-status");
   self->check_in_button = gtk_button_new_with_label (_("Check In"));
-  gtk_widget_add_css_class (self->check_in_button, "suggested-action");
   /* The target first: an int64 action must never see a NULL target. */
   gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->check_in_button),
                                            "win.check-in(int64 0)");
