@@ -102,18 +102,30 @@ dup_profession (TsWalkInDialog *self)
   return g_strdup (gtk_string_list_get_string (self->professions, selected));
 }
 
+/* Readings typed in katakana or half-width kana are kept in hiragana,
+ * like the rest of the file; anything else is left for validation to
+ * explain. */
+static char *
+dup_reading (TsWalkInDialog *self)
+{
+  const char *text = row_text (self->reading_row);
+
+  return ts_text_is_kana (text) ? ts_text_to_hiragana (text) : g_strdup (text);
+}
+
 static TsMember *
 build_member (TsWalkInDialog *self)
 {
   TsMember *member = ts_member_new ();
   g_autofree char *organization = g_strstrip (g_strdup (row_text (self->organization_row)));
+  g_autofree char *reading = dup_reading (self);
 
   g_free (member->family_name);
   g_free (member->given_name);
   ts_split_full_name (row_text (self->name_row), &member->family_name, &member->given_name);
   g_free (member->family_reading);
   g_free (member->given_reading);
-  ts_split_full_name (row_text (self->reading_row), &member->family_reading,
+  ts_split_full_name (reading, &member->family_reading,
                       &member->given_reading);
   g_free (member->organization);
   member->organization = g_steal_pointer (&organization);

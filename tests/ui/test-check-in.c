@@ -393,7 +393,7 @@ test_walk_in_new (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_cmpint (count_rows (fixture, members_sql), ==, members);
 
-  fill (dialog, "reading-row", "いとう けん");
+  fill (dialog, "reading-row", "ｲﾄｳ ｹﾝ");
   fill (dialog, "organization-row", "池上薬局");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find (GTK_WIDGET (dialog), "profession-dropdown")), 1);
   gtk_switch_set_active (GTK_SWITCH (find (GTK_WIDGET (dialog), "consent-switch")), TRUE);
@@ -436,15 +436,18 @@ test_walk_in_without_consent (Fixture       *fixture,
 
   /* One field, split on the first space; no consent asked yet. */
   fill (dialog, "name-row", "中村　由美");
-  fill (dialog, "reading-row", "なかむら　ゆみ");
+  fill (dialog, "reading-row", "ナカムラ　ユミ");
   g_signal_emit_by_name (find (GTK_WIDGET (dialog), "organization-row"), "entry-activated");
   press_save (dialog);
   stmt = ts_database_prepare (database,
-    "SELECT given_name, consent FROM member WHERE family_name = '中村'", &error);
+    "SELECT given_name, consent, family_reading, given_reading FROM member"
+    " WHERE family_name = '中村'", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "由美");
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "none");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "なかむら");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "ゆみ");
 }
 
 /* Xvfb has no session bus and GTK says so once; every other warning
