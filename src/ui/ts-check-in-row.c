@@ -78,7 +78,6 @@ ts_check_in_row_init (TsCheckInRow *self)
   gtk_box_append (GTK_BOX (status), self->check_in_button);
   self->undo_button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   gtk_widget_add_css_class (self->undo_button, "flat");
-  gtk_widget_set_tooltip_text (self->undo_button, _("Undo Check-In"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->undo_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Undo Check-In"), -1);
   gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->undo_button),

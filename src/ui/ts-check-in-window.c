@@ -132,6 +132,81 @@ select_position (TsCheckInWindow *self,
                               "u", position);
 }
 
+static gboolean
+same_state (TsAttendance *a,
+            TsAttendance *b)
+{
+  return a->id == b->id && g_str_equal (a->status, b->status) &&
+         g_str_equal (a->checked_in_at, b->checked_in_at) &&
+         g_strcmp0 (a->member->search_key, b->member->search_key) == 0 &&
+         g_strcmp0 (a->member->updated_at, b->member->updated_at) == 0;
+}
+
+static guint
+find_member_from (GListModel *model,
+                  guint       from,
+                  gint64      member_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint j = from; j < n; j++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, j);
+
+      if (attendance->member_id == member_id)
+        return j;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Brings the store in line with @ordered by replacing, adding and
+ * removing single items. A check-in moves one row; replacing the whole
+ * store instead would make the list view rebuild every visible row,
+ * which takes a noticeable moment with hundreds expected. */
+static void
+sync_store (TsCheckInWindow *self,
+            GPtrArray       *ordered)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  g_autoptr(GHashTable) wanted_at = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint i = 0;
+
+  /* Positions are stored plus one, so that "not wanted" is 0. */
+  for (guint k = 0; k < ordered->len; k++)
+    g_hash_table_insert (wanted_at, &((TsAttendance *) g_ptr_array_index (ordered, k))->member_id,
+                         GUINT_TO_POINTER (k + 1));
+  while (i < ordered->len)
+    {
+      TsAttendance *wanted = g_ptr_array_index (ordered, i);
+      g_autoptr(TsAttendance) current = NULL;
+      guint k;
+
+      if (i < g_list_model_get_n_items (model))
+        current = g_list_model_get_item (model, i);
+      if (current != NULL && current->member_id == wanted->member_id)
+        {
+          if (!same_state (current, wanted))
+            g_list_store_splice (self->store, i, 1, (gpointer *) &wanted, 1);
+          i++;
+          continue;
+        }
+      k = current != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (wanted_at, &current->member_id)) : 0;
+      if (current != NULL &&
+          (k == 0 || find_member_from (model, i, wanted->member_id) != GTK_INVALID_LIST_POSITION))
+        {
+          /* Gone, or wanted further down while the one wanted here is
+           * further down in the store: it comes back when its turn is. */
+          g_list_store_remove (self->store, i);
+          continue;
+        }
+      g_list_store_insert (self->store, i, wanted);
+      i++;
+    }
+  if (g_list_model_get_n_items (model) > ordered->len)
+    g_list_store_splice (self->store, ordered->len,
+                         g_list_model_get_n_items (model) - ordered->len, NULL, 0);
+}
+
 static void
 reload (TsCheckInWindow *self)
 {
@@ -155,8 +230,7 @@ reload (TsCheckInWindow *self)
         if (status_group (attendance) == group)
           g_ptr_array_add (ordered, g_steal_pointer (&attendance));
       }
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       ordered->pdata, ordered->len);
+  sync_store (self, ordered);
   update_counter (self);
   update_stack (self);
   select_position (self, 0);
@@ -268,12 +342,18 @@ show_undo_toast (TsCheckInWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* From the list when the person is on it: the member listing query
+ * costs more on a large file. */
 static char *
 dup_member_name (TsCheckInWindow *self,
                  gint64           member_id)
 {
-  g_autoptr(TsMember) member = ts_repository_get_member (self->repository, member_id, NULL);
+  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+  g_autoptr(TsMember) member = NULL;
 
+  if (attendance != NULL && attendance->member != NULL)
+    return ts_member_dup_name (attendance->member);
+  member = ts_repository_get_member (self->repository, member_id, NULL);
   return member != NULL ? ts_member_dup_name (member) : g_strdup ("");
 }
 

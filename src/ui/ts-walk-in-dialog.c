@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-member-lookup.h"
 #include "ts-text.h"
 #include "ts-validate.h"
 #include "ts-walk-in-dialog.h"
@@ -340,7 +341,7 @@ on_referrer_changed_cb (TsWalkInDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->referrer_list), FALSE);
   if (*text == '\0')
     return;
-  matches = ts_repository_list_members (self->repository, text, &error);
+  matches = ts_repository_lookup_members (self->repository, text, MAX_REFERRER_MATCHES, &error);
   if (matches == NULL)
     {
       g_warning ("Cannot search members: %s", error->message);
