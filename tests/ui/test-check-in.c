@@ -166,6 +166,37 @@ visible_rows (Fixture *fixture)
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
 
+/* Member ids of the list as shown, top to bottom. */
+static char *
+shown_order (Fixture *fixture)
+{
+  GtkListView *list = GTK_LIST_VIEW (find (fixture->window, "guest-list"));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  GString *order = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, i);
+
+      g_string_append_printf (order, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "",
+                              attendance->member_id);
+    }
+  return g_string_free (order, FALSE);
+}
+
+static void
+assert_order (Fixture *fixture,
+              gint64   first,
+              gint64   second,
+              gint64   third)
+{
+  g_autofree char *shown = shown_order (fixture);
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                               " %" G_GINT64_FORMAT, first, second, third);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
 static const char *
 counter_text (Fixture *fixture)
 {
@@ -199,6 +230,7 @@ test_search_and_check_in (Fixture       *fixture,
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   g_assert_cmpuint (visible_rows (fixture), ==, 3);
   g_assert_cmpstr (counter_text (fixture), ==, "0 / 3");
+  assert_order (fixture, fixture->sato, fixture->suzuki, fixture->yamada);
 
   /* Half-width katakana finds the hiragana reading. */
   type_search (fixture, "ﾔﾏﾀﾞ");
@@ -208,6 +240,8 @@ test_search_and_check_in (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_cmpuint (visible_rows (fixture), ==, 3);
   g_assert_cmpstr (counter_text (fixture), ==, "1 / 3");
+  /* Still expected first, then the arrived. */
+  assert_order (fixture, fixture->sato, fixture->suzuki, fixture->yamada);
 
   /* By organization, and a second press of Enter changes nothing. */
   type_search (fixture, "大森");
@@ -215,6 +249,7 @@ test_search_and_check_in (Fixture       *fixture,
   press_enter_in_search (fixture);
   assert_status (fixture, fixture->sato, "attended", TRUE);
   g_assert_cmpstr (counter_text (fixture), ==, "2 / 3");
+  assert_order (fixture, fixture->suzuki, fixture->sato, fixture->yamada);
   type_search (fixture, "さとう");
   press_enter_in_search (fixture);
   assert_status (fixture, fixture->sato, "attended", TRUE);
@@ -228,6 +263,8 @@ test_search_and_check_in (Fixture       *fixture,
   ts_ui_test_pump (30);
   assert_status (fixture, fixture->suzuki, "registered", FALSE);
   g_assert_cmpstr (counter_text (fixture), ==, "2 / 3");
+  type_search (fixture, "");
+  assert_order (fixture, fixture->suzuki, fixture->sato, fixture->yamada);
 }
 
 /* A key press as the search field's key controller receives it. */
