@@ -20,6 +20,14 @@
 #include "ts-text.h"
 #include "ts-walk-in-dialog.h"
 
+/* What the Undo of a toast puts back: the status before the check-in
+ * (NULL when the person was not on the list at all). */
+typedef struct {
+  gint64    member_id;
+  char     *previous_status;
+  gboolean  delete_member;   /* a member made by the walk-in form */
+} UndoData;
+
 struct _TsCheckInWindow
 {
   AdwWindow           parent_instance;
@@ -32,6 +40,8 @@ struct _TsCheckInWindow
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
   char               *query;
+  AdwToast           *toast;      /* the one shown, weak */
+  UndoData           *undo;       /* what its Undo button does */
 
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
@@ -53,12 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the Undo of a toast puts back: the status before the check-in
- * (NULL when the person was not on the list at all). */
-typedef struct {
-  gint64  member_id;
-  char   *previous_status;
-} UndoData;
 
 static void
 undo_data_free (UndoData *undo)
@@ -281,6 +285,33 @@ ready_for_next (TsCheckInWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* One toast at a time, the newest: with a queue at the door, toasts
+ * waiting their turn would report people long gone, and an Undo must
+ * always mean the check-in just made. */
+static void
+on_toast_dismissed_cb (AdwToast        *toast,
+                       TsCheckInWindow *self)
+{
+  if (toast != self->toast)
+    return;
+  g_clear_pointer (&self->undo, undo_data_free);
+  g_clear_weak_pointer (&self->toast);
+}
+
+static void
+show_toast (TsCheckInWindow *self,
+            AdwToast        *toast,
+            UndoData        *undo)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_pointer (&self->undo, undo_data_free);
+  self->undo = undo;
+  g_set_weak_pointer (&self->toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 show_message (TsCheckInWindow *self,
               const char      *message)
@@ -288,7 +319,7 @@ show_message (TsCheckInWindow *self,
   AdwToast *toast = adw_toast_new (message);
 
   adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast, NULL);
 }
 
 /* Puts a check-in back: registered people become registered again, and
@@ -315,31 +346,43 @@ undo_check_in (TsCheckInWindow *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The toast's Undo button. A member the walk-in form just made goes
+ * too, as a soft delete like every other. */
 static void
-on_undo_clicked_cb (AdwToast        *toast,
-                    TsCheckInWindow *self)
+undo_last_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  UndoData *undo = g_object_get_data (G_OBJECT (toast), "undo");
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
+  UndoData *undo = g_steal_pointer (&self->undo);
+  g_autoptr(GError) error = NULL;
 
+  if (undo == NULL)
+    return;
   undo_check_in (self, undo->member_id, undo->previous_status);
+  if (undo->delete_member &&
+      !ts_repository_delete (self->repository, "member", undo->member_id, &error))
+    show_message (self, error->message);
+  undo_data_free (undo);
 }
 
 static void
 show_undo_toast (TsCheckInWindow *self,
                  const char      *message,
                  gint64           member_id,
-                 const char      *previous_status)
+                 const char      *previous_status,
+                 gboolean         delete_member)
 {
   AdwToast *toast = adw_toast_new (message);
   UndoData *undo = g_new0 (UndoData, 1);
 
   undo->member_id = member_id;
   undo->previous_status = g_strdup (previous_status);
-  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify) undo_data_free);
+  undo->delete_member = delete_member;
   adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-last");
   adw_toast_set_timeout (toast, 6);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast, undo);
 }
 
 /* From the list when the person is on it: the member listing query
@@ -386,7 +429,7 @@ check_in (TsCheckInWindow *self,
     message = g_strdup_printf (_("%s checked in"), name);
   else
     message = g_strdup_printf (_("%s checked in as a walk-in"), name);
-  show_undo_toast (self, message, member_id, before != NULL ? before->status : NULL);
+  show_undo_toast (self, message, member_id, before != NULL ? before->status : NULL, FALSE);
   ready_for_next (self);
 }
 
@@ -485,7 +528,7 @@ on_walk_in_added_cb (TsWalkInDialog  *dialog,
   g_autofree char *name = dup_member_name (self, member_id);
   g_autofree char *message = g_strdup_printf (_("%s added as a walk-in"), name);
 
-  show_undo_toast (self, message, member_id, NULL);
+  show_undo_toast (self, message, member_id, NULL, TRUE);
   ready_for_next (self);
 }
 
@@ -625,6 +668,8 @@ ts_check_in_window_dispose (GObject *object)
   if (self->repository != NULL)
     g_clear_signal_handler (&self->changed_handler, self->repository);
   g_clear_object (&self->repository);
+  g_clear_weak_pointer (&self->toast);
+  g_clear_pointer (&self->undo, undo_data_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHECK_IN_WINDOW);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (ts_check_in_window_parent_class)->dispose (object);
@@ -687,6 +732,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.walk-in", NULL, walk_in_action);
   gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "win.undo-check-in", "x", undo_check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

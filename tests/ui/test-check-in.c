@@ -255,6 +255,18 @@ test_search_and_check_in (Fixture       *fixture,
   assert_status (fixture, fixture->sato, "attended", TRUE);
   g_assert_cmpstr (counter_text (fixture), ==, "2 / 3");
 
+  /* The toast's Undo puts the last one back, and only once. */
+  type_search (fixture, "ｽｽﾞｷ");
+  press_enter_in_search (fixture);
+  assert_status (fixture, fixture->suzuki, "attended", TRUE);
+  gtk_widget_activate_action (fixture->window, "win.undo-last", NULL);
+  ts_ui_test_pump (30);
+  assert_status (fixture, fixture->suzuki, "registered", FALSE);
+  assert_status (fixture, fixture->sato, "attended", TRUE);
+  gtk_widget_activate_action (fixture->window, "win.undo-last", NULL);
+  ts_ui_test_pump (30);
+  assert_status (fixture, fixture->sato, "attended", TRUE);
+
   /* Katakana, an accidental check-in, undone from the row. */
   type_search (fixture, "スズキ");
   press_enter_in_search (fixture);
@@ -460,6 +472,16 @@ test_walk_in_new (Fixture       *fixture,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 8), ==, "walk-in");
   g_assert_cmpint (sqlite3_column_int (stmt, 9), ==, 1);
   g_assert_cmpstr (counter_text (fixture), ==, "1 / 4");
+
+  /* The toast's Undo: the walk-in and the member just made both go. */
+  gtk_widget_activate_action (fixture->window, "win.undo-last", NULL);
+  ts_ui_test_pump (30);
+  g_assert_cmpstr (counter_text (fixture), ==, "0 / 3");
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM member m"
+                                        " JOIN attendance a ON a.member_id = m.id"
+                                        " WHERE m.family_name = '伊藤'"), ==, 0);
+  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM member WHERE family_name = '伊藤'"
+                                        " AND deleted_at IS NOT NULL"), ==, 1);
 }
 
 static void
