@@ -1,6 +1,10 @@
 /* ts-check-in-window.c: the door: check people in, add walk-ins.
  *
- * A placeholder until the check-in work lands.
+ * Made for a queue: the search field has the focus all the time, the
+ * first match is selected as the organizer types, Enter checks in and
+ * clears the field for the next person. Arrived people stay in the list
+ * (after those still expected) with their time, so a mistake can be
+ * undone from the row as well as from the toast.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,32 +14,799 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-check-in-row.h"
 #include "ts-check-in-window.h"
+#include "ts-date.h"
+#include "ts-text.h"
+#include "ts-walk-in-dialog.h"
+
+/* What the Undo of a toast puts back: the status before the check-in
+ * (NULL when the person was not on the list at all). */
+typedef struct {
+  gint64    member_id;
+  char     *previous_status;
+  gboolean  delete_member;   /* a member made by the walk-in form */
+} UndoData;
 
 struct _TsCheckInWindow
 {
-  AdwWindow parent_instance;
+  AdwWindow           parent_instance;
+
+  TsRepository       *repository;
+  gint64              event_id;
+  gulong              changed_handler;
+  GListStore         *store;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+  char               *query;
+  AdwToast           *toast;      /* the one shown, weak */
+  UndoData           *undo;       /* what its Undo button does */
+
+  AdwToastOverlay    *toast_overlay;
+  AdwWindowTitle     *window_title;
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *counter_label;
+  GtkStack           *list_stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (TsCheckInWindow, ts_check_in_window, ADW_TYPE_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_EVENT_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+
+static void
+undo_data_free (UndoData *undo)
+{
+  g_free (undo->previous_status);
+  g_free (undo);
+}
+
+/* Order of the list: still expected, then arrived, then the rest
+ * (no-shows, cancellations), each in 五十音順 as the query returned it. */
+static int
+status_group (TsAttendance *attendance)
+{
+  if (g_str_equal (attendance->status, "registered"))
+    return 0;
+  if (ts_attendance_is_present (attendance))
+    return 1;
+  return 2;
+}
+
+static void
+update_counter (TsCheckInWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint arrived = 0, expected = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *spoken = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (status_group (attendance) < 2)
+        expected++;
+      if (ts_attendance_is_present (attendance))
+        arrived++;
+    }
+  text = g_strdup_printf ("%u / %u", arrived, expected);
+  gtk_label_set_text (self->counter_label, text);
+  /* Translators: read out by a screen reader for the counter "12 / 40". */
+  spoken = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u of %2$u guest arrived",
+                                         "%1$u of %2$u guests arrived", expected),
+                            arrived, expected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->counter_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static void
+update_stack (TsCheckInWindow *self)
+{
+  const char *page = "list";
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 && *self->query == '\0')
+    page = "nobody";
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+    page = "empty";
+  gtk_stack_set_visible_child_name (self->list_stack, page);
+}
+
+static void
+select_position (TsCheckInWindow *self,
+                 guint            position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (n == 0)
+    return;
+  position = MIN (position, n - 1);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
+                              "u", position);
+}
+
+static gboolean
+same_state (TsAttendance *a,
+            TsAttendance *b)
+{
+  return a->id == b->id && g_str_equal (a->status, b->status) &&
+         g_str_equal (a->checked_in_at, b->checked_in_at) &&
+         g_strcmp0 (a->member->search_key, b->member->search_key) == 0 &&
+         g_strcmp0 (a->member->updated_at, b->member->updated_at) == 0;
+}
+
+static guint
+find_member_from (GListModel *model,
+                  guint       from,
+                  gint64      member_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint j = from; j < n; j++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, j);
+
+      if (attendance->member_id == member_id)
+        return j;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Brings the store in line with @ordered by replacing, adding and
+ * removing single items. A check-in moves one row; replacing the whole
+ * store instead would make the list view rebuild every visible row,
+ * which takes a noticeable moment with hundreds expected. */
+static void
+sync_store (TsCheckInWindow *self,
+            GPtrArray       *ordered)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+  g_autoptr(GHashTable) wanted_at = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint i = 0;
+
+  /* Positions are stored plus one, so that "not wanted" is 0. */
+  for (guint k = 0; k < ordered->len; k++)
+    g_hash_table_insert (wanted_at, &((TsAttendance *) g_ptr_array_index (ordered, k))->member_id,
+                         GUINT_TO_POINTER (k + 1));
+  while (i < ordered->len)
+    {
+      TsAttendance *wanted = g_ptr_array_index (ordered, i);
+      g_autoptr(TsAttendance) current = NULL;
+      guint k;
+
+      if (i < g_list_model_get_n_items (model))
+        current = g_list_model_get_item (model, i);
+      if (current != NULL && current->member_id == wanted->member_id)
+        {
+          if (!same_state (current, wanted))
+            g_list_store_splice (self->store, i, 1, (gpointer *) &wanted, 1);
+          i++;
+          continue;
+        }
+      k = current != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (wanted_at, &current->member_id)) : 0;
+      if (current != NULL &&
+          (k == 0 || find_member_from (model, i, wanted->member_id) != GTK_INVALID_LIST_POSITION))
+        {
+          /* Gone, or wanted further down while the one wanted here is
+           * further down in the store: it comes back when its turn is. */
+          g_list_store_remove (self->store, i);
+          continue;
+        }
+      g_list_store_insert (self->store, i, wanted);
+      i++;
+    }
+  if (g_list_model_get_n_items (model) > ordered->len)
+    g_list_store_splice (self->store, ordered->len,
+                         g_list_model_get_n_items (model) - ordered->len, NULL, 0);
+}
+
+static void
+reload (TsCheckInWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = ts_repository_list_attendance (self->repository,
+                                                              self->event_id, &error);
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  if (list == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (list);
+  for (int group = 0; group < 3; group++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+
+        if (status_group (attendance) == group)
+          g_ptr_array_add (ordered, g_steal_pointer (&attendance));
+      }
+  sync_store (self, ordered);
+  update_counter (self);
+  update_stack (self);
+  select_position (self, 0);
+}
+
+static void
+load_event (TsCheckInWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_repository_get_event (self->repository, self->event_id, &error);
+  g_autofree char *when = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (event == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, error->message);
+      return;
+    }
+  when = ts_date_format_range (event->starts_at, event->ends_at);
+  /* Translators: under the check-in window's title: the chapter, then the date. */
+  subtitle = g_strdup_printf (_("%1$s · %2$s"), event->chapter_name ? event->chapter_name : "",
+                              when);
+  adw_window_title_set_title (self->window_title,
+                              *event->title != '\0' ? event->title : _("Check-In"));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static TsAttendance *
+find_attendance (TsCheckInWindow *self,
+                 gint64           member_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (attendance->member_id == member_id)
+        return g_steal_pointer (&attendance);
+    }
+  return NULL;
+}
+
+static void
+ready_for_next (TsCheckInWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* One toast at a time, the newest: with a queue at the door, toasts
+ * waiting their turn would report people long gone, and an Undo must
+ * always mean the check-in just made. */
+static void
+on_toast_dismissed_cb (AdwToast        *toast,
+                       TsCheckInWindow *self)
+{
+  if (toast != self->toast)
+    return;
+  g_clear_pointer (&self->undo, undo_data_free);
+  g_clear_weak_pointer (&self->toast);
+}
+
+static void
+show_toast (TsCheckInWindow *self,
+            AdwToast        *toast,
+            UndoData        *undo)
+{
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  g_clear_pointer (&self->undo, undo_data_free);
+  self->undo = undo;
+  g_set_weak_pointer (&self->toast, toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_message (TsCheckInWindow *self,
+              const char      *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 4);
+  show_toast (self, toast, NULL);
+}
+
+/* Puts a check-in back: registered people become registered again, and
+ * someone who was not on the list leaves it. */
+static void
+undo_check_in (TsCheckInWindow *self,
+               gint64           member_id,
+               const char      *previous_status)
+{
+  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+  g_autoptr(TsAttendance) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (attendance == NULL)
+    return;
+  if (previous_status == NULL)
+    ok = ts_repository_remove_attendance (self->repository, attendance->id, &error);
+  else
+    ok = (stored = ts_repository_set_attendance (self->repository, self->event_id, member_id,
+                                                 previous_status, &error)) != NULL;
+  if (!ok)
+    show_message (self, error->message);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The toast's Undo button. A member the walk-in form just made goes
+ * too, as a soft delete like every other. */
+static void
+undo_last_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
+  UndoData *undo = g_steal_pointer (&self->undo);
+  g_autoptr(GError) error = NULL;
+
+  if (undo == NULL)
+    return;
+  undo_check_in (self, undo->member_id, undo->previous_status);
+  if (undo->delete_member &&
+      !ts_repository_delete (self->repository, "member", undo->member_id, &error))
+    show_message (self, error->message);
+  undo_data_free (undo);
+}
+
+static void
+show_undo_toast (TsCheckInWindow *self,
+                 const char      *message,
+                 gint64           member_id,
+                 const char      *previous_status,
+                 gboolean         delete_member)
+{
+  AdwToast *toast = adw_toast_new (message);
+  UndoData *undo = g_new0 (UndoData, 1);
+
+  undo->member_id = member_id;
+  undo->previous_status = g_strdup (previous_status);
+  undo->delete_member = delete_member;
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-last");
+  adw_toast_set_timeout (toast, 6);
+  show_toast (self, toast, undo);
+}
+
+/* From the list when the person is on it: the member listing query
+ * costs more on a large file. */
+static char *
+dup_member_name (TsCheckInWindow *self,
+                 gint64           member_id)
+{
+  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+  g_autoptr(TsMember) member = NULL;
+
+  if (attendance != NULL && attendance->member != NULL)
+    return ts_member_dup_name (attendance->member);
+  member = ts_repository_get_member (self->repository, member_id, NULL);
+  return member != NULL ? ts_member_dup_name (member) : g_strdup ("");
+}
+
+static void
+check_in (TsCheckInWindow *self,
+          gint64           member_id)
+{
+  g_autoptr(TsAttendance) before = find_attendance (self, member_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_member_name (self, member_id);
+  g_autofree char *message = NULL;
+
+  if (before != NULL && ts_attendance_is_present (before))
+    {
+      const char *t = strchr (before->checked_in_at, 'T');
+      g_autofree char *time = t != NULL ? g_strndup (t + 1, 5) : g_strdup ("");
+
+      /* Translators: %1$s is a name, %2$s a time such as 19:05. */
+      message = g_strdup_printf (_("%1$s arrived already, at %2$s"), name, time);
+      show_message (self, message);
+      ready_for_next (self);
+      return;
+    }
+  if (!ts_repository_check_in (self->repository, self->event_id, member_id, &error))
+    {
+      show_message (self, error->message);
+      return;
+    }
+  if (before != NULL)
+    message = g_strdup_printf (_("%s checked in"), name);
+  else
+    message = g_strdup_printf (_("%s checked in as a walk-in"), name);
+  show_undo_toast (self, message, member_id, before != NULL ? before->status : NULL, FALSE);
+  ready_for_next (self);
+}
+
+static void
+check_in_selected (TsCheckInWindow *self)
+{
+  TsAttendance *attendance = gtk_single_selection_get_selected_item (self->selection);
+
+  if (attendance != NULL)
+    check_in (self, attendance->member_id);
+}
+
+static void
+open_walk_in (TsCheckInWindow *self);
+
+static void
+on_search_entry_activate_cb (TsCheckInWindow *self)
+{
+  /* Nobody matches: the person must be a walk-in, and what was typed
+   * starts their form. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 && *self->query != '\0')
+    open_walk_in (self);
+  else
+    check_in_selected (self);
+}
+
+static void
+on_search_entry_changed_cb (TsCheckInWindow *self)
+{
+  g_free (self->query);
+  self->query = ts_text_search_key (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+  select_position (self, 0);
+}
+
+static void
+on_search_entry_stop_search_cb (TsCheckInWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+on_list_view_activate_cb (TsCheckInWindow *self,
+                          guint            position)
+{
+  g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                              position);
+
+  if (attendance != NULL)
+    check_in (self, attendance->member_id);
+}
+
+/* Arrow keys move the selection while the focus stays in the field,
+ * so the organizer never has to leave it. */
+static gboolean
+on_search_key_pressed_cb (GtkEventControllerKey *controller,
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          TsCheckInWindow       *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+  int step;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: step = 1; break;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: step = -1; break;
+    case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down: step = 8; break;
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up: step = -8; break;
+    default: return FALSE;
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = 0;
+  select_position (self, (guint) MAX (0, (int) selected + step));
+  return TRUE;
+}
+
+static gboolean
+filter_attendance (gpointer item,
+                   gpointer user_data)
+{
+  TsCheckInWindow *self = user_data;
+  TsAttendance *attendance = item;
+
+  return attendance->member != NULL &&
+         ts_text_search_matches (attendance->member->search_key, self->query);
+}
+
+static void
+on_walk_in_added_cb (TsWalkInDialog  *dialog,
+                     gint64           member_id,
+                     TsCheckInWindow *self)
+{
+  g_autofree char *name = dup_member_name (self, member_id);
+  g_autofree char *message = g_strdup_printf (_("%s added as a walk-in"), name);
+
+  show_undo_toast (self, message, member_id, NULL, TRUE);
+  ready_for_next (self);
+}
+
+static void
+on_use_member_cb (TsWalkInDialog  *dialog,
+                  gint64           member_id,
+                  TsCheckInWindow *self)
+{
+  check_in (self, member_id);
+}
+
+static void
+open_walk_in (TsCheckInWindow *self)
+{
+  GtkWidget *dialog = ts_walk_in_dialog_new (GTK_WINDOW (self), self->repository,
+                                             self->event_id,
+                                             gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  g_signal_connect_object (dialog, "walk-in-added", G_CALLBACK (on_walk_in_added_cb), self, 0);
+  g_signal_connect_object (dialog, "use-member", G_CALLBACK (on_use_member_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+walk_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_walk_in (TS_CHECK_IN_WINDOW (widget));
+}
+
+static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  check_in (TS_CHECK_IN_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+undo_check_in_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
+  gint64 member_id = g_variant_get_int64 (parameter);
+  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+
+  /* From the row there is no record of the status before; a walk-in
+   * was not expected, anyone else was registered. */
+  if (attendance != NULL)
+    undo_check_in (self, member_id,
+                   g_str_equal (attendance->status, "walk-in") ? NULL : "registered");
+}
+
+static void
+fullscreen_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkWindow *window = GTK_WINDOW (widget);
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (TS_CHECK_IN_WINDOW (widget)->search_entry));
+}
+
+static void
+on_repository_changed_cb (TsRepository    *repository,
+                          const char      *table,
+                          TsCheckInWindow *self)
+{
+  reload (self);
+}
+
+static void
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, ts_check_in_row_new ());
+}
+
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  ts_check_in_row_set_attendance (TS_CHECK_IN_ROW (gtk_list_item_get_child (item)),
+                                  gtk_list_item_get_item (item));
+}
+
+static void
+load_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider,
+                                       "/io/github/tsudoi/Tsudoi/ts-check-in-window.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+static void
+ts_check_in_window_constructed (GObject *object)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
+
+  G_OBJECT_CLASS (ts_check_in_window_parent_class)->constructed (object);
+
+  g_assert (TS_IS_REPOSITORY (self->repository));
+  self->changed_handler = g_signal_connect (self->repository, "changed",
+                                            G_CALLBACK (on_repository_changed_cb), self);
+  load_event (self);
+  reload (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+ts_check_in_window_dispose (GObject *object)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
+
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->repository);
+  g_clear_object (&self->repository);
+  g_clear_weak_pointer (&self->toast);
+  g_clear_pointer (&self->undo, undo_data_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHECK_IN_WINDOW);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (ts_check_in_window_parent_class)->dispose (object);
+}
+
+static void
+ts_check_in_window_finalize (GObject *object)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
+
+  g_free (self->query);
+  G_OBJECT_CLASS (ts_check_in_window_parent_class)->finalize (object);
+}
+
+static void
+ts_check_in_window_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_check_in_window_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_int64 (value, self->event_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.walk-in", NULL, walk_in_action);
+  gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-check-in", "x", undo_check_in_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.walk-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
 static void
 ts_check_in_window_class_init (TsCheckInWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ts_check_in_window_constructed;
+  object_class->dispose = ts_check_in_window_dispose;
+  object_class->finalize = ts_check_in_window_finalize;
+  object_class->set_property = ts_check_in_window_set_property;
+  object_class->get_property = ts_check_in_window_get_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-check-in-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, counter_label);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  install_actions (widget_class);
 }
 
 static void
 ts_check_in_window_init (TsCheckInWindow *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *status = adw_status_page_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Check-In Is Not Available Yet"));
-  gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (GTK_BOX (box), status);
-  adw_window_set_content (ADW_WINDOW (self), box);
-  gtk_window_set_title (GTK_WINDOW (self), _("Check-In"));
+  self->query = g_strdup ("");
+  load_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->store = g_list_store_new (TS_TYPE_ATTENDANCE);
+  self->filter = gtk_custom_filter_new (filter_attendance, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store),
+                                              GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  /* Capture phase: the entry would otherwise move the cursor or the
+   * focus with the arrow keys. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -43,5 +814,11 @@ ts_check_in_window_new (GtkApplication *application,
                         TsRepository   *repository,
                         gint64          event_id)
 {
-  return g_object_new (TS_TYPE_CHECK_IN_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (TS_TYPE_CHECK_IN_WINDOW,
+                       "application", application,
+                       "repository", repository,
+                       "event-id", event_id,
+                       NULL);
 }
