@@ -23,6 +23,7 @@ struct _TsAttendeePicker
   GtkCustomFilter    *filter;
   char               *query_key;
 
+  AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
 };
@@ -124,7 +125,7 @@ register_member (TsAttendeePicker *self,
   g_hash_table_add (self->registered, g_memdup2 (&member->id, sizeof (gint64)));
   /* Translators: %s is a member's name. */
   message = g_strdup_printf (_("%s registered"), name);
-  ts_ui_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   return TRUE;
 }
@@ -178,6 +179,7 @@ ts_attendee_picker_class_init (TsAttendeePickerClass *klass)
   G_OBJECT_CLASS (klass)->dispose = ts_attendee_picker_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-attendee-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);

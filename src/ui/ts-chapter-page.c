@@ -216,7 +216,7 @@ on_repository_changed_cb (TsRepository  *repository,
                           TsChapterPage *self)
 {
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
 }
 
 static void

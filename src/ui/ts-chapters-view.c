@@ -23,6 +23,7 @@ struct _TsChaptersView
   AdwBin              parent_instance;
 
   TsRepository       *repository;
+  guint               reload_id;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   char               *query_key;
@@ -160,13 +161,24 @@ reload (TsChaptersView *self)
     gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  TsChaptersView *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Deferred: the write may come from a widget that a reload replaces. */
 static void
-on_repository_changed_cb (TsRepository   *repository,
-                          const char     *table,
+on_repository_changed_cb (TsRepository *repository,
+                          const char   *table,
                           TsChaptersView *self)
 {
-  /* Event and attendance changes move "next event" and counts too. */
-  reload (self);
+  if (self->reload_id == 0)
+    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -214,6 +226,7 @@ ts_chapters_view_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);

@@ -18,6 +18,7 @@ struct _TsEventsView
   AdwBin              parent_instance;
 
   TsRepository       *repository;
+  guint               reload_id;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -124,6 +125,9 @@ on_selection_changed_cb (TsEventsView *self)
 {
   TsEvent *event = gtk_single_selection_get_selected_item (self->selection);
 
+  /* The same event again (after a reload): the page refreshes itself. */
+  if (event != NULL && event->id == ts_event_page_get_event_id (self->event_page))
+    return;
   ts_event_page_set_event (self->event_page, event ? event->id : 0);
 }
 
@@ -149,12 +153,24 @@ reload (TsEventsView *self)
                                     g_list_model_get_n_items (events) > 0 ? "list" : "empty");
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  TsEventsView *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Deferred: the write may come from a widget that a reload replaces. */
 static void
 on_repository_changed_cb (TsRepository *repository,
                           const char   *table,
                           TsEventsView *self)
 {
-  reload (self);
+  if (self->reload_id == 0)
+    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
 }
 
 static void
@@ -189,6 +205,7 @@ ts_events_view_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);

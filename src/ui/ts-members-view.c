@@ -39,6 +39,8 @@ struct _TsMembersView
   GtkCustomFilter   *filter;
   char              *query_key;
   GtkColumnViewColumn *reading_column;
+  guint              reload_id;
+  gboolean           stale;
 
   AdwLeaflet        *leaflet;
   GtkSearchEntry    *search_entry;
@@ -233,12 +235,41 @@ reload (TsMembersView *self)
   update_count (self);
 }
 
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  TsMembersView *self = user_data;
+
+  self->reload_id = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Every write changes something shown here (names, last attended,
+ * counts), but reading tens of thousands of members for a view nobody
+ * looks at is waste: hidden, the view only notes that it is stale. */
 static void
 on_repository_changed_cb (TsRepository  *repository,
                           const char    *table,
                           TsMembersView *self)
 {
-  reload (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->reload_id == 0)
+    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
+}
+
+static void
+ts_members_view_map (GtkWidget *widget)
+{
+  TsMembersView *self = TS_MEMBERS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (ts_members_view_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
 }
 
 static void
@@ -342,6 +373,7 @@ ts_members_view_dispose (GObject *object)
 
   if (self->filter_model != NULL)
     g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -367,6 +399,7 @@ ts_members_view_class_init (TsMembersViewClass *klass)
 
   object_class->dispose = ts_members_view_dispose;
   object_class->finalize = ts_members_view_finalize;
+  widget_class->map = ts_members_view_map;
 
   g_type_ensure (TS_TYPE_MEMBER_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -416,6 +449,18 @@ ts_members_view_show_member (TsMembersView *self,
   adw_leaflet_set_visible_child_name (self->leaflet, "member");
 }
 
+/* For tests and the benchmark: the list as it is now, reloaded if stale. */
+static void
+ensure_fresh (TsMembersView *self)
+{
+  if (self->stale || self->reload_id != 0)
+    {
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
 void
 ts_members_view_focus_search (TsMembersView *self)
 {
@@ -434,6 +479,7 @@ ts_members_view_set_search (TsMembersView *self,
 GListModel *
 ts_members_view_get_model (TsMembersView *self)
 {
+  ensure_fresh (self);
   return G_LIST_MODEL (self->filter_model);
 }
 

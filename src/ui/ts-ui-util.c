@@ -24,18 +24,16 @@ find_overlay (GtkWidget *widget)
     if (ADW_IS_TOAST_OVERLAY (w))
       return ADW_TOAST_OVERLAY (w);
   w = GTK_WIDGET (gtk_widget_get_root (widget));
-  if (w != NULL && GTK_IS_WINDOW (w))
+  if (ADW_IS_APPLICATION_WINDOW (w))
     {
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (w));
-      GtkWidget *child = adw_application_window_get_content (ADW_IS_APPLICATION_WINDOW (w)
-                                                             ? ADW_APPLICATION_WINDOW (w)
-                                                             : NULL);
+      GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (w));
 
-      if (child != NULL && ADW_IS_TOAST_OVERLAY (child))
-        return ADW_TOAST_OVERLAY (child);
-      if (parent != NULL)
-        return find_overlay (GTK_WIDGET (parent));
+      if (ADW_IS_TOAST_OVERLAY (content))
+        return ADW_TOAST_OVERLAY (content);
     }
+  /* A dialog without an overlay of its own shows it on its parent. */
+  if (GTK_IS_WINDOW (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) != NULL)
+    return find_overlay (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (w))));
   return NULL;
 }
 
@@ -195,4 +193,14 @@ ts_ui_purge_old_deletes (TsRepository  *repository,
   g_autofree char *older_than = g_date_time_format (cutoff, "%Y-%m-%dT%H:%M:%S");
 
   return ts_repository_purge_deleted (repository, older_than, error);
+}
+
+/* Above redraw: while something animates (a blinking cursor) under a
+ * slow renderer, frames can be due all the time and a default idle
+ * would never run, leaving a view showing old data. */
+guint
+ts_ui_idle_add (GSourceFunc function,
+                gpointer    data)
+{
+  return g_idle_add_full (G_PRIORITY_HIGH_IDLE, function, data, NULL);
 }

@@ -25,6 +25,8 @@ char      *ts_ui_format_day        (const char   *starts_at);
 char      *ts_ui_format_number     (gint64        number);
 GtkWidget *ts_ui_detail_row        (const char   *title,
                                     const char   *value);
+guint      ts_ui_idle_add          (GSourceFunc   function,
+                                    gpointer      data);
 gboolean   ts_ui_purge_old_deletes (TsRepository *repository,
                                     GError      **error);
 
