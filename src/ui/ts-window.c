@@ -1,4 +1,8 @@
-/* ts-window.c: the main window.
+/* ts-window.c: the main window: chapters, events, members, regulars.
+ *
+ * The window owns navigation: views ask for another record through the
+ * win.show-* actions, and for dialogs through win.new-* / win.edit-*, so
+ * a view never needs to know the others.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +12,17 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-chapter-dialog.h"
+#include "ts-chapters-view.h"
+#include "ts-data-actions.h"
 #include "ts-directory.h"
+#include "ts-event-dialog.h"
+#include "ts-events-view.h"
+#include "ts-member-dialog.h"
+#include "ts-members-view.h"
+#include "ts-regulars-page.h"
 #include "ts-sample.h"
+#include "ts-ui-util.h"
 #include "ts-window.h"
 
 struct _TsWindow
@@ -17,10 +30,16 @@ struct _TsWindow
   AdwApplicationWindow  parent_instance;
 
   TsRepository         *repository;
+  GSettings            *settings;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwStatusPage        *summary_page;
+  AdwViewStack         *view_stack;
+  TsChaptersView       *chapters_view;
+  TsEventsView         *events_view;
+  TsMembersView        *members_view;
+  AdwBin               *regulars_bin;
+  GtkWidget            *regulars_page;
 };
 
 G_DEFINE_FINAL_TYPE (TsWindow, ts_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -33,35 +52,25 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Only whether there is anything at all: the views load their own lists. */
 static void
-refresh (TsWindow *self)
+update_empty_state (TsWindow *self)
 {
-  g_autoptr(GListModel) chapters = NULL;
-  g_autoptr(GListModel) members = NULL;
-  g_autofree char *description = NULL;
-  guint n_chapters, n_members;
+  gint64 n_chapters = 0;
+  g_autoptr(GError) error = NULL;
 
-  chapters = ts_repository_list_chapters (self->repository, NULL);
-  members = ts_repository_list_members (self->repository, NULL, NULL);
-  n_chapters = chapters ? g_list_model_get_n_items (chapters) : 0;
-  n_members = members ? g_list_model_get_n_items (members) : 0;
-
-  if (n_chapters == 0)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      return;
-    }
-  /* Translators: %1$u chapters, %2$u members. */
-  description = g_strdup_printf (_("%1$u chapters and %2$u members"), n_chapters, n_members);
-  adw_status_page_set_description (self->summary_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+  if (!ts_repository_count_chapters (self->repository, &n_chapters, &error))
+    g_warning ("Cannot count chapters: %s", error->message);
+  gtk_stack_set_visible_child_name (self->stack, n_chapters > 0 ? "views" : "empty");
 }
 
 static void
-show_error (TsWindow     *self,
-            const GError *error)
+on_repository_changed_cb (TsRepository *repository,
+                          const char   *table,
+                          TsWindow     *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (g_strcmp0 (table, "chapter") == 0 || g_strcmp0 (table, "all") == 0 || table == NULL)
+    update_empty_state (self);
 }
 
 static void
@@ -71,10 +80,11 @@ load_directory_action (GtkWidget  *widget,
 {
   TsWindow *self = TS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  guint n_added = 0;
 
-  if (!ts_directory_load (self->repository, NULL, &error))
-    show_error (self, error);
-  refresh (self);
+  if (!ts_directory_load (self->repository, &n_added, &error))
+    ts_ui_show_error (widget, error);
+  update_empty_state (self);
 }
 
 static void
@@ -88,15 +98,247 @@ load_sample_action (GtkWidget  *widget,
 
   ts_sample_options_init (&options);
   if (!ts_sample_generate (self->repository, &options, &error))
-    show_error (self, error);
-  refresh (self);
+    ts_ui_show_error (widget, error);
+  update_empty_state (self);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child_name (self->stack) != NULL &&
+      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "views"))
+    adw_view_stack_set_visible_child_name (self->view_stack,
+                                           g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_chapter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "chapters");
+  ts_chapters_view_show_chapter (self->chapters_view, g_variant_get_int64 (parameter));
+}
+
+static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "events");
+  ts_events_view_show_event (self->events_view, g_variant_get_int64 (parameter));
+}
+
+static void
+show_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  ts_members_view_show_member (self->members_view, g_variant_get_int64 (parameter));
+}
+
+static void
+present (GtkWidget *dialog)
+{
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+new_chapter_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  present (ts_chapter_dialog_new (GTK_WINDOW (widget), TS_WINDOW (widget)->repository, 0));
+}
+
+static void
+edit_chapter_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  present (ts_chapter_dialog_new (GTK_WINDOW (widget), TS_WINDOW (widget)->repository,
+                                  g_variant_get_int64 (parameter)));
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+  g_autoptr(TsEvent) event = ts_event_new ();
+  gint64 chapter_id = g_variant_get_int64 (parameter);
+
+  if (chapter_id == 0)
+    chapter_id = ts_chapters_view_get_chapter_id (self->chapters_view);
+  g_object_set (event, "chapter-id", chapter_id, NULL);
+  present (ts_event_dialog_new (GTK_WINDOW (widget), self->repository, event));
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_repository_get_event (self->repository,
+                                                      g_variant_get_int64 (parameter),
+                                                      &error);
+
+  if (event == NULL)
+    {
+      ts_ui_show_error (widget, error);
+      return;
+    }
+  present (ts_event_dialog_new (GTK_WINDOW (widget), self->repository, event));
+}
+
+static void
+new_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  present (ts_member_dialog_new (GTK_WINDOW (widget), TS_WINDOW (widget)->repository, 0));
+}
+
+static void
+edit_member_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  present (ts_member_dialog_new (GTK_WINDOW (widget), TS_WINDOW (widget)->repository,
+                                 g_variant_get_int64 (parameter)));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsWindow *self = TS_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "members");
+  ts_members_view_focus_search (self->members_view);
+}
+
+static void
+on_chapter_selected_cb (TsChaptersView *view,
+                        gint64          chapter_id,
+                        TsWindow       *self)
+{
+  if (self->regulars_page != NULL)
+    ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page), chapter_id);
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-chapter", chapter_id);
+}
+
+static void
+on_visible_view_changed_cb (AdwViewStack *stack,
+                            GParamSpec   *pspec,
+                            TsWindow     *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+/* A missing schema (an uninstalled run) must not abort the app: the
+ * window then simply forgets its size. */
+static GSettings *
+open_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+restore_settings (TsWindow *self)
+{
+  g_autofree char *view = NULL;
+
+  self->settings = open_settings ();
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+  ts_chapters_view_show_chapter (self->chapters_view,
+                                 g_settings_get_int64 (self->settings, "last-chapter"));
+}
+
+static gboolean
+ts_window_close_request (GtkWindow *window)
+{
+  TsWindow *self = TS_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  return GTK_WINDOW_CLASS (ts_window_parent_class)->close_request (window);
 }
 
 static void
 ts_window_constructed (GObject *object)
 {
+  TsWindow *self = TS_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
   G_OBJECT_CLASS (ts_window_parent_class)->constructed (object);
-  refresh (TS_WINDOW (object));
+
+  /* Rows deleted long ago can no longer be undone: drop them for good. */
+  if (!ts_ui_purge_old_deletes (self->repository, &error))
+    g_warning ("Cannot purge deleted rows: %s", error->message);
+
+  ts_data_actions_install (GTK_WIDGET (self), self->repository);
+  self->regulars_page = ts_regulars_page_new (self->repository);
+  adw_bin_set_child (self->regulars_bin, self->regulars_page);
+
+  g_signal_connect (self->chapters_view, "chapter-selected",
+                    G_CALLBACK (on_chapter_selected_cb), self);
+  ts_chapters_view_set_repository (self->chapters_view, self->repository);
+  ts_events_view_set_repository (self->events_view, self->repository);
+  ts_members_view_set_repository (self->members_view, self->repository);
+  g_signal_connect_object (self->repository, "changed",
+                           G_CALLBACK (on_repository_changed_cb), self, 0);
+  update_empty_state (self);
+  restore_settings (self);
+  g_signal_connect (self->view_stack, "notify::visible-child-name",
+                    G_CALLBACK (on_visible_view_changed_cb), self);
 }
 
 static void
@@ -104,9 +346,18 @@ ts_window_dispose (GObject *object)
 {
   TsWindow *self = TS_WINDOW (object);
 
-  g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_WINDOW);
   G_OBJECT_CLASS (ts_window_parent_class)->dispose (object);
+}
+
+static void
+ts_window_finalize (GObject *object)
+{
+  TsWindow *self = TS_WINDOW (object);
+
+  g_clear_object (&self->repository);
+  G_OBJECT_CLASS (ts_window_parent_class)->finalize (object);
 }
 
 static void
@@ -146,15 +397,54 @@ ts_window_get_property (GObject    *object,
 }
 
 static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.load-directory", NULL,
+                                   load_directory_action);
+  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL,
+                                   load_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.show-chapter", "x", show_chapter_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "x", show_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-member", "x", show_member_action);
+  gtk_widget_class_install_action (widget_class, "win.new-chapter", NULL, new_chapter_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-chapter", "x", edit_chapter_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", "x", new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", "x", edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.new-member", NULL, new_member_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-member", "x", edit_member_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "chapters");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "events");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-view", "s", "members");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.show-view", "s", "regulars");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-member", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-event", "x", (gint64) 0);
+}
+
+static void
 ts_window_class_init (TsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ts_window_constructed;
   object_class->dispose = ts_window_dispose;
+  object_class->finalize = ts_window_finalize;
   object_class->get_property = ts_window_get_property;
   object_class->set_property = ts_window_set_property;
+  window_class->close_request = ts_window_close_request;
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
@@ -162,16 +452,20 @@ ts_window_class_init (TsWindowClass *klass)
                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TS_TYPE_CHAPTERS_VIEW);
+  g_type_ensure (TS_TYPE_EVENTS_VIEW);
+  g_type_ensure (TS_TYPE_MEMBERS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TsWindow, summary_page);
-
-  gtk_widget_class_install_action (widget_class, "win.load-directory", NULL,
-                                   load_directory_action);
-  gtk_widget_class_install_action (widget_class, "win.load-sample", NULL,
-                                   load_sample_action);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, chapters_view);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, events_view);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, members_view);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, regulars_bin);
+  install_actions (widget_class);
 }
 
 static void
@@ -188,4 +482,19 @@ ts_window_new (TsApplication *application,
                        "application", application,
                        "repository", repository,
                        NULL);
+}
+
+/* For tests and the screenshot program. */
+GtkWidget *
+ts_window_get_view (TsWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (name, "chapters") == 0)
+    return GTK_WIDGET (self->chapters_view);
+  if (g_strcmp0 (name, "events") == 0)
+    return GTK_WIDGET (self->events_view);
+  if (g_strcmp0 (name, "members") == 0)
+    return GTK_WIDGET (self->members_view);
+  return self->regulars_page;
 }

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (TsWindow, ts_window, TS, WINDOW, AdwApplicationWindow)
 
 TsWindow *ts_window_new (TsApplication *application,
                          TsRepository  *repository);
+GtkWidget *ts_window_get_view (TsWindow   *self,
+                               const char *name);
 
 G_END_DECLS

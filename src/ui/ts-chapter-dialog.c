@@ -1,0 +1,208 @@
+/* ts-chapter-dialog.c: add or edit a chapter.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-chapter-dialog.h"
+#include "ts-form.h"
+#include "ts-ui-util.h"
+#include "ts-validate.h"
+
+struct _TsChapterDialog
+{
+  AdwWindow     parent_instance;
+
+  TsRepository *repository;
+  TsChapter    *chapter;
+
+  GtkRevealer  *error_revealer;
+  GtkLabel     *error_label;
+  AdwEntryRow  *name_row;
+  AdwEntryRow  *reading_row;
+  AdwEntryRow  *region_row;
+  AdwEntryRow  *prefecture_row;
+  AdwEntryRow  *area_row;
+  AdwEntryRow  *venue_row;
+  AdwEntryRow  *schedule_row;
+  AdwEntryRow  *leader_row;
+  AdwEntryRow  *founded_row;
+  AdwEntryRow  *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (TsChapterDialog, ts_chapter_dialog, ADW_TYPE_WINDOW)
+
+/* Property names in the same order as the rows in rows_of(). */
+static const char *fields[] = {
+  "name", "reading", "region", "prefecture", "area",
+  "venue", "schedule", "leader", "founded", "notes",
+};
+
+static void
+rows_of (TsChapterDialog *self,
+         AdwEntryRow     *rows[G_N_ELEMENTS (fields)])
+{
+  AdwEntryRow *all[] = {
+    self->name_row, self->reading_row, self->region_row, self->prefecture_row,
+    self->area_row, self->venue_row, self->schedule_row, self->leader_row,
+    self->founded_row, self->notes_row,
+  };
+
+  memcpy (rows, all, sizeof all);
+}
+
+static void
+load_chapter (TsChapterDialog *self)
+{
+  AdwEntryRow *rows[G_N_ELEMENTS (fields)];
+
+  rows_of (self, rows);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = NULL;
+
+      g_object_get (self->chapter, fields[i], &value, NULL);
+      ts_form_set_text (rows[i], value);
+    }
+}
+
+static void
+read_fields (TsChapterDialog *self)
+{
+  AdwEntryRow *rows[G_N_ELEMENTS (fields)];
+
+  rows_of (self, rows);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = ts_form_get_text (rows[i]);
+
+      g_object_set (self->chapter, fields[i], value, NULL);
+    }
+}
+
+static gboolean
+validate (TsChapterDialog  *self,
+          GtkWidget       **row,
+          GError          **error)
+{
+  *row = NULL;
+  if (!ts_validate_chapter (self->chapter, error))
+    {
+      if ((*error)->domain == TS_VALIDATE_ERROR)
+        *row = GTK_WIDGET ((*error)->code == TS_VALIDATE_ERROR_NAME ? self->name_row
+                                                                    : self->reading_row);
+      return FALSE;
+    }
+  /* The list is ordered by reading within a region: a chapter typed in
+   * here needs one. */
+  if (*self->chapter->reading == '\0')
+    {
+      *row = GTK_WIDGET (self->reading_row);
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
+                           _("Please enter the reading of the chapter’s name in kana."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TsChapterDialog *self = TS_CHAPTER_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  ts_form_clear_error (self->error_revealer, widget);
+  read_fields (self);
+  if (!validate (self, &row, &error) ||
+      !ts_repository_save_chapter (self->repository, self->chapter, &error))
+    {
+      ts_form_show_error (self->error_revealer, self->error_label, row, error->message);
+      return;
+    }
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-chapter", "x", self->chapter->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_entry_activated_cb (TsChapterDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+static void
+ts_chapter_dialog_dispose (GObject *object)
+{
+  TsChapterDialog *self = TS_CHAPTER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHAPTER_DIALOG);
+  g_clear_object (&self->chapter);
+  g_clear_object (&self->repository);
+  G_OBJECT_CLASS (ts_chapter_dialog_parent_class)->dispose (object);
+}
+
+static void
+ts_chapter_dialog_class_init (TsChapterDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_chapter_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-chapter-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, reading_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, region_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, prefecture_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, area_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, schedule_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, leader_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, founded_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  ts_form_install_keys (widget_class);
+}
+
+static void
+ts_chapter_dialog_init (TsChapterDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ts_chapter_dialog_new (GtkWindow    *parent,
+                       TsRepository *repository,
+                       gint64        chapter_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = chapter_id ? ts_repository_get_chapter (repository, chapter_id,
+                                                                         &error)
+                                            : ts_chapter_new ();
+  TsChapterDialog *self;
+
+  if (chapter == NULL)
+    {
+      ts_ui_show_error (GTK_WIDGET (parent), error);
+      return NULL;
+    }
+  self = g_object_new (TS_TYPE_CHAPTER_DIALOG,
+                       "transient-for", parent,
+                       "title", chapter_id ? _("Edit Chapter") : _("New Chapter"),
+                       NULL);
+  self->repository = g_object_ref (repository);
+  self->chapter = g_steal_pointer (&chapter);
+  load_chapter (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,319 @@
+/* ts-chapter-page.c: one chapter: details, events, people.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-chapter-page.h"
+#include "ts-database.h"
+#include "ts-ui-util.h"
+
+/* A big chapter has thousands of people; the page shows the most recent
+ * and leaves the rest to the Members view and its search. */
+#define MAX_PEOPLE 100
+
+struct _TsChapterPage
+{
+  AdwBin               parent_instance;
+
+  TsRepository        *repository;
+  gint64               chapter_id;
+  guint                refresh_id;
+
+  GtkStack            *stack;
+  GtkLabel            *region_label;
+  GtkLabel            *name_label;
+  GtkButton           *new_event_button;
+  GtkButton           *edit_button;
+  GtkListBox          *details_list;
+  GtkListBox          *upcoming_list;
+  GtkListBox          *past_list;
+  GtkListBox          *people_list;
+  AdwPreferencesGroup *upcoming_group;
+  AdwPreferencesGroup *past_group;
+  AdwPreferencesGroup *people_group;
+};
+
+G_DEFINE_FINAL_TYPE (TsChapterPage, ts_chapter_page, ADW_TYPE_BIN)
+
+#define ROW_ID_KEY "ts-row-id"
+
+static GtkWidget *
+link_row (const char *title,
+          const char *subtitle,
+          const char *suffix,
+          gint64      id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+    }
+  return row;
+}
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+
+  return id ? *id : 0;
+}
+
+static void
+fill_details (TsChapterPage *self,
+              TsChapter     *chapter)
+{
+  g_autofree char *area = g_strdup_printf ("%s%s", chapter->prefecture ? chapter->prefecture : "",
+                                           chapter->area ? chapter->area : "");
+  struct { const char *title; const char *value; } rows[] = {
+    { _("Area"), area },
+    { _("Usual Venue"), chapter->venue },
+    { _("Usual Schedule"), chapter->schedule },
+    { _("Leader"), chapter->leader },
+    { _("Founded"), chapter->founded },
+    { _("Notes"), chapter->notes },
+  };
+
+  ts_ui_clear_box (GTK_WIDGET (self->details_list));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (i < 4 || (rows[i].value && *rows[i].value))
+      gtk_list_box_append (self->details_list, ts_ui_detail_row (rows[i].title, rows[i].value));
+}
+
+static GtkWidget *
+event_row (TsEvent *event)
+{
+  g_autofree char *when = ts_event_format_when (event);
+  g_autofree char *count = NULL;
+
+  /* Translators: people at an event: present of registered. */
+  count = g_strdup_printf (ngettext ("%d person", "%d people", (gulong) event->headcount),
+                           (int) event->headcount);
+  return link_row (when, event->title, count, event->id);
+}
+
+static void
+fill_events (TsChapterPage *self)
+{
+  g_autoptr(GListModel) events = ts_repository_list_events (self->repository,
+                                                            self->chapter_id, NULL);
+  g_autofree char *now = ts_now_iso8601 ();
+  guint n = events ? g_list_model_get_n_items (events) : 0;
+  guint n_upcoming = 0, n_past = 0;
+
+  ts_ui_clear_box (GTK_WIDGET (self->upcoming_list));
+  ts_ui_clear_box (GTK_WIDGET (self->past_list));
+  /* Newest first: upcoming ones come before the past ones. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+      gboolean upcoming = g_strcmp0 (event->starts_at, now) >= 0;
+
+      gtk_list_box_append (upcoming ? self->upcoming_list : self->past_list, event_row (event));
+      if (upcoming)
+        n_upcoming++;
+      else
+        n_past++;
+    }
+  if (n_upcoming == 0)
+    gtk_list_box_append (self->upcoming_list,
+                         link_row (_("Nothing planned yet"),
+                                   _("Create the next meeting with New Event…"), NULL, 0));
+  gtk_widget_set_visible (GTK_WIDGET (self->past_group), n_past > 0);
+}
+
+static void
+fill_people (TsChapterPage *self)
+{
+  g_autoptr(GListModel) people = ts_repository_list_chapter_members (self->repository,
+                                                                     self->chapter_id, NULL);
+  guint n = people ? g_list_model_get_n_items (people) : 0;
+  g_autofree char *description = NULL;
+
+  ts_ui_clear_box (GTK_WIDGET (self->people_list));
+  for (guint i = 0; i < n && i < MAX_PEOPLE; i++)
+    {
+      g_autoptr(TsMember) member = g_list_model_get_item (people, i);
+      g_autofree char *name = ts_member_dup_name (member);
+      g_autofree char *last = ts_ui_format_day (member->last_attended);
+      g_autofree char *subtitle = g_strdup_printf ("%s%s%s",
+                                                   member->organization ? member->organization : "",
+                                                   member->profession && *member->profession ? " · " : "",
+                                                   member->profession ? member->profession : "");
+
+      gtk_list_box_append (self->people_list, link_row (name, subtitle, last, member->id));
+    }
+  if (n == 0)
+    gtk_list_box_append (self->people_list,
+                         link_row (_("Nobody has come yet"), NULL, NULL, 0));
+  if (n > MAX_PEOPLE)
+    /* Translators: %d is the number of people shown, of more. */
+    description = g_strdup_printf (_("The %d who came most recently; search the Members view for everyone."),
+                                   MAX_PEOPLE);
+  else
+    description = g_strdup_printf (ngettext ("%u person, who came most recently first",
+                                             "%u people, who came most recently first", n), n);
+  adw_preferences_group_set_description (self->people_group, description);
+}
+
+static void
+refresh (TsChapterPage *self)
+{
+  g_autoptr(TsChapter) chapter = NULL;
+
+  if (self->repository != NULL && self->chapter_id != 0)
+    chapter = ts_repository_get_chapter (self->repository, self->chapter_id, NULL);
+  if (chapter == NULL)
+    {
+      self->chapter_id = 0;
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      return;
+    }
+  gtk_label_set_text (self->region_label, chapter->region ? chapter->region : "");
+  gtk_label_set_text (self->name_label, chapter->name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_event_button), "x", chapter->id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", chapter->id);
+  fill_details (self, chapter);
+  fill_events (self);
+  fill_people (self);
+  gtk_stack_set_visible_child_name (self->stack, "chapter");
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  TsChapterPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_repository_changed_cb (TsRepository  *repository,
+                          const char    *table,
+                          TsChapterPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
+}
+
+static void
+on_event_row_activated_cb (TsChapterPage *self,
+                           GtkListBoxRow *row)
+{
+  if (row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", row_id (row));
+}
+
+static void
+on_person_row_activated_cb (TsChapterPage *self,
+                            GtkListBoxRow *row)
+{
+  if (row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x", row_id (row));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsChapterPage *self = TS_CHAPTER_PAGE (widget);
+  g_autofree char *name = g_strdup (gtk_label_get_text (self->name_label));
+
+  ts_ui_delete_with_undo (widget, self->repository, "chapter", self->chapter_id, name);
+}
+
+static void
+ts_chapter_page_dispose (GObject *object)
+{
+  TsChapterPage *self = TS_CHAPTER_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* AdwBin unparents its child itself; disposing the template too
+   * would unparent it twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->repository);
+  G_OBJECT_CLASS (ts_chapter_page_parent_class)->dispose (object);
+}
+
+static void
+ts_chapter_page_class_init (TsChapterPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_chapter_page_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-chapter-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, region_label);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, new_event_button);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, details_list);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, upcoming_list);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, past_list);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, people_list);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, upcoming_group);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, past_group);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, people_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_event_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_person_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "chapter.delete", NULL, delete_action);
+}
+
+static void
+ts_chapter_page_init (TsChapterPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+ts_chapter_page_set_repository (TsChapterPage *self,
+                                TsRepository  *repository)
+{
+  g_return_if_fail (TS_IS_CHAPTER_PAGE (self));
+  g_return_if_fail (self->repository == NULL);
+
+  self->repository = g_object_ref (repository);
+  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+                           self, 0);
+}
+
+void
+ts_chapter_page_set_chapter (TsChapterPage *self,
+                             gint64         chapter_id)
+{
+  g_return_if_fail (TS_IS_CHAPTER_PAGE (self));
+
+  self->chapter_id = chapter_id;
+  refresh (self);
+}
+
+gint64
+ts_chapter_page_get_chapter_id (TsChapterPage *self)
+{
+  return self->chapter_id;
+}

@@ -1,0 +1,320 @@
+/* ts-event-dialog.c: create or edit an event.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-date.h"
+#include "ts-event-dialog.h"
+#include "ts-form.h"
+#include "ts-ui-util.h"
+#include "ts-validate.h"
+
+static const char *statuses[] = { "planned", "held", "cancelled", NULL };
+
+struct _TsEventDialog
+{
+  AdwWindow     parent_instance;
+
+  TsRepository *repository;
+  TsEvent      *event;
+  GPtrArray    *chapters;
+
+  GtkRevealer  *error_revealer;
+  GtkLabel     *error_label;
+  AdwComboRow  *chapter_row;
+  AdwEntryRow  *title_row;
+  AdwComboRow  *status_row;
+  AdwEntryRow  *date_row;
+  AdwEntryRow  *start_row;
+  AdwEntryRow  *end_row;
+  AdwEntryRow  *venue_row;
+  AdwEntryRow  *address_row;
+  AdwEntryRow  *fee_row;
+  AdwEntryRow  *capacity_row;
+  AdwEntryRow  *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (TsEventDialog, ts_event_dialog, ADW_TYPE_WINDOW)
+
+static void
+fill_choices (TsEventDialog *self)
+{
+  g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
+  guint n = chapters ? g_list_model_get_n_items (chapters) : 0;
+
+  self->chapters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      TsChapter *chapter = g_list_model_get_item (chapters, i);
+
+      gtk_string_list_append (names, chapter->name);
+      g_ptr_array_add (self->chapters, chapter);
+    }
+  adw_combo_row_set_model (self->chapter_row, G_LIST_MODEL (names));
+  for (guint i = 0; statuses[i]; i++)
+    gtk_string_list_append (status_names, ts_event_status_label (statuses[i]));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
+}
+
+static void
+split_stored (const char *stored,
+              char      **date,
+              char      **time)
+{
+  const char *t = stored ? strchr (stored, 'T') : NULL;
+
+  *date = t ? g_strndup (stored, t - stored) : g_strdup (stored ? stored : "");
+  *time = t ? g_strdup (t + 1) : g_strdup ("");
+}
+
+static void
+load_event (TsEventDialog *self)
+{
+  TsEvent *e = self->event;
+  g_autofree char *date = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end_date = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *fee = e->fee ? g_strdup_printf ("%" G_GINT64_FORMAT, e->fee) : g_strdup ("");
+  g_autofree char *capacity = e->capacity ? g_strdup_printf ("%" G_GINT64_FORMAT, e->capacity)
+                                          : g_strdup ("");
+
+  split_stored (e->starts_at, &date, &start);
+  split_stored (e->ends_at, &end_date, &end);
+  ts_form_set_text (self->title_row, e->title);
+  ts_form_set_text (self->date_row, date);
+  ts_form_set_text (self->start_row, *start ? start : "19:00");
+  ts_form_set_text (self->end_row, end);
+  ts_form_set_text (self->venue_row, e->venue);
+  ts_form_set_text (self->address_row, e->address);
+  ts_form_set_text (self->fee_row, fee);
+  ts_form_set_text (self->capacity_row, capacity);
+  ts_form_set_text (self->notes_row, e->notes);
+  for (guint i = 0; statuses[i]; i++)
+    if (g_strcmp0 (statuses[i], e->status) == 0)
+      adw_combo_row_set_selected (self->status_row, i);
+  for (guint i = 0; i < self->chapters->len; i++)
+    if (((TsChapter *) g_ptr_array_index (self->chapters, i))->id == e->chapter_id)
+      adw_combo_row_set_selected (self->chapter_row, i);
+}
+
+static gboolean
+parse_amount (AdwEntryRow  *row,
+              const char   *message,
+              gint64       *value,
+              GError      **error)
+{
+  g_autofree char *text = ts_form_get_text (row);
+  guint64 number = 0;
+
+  if (*text == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT32, &number, NULL))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, message);
+      return FALSE;
+    }
+  *value = (gint64) number;
+  return TRUE;
+}
+
+/* Reads the fields into the event; on error, *row is the field at fault. */
+static gboolean
+read_fields (TsEventDialog  *self,
+             GtkWidget     **row,
+             GError        **error)
+{
+  guint chapter = adw_combo_row_get_selected (self->chapter_row);
+  g_autofree char *title = ts_form_get_text (self->title_row);
+  g_autofree char *date = ts_form_get_text (self->date_row);
+  g_autofree char *start = ts_form_get_text (self->start_row);
+  g_autofree char *end = ts_form_get_text (self->end_row);
+  g_autofree char *venue = ts_form_get_text (self->venue_row);
+  g_autofree char *address = ts_form_get_text (self->address_row);
+  g_autofree char *notes = ts_form_get_text (self->notes_row);
+  g_autofree char *starts_at = g_strdup_printf ("%sT%s", date, start);
+  g_autofree char *ends_at = *end ? g_strdup_printf ("%sT%s", date, end) : g_strdup ("");
+  gint64 fee, capacity;
+
+  *row = GTK_WIDGET (self->fee_row);
+  if (!parse_amount (self->fee_row, _("Please write the fee in yen as a whole number, e.g. 3000."),
+                     &fee, error))
+    return FALSE;
+  *row = GTK_WIDGET (self->capacity_row);
+  if (!parse_amount (self->capacity_row,
+                     _("Please write the capacity as a number of people, or leave it empty for no limit."),
+                     &capacity, error))
+    return FALSE;
+  *row = GTK_WIDGET (self->title_row);
+  if (*title == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Please enter a title for the event, e.g. the chapter’s name and the month."));
+      return FALSE;
+    }
+  *row = NULL;
+  g_object_set (self->event,
+                "chapter-id", chapter < self->chapters->len
+                              ? ((TsChapter *) g_ptr_array_index (self->chapters, chapter))->id : 0,
+                "title", title, "starts-at", starts_at, "ends-at", ends_at,
+                "venue", venue, "address", address, "notes", notes,
+                "fee", fee, "capacity", capacity,
+                "status", statuses[MIN (adw_combo_row_get_selected (self->status_row), 2)],
+                NULL);
+  return TRUE;
+}
+
+static GtkWidget *
+row_for_error (TsEventDialog *self,
+               const GError  *error)
+{
+  g_autofree char *date = NULL;
+  g_autoptr(GDate) day = NULL;
+
+  if (error->domain != TS_VALIDATE_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case TS_VALIDATE_ERROR_CHAPTER:
+      return GTK_WIDGET (self->chapter_row);
+    case TS_VALIDATE_ERROR_DATE:
+      /* Point at the date when the day does not exist, else at the time. */
+      date = ts_form_get_text (self->date_row);
+      day = g_date_new ();
+      g_date_set_parse (day, date);
+      return GTK_WIDGET (ts_date_is_valid (self->event->starts_at) || !g_date_valid (day)
+                         ? self->date_row : self->start_row);
+    case TS_VALIDATE_ERROR_END:
+      return GTK_WIDGET (self->end_row);
+    case TS_VALIDATE_ERROR_STATUS:
+      return GTK_WIDGET (self->status_row);
+    default:
+      return NULL;
+    }
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TsEventDialog *self = TS_EVENT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  ts_form_clear_error (self->error_revealer, widget);
+  if (!read_fields (self, &row, &error))
+    {
+      ts_form_show_error (self->error_revealer, self->error_label, row, error->message);
+      return;
+    }
+  if (!ts_validate_event (self->event, &error) ||
+      !ts_repository_save_event (self->repository, self->event, &error))
+    {
+      ts_form_show_error (self->error_revealer, self->error_label,
+                          row_for_error (self, error), error->message);
+      return;
+    }
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-event", "x", self->event->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_entry_activated_cb (TsEventDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+/* A new event usually meets where the chapter always meets. */
+static void
+on_chapter_selected_cb (TsEventDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->chapter_row);
+  g_autofree char *venue = ts_form_get_text (self->venue_row);
+
+  if (i < self->chapters->len && *venue == '\0' && self->event->id == 0)
+    ts_form_set_text (self->venue_row, ((TsChapter *) g_ptr_array_index (self->chapters, i))->venue);
+}
+
+static void
+ts_event_dialog_dispose (GObject *object)
+{
+  TsEventDialog *self = TS_EVENT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_EVENT_DIALOG);
+  g_clear_object (&self->event);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->chapters, g_ptr_array_unref);
+  G_OBJECT_CLASS (ts_event_dialog_parent_class)->dispose (object);
+}
+
+static void
+ts_event_dialog_class_init (TsEventDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_event_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-event-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, chapter_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, start_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, end_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, venue_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, fee_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, capacity_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  ts_form_install_keys (widget_class);
+}
+
+static void
+ts_event_dialog_init (TsEventDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ts_event_dialog_new (GtkWindow    *parent,
+                     TsRepository *repository,
+                     TsEvent      *event)
+{
+  TsEventDialog *self = g_object_new (TS_TYPE_EVENT_DIALOG,
+                                      "transient-for", parent,
+                                      "title", event->id ? _("Edit Event") : _("New Event"),
+                                      NULL);
+
+  self->repository = g_object_ref (repository);
+  self->event = ts_event_new ();
+  g_object_set (self->event,
+                "id", event->id, "uuid", event->uuid, "chapter-id", event->chapter_id,
+                "title", event->title, "starts-at", event->starts_at, "ends-at", event->ends_at,
+                "venue", event->venue, "address", event->address, "fee", event->fee,
+                "capacity", event->capacity, "status", event->status, "notes", event->notes,
+                NULL);
+  fill_choices (self);
+  load_event (self);
+  g_signal_connect_swapped (self->chapter_row, "notify::selected",
+                            G_CALLBACK (on_chapter_selected_cb), self);
+  on_chapter_selected_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  return GTK_WIDGET (self);
+}

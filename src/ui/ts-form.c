@@ -1,0 +1,75 @@
+/* ts-form.c: what the editing dialogs share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include "ts-form.h"
+
+/* Trimmed, so that a stray space never makes a name or a reading. */
+char *
+ts_form_get_text (AdwEntryRow *row)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+}
+
+void
+ts_form_set_text (AdwEntryRow *row,
+                  const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+void
+ts_form_show_error (GtkRevealer *revealer,
+                    GtkLabel    *label,
+                    GtkWidget   *row,
+                    const char  *message)
+{
+  gtk_label_set_text (label, message);
+  gtk_revealer_set_reveal_child (revealer, TRUE);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+clear_marks (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_ROW (child) && gtk_widget_has_css_class (child, "error"))
+        {
+          gtk_widget_remove_css_class (child, "error");
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_INVALID);
+        }
+      clear_marks (child);
+    }
+}
+
+void
+ts_form_clear_error (GtkRevealer *revealer,
+                     GtkWidget   *container)
+{
+  gtk_revealer_set_reveal_child (revealer, FALSE);
+  clear_marks (container);
+}
+
+/* Ctrl+S and Ctrl+Enter save, Escape cancels; Enter in a field saves
+ * through each dialog's entry-activated handler. */
+void
+ts_form_install_keys (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "dialog.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "dialog.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}

@@ -1,0 +1,317 @@
+/* ts-member-dialog.c: add or edit a member.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-form.h"
+#include "ts-member-dialog.h"
+#include "ts-text.h"
+#include "ts-ui-util.h"
+#include "ts-validate.h"
+
+static const char *consents[] = {
+  TS_CONSENT_FULL, TS_CONSENT_NAME_ORGANIZATION, TS_CONSENT_NONE, NULL
+};
+
+struct _TsMemberDialog
+{
+  AdwWindow     parent_instance;
+
+  TsRepository *repository;
+  TsMember     *member;
+  GArray       *chapter_ids;
+  GStrv         professions;
+
+  GtkRevealer  *error_revealer;
+  GtkLabel     *error_label;
+  AdwEntryRow  *family_name_row;
+  AdwEntryRow  *given_name_row;
+  AdwEntryRow  *family_reading_row;
+  AdwEntryRow  *given_reading_row;
+  AdwEntryRow  *organization_row;
+  AdwComboRow  *profession_row;
+  AdwEntryRow  *job_title_row;
+  AdwEntryRow  *introduction_row;
+  AdwEntryRow  *wish_row;
+  AdwEntryRow  *email_row;
+  AdwEntryRow  *phone_row;
+  AdwComboRow  *chapter_row;
+  AdwComboRow  *consent_row;
+  AdwEntryRow  *notes_row;
+};
+
+G_DEFINE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, ADW_TYPE_WINDOW)
+
+static void
+fill_choices (TsMemberDialog *self)
+{
+  g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
+  GtkStringList *chapter_names = gtk_string_list_new (NULL);
+  GtkStringList *profession_names = gtk_string_list_new (NULL);
+  GtkStringList *consent_names = gtk_string_list_new (NULL);
+  guint n = chapters ? g_list_model_get_n_items (chapters) : 0;
+  gint64 none = 0;
+
+  self->chapter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_string_list_append (chapter_names, _("None"));
+  g_array_append_val (self->chapter_ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsChapter) chapter = g_list_model_get_item (chapters, i);
+
+      gtk_string_list_append (chapter_names, chapter->name);
+      g_array_append_val (self->chapter_ids, chapter->id);
+    }
+  adw_combo_row_set_model (self->chapter_row, G_LIST_MODEL (chapter_names));
+
+  self->professions = ts_repository_list_professions (self->repository, NULL);
+  gtk_string_list_append (profession_names, _("Not given"));
+  for (guint i = 0; self->professions && self->professions[i]; i++)
+    gtk_string_list_append (profession_names, self->professions[i]);
+  adw_combo_row_set_model (self->profession_row, G_LIST_MODEL (profession_names));
+
+  for (guint i = 0; consents[i]; i++)
+    gtk_string_list_append (consent_names, ts_member_consent_label (consents[i]));
+  adw_combo_row_set_model (self->consent_row, G_LIST_MODEL (consent_names));
+  g_object_unref (chapter_names);
+  g_object_unref (profession_names);
+  g_object_unref (consent_names);
+}
+
+static guint
+find_string (const char * const *values,
+             const char         *value,
+             guint               offset)
+{
+  for (guint i = 0; values && values[i]; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i + offset;
+  return 0;
+}
+
+static void
+load_member (TsMemberDialog *self)
+{
+  TsMember *m = self->member;
+
+  ts_form_set_text (self->family_name_row, m->family_name);
+  ts_form_set_text (self->given_name_row, m->given_name);
+  ts_form_set_text (self->family_reading_row, m->family_reading);
+  ts_form_set_text (self->given_reading_row, m->given_reading);
+  ts_form_set_text (self->organization_row, m->organization);
+  ts_form_set_text (self->job_title_row, m->job_title);
+  ts_form_set_text (self->introduction_row, m->introduction);
+  ts_form_set_text (self->wish_row, m->wish);
+  ts_form_set_text (self->email_row, m->email);
+  ts_form_set_text (self->phone_row, m->phone);
+  ts_form_set_text (self->notes_row, m->notes);
+  adw_combo_row_set_selected (self->profession_row,
+                              find_string ((const char * const *) self->professions,
+                                           m->profession, 1));
+  adw_combo_row_set_selected (self->consent_row, find_string (consents, m->consent, 0));
+  for (guint i = 0; i < self->chapter_ids->len; i++)
+    if (g_array_index (self->chapter_ids, gint64, i) == m->home_chapter_id)
+      adw_combo_row_set_selected (self->chapter_row, i);
+}
+
+static void
+read_fields (TsMemberDialog *self)
+{
+  guint profession = adw_combo_row_get_selected (self->profession_row);
+  guint chapter = adw_combo_row_get_selected (self->chapter_row);
+  g_autofree char *family = ts_form_get_text (self->family_name_row);
+  g_autofree char *given = ts_form_get_text (self->given_name_row);
+  g_autofree char *family_reading = ts_form_get_text (self->family_reading_row);
+  g_autofree char *given_reading = ts_form_get_text (self->given_reading_row);
+  g_autofree char *organization = ts_form_get_text (self->organization_row);
+  g_autofree char *job_title = ts_form_get_text (self->job_title_row);
+  g_autofree char *introduction = ts_form_get_text (self->introduction_row);
+  g_autofree char *wish = ts_form_get_text (self->wish_row);
+  g_autofree char *email = ts_form_get_text (self->email_row);
+  g_autofree char *phone = ts_form_get_text (self->phone_row);
+  g_autofree char *notes = ts_form_get_text (self->notes_row);
+
+  g_object_set (self->member,
+                "family-name", family, "given-name", given,
+                "family-reading", family_reading, "given-reading", given_reading,
+                "organization", organization, "job-title", job_title,
+                "introduction", introduction, "wish", wish,
+                "email", email, "phone", phone, "notes", notes,
+                "profession", profession > 0 && self->professions
+                              ? self->professions[profession - 1] : "",
+                "home-chapter-id", chapter < self->chapter_ids->len
+                                   ? g_array_index (self->chapter_ids, gint64, chapter) : 0,
+                "consent", consents[MIN (adw_combo_row_get_selected (self->consent_row), 2)],
+                NULL);
+}
+
+static GtkWidget *
+row_for_error (TsMemberDialog *self,
+               const GError   *error)
+{
+  if (error->domain != TS_VALIDATE_ERROR)
+    return NULL;
+  switch (error->code)
+    {
+    case TS_VALIDATE_ERROR_NAME:
+      return GTK_WIDGET (self->family_name_row);
+    case TS_VALIDATE_ERROR_READING:
+      return GTK_WIDGET (ts_text_is_kana (self->member->family_reading)
+                         ? self->given_reading_row : self->family_reading_row);
+    case TS_VALIDATE_ERROR_EMAIL:
+      return GTK_WIDGET (self->email_row);
+    case TS_VALIDATE_ERROR_CONSENT:
+      return GTK_WIDGET (self->consent_row);
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+validate (TsMemberDialog  *self,
+          GError         **error)
+{
+  if (!ts_validate_member (self->member, error))
+    return FALSE;
+  /* Core allows an empty reading (imports lack them); a person typed in
+   * here gets one, or they would sort nowhere near their name. */
+  if (*self->member->family_reading == '\0')
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
+                           _("Please enter the reading of the family name in kana, so that the member is found and sorted by it."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean is_new = self->member->id == 0;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  ts_form_clear_error (self->error_revealer, widget);
+  read_fields (self);
+  if (!validate (self, &error) ||
+      !ts_repository_save_member (self->repository, self->member, &error))
+    {
+      ts_form_show_error (self->error_revealer, self->error_label,
+                          row_for_error (self, error), error->message);
+      return;
+    }
+  if (is_new && parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-member", "x", self->member->id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_entry_activated_cb (TsMemberDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+}
+
+static void
+ts_member_dialog_dispose (GObject *object)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_MEMBER_DIALOG);
+  g_clear_object (&self->member);
+  g_clear_object (&self->repository);
+  g_clear_pointer (&self->chapter_ids, g_array_unref);
+  g_clear_pointer (&self->professions, g_strfreev);
+  G_OBJECT_CLASS (ts_member_dialog_parent_class)->dispose (object);
+}
+
+static void
+ts_member_dialog_class_init (TsMemberDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_member_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-member-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, family_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, given_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, family_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, given_reading_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, profession_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, job_title_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, introduction_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, wish_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, chapter_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, consent_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  ts_form_install_keys (widget_class);
+}
+
+static void
+ts_member_dialog_init (TsMemberDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static char *
+default_consent (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
+                                             : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return g_strdup (TS_CONSENT_FULL);
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "default-consent");
+}
+
+GtkWidget *
+ts_member_dialog_new (GtkWindow    *parent,
+                      TsRepository *repository,
+                      gint64        member_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = NULL;
+  TsMemberDialog *self;
+
+  if (member_id != 0)
+    member = ts_repository_get_member (repository, member_id, &error);
+  else
+    {
+      g_autofree char *consent = default_consent ();
+
+      member = ts_member_new ();
+      g_object_set (member, "consent", consent, NULL);
+    }
+  if (member == NULL)
+    {
+      ts_ui_show_error (GTK_WIDGET (parent), error);
+      return NULL;
+    }
+  self = g_object_new (TS_TYPE_MEMBER_DIALOG,
+                       "transient-for", parent,
+                       "title", member_id ? _("Edit Member") : _("New Member"),
+                       NULL);
+  self->repository = g_object_ref (repository);
+  self->member = g_steal_pointer (&member);
+  fill_choices (self);
+  load_member (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->family_name_row));
+  return GTK_WIDGET (self);
+}

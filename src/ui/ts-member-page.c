@@ -1,0 +1,282 @@
+/* ts-member-page.c: one member: profile, consent, history, referrals.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-member-page.h"
+#include "ts-ui-util.h"
+
+struct _TsMemberPage
+{
+  AdwBin        parent_instance;
+
+  TsRepository *repository;
+  gint64        member_id;
+
+  GtkLabel     *reading_label;
+  GtkLabel     *name_label;
+  GtkLabel     *summary_label;
+  GtkButton    *edit_button;
+  GtkListBox   *profile_list;
+  GtkListBox   *history_list;
+  GtkListBox   *referral_list;
+  AdwPreferencesGroup *history_group;
+};
+
+G_DEFINE_FINAL_TYPE (TsMemberPage, ts_member_page, ADW_TYPE_BIN)
+
+#define ROW_ID_KEY "ts-row-id"
+
+static GtkWidget *
+link_row (const char *title,
+          const char *subtitle,
+          gint64      id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
+    }
+  return row;
+}
+
+static gint64
+row_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+
+  return id ? *id : 0;
+}
+
+static void
+fill_profile (TsMemberPage *self,
+              TsMember     *member)
+{
+  g_autofree char *since = ts_ui_format_day (member->created_at);
+  struct { const char *title; const char *value; } rows[] = {
+    { _("Organization"), member->organization },
+    { _("Profession"), member->profession },
+    { _("Job Title"), member->job_title },
+    { _("Email"), member->email },
+    { _("Phone"), member->phone },
+    { _("Home Chapter"), member->home_chapter_name },
+    { _("Roster Consent"), ts_member_consent_label (member->consent) },
+    { _("What I Do"), member->introduction },
+    { _("What I Want to Try or Announce"), member->wish },
+    { _("Notes"), member->notes },
+    { _("Member Since"), since },
+  };
+
+  ts_ui_clear_box (GTK_WIDGET (self->profile_list));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_list_box_append (self->profile_list, ts_ui_detail_row (rows[i].title, rows[i].value));
+}
+
+static void
+fill_history (TsMemberPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) history = ts_repository_list_member_history (self->repository,
+                                                                     self->member_id, &error);
+  guint n = history ? g_list_model_get_n_items (history) : 0;
+  g_autofree char *description = NULL;
+
+  ts_ui_clear_box (GTK_WIDGET (self->history_list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (history, i);
+      TsEvent *event = attendance->event;
+      g_autofree char *day = ts_ui_format_day (event ? event->starts_at : NULL);
+      g_autofree char *title = g_strdup_printf ("%s　%s", day,
+                                                event && event->chapter_name ? event->chapter_name : "");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s",
+                                                   ts_attendance_status_label (attendance->status),
+                                                   ts_attendance_role_label (attendance->role));
+
+      gtk_list_box_append (self->history_list,
+                           link_row (title, subtitle, attendance->event_id));
+    }
+  if (n == 0)
+    gtk_list_box_append (self->history_list,
+                         link_row (_("Has not attended an event yet"), NULL, 0));
+  description = g_strdup_printf (ngettext ("%u event, newest first", "%u events, newest first", n), n);
+  adw_preferences_group_set_description (self->history_group, description);
+}
+
+static void
+fill_referrals (TsMemberPage *self,
+                TsMember     *member)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) referred = ts_repository_list_referred (self->repository,
+                                                                self->member_id, &error);
+  guint n = referred ? g_list_model_get_n_items (referred) : 0;
+
+  ts_ui_clear_box (GTK_WIDGET (self->referral_list));
+  gtk_list_box_append (self->referral_list,
+                       link_row (_("Referred By"),
+                                 member->referred_by > 0 && member->referrer_name
+                                 ? member->referrer_name : _("Nobody"),
+                                 member->referred_by));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsMember) other = g_list_model_get_item (referred, i);
+      g_autofree char *name = ts_member_dup_name (other);
+
+      gtk_list_box_append (self->referral_list,
+                           link_row (_("Referred"), name, other->id));
+    }
+}
+
+static void
+refresh (TsMemberPage *self)
+{
+  g_autoptr(TsMember) member = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *reading = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  if (self->repository == NULL || self->member_id == 0)
+    return;
+  member = ts_repository_get_member (self->repository, self->member_id, NULL);
+  if (member == NULL)
+    {
+      /* Deleted meanwhile: leave the page rather than show a ghost. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "view.back", NULL);
+      return;
+    }
+  name = ts_member_dup_name (member);
+  reading = ts_member_dup_reading (member);
+  gtk_label_set_text (self->name_label, name);
+  gtk_label_set_text (self->reading_label, reading);
+  if (member->organization && *member->organization)
+    g_string_append (summary, member->organization);
+  if (member->profession && *member->profession)
+    g_string_append_printf (summary, "%s%s", summary->len ? " · " : "", member->profession);
+  gtk_label_set_text (self->summary_label, summary->str);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->member_id);
+  fill_profile (self, member);
+  fill_history (self);
+  fill_referrals (self, member);
+}
+
+static void
+on_repository_changed_cb (TsRepository *repository,
+                          const char   *table,
+                          TsMemberPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+}
+
+static void
+on_history_row_activated_cb (TsMemberPage  *self,
+                             GtkListBoxRow *row)
+{
+  if (row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", row_id (row));
+}
+
+static void
+on_referral_row_activated_cb (TsMemberPage  *self,
+                              GtkListBoxRow *row)
+{
+  if (row_id (row) > 0)
+    ts_member_page_set_member (self, self->repository, row_id (row));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsMemberPage *self = TS_MEMBER_PAGE (widget);
+  const char *name = gtk_label_get_text (self->name_label);
+  g_autofree char *what = g_strdup (name);
+
+  if (ts_ui_delete_with_undo (widget, self->repository, "member", self->member_id, what))
+    gtk_widget_activate_action (widget, "view.back", NULL);
+}
+
+static void
+ts_member_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ts_member_page_parent_class)->map (widget);
+  refresh (TS_MEMBER_PAGE (widget));
+}
+
+static void
+ts_member_page_dispose (GObject *object)
+{
+  TsMemberPage *self = TS_MEMBER_PAGE (object);
+
+  /* AdwBin unparents its child itself; disposing the template too
+   * would unparent it twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->repository);
+  G_OBJECT_CLASS (ts_member_page_parent_class)->dispose (object);
+}
+
+static void
+ts_member_page_class_init (TsMemberPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_member_page_dispose;
+  widget_class->map = ts_member_page_map;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-member-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, reading_label);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, profile_list);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, history_list);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, referral_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_referral_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "member.delete", NULL, delete_action);
+}
+
+static void
+ts_member_page_init (TsMemberPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+ts_member_page_set_member (TsMemberPage *self,
+                           TsRepository *repository,
+                           gint64        member_id)
+{
+  g_return_if_fail (TS_IS_MEMBER_PAGE (self));
+
+  if (self->repository != repository)
+    {
+      g_clear_object (&self->repository);
+      self->repository = g_object_ref (repository);
+      g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+                               self, 0);
+    }
+  self->member_id = member_id;
+  refresh (self);
+}
+
+gint64
+ts_member_page_get_member_id (TsMemberPage *self)
+{
+  return self->member_id;
+}

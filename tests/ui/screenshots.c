@@ -1,0 +1,189 @@
+/* screenshots.c: a PNG of every view, from fixed sample data, for people
+ * to look at. Run it under Xvfb, once per language:
+ *
+ *   xvfb-run -a tests/ui/tsudoi-screenshots OUTDIR
+ *   LANG=ja_JP.UTF-8 LANGUAGE=ja TSUDOI_LOCALEDIR=_build/po xvfb-run -a ...
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-screenshots"
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "ts-chapters-view.h"
+#include "ts-events-view.h"
+#include "ts-event-page.h"
+#include "ts-members-view.h"
+#include "ts-sample.h"
+#include "ts-test-support.h"
+#include "ts-ui-test-util.h"
+#include "ts-window.h"
+
+static const char *out_dir;
+static const char *lang;
+
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
+  g_autofree char *path = g_build_filename (out_dir, file, NULL);
+
+  ts_ui_test_wait (400);
+  if (!ts_ui_test_save_png (widget, path, &error))
+    g_printerr ("%s\n", error->message);
+  else
+    g_print ("%s\n", path);
+}
+
+static TsWindow *
+open_window (TsRepository *repository)
+{
+  TsWindow *window = g_object_new (TS_TYPE_WINDOW, "repository", repository, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+show (TsWindow   *window,
+      const char *action,
+      gint64      id)
+{
+  if (id != 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), action, "x", id);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", action);
+}
+
+static gint64
+first_id (GListModel *model)
+{
+  g_autoptr(GObject) item = model ? g_list_model_get_item (model, 0) : NULL;
+  gint64 id = 0;
+
+  if (item != NULL)
+    g_object_get (item, "id", &id, NULL);
+  return id;
+}
+
+static void
+shoot_empty (const char *dir)
+{
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "empty.db");
+  TsWindow *window = open_window (repository);
+
+  shoot (GTK_WIDGET (window), "empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The event with the most people among the held ones: a lively page. */
+static gint64
+busiest_event (TsRepository *repository)
+{
+  g_autoptr(GListModel) events = ts_repository_list_events (repository, 0, NULL);
+  guint n = g_list_model_get_n_items (events);
+  gint64 best = 0, most = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+
+      if (event->headcount > most && g_strcmp0 (event->status, "held") == 0)
+        {
+          most = event->headcount;
+          best = event->id;
+        }
+    }
+  return best;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(GListModel) chapters = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GError) error = NULL;
+  TsSampleOptions options;
+  TsWindow *window;
+  GtkWidget *dialog;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR") ? g_getenv ("TSUDOI_LOCALEDIR")
+                                                                 : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s OUTDIR\n", argv[0]);
+      return 2;
+    }
+  out_dir = argv[1];
+  lang = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ja") ? "ja" : "en";
+  g_mkdir_with_parents (out_dir, 0755);
+  adw_init ();
+
+  dir = ts_test_make_temp_dir ();
+  shoot_empty (dir);
+
+  repository = ts_test_open_repository (dir, "sample.db");
+  ts_sample_options_init (&options);
+  options.end_year = 2017;
+  options.end_month = 8;
+  if (!ts_sample_generate (repository, &options, &error))
+    g_error ("%s", error->message);
+  chapters = ts_repository_list_chapters (repository, NULL);
+  members = ts_repository_list_members (repository, NULL, NULL);
+
+  window = open_window (repository);
+  show (window, "chapters", 0);
+  shoot (GTK_WIDGET (window), "chapters");
+  show (window, "win.show-chapter", first_id (chapters));
+  shoot (GTK_WIDGET (window), "chapter-page");
+  show (window, "events", 0);
+  shoot (GTK_WIDGET (window), "events");
+  show (window, "win.show-event", busiest_event (repository));
+  shoot (GTK_WIDGET (window), "event-page");
+  show (window, "members", 0);
+  shoot (GTK_WIDGET (window), "members");
+  ts_members_view_set_search (TS_MEMBERS_VIEW (ts_window_get_view (window, "members")), "かんご");
+  shoot (GTK_WIDGET (window), "members-search");
+  ts_members_view_set_search (TS_MEMBERS_VIEW (ts_window_get_view (window, "members")), "");
+  show (window, "win.show-member", first_id (members));
+  shoot (GTK_WIDGET (window), "member-page");
+  show (window, "regulars", 0);
+  shoot (GTK_WIDGET (window), "regulars");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-member", "x", first_id (members));
+  ts_ui_test_wait (300);
+  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  if (dialog != NULL)
+    {
+      shoot (dialog, "member-dialog");
+      /* The same dialog, showing how it explains a mistake. */
+      ts_ui_test_type (dialog, _("Family Name Reading *"), "Yamada");
+      gtk_widget_activate_action (dialog, "dialog.save", NULL);
+      shoot (dialog, "member-dialog-error");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", "x", first_id (chapters));
+  ts_ui_test_wait (300);
+  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  if (dialog != NULL)
+    {
+      shoot (dialog, "event-dialog");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  ts_ui_test_wait (100);
+  ts_test_remove_dir (dir);
+  return 0;
+}

@@ -1,0 +1,431 @@
+/* test-window.c: the organizer's window driven like a person would:
+ * create a chapter, an event and three members through the dialogs,
+ * register them, change a status, delete and undo; then look in the
+ * database to see that it all happened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+
+#include "ts-attendee-picker.h"
+#include "ts-chapter-dialog.h"
+#include "ts-event-dialog.h"
+#include "ts-event-page.h"
+#include "ts-events-view.h"
+#include "ts-member-dialog.h"
+#include "ts-member-page.h"
+#include "ts-members-view.h"
+#include "ts-test-support.h"
+#include "ts-ui-test-util.h"
+#include "ts-window.h"
+
+typedef struct {
+  char         *dir;
+  TsRepository *repository;
+  TsWindow     *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ts_test_make_temp_dir ();
+  f->repository = ts_test_open_repository (f->dir, "test.db");
+  f->window = g_object_new (TS_TYPE_WINDOW, "repository", f->repository, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  ts_ui_test_wait (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  ts_ui_test_wait (50);
+  g_clear_object (&f->repository);
+  ts_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static GtkWidget *
+open_dialog (Fixture    *f,
+             const char *action,
+             GVariant   *parameter,
+             GType       type)
+{
+  GtkWindow *dialog;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter);
+  ts_ui_test_wait (100);
+  dialog = ts_ui_test_top_dialog (type);
+  g_assert_nonnull (dialog);
+  return GTK_WIDGET (dialog);
+}
+
+/* Saves and reports whether the dialog closed (it stays open on errors). */
+static gboolean
+save (GtkWidget *dialog)
+{
+  g_autoptr(GtkWidget) ref = g_object_ref (dialog);
+
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  ts_ui_test_wait (50);
+  return !gtk_widget_get_visible (dialog);
+}
+
+static gint64
+create_chapter (Fixture *f)
+{
+  GtkWidget *dialog = open_dialog (f, "win.new-chapter", NULL, TS_TYPE_CHAPTER_DIALOG);
+  g_autoptr(GListModel) chapters = NULL;
+  g_autoptr(TsChapter) chapter = NULL;
+
+  ts_ui_test_type (dialog, _("Name *"), "蒲田医介塾");
+  ts_ui_test_type (dialog, _("Reading *"), "kamata");
+  g_assert_false (save (dialog));  /* a reading in romaji is refused */
+  chapters = ts_repository_list_chapters (f->repository, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (chapters), ==, 0);
+
+  ts_ui_test_type (dialog, _("Reading *"), "カマタイカイジュク");
+  ts_ui_test_type (dialog, _("Usual Schedule"), "毎月第4木曜 19:00");
+  ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
+  g_assert_true (save (dialog));
+  g_clear_object (&chapters);
+  chapters = ts_repository_list_chapters (f->repository, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (chapters), ==, 1);
+  chapter = g_list_model_get_item (chapters, 0);
+  g_assert_cmpstr (chapter->name, ==, "蒲田医介塾");
+  g_assert_cmpstr (chapter->schedule, ==, "毎月第4木曜 19:00");
+  return chapter->id;
+}
+
+static gint64
+create_event (Fixture *f,
+              gint64   chapter_id)
+{
+  GtkWidget *dialog = open_dialog (f, "win.new-event", g_variant_new_int64 (chapter_id),
+                                   TS_TYPE_EVENT_DIALOG);
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(TsEvent) event = NULL;
+
+  ts_ui_test_type (dialog, _("Title *"), "第1回 蒲田医介塾");
+  ts_ui_test_type (dialog, _("Date *"), "2026-02-30");
+  g_assert_false (save (dialog));  /* that day does not exist */
+  ts_ui_test_type (dialog, _("Date *"), "2026-12-24");
+  ts_ui_test_type (dialog, _("Fee (yen)"), "三千");
+  g_assert_false (save (dialog));
+  ts_ui_test_type (dialog, _("Fee (yen)"), "3000");
+  ts_ui_test_type (dialog, _("Ends At"), "21:00");
+  g_assert_true (save (dialog));
+
+  events = ts_repository_list_events (f->repository, chapter_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  event = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (event->starts_at, ==, "2026-12-24T19:00");
+  g_assert_cmpstr (event->ends_at, ==, "2026-12-24T21:00");
+  g_assert_cmpint (event->fee, ==, 3000);
+  /* The venue came from the chapter's usual one. */
+  g_assert_cmpstr (event->venue, ==, "蒲田区民ホール");
+  return event->id;
+}
+
+static void
+create_member (Fixture    *f,
+               const char *family,
+               const char *given,
+               const char *family_reading,
+               const char *given_reading,
+               const char *email)
+{
+  GtkWidget *dialog = open_dialog (f, "win.new-member", NULL, TS_TYPE_MEMBER_DIALOG);
+
+  ts_ui_test_type (dialog, _("Family Name *"), family);
+  ts_ui_test_type (dialog, _("Given Name"), given);
+  ts_ui_test_type (dialog, _("Family Name Reading *"), family_reading);
+  ts_ui_test_type (dialog, _("Given Name Reading"), given_reading);
+  ts_ui_test_type (dialog, _("Organization"), "蒲田訪問看護ステーション");
+  ts_ui_test_type (dialog, _("Email"), "not an address");
+  g_assert_false (save (dialog));
+  ts_ui_test_type (dialog, _("Email"), email);
+  g_assert_true (save (dialog));
+}
+
+static guint
+count_attendance (Fixture    *f,
+                  gint64      event_id,
+                  const char *status)
+{
+  g_autoptr(GListModel) list = ts_repository_list_attendance (f->repository, event_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+
+      if (status == NULL || g_strcmp0 (attendance->status, status) == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+register_all (Fixture *f,
+              gint64   event_id)
+{
+  TsEventPage *page = TS_EVENT_PAGE (ts_events_view_get_page (
+    TS_EVENTS_VIEW (ts_window_get_view (f->window, "events"))));
+  GtkWidget *picker;
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-event", "x", event_id);
+  ts_ui_test_wait (50);
+  g_assert_cmpint (ts_event_page_get_event_id (page), ==, event_id);
+  gtk_widget_activate_action (GTK_WIDGET (page), "event.add-attendees", NULL);
+  ts_ui_test_wait (100);
+  picker = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_ATTENDEE_PICKER));
+  g_assert_nonnull (picker);
+  entry = ts_ui_test_find_type (picker, GTK_TYPE_SEARCH_ENTRY);
+  /* Katakana typed, hiragana stored: they match. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ヤマダ");
+  ts_ui_test_wait (50);
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_attendance (f, event_id, "registered"), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), "");
+      ts_ui_test_wait (50);
+      g_signal_emit_by_name (entry, "activate");
+    }
+  g_assert_cmpuint (count_attendance (f, event_id, "registered"), ==, 3);
+  /* Nobody is left to add: Enter does nothing more. */
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (count_attendance (f, event_id, NULL), ==, 3);
+  gtk_window_close (GTK_WINDOW (picker));
+  ts_ui_test_wait (100);
+}
+
+static void
+mark_first_attended (Fixture *f,
+                     gint64   event_id)
+{
+  GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window,
+                                                                                 "events")));
+  GtkWidget *status = NULL;
+
+  /* The first attendee row's drop-downs: role first, then status. */
+  for (GtkWidget *w = ts_ui_test_find_type (page, GTK_TYPE_DROP_DOWN); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_DROP_DOWN (w))
+      status = w;
+  g_assert_nonnull (status);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);  /* attended */
+  ts_ui_test_wait (100);
+  g_assert_cmpuint (count_attendance (f, event_id, "attended"), ==, 1);
+  g_assert_cmpuint (count_attendance (f, event_id, "registered"), ==, 2);
+}
+
+static guint
+count_members (Fixture *f)
+{
+  g_autoptr(GListModel) members = ts_repository_list_members (f->repository, NULL, NULL);
+
+  return g_list_model_get_n_items (members);
+}
+
+static void
+delete_and_undo (Fixture *f)
+{
+  g_autoptr(GListModel) members = ts_repository_list_members (f->repository, NULL, NULL);
+  g_autoptr(TsMember) member = g_list_model_get_item (members, 0);
+  GtkWidget *view = ts_window_get_view (f->window, "members");
+  GtkWidget *page = ts_ui_test_find_type (view, TS_TYPE_MEMBER_PAGE);
+  GtkWidget *undo;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-member", "x", member->id);
+  ts_ui_test_wait (300);
+  page = ts_ui_test_find_type (view, TS_TYPE_MEMBER_PAGE);
+  g_assert_nonnull (page);
+  gtk_widget_activate_action (page, "member.delete", NULL);
+  ts_ui_test_wait (300);
+  g_assert_cmpuint (count_members (f), ==, 2);
+  g_assert_null (ts_repository_get_member (f->repository, member->id, NULL));
+
+  undo = ts_ui_test_find_button (GTK_WIDGET (f->window), _("_Undo"));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ts_ui_test_wait (100);
+  g_assert_cmpuint (count_members (f), ==, 3);
+}
+
+static void
+duplicate_event (Fixture *f,
+                 gint64   chapter_id)
+{
+  GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window,
+                                                                                 "events")));
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(TsEvent) newest = NULL;
+
+  gtk_widget_activate_action (page, "event.duplicate", NULL);
+  ts_ui_test_wait (100);
+  events = ts_repository_list_events (f->repository, chapter_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 2);
+  newest = g_list_model_get_item (events, 0);
+  /* 24 December 2026 is the 4th Thursday; so is 28 January 2027. */
+  g_assert_cmpstr (newest->starts_at, ==, "2027-01-28T19:00");
+  g_assert_cmpstr (newest->ends_at, ==, "2027-01-28T21:00");
+  g_assert_cmpstr (newest->venue, ==, "蒲田区民ホール");
+  g_assert_cmpstr (newest->status, ==, "planned");
+  /* The page now shows the new one. */
+  g_assert_cmpint (ts_event_page_get_event_id (TS_EVENT_PAGE (page)), ==, newest->id);
+}
+
+static void
+test_whole_month (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 chapter_id, event_id;
+
+  /* First start: the empty state says what to do. */
+  g_assert_nonnull (ts_ui_test_find_button (GTK_WIDGET (f->window),
+                                            _("Load the _Chapter Directory")));
+  chapter_id = create_chapter (f);
+  ts_ui_test_wait (100);
+  g_assert_null (ts_ui_test_find_button (GTK_WIDGET (f->window),
+                                         _("Load the _Chapter Directory")));
+  event_id = create_event (f, chapter_id);
+  create_member (f, "山田", "花子", "やまだ", "はなこ", "hanako@example.jp");
+  create_member (f, "佐藤", "一郎", "さとう", "いちろう", "ichiro@example.jp");
+  create_member (f, "鈴木", "次郎", "スズキ", "ジロウ", "jiro@example.jp");
+  g_assert_cmpuint (count_members (f), ==, 3);
+
+  register_all (f, event_id);
+  mark_first_attended (f, event_id);
+  delete_and_undo (f);
+  duplicate_event (f, chapter_id);
+}
+
+static void
+test_members_search (Fixture       *f,
+                     gconstpointer  data)
+{
+  TsMembersView *view = TS_MEMBERS_VIEW (ts_window_get_view (f->window, "members"));
+  const char *names[][3] = {
+    { "山田", "やまだ", "看護師" }, { "山本", "やまもと", "医師" }, { "佐藤", "さとう", "看護師" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TsMember) member = ts_member_new ();
+
+      g_object_set (member, "family-name", names[i][0], "family-reading", names[i][1],
+                    "profession", names[i][2], NULL);
+      g_assert_true (ts_repository_save_member (f->repository, member, NULL));
+    }
+  ts_ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
+  /* Half-width katakana finds the hiragana reading. */
+  ts_members_view_set_search (view, "ﾔﾏ");
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
+  ts_members_view_set_search (view, "看護師");
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
+  ts_members_view_set_search (view, "ヤマモト");
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 1);
+  ts_members_view_set_search (view, "");
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
+}
+
+static gint64
+count_rows (TsRepository *repository,
+            const char   *sql,
+            gint64        id)
+{
+  sqlite3 *db = ts_database_get_handle (ts_repository_get_database (repository));
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A delete older than 30 days can no longer be undone: the next start
+ * removes it for good, and keeps a recent one restorable. */
+static void
+test_purge_at_startup (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(TsMember) old = ts_member_new ();
+  g_autoptr(TsMember) recent = ts_member_new ();
+  sqlite3 *db = ts_database_get_handle (ts_repository_get_database (f->repository));
+  sqlite3_stmt *stmt = NULL;
+  TsWindow *second;
+
+  g_object_set (old, "family-name", "古川", "family-reading", "ふるかわ", NULL);
+  g_object_set (recent, "family-name", "新井", "family-reading", "あらい", NULL);
+  g_assert_true (ts_repository_save_member (f->repository, old, NULL));
+  g_assert_true (ts_repository_save_member (f->repository, recent, NULL));
+  g_assert_true (ts_repository_delete (f->repository, "member", old->id, NULL));
+  g_assert_true (ts_repository_delete (f->repository, "member", recent->id, NULL));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE member SET deleted_at = '2020-01-01T00:00:00'"
+                                           " WHERE id = ?1", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, old->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+
+  second = g_object_new (TS_TYPE_WINDOW, "repository", f->repository, NULL);
+  g_assert_cmpint (count_rows (f->repository, "SELECT count(*) FROM member WHERE id = ?1",
+                               old->id), ==, 0);
+  g_assert_cmpint (count_rows (f->repository, "SELECT count(*) FROM member WHERE id = ?1",
+                               recent->id), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (second));
+}
+
+static void
+test_settings_remembered (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.load-directory", NULL);
+  ts_ui_test_wait (100);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "members");
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "members");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 640);
+  gtk_window_close (GTK_WINDOW (f->window));
+  ts_ui_test_wait (50);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  /* close destroyed it; give the fixture a fresh one to tear down. */
+  f->window = g_object_new (TS_TYPE_WINDOW, "repository", f->repository, NULL);
+  g_assert_cmpint (gtk_window_get_resizable (GTK_WINDOW (f->window)), ==, TRUE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* No session bus under xvfb-run: without this GTK warns, and tests
+   * make warnings fatal. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/window/whole-month", Fixture, NULL, fixture_set_up, test_whole_month,
+              fixture_tear_down);
+  g_test_add ("/ui/window/members-search", Fixture, NULL, fixture_set_up, test_members_search,
+              fixture_tear_down);
+  g_test_add ("/ui/window/purge-at-startup", Fixture, NULL, fixture_set_up,
+              test_purge_at_startup, fixture_tear_down);
+  g_test_add ("/ui/window/settings", Fixture, NULL, fixture_set_up, test_settings_remembered,
+              fixture_tear_down);
+  return g_test_run ();
+}
