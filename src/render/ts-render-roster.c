@@ -276,6 +276,11 @@ draw_row (cairo_t            *cr,
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
     ts_render_first_time_mark (cr, context, grid->x[COL_FIRST_TIME] + grid->width[COL_FIRST_TIME] - 2,
                                y + 10, 6);
+  /* Only the organizer copy holds people who are not on the roster; the
+   * tag says not to read them out or pass them on. */
+  if (entry->unlisted)
+    ts_render_tag (cr, context, C_("roster", "Not listed"),
+                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 3, 6, 0.7, 0.1, 0.1);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_cell (cr, context, entry->organization, 8, grid->x[COL_ORGANIZATION], top,
              grid->width[COL_ORGANIZATION], cell);
