@@ -300,7 +300,9 @@ show_progress (gpointer data)
 {
   Progress *progress = data;
 
-  gtk_progress_bar_set_fraction (progress->self->progress,
+  /* The window may have closed (and cancelled) since the page was done. */
+  if (!g_cancellable_is_cancelled (progress->self->cancellable))
+    gtk_progress_bar_set_fraction (progress->self->progress,
                                  (double) progress->page / MAX (progress->n_pages, 1));
   g_object_unref (progress->self);
   g_free (progress);
@@ -356,6 +358,9 @@ on_written_cb (GObject      *source,
   AdwToast *toast;
   const char *path = g_object_get_data (G_OBJECT (result), "path");
 
+  /* Closed while writing: the widgets are gone, and nothing was written. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
