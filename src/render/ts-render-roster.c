@@ -156,7 +156,16 @@ draw_header (cairo_t          *cr,
   /* Translators: the headcount on a roster: "参加者 %u 名". */
   count = g_strdup_printf (ngettext ("%u attendee", "%u attendees", job->headcount),
                            job->headcount);
-  line = g_strjoin ("　", job->when, job->venue, count, NULL);
+  {
+    const char *parts[] = { job->when, job->venue, count };
+    GString *joined = g_string_new (NULL);
+
+    /* An event without a venue leaves no gap. */
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_string_append_printf (joined, "%s%s", joined->len ? "　" : "", parts[i]);
+    line = g_string_free (joined, FALSE);
+  }
   details = ts_render_text_new (context, line, 9, PANGO_WEIGHT_NORMAL);
   ts_render_text_set_line (details, width);
   ts_render_text_draw (cr, details, MARGIN, y);
