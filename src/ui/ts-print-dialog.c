@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-print-dialog.h"
+#include "ts-print-operation.h"
 #include "ts-render.h"
 #include "ts-render-text.h"
 
@@ -437,21 +438,10 @@ on_export_clicked_cb (GtkButton     *button,
 /* ---- printing ------------------------------------------------------------ */
 
 static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 TsPrintJob        *job)
-{
-  ts_render_page (gtk_print_context_get_cairo_context (context), job, page);
-}
-
-static void
 on_print_clicked_cb (GtkButton     *button,
                      TsPrintDialog *self)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   TsPrintJob *job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
 
@@ -460,16 +450,7 @@ on_print_clicked_cb (GtkButton     *button,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* Points from the corner of the sheet: the same coordinates as the PDF. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_n_pages (operation, ts_render_n_pages (job));
-  gtk_print_operation_set_job_name (operation, job->document_title);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) ts_print_job_free);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
+  operation = ts_print_operation_new (job);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
