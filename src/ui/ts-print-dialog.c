@@ -400,6 +400,15 @@ start_export (TsPrintDialog *self,
   g_task_run_in_thread (task, write_in_thread);
 }
 
+/* print.export-to("/path/file.pdf"): what the file chooser leads to. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  start_export (TS_PRINT_DIALOG (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
@@ -411,7 +420,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        start_export (self, path);
+        gtk_widget_activate_action (GTK_WIDGET (self), "print.export-to", "s", path);
     }
   g_object_unref (chooser);
 }
@@ -485,6 +494,8 @@ ts_print_dialog_class_init (TsPrintDialogClass *klass)
 
   object_class->dispose = ts_print_dialog_dispose;
   object_class->finalize = ts_print_dialog_finalize;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "print.export-to", "s",
+                                   export_to_action);
 }
 
 static void

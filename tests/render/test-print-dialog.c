@@ -119,6 +119,39 @@ test_preview_and_empty (void)
   ts_test_remove_dir (dir);
 }
 
+/* Export through the dialog: written in a thread, the window stays alive,
+ * and the file appears complete (no .part left). */
+static void
+test_export_in_thread (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "export.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *dialog;
+  guint n_pages;
+
+  test_fixture_add_many (repository, event_id, 120);
+  dialog = open_dialog (repository, event_id, "cards");
+  g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  text = test_fixture_pdf_text (path, 16, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 12);
+  g_assert_nonnull (strstr (text, "120号"));
+  save_screenshot (dialog, "dialog-exported.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 /* The print operation, exported to a file instead of a printer: the same
  * names on A4 pages as the PDF export. */
 static void
@@ -183,5 +216,6 @@ main (int    argc,
   adw_init ();
   g_test_add_func ("/render/print-dialog/preview", test_preview_and_empty);
   g_test_add_func ("/render/print-operation/export", test_print_operation_export);
+  g_test_add_func ("/render/print-dialog/export", test_export_in_thread);
   return g_test_run ();
 }
