@@ -168,6 +168,8 @@ draw_badge (cairo_t            *cr,
         fit_name (layouts[i], lines[i].size, inner);
       else
         ts_render_text_fit (layouts[i], lines[i].size, lines[i].size * (i == 1 ? 0.3 : 0.75), inner);
+      /* Centring needs the width, which a line that fits was not given. */
+      pango_layout_set_width (layouts[i], (int) (inner * PANGO_SCALE));
       pango_layout_set_alignment (layouts[i], PANGO_ALIGN_CENTER);
       total += ts_render_text_height (layouts[i]) + gap;
     }
@@ -183,8 +185,20 @@ draw_badge (cairo_t            *cr,
     }
 }
 
-/* Short marks in the margins along the cutting lines; a sheet without
- * margins gets dashed lines between its cards instead. */
+static void
+line (cairo_t *cr,
+      double   x0,
+      double   y0,
+      double   x1,
+      double   y1)
+{
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+}
+
+/* Short marks in the margins along the cutting lines, stopping 2 mm short
+ * of the cards; a sheet without margins gets dashed lines between its
+ * cards instead. Drawn in millimetres. */
 static void
 draw_cut_marks (cairo_t          *cr,
                 const TsSheet    *sheet,
@@ -193,8 +207,9 @@ draw_cut_marks (cairo_t          *cr,
   double dx = CLAMP (job->options.offset_x_mm, -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM);
   double dy = CLAMP (job->options.offset_y_mm, -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM);
   double left = sheet->margin_left + dx, top = sheet->margin_top + dy;
-  double right = left + sheet->columns * sheet->pitch_x, bottom = top + sheet->rows * sheet->pitch_y;
-  double dash = 2 * MM;
+  double right = left + sheet->columns * sheet->pitch_x;
+  double bottom = top + sheet->rows * sheet->pitch_y;
+  double dash = 2;
 
   cairo_save (cr);
   cairo_scale (cr, MM, MM);
@@ -204,26 +219,26 @@ draw_cut_marks (cairo_t          *cr,
     {
       cairo_set_dash (cr, &dash, 1, 0);
       for (guint c = 1; c < sheet->columns; c++)
-        cairo_move_to (cr, left + c * sheet->pitch_x, 0), cairo_line_to (cr, left + c * sheet->pitch_x, sheet->page_height);
+        line (cr, left + c * sheet->pitch_x, 0, left + c * sheet->pitch_x, sheet->page_height);
       for (guint r = 1; r < sheet->rows; r++)
-        cairo_move_to (cr, 0, top + r * sheet->pitch_y), cairo_line_to (cr, sheet->page_width, top + r * sheet->pitch_y);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      return;
+        line (cr, 0, top + r * sheet->pitch_y, sheet->page_width, top + r * sheet->pitch_y);
     }
-  for (guint c = 0; c <= sheet->columns; c++)
+  else
     {
-      double x = left + c * sheet->pitch_x;
+      for (guint c = 0; c <= sheet->columns; c++)
+        {
+          double x = left + c * sheet->pitch_x;
 
-      cairo_move_to (cr, x, 1), cairo_line_to (cr, x, top - 2);
-      cairo_move_to (cr, x, bottom + 2), cairo_line_to (cr, x, sheet->page_height - 1);
-    }
-  for (guint r = 0; r <= sheet->rows; r++)
-    {
-      double y = top + r * sheet->pitch_y;
+          line (cr, x, 1, x, top - 2);
+          line (cr, x, bottom + 2, x, sheet->page_height - 1);
+        }
+      for (guint r = 0; r <= sheet->rows; r++)
+        {
+          double y = top + r * sheet->pitch_y;
 
-      cairo_move_to (cr, 1, y), cairo_line_to (cr, left - 2, y);
-      cairo_move_to (cr, right + 2, y), cairo_line_to (cr, sheet->page_width - 1, y);
+          line (cr, 1, y, left - 2, y);
+          line (cr, right + 2, y, sheet->page_width - 1, y);
+        }
     }
   cairo_stroke (cr);
   cairo_restore (cr);

@@ -156,7 +156,16 @@ draw_header (cairo_t          *cr,
   /* Translators: the headcount on a roster: "参加者 %u 名". */
   count = g_strdup_printf (ngettext ("%u attendee", "%u attendees", job->headcount),
                            job->headcount);
-  line = g_strjoin ("　", job->when, job->venue, count, NULL);
+  {
+    const char *parts[] = { job->when, job->venue, count };
+    GString *joined = g_string_new (NULL);
+
+    /* An event without a venue leaves no gap. */
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_string_append_printf (joined, "%s%s", joined->len ? "　" : "", parts[i]);
+    line = g_string_free (joined, FALSE);
+  }
   details = ts_render_text_new (context, line, 9, PANGO_WEIGHT_NORMAL);
   ts_render_text_set_line (details, width);
   ts_render_text_draw (cr, details, MARGIN, y);
@@ -276,6 +285,11 @@ draw_row (cairo_t            *cr,
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
     ts_render_first_time_mark (cr, context, grid->x[COL_FIRST_TIME] + grid->width[COL_FIRST_TIME] - 2,
                                y + 10, 6);
+  /* Only the organizer copy holds people who are not on the roster; the
+   * tag says not to read them out or pass them on. */
+  if (entry->unlisted)
+    ts_render_tag (cr, context, C_("roster", "Not listed"),
+                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 3, 6, 0.7, 0.1, 0.1);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_cell (cr, context, entry->organization, 8, grid->x[COL_ORGANIZATION], top,
              grid->width[COL_ORGANIZATION], cell);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-print-dialog.h"
+#include "ts-print-operation.h"
 #include "ts-render.h"
 #include "ts-render-text.h"
 
@@ -300,7 +301,9 @@ show_progress (gpointer data)
 {
   Progress *progress = data;
 
-  gtk_progress_bar_set_fraction (progress->self->progress,
+  /* The window may have closed (and cancelled) since the page was done. */
+  if (!g_cancellable_is_cancelled (progress->self->cancellable))
+    gtk_progress_bar_set_fraction (progress->self->progress,
                                  (double) progress->page / MAX (progress->n_pages, 1));
   g_object_unref (progress->self);
   g_free (progress);
@@ -356,6 +359,9 @@ on_written_cb (GObject      *source,
   AdwToast *toast;
   const char *path = g_object_get_data (G_OBJECT (result), "path");
 
+  /* Closed while writing: the widgets are gone, and nothing was written. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -394,6 +400,15 @@ start_export (TsPrintDialog *self,
   g_task_run_in_thread (task, write_in_thread);
 }
 
+/* print.export-to("/path/file.pdf"): what the file chooser leads to. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  start_export (TS_PRINT_DIALOG (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
@@ -405,7 +420,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       g_autofree char *path = g_file_get_path (file);
 
       if (path != NULL)
-        start_export (self, path);
+        gtk_widget_activate_action (GTK_WIDGET (self), "print.export-to", "s", path);
     }
   g_object_unref (chooser);
 }
@@ -432,21 +447,10 @@ on_export_clicked_cb (GtkButton     *button,
 /* ---- printing ------------------------------------------------------------ */
 
 static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 TsPrintJob        *job)
-{
-  ts_render_page (gtk_print_context_get_cairo_context (context), job, page);
-}
-
-static void
 on_print_clicked_cb (GtkButton     *button,
                      TsPrintDialog *self)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
   TsPrintJob *job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
 
@@ -455,16 +459,7 @@ on_print_clicked_cb (GtkButton     *button,
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  /* Points from the corner of the sheet: the same coordinates as the PDF. */
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_n_pages (operation, ts_render_n_pages (job));
-  gtk_print_operation_set_job_name (operation, job->document_title);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "job", job, (GDestroyNotify) ts_print_job_free);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
+  operation = ts_print_operation_new (job);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
@@ -499,6 +494,8 @@ ts_print_dialog_class_init (TsPrintDialogClass *klass)
 
   object_class->dispose = ts_print_dialog_dispose;
   object_class->finalize = ts_print_dialog_finalize;
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "print.export-to", "s",
+                                   export_to_action);
 }
 
 static void

@@ -6,10 +6,12 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "test-render-fixture.h"
 #include "ts-print-dialog.h"
+#include "ts-print-operation.h"
 #include "ts-test-support.h"
 
 static GtkWidget *
@@ -117,6 +119,87 @@ test_preview_and_empty (void)
   ts_test_remove_dir (dir);
 }
 
+/* Export through the dialog: written in a thread, the window stays alive,
+ * and the file appears complete (no .part left). */
+static void
+test_export_in_thread (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "export.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *text = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *dialog;
+  guint n_pages;
+
+  test_fixture_add_many (repository, event_id, 120);
+  dialog = open_dialog (repository, event_id, "cards");
+  g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  text = test_fixture_pdf_text (path, 16, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 12);
+  g_assert_nonnull (strstr (text, "120号"));
+  save_screenshot (dialog, "dialog-exported.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+/* The print operation, exported to a file instead of a printer: the same
+ * names on A4 pages as the PDF export. */
+static void
+test_print_operation_export (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "print.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *path = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TsPrintOptions options;
+  TsPrintJob *job;
+  guint n_pages;
+
+  test_fixture_add_people (repository, event_id);
+  ts_print_options_init (&options, TS_PRINT_ROSTER);
+  job = ts_print_job_load (repository, event_id, &options, &error);
+  g_assert_no_error (error);
+  operation = ts_print_operation_new (job);
+  gtk_print_operation_set_export_filename (operation, path);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  text = test_fixture_pdf_text (path, 10, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 2);
+  if (g_getenv ("TSUDOI_RENDER_KEEP") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("TSUDOI_RENDER_KEEP"), "printed.pdf", NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  for (guint i = 0; i < test_n_people; i++)
+    {
+      /* Both halves: the extraction may order two rows' words by x. */
+      if (strstr (text, test_people[i].family) == NULL ||
+          strstr (text, test_people[i].given) == NULL)
+        g_error ("%s%s missing: %s", test_people[i].family, test_people[i].given, text);
+    }
+  g_assert_null (strstr (text, "非公開"));
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -132,5 +215,7 @@ main (int    argc,
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   adw_init ();
   g_test_add_func ("/render/print-dialog/preview", test_preview_and_empty);
+  g_test_add_func ("/render/print-operation/export", test_print_operation_export);
+  g_test_add_func ("/render/print-dialog/export", test_export_in_thread);
   return g_test_run ();
 }

@@ -183,6 +183,46 @@ assert_cards_in_order (const char *path,
   g_assert_cmpuint (person, ==, test_n_people);
 }
 
+/* The big text (the names) of each badge on the first page is centred
+ * in its slot, within a point. */
+static void
+assert_badges_centred (const char *path,
+                       TsSheetId   sheet_id)
+{
+  const TsSheet *sheet = ts_sheet_get (sheet_id);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autoptr(TestPdfPage) page = poppler_document_get_page (document, 0);
+  g_autofree char *page_text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *boxes = NULL;
+  GList *attributes = poppler_page_get_text_attributes (page);
+  guint n_boxes = 0;
+
+  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  for (guint slot = 0; slot < ts_sheet_n_slots (sheet); slot++)
+    {
+      TsRect r = ts_sheet_slot_rect (sheet, slot, 0, 0);
+      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, middle;
+      guint index = 0;
+
+      for (const char *c = page_text; *c && index < n_boxes; c = g_utf8_next_char (c), index++)
+        {
+          double x = (boxes[index].x1 + boxes[index].x2) / 2 / TS_PT_PER_MM;
+          double y = (boxes[index].y1 + boxes[index].y2) / 2 / TS_PT_PER_MM;
+
+          if (size_at (attributes, index) < 20 || g_unichar_isspace (g_utf8_get_char (c)) ||
+              x < r.x || x > r.x + r.width || y < r.y || y > r.y + r.height)
+            continue;
+          left = MIN (left, boxes[index].x1);
+          right = MAX (right, boxes[index].x2);
+        }
+      g_assert_cmpfloat (left, <, right);
+      middle = (r.x + r.width / 2) * TS_PT_PER_MM;
+      g_assert_cmpfloat_with_epsilon ((left + right) / 2, middle, 1.5);
+    }
+  poppler_page_free_text_attributes (attributes);
+}
+
 static void
 assert_page_sizes (const char *path)
 {
@@ -369,6 +409,7 @@ test_badges_both_sizes (Fixture       *fixture,
   text = test_fixture_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, 9);   /* 33 badges, 4 a sheet */
   assert_cards_in_order (path, TS_SHEET_A6_4, 0, 20);
+  assert_badges_centred (path, TS_SHEET_A6_4);
   g_assert_null (strstr (text, "紹介文"));
 
   g_free (path);
@@ -378,6 +419,7 @@ test_badges_both_sizes (Fixture       *fixture,
   text = test_fixture_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, 4);
   assert_cards_in_order (path, TS_SHEET_BUSINESS_CARD_10, 0, 16);
+  assert_badges_centred (path, TS_SHEET_BUSINESS_CARD_10);
 }
 
 static void
