@@ -28,6 +28,18 @@ typedef struct {
   double    offset_y;
 } PrintArgs;
 
+/* GOption allocates the strings; they are ours to free. */
+static void
+print_args_clear (PrintArgs *args)
+{
+  g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->sort, g_free);
+  g_clear_pointer (&args->columns, g_free);
+  g_clear_pointer (&args->statuses, g_free);
+  g_clear_pointer (&args->size, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PrintArgs, print_args_clear)
+
 static gboolean
 parse_sort (const char  *text,
             TsPrintSort *sort)
@@ -110,7 +122,7 @@ run_print (TsPrintKind  kind,
            int          argc,
            char       **argv)
 {
-  PrintArgs args = { .start_slot = 1 };
+  g_auto(PrintArgs) args = { .start_slot = 1 };
   const GOptionEntry entries[] = {
     { "event", 'e', 0, G_OPTION_ARG_INT64, &args.event_id, N_("Event number (required)"), N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("PDF file to write (required)"), N_("FILE") },
