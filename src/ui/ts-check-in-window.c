@@ -211,6 +211,28 @@ sync_store (TsCheckInWindow *self,
                          g_list_model_get_n_items (model) - ordered->len, NULL, 0);
 }
 
+/* A check-in made in another window must not move the selection from
+ * under the organizer's arrow keys. */
+static void
+restore_selection (TsCheckInWindow *self,
+                   gint64           member_id)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n && member_id != 0; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, i);
+
+      if (attendance->member_id == member_id)
+        {
+          select_position (self, i);
+          return;
+        }
+    }
+  select_position (self, 0);
+}
+
 static void
 reload (TsCheckInWindow *self)
 {
@@ -218,6 +240,8 @@ reload (TsCheckInWindow *self)
   g_autoptr(GListModel) list = ts_repository_list_attendance (self->repository,
                                                               self->event_id, &error);
   g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  TsAttendance *selected = gtk_single_selection_get_selected_item (self->selection);
+  gint64 selected_id = selected != NULL ? selected->member_id : 0;
   guint n;
 
   if (list == NULL)
@@ -237,7 +261,7 @@ reload (TsCheckInWindow *self)
   sync_store (self, ordered);
   update_counter (self);
   update_stack (self);
-  select_position (self, 0);
+  restore_selection (self, selected_id);
 }
 
 static void
@@ -283,6 +307,7 @@ ready_for_next (TsCheckInWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  select_position (self, 0);
 }
 
 /* One toast at a time, the newest: with a queue at the door, toasts

@@ -3,8 +3,8 @@
  *
  *   check-in-screenshot OUTDIR TAG
  *
- * writes OUTDIR/check-in-TAG.png, check-in-search-TAG.png and
- * walk-in-TAG.png. Run it under Xvfb, once per language:
+ * writes OUTDIR/check-in-TAG.png, check-in-search-TAG.png,
+ * check-in-nobody-TAG.png and walk-in-TAG.png. Run it under Xvfb, once per language:
  *   LC_ALL=ja_JP.UTF-8 LANGUAGE=ja TSUDOI_LOCALEDIR=_build/po \
  *     xvfb-run -a _build/tests/ui/check-in-screenshot /tmp/shots ja
  *
@@ -119,6 +119,12 @@ shoot (const char *dir,
   ts_ui_test_pump (300);
   g_free (path);
   path = g_strdup_printf ("%s/check-in-search-%s.png", dir, tag);
+  save_png (window, path);
+  /* Nobody matches: the empty state offers the walk-in form. */
+  gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "ぬぬぬ");
+  ts_ui_test_pump (300);
+  g_free (path);
+  path = g_strdup_printf ("%s/check-in-nobody-%s.png", dir, tag);
   save_png (window, path);
   gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "");
 

@@ -329,14 +329,21 @@ static void
 test_changes_from_elsewhere (Fixture       *fixture,
                              gconstpointer  data)
 {
+  GtkWidget *list = find (fixture->window, "guest-list");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
   g_autoptr(GError) error = NULL;
 
-  /* Another window checks someone in: this one follows. */
+  /* Another window checks someone in: this one follows, and the row
+   * chosen here (やまだ) stays chosen though it moved up. */
+  gtk_single_selection_set_selected (selection, 2);
   g_assert_true (ts_repository_check_in (fixture->repository, fixture->event_id,
                                          fixture->suzuki, &error));
   g_assert_no_error (error);
   ts_ui_test_pump (30);
   g_assert_cmpstr (counter_text (fixture), ==, "1 / 3");
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  press_enter_in_search (fixture);
+  assert_status (fixture, fixture->yamada, "attended", TRUE);
 }
 
 static TsWalkInDialog *
