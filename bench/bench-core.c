@@ -68,6 +68,17 @@ one_event (TsRepository *repository, gpointer data)
   return ts_repository_list_attendance (repository, GPOINTER_TO_INT (data), NULL);
 }
 
+static GListModel *
+similar_members (TsRepository *repository, gpointer data)
+{
+  g_autoptr(TsMember) candidate = ts_member_new ();
+
+  g_object_set (candidate, "family-name", "山田", "given-name", "太郎",
+                "family-reading", "ヤマダ", "given-reading", "タロウ",
+                "organization", "さくら薬局", "email", "member00042@example.jp", NULL);
+  return ts_repository_find_similar_members (repository, candidate, NULL);
+}
+
 /* What a search-as-you-type filter does per keystroke in memory: match
  * every loaded member's key. */
 static void
@@ -117,6 +128,7 @@ main (int    argc,
   measure ("list members", repository, all_members, NULL);
   measure ("search members (やまだ)", repository, all_members, (gpointer) "ﾔﾏﾀﾞ");
   measure ("event attendance (event 1)", repository, one_event, GINT_TO_POINTER (1));
+  measure ("duplicates of a walk-in", repository, similar_members, NULL);
   measure_in_memory_filter (repository, "やまだ");
   return 0;
 }

@@ -569,6 +569,18 @@ ts_bind_text (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
 }
 
+/* Binds @text and hands it to SQLite, which frees it. */
+void
+ts_bind_text_take (sqlite3_stmt *stmt,
+                   int           index,
+                   char         *text)
+{
+  if (text == NULL)
+    sqlite3_bind_text (stmt, index, "", 0, SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, g_free);
+}
+
 /* 0 stands for "none" and binds NULL, so that optional references work. */
 void
 ts_bind_id (sqlite3_stmt *stmt,

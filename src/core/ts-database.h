@@ -68,6 +68,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, ts_statement_release)
 void          ts_bind_text                   (sqlite3_stmt *stmt,
                                               int           index,
                                               const char   *text);
+void          ts_bind_text_take              (sqlite3_stmt *stmt,
+                                              int           index,
+                                              char         *text);
 void          ts_bind_id                     (sqlite3_stmt *stmt,
                                               int           index,
                                               gint64        id);

@@ -80,12 +80,18 @@ static const char schema_v1[] =
   "  notes          TEXT NOT NULL DEFAULT '',"
   "  search_key     TEXT NOT NULL DEFAULT '',"
   "  sort_key       BLOB NOT NULL DEFAULT x'',"
+  "  name_key       TEXT NOT NULL DEFAULT '',"
+  "  reading_key    TEXT NOT NULL DEFAULT '',"
   "  deleted_at     TEXT,"
   "  created_at     TEXT NOT NULL,"
   "  updated_at     TEXT NOT NULL"
   ") STRICT;"
   "CREATE INDEX member_by_sort_key ON member (sort_key);"
-  "CREATE INDEX member_by_email ON member (email) WHERE email <> '';"
+  /* Who may already be in the list: same name, or same reading, whatever
+   * the script or width it was typed in (see ts_text_search_key()). */
+  "CREATE INDEX member_by_name_key ON member (name_key);"
+  "CREATE INDEX member_by_reading_key ON member (reading_key) WHERE reading_key <> '';"
+  "CREATE INDEX member_by_email ON member (email COLLATE NOCASE) WHERE email <> '';"
   "CREATE INDEX member_by_referrer ON member (referred_by) WHERE referred_by IS NOT NULL;"
 
   "CREATE TABLE attendance ("
