@@ -156,6 +156,11 @@ test_mapping (void)
     { "タイムスタンプ", TS_IMPORT_FIELD_TIMESTAMP }, { "Timestamp", TS_IMPORT_FIELD_TIMESTAMP },
     { "名簿への掲載に同意しますか？", TS_IMPORT_FIELD_CONSENT },
     { "お名前（必須）", TS_IMPORT_FIELD_FULL_NAME }, { "好きな食べ物", TS_IMPORT_FIELD_IGNORE },
+    /* A Japanese export read under another language. */
+    { "姓のよみがな", TS_IMPORT_FIELD_FAMILY_READING },
+    { "名のよみがな", TS_IMPORT_FIELD_GIVEN_READING },
+    { "名簿への掲載", TS_IMPORT_FIELD_CONSENT }, { "所属塾", TS_IMPORT_FIELD_HOME_CHAPTER },
+    { "役職", TS_IMPORT_FIELD_JOB_TITLE }, { "電話番号", TS_IMPORT_FIELD_PHONE },
     { "", TS_IMPORT_FIELD_IGNORE },
   };
 
@@ -191,6 +196,8 @@ test_consent_answers (void)
   g_assert_cmpstr (ts_import_consent_for (" いいえ "), ==, "none");
   g_assert_cmpstr (ts_import_consent_for ("氏名と所属のみ"), ==, "name-organization");
   g_assert_cmpstr (ts_import_consent_for ("Listed in full"), ==, "full");
+  g_assert_cmpstr (ts_import_consent_for ("すべて掲載"), ==, "full");
+  g_assert_cmpstr (ts_import_consent_for ("掲載しない"), ==, "none");
   g_assert_cmpstr (ts_import_consent_for (""), ==, "");
   g_assert_null (ts_import_consent_for ("たぶん"));
 }
