@@ -29,6 +29,7 @@ struct _TsImport
   GObject        parent_instance;
 
   TsCsvTable    *table;
+  guint          header_row;      /* the row naming the columns */
   GArray        *mapping;         /* TsImportField per column */
   char          *default_consent;
   GArray        *rows;            /* TsImportRow */
@@ -76,7 +77,12 @@ ts_import_init (TsImport *self)
   self->default_consent = g_strdup (TS_CONSENT_FULL);
 }
 
-/* Takes @table. Its first row names the columns. */
+/* Lists kept in Excel often start with a title line (「第12回 参加者名簿」)
+ * or two: the column names are the first of the first few rows that
+ * names a name column, else the first row. */
+#define MAX_TITLE_ROWS 5
+
+/* Takes @table. */
 TsImport *
 ts_import_new (TsCsvTable *table)
 {
@@ -84,6 +90,17 @@ ts_import_new (TsCsvTable *table)
   const char * const empty[] = { NULL };
 
   self->table = table;
+  for (guint r = 0; r < table->rows->len && r <= MAX_TITLE_ROWS; r++)
+    {
+      g_autoptr(GArray) mapping = ts_import_map_headers (g_ptr_array_index (table->rows, r));
+
+      if (ts_import_mapping_has_name (mapping))
+        {
+          self->header_row = r;
+          self->mapping = g_steal_pointer (&mapping);
+          return self;
+        }
+    }
   self->mapping = ts_import_map_headers (table->rows->len > 0
                                          ? g_ptr_array_index (table->rows, 0)
                                          : (gpointer) empty);
@@ -123,7 +140,7 @@ const char *
 ts_import_get_header (TsImport *self,
                       guint     column)
 {
-  GStrv headers = g_ptr_array_index (self->table->rows, 0);
+  GStrv headers = g_ptr_array_index (self->table->rows, self->header_row);
 
   g_return_val_if_fail (column < self->mapping->len, NULL);
   return headers[column];
@@ -623,7 +640,7 @@ ts_import_preview (TsImport          *self,
   state.chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ok = load_existing (self, database, &state, error);
 
-  for (guint r = 1; ok && r < rows->len; r++)
+  for (guint r = self->header_row + 1; ok && r < rows->len; r++)
     {
       GStrv cells = g_ptr_array_index (rows, r);
       TsImportRow row = { 0 };

@@ -411,6 +411,26 @@ test_no_name_column (Fixture       *fixture,
 }
 
 static void
+test_title_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char text[] = "第12回 大田医介塾 参加者名簿,,\n"
+                      "2017年8月24日(木),,\n"
+                      "氏名,所属,職種\n"
+                      "小林 誠,こばやし医院,医師\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import =
+    ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+
+  g_assert_cmpstr (ts_import_get_header (import, 0), ==, "氏名");
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, 1);
+  g_assert_cmpuint (ts_import_get_row (import, 0)->line, ==, 4);
+  g_assert_cmpstr (ts_import_get_row (import, 0)->member->profession, ==, "医師");
+}
+
+static void
 test_bad_values (Fixture       *fixture,
                  gconstpointer  data)
 {
@@ -506,6 +526,7 @@ main (int    argc,
   ADD ("/import/unknown-event", test_unknown_event, NULL);
   ADD ("/import/no-name-column", test_no_name_column, NULL);
   ADD ("/import/bad-values", test_bad_values, NULL);
+  ADD ("/import/title-rows", test_title_rows, NULL);
   ADD ("/import/ten-megabytes", test_ten_megabytes, NULL);
   return g_test_run ();
 }
