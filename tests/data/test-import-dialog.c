@@ -178,6 +178,44 @@ test_bad_file_shows_error (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Someone known with new details, someone known as is, a repeated line,
+ * an error and a newcomer, as the organizer sees them. */
+static void
+test_decisions (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *known = fixture_path ("utf8.csv");
+  g_autofree char *file = g_build_filename (fixture->dir, "mixed.csv", NULL);
+  const char text[] =
+    "氏名,ふりがな,所属,メールアドレス,電話\n"
+    "髙橋 一郎,たかはし いちろう,㈱ケアサポート①,ichiro@example.jp,03-1111-2222\n"
+    "山﨑 花子,ヤマサキ ハナコ,訪問看護ステーション～みらい～,hanako@example.jp,\n"
+    "山﨑 花子,やまさき はなこ,,hanako@example.jp,\n"
+    "田中 美咲,Tanaka,たなか薬局,,\n"
+    "新井 翔太,あらい しょうた,あらい居宅介護支援事業所,arai@example.jp,\n";
+  g_autoptr(TsImport) first = ts_import_new_from_file (known, TS_CSV_ENCODING_AUTO, NULL, NULL);
+  TsImportDialog *dialog;
+  TsImport *import;
+
+  g_assert_true (ts_import_preview (first, ts_repository_get_database (fixture->repository),
+                                    NULL, NULL, NULL, NULL));
+  g_assert_true (ts_import_run (first, ts_repository_get_database (fixture->repository), 0,
+                                NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 520);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpint (ts_import_get_row (import, 2)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpint (ts_import_get_row (import, 3)->action, ==, TS_IMPORT_ACTION_ERROR);
+  g_assert_cmpint (ts_import_get_row (import, 4)->action, ==, TS_IMPORT_ACTION_NEW);
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog-decisions.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static gboolean
 backup_written (gpointer data)
 {
@@ -254,6 +292,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-dialog/preview-and-import", test_preview_and_import);
   ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
+  ADD ("/import-dialog/decisions", test_decisions);
   ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
   return g_test_run ();
 }
