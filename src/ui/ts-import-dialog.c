@@ -328,6 +328,16 @@ finish_import (TsImportDialog *self,
     ts_repository_emit_changed (self->repository, "attendance");
   summary = g_strdup_printf (_("Imported: %1$u new, %2$u updated, %3$u skipped."),
                              work->result.created, work->result.updated, work->result.skipped);
+  if (self->event_id > 0)
+    {
+      g_autofree char *registered =
+        g_strdup_printf (ngettext ("%u person newly registered.", "%u people newly registered.",
+                                   work->result.registered), work->result.registered);
+      g_autofree char *both = g_strconcat (summary, " ", registered, NULL);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
   g_signal_emit (self, signals[IMPORTED], 0, summary);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -164,6 +164,36 @@ test_preview_and_import (Fixture       *fixture,
 }
 
 static void
+test_registrations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("utf8-bom.csv");
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(GListModel) attendance = NULL;
+  TsImportDialog *dialog;
+
+  g_object_set (chapter, "name", "大田医介塾", NULL);
+  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, NULL));
+  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
+  g_assert_true (ts_repository_save_event (fixture->repository, event, NULL));
+
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, event->id);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Registrations");
+  ts_import_dialog_import (dialog);
+  spin_until (pointer_cleared, &dialog);
+
+  g_assert_cmpstr (fixture->imported, ==,
+                   "Imported: 3 new, 0 updated, 0 skipped. 3 people newly registered.");
+  attendance = ts_repository_list_attendance (fixture->repository, event->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 3);
+}
+
+static void
 test_bad_file_shows_error (Fixture       *fixture,
                            gconstpointer  data)
 {
@@ -291,6 +321,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-dialog/preview-and-import", test_preview_and_import);
+  ADD ("/import-dialog/registrations", test_registrations);
   ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
   ADD ("/import-dialog/decisions", test_decisions);
   ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
