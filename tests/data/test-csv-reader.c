@@ -135,6 +135,18 @@ test_utf16_without_bom (void)
 }
 
 static void
+test_utf16_big_endian (void)
+{
+  const char text[] = "\xfe\xff\0a\0\t\x6c\x0f\0\n";   /* a<TAB>氏 */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsCsvTable) table = read_text (text, sizeof text - 1, TS_CSV_ENCODING_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (table->encoding, ==, TS_CSV_ENCODING_UTF16);
+  g_assert_cmpstr (cell (table, 0, 1), ==, "氏");
+}
+
+static void
 test_mapping (void)
 {
   static const struct { const char *header; TsImportField field; } cases[] = {
@@ -214,6 +226,7 @@ main (int    argc,
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/csv/wrong-encoding", test_wrong_encoding);
   g_test_add_func ("/csv/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/csv/utf16-big-endian", test_utf16_big_endian);
   g_test_add_func ("/mapping/headers", test_mapping);
   g_test_add_func ("/mapping/labels-round-trip", test_mapping_labels_round_trip);
   g_test_add_func ("/mapping/one-column-per-field", test_mapping_one_column_per_field);
