@@ -20,7 +20,8 @@ run_export (const char *command,
             int         argc,
             char      **argv)
 {
-  char *output = NULL, *encoding_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *encoding_name = NULL;
   gint64 event_id = 0, chapter_id = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,

@@ -25,6 +25,15 @@ typedef struct {
   gint64    event_id;
 } ImportOptions;
 
+static void
+import_options_clear (ImportOptions *options)
+{
+  g_clear_pointer (&options->encoding, g_free);
+  g_clear_pointer (&options->duplicates, g_free);
+  g_clear_pointer (&options->consent, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportOptions, import_options_clear)
+
 static const char *
 separator_name (char separator)
 {
@@ -198,7 +207,7 @@ int
 ts_cli_import_members (int    argc,
                        char **argv)
 {
-  ImportOptions options = { 0 };
+  g_auto(ImportOptions) options = { 0 };
   g_autoptr(GOptionContext) context =
     import_context ("import members",
                     _("Imports members from a CSV or tab-separated file (Excel, web forms)."),
@@ -216,7 +225,7 @@ int
 ts_cli_import_registrations (int    argc,
                              char **argv)
 {
-  ImportOptions options = { 0 };
+  g_auto(ImportOptions) options = { 0 };
   g_autoptr(GOptionContext) context =
     import_context ("import registrations",
                     _("Registers everyone in a CSV file for an event, adding the people "

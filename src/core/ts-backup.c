@@ -40,6 +40,7 @@ copy_pages (sqlite3     *dest,
             GError     **error)
 {
   sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+  guint busy = 0;
   int rc;
 
   if (backup == NULL)
@@ -54,7 +55,8 @@ copy_pages (sqlite3     *dest,
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (50);
     }
-  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  /* Another writer gets ten seconds to finish, not forever. */
+  while (rc == SQLITE_OK || ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++busy < 200));
   sqlite3_backup_finish (backup);
   if (rc != SQLITE_DONE)
     {

@@ -87,7 +87,8 @@ TsCsvEncoding
 ts_csv_detect_encoding (const guint8 *data,
                         gsize         length)
 {
-  if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+  if (length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+                      (data[0] == 0xFE && data[1] == 0xFF)))
     return TS_CSV_ENCODING_UTF16;
   if (length >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
     return TS_CSV_ENCODING_UTF8;
@@ -218,12 +219,13 @@ ts_csv_decode (const guint8   *data,
   switch (encoding)
     {
     case TS_CSV_ENCODING_UTF16:
-      if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
-        {
-          data += 2;
-          length -= 2;
-        }
-      text = decode_with_iconv (data, length, "UTF-16LE", 2, error);
+      /* Excel writes little-endian; a big-endian BOM is honoured too. */
+      if (length >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+        text = decode_with_iconv (data + 2, length - 2, "UTF-16BE", 2, error);
+      else if (length >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+        text = decode_with_iconv (data + 2, length - 2, "UTF-16LE", 2, error);
+      else
+        text = decode_with_iconv (data, length, "UTF-16LE", 2, error);
       break;
     case TS_CSV_ENCODING_CP932:
       text = decode_with_iconv (data, length, "CP932", 1, error);

@@ -131,7 +131,7 @@ refine_reading (const char *key)
   if (key_contains (key, "姓") || key_contains (key, "family") ||
       key_contains (key, "last") || g_str_has_prefix (key, "せい"))
     return TS_IMPORT_FIELD_FAMILY_READING;
-  if (g_str_has_prefix (key, "名(") || g_str_has_prefix (key, "めい") ||
+  if (g_str_has_prefix (key, "名") || g_str_has_prefix (key, "めい") ||
       key_contains (key, "given") || key_contains (key, "first"))
     return TS_IMPORT_FIELD_GIVEN_READING;
   return TS_IMPORT_FIELD_READING;
@@ -221,6 +221,9 @@ static const struct { const char *text; const char *consent; } answers[] = {
   { "不可", TS_CONSENT_NONE }, { "×", TS_CONSENT_NONE },
   { "氏名と所属のみ", TS_CONSENT_NAME_ORGANIZATION },
   { "名前と所属のみ", TS_CONSENT_NAME_ORGANIZATION },
+  /* Our own labels in Japanese, for a file exported under a Japanese
+   * desktop and imported under another language. */
+  { "すべて掲載", TS_CONSENT_FULL }, { "掲載しない", TS_CONSENT_NONE },
 };
 
 /* Built once: a consent column is read on every row of a big file. */

@@ -7,8 +7,8 @@
  * already is comes from in-memory indexes of every member (email; reading
  * and name; name and organization) built with one query, so that 50,000
  * rows never cost 50,000 queries. The organizer may change any decision;
- * then the whole file is written in one transaction, and an error or a
- * cancel rolls everything back.
+ * then the whole file is written in one transaction (ts-import-write.c),
+ * and an error or a cancel rolls everything back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,22 +19,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ts-import.h"
+#include "ts-import-private.h"
 #include "ts-repository-private.h"
 #include "ts-text.h"
 #include "ts-validate.h"
 
-struct _TsImport
-{
-  GObject        parent_instance;
-
-  TsCsvTable    *table;
-  GArray        *mapping;         /* TsImportField per column */
-  char          *default_consent;
-  GArray        *rows;            /* TsImportRow */
-  GPtrArray     *existing;        /* TsMember, every member at preview time */
-  gboolean       previewed;
-};
 
 G_DEFINE_FINAL_TYPE (TsImport, ts_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ts-import-error-quark, ts_import_error)
@@ -76,7 +65,12 @@ ts_import_init (TsImport *self)
   self->default_consent = g_strdup (TS_CONSENT_FULL);
 }
 
-/* Takes @table. Its first row names the columns. */
+/* Lists kept in Excel often start with a title line (「第12回 参加者名簿」)
+ * or two: the column names are the first of the first few rows that
+ * names a name column, else the first row. */
+#define MAX_TITLE_ROWS 5
+
+/* Takes @table. */
 TsImport *
 ts_import_new (TsCsvTable *table)
 {
@@ -84,6 +78,17 @@ ts_import_new (TsCsvTable *table)
   const char * const empty[] = { NULL };
 
   self->table = table;
+  for (guint r = 0; r < table->rows->len && r <= MAX_TITLE_ROWS; r++)
+    {
+      g_autoptr(GArray) mapping = ts_import_map_headers (g_ptr_array_index (table->rows, r));
+
+      if (ts_import_mapping_has_name (mapping))
+        {
+          self->header_row = r;
+          self->mapping = g_steal_pointer (&mapping);
+          return self;
+        }
+    }
   self->mapping = ts_import_map_headers (table->rows->len > 0
                                          ? g_ptr_array_index (table->rows, 0)
                                          : (gpointer) empty);
@@ -123,7 +128,7 @@ const char *
 ts_import_get_header (TsImport *self,
                       guint     column)
 {
-  GStrv headers = g_ptr_array_index (self->table->rows, 0);
+  GStrv headers = g_ptr_array_index (self->table->rows, self->header_row);
 
   g_return_val_if_fail (column < self->mapping->len, NULL);
   return headers[column];
@@ -184,9 +189,17 @@ trim_cell (const char *cell)
   return g_strndup (start, end - start);
 }
 
-static char **
-member_text (TsMember      *member,
-             TsImportField  field)
+const TsImportField ts_import_text_fields[TS_IMPORT_N_TEXT_FIELDS] = {
+  TS_IMPORT_FIELD_FAMILY_NAME, TS_IMPORT_FIELD_GIVEN_NAME,
+  TS_IMPORT_FIELD_FAMILY_READING, TS_IMPORT_FIELD_GIVEN_READING,
+  TS_IMPORT_FIELD_ORGANIZATION, TS_IMPORT_FIELD_PROFESSION,
+  TS_IMPORT_FIELD_JOB_TITLE, TS_IMPORT_FIELD_EMAIL, TS_IMPORT_FIELD_PHONE,
+  TS_IMPORT_FIELD_INTRODUCTION, TS_IMPORT_FIELD_WISH, TS_IMPORT_FIELD_NOTES,
+};
+
+char **
+ts_import_member_text (TsMember      *member,
+                       TsImportField  field)
 {
   switch (field)
     {
@@ -206,9 +219,9 @@ member_text (TsMember      *member,
     }
 }
 
-static void
-take_text (char **slot,
-           char  *value)
+void
+ts_import_take_text (char **slot,
+                     char  *value)
 {
   g_free (*slot);
   *slot = value;
@@ -333,8 +346,8 @@ split_into (const char  *cell,
   g_autofree char *first = NULL, *second = NULL;
 
   ts_split_full_name (cell, &first, &second);
-  take_text (family, g_steal_pointer (&first));
-  take_text (given, g_steal_pointer (&second));
+  ts_import_take_text (family, g_steal_pointer (&first));
+  ts_import_take_text (given, g_steal_pointer (&second));
 }
 
 static void
@@ -362,7 +375,7 @@ fill_member (TsImport     *self,
       else if (field == TS_IMPORT_FIELD_CONSENT)
         *consent_cell = cells[i];
       else if (field == TS_IMPORT_FIELD_REFERRED_BY)
-        take_text (&row->referrer, g_steal_pointer (&cell));
+        ts_import_take_text (&row->referrer, g_steal_pointer (&cell));
       else if (field == TS_IMPORT_FIELD_HOME_CHAPTER && *cell != '\0')
         {
           g_autofree char *key = ts_text_search_key (cell);
@@ -375,16 +388,16 @@ fill_member (TsImport     *self,
                                                      "the home chapter is left empty."),
                                                    cell));
         }
-      else if ((slot = member_text (member, field)) != NULL)
-        take_text (slot, g_steal_pointer (&cell));
+      else if ((slot = ts_import_member_text (member, field)) != NULL)
+        ts_import_take_text (slot, g_steal_pointer (&cell));
     }
 }
 
 /* Emails differ only in what mail servers ignore: their case. */
-static gboolean
-same_value (TsImportField  field,
-            const char    *a,
-            const char    *b)
+gboolean
+ts_import_same_value (TsImportField  field,
+                      const char    *a,
+                      const char    *b)
 {
   if (field == TS_IMPORT_FIELD_EMAIL)
     return g_ascii_strcasecmp (a, b) == 0;
@@ -397,20 +410,14 @@ static gboolean
 row_changes (TsImport    *self,
              TsImportRow *row)
 {
-  static const TsImportField fields[] = {
-    TS_IMPORT_FIELD_FAMILY_NAME, TS_IMPORT_FIELD_GIVEN_NAME,
-    TS_IMPORT_FIELD_FAMILY_READING, TS_IMPORT_FIELD_GIVEN_READING,
-    TS_IMPORT_FIELD_ORGANIZATION, TS_IMPORT_FIELD_PROFESSION,
-    TS_IMPORT_FIELD_JOB_TITLE, TS_IMPORT_FIELD_EMAIL, TS_IMPORT_FIELD_PHONE,
-    TS_IMPORT_FIELD_INTRODUCTION, TS_IMPORT_FIELD_WISH, TS_IMPORT_FIELD_NOTES,
-  };
+  const TsImportField *fields = ts_import_text_fields;
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  for (guint i = 0; i < TS_IMPORT_N_TEXT_FIELDS; i++)
     {
-      const char *value = *member_text (row->member, fields[i]);
+      const char *value = *ts_import_member_text (row->member, fields[i]);
 
-      if (*value != '\0' && !same_value (fields[i], value,
-                                          *member_text (row->existing, fields[i])))
+      if (*value != '\0' && !ts_import_same_value (fields[i], value,
+                                          *ts_import_member_text (row->existing, fields[i])))
         return TRUE;
     }
   if (row->consent_given && g_strcmp0 (row->member->consent, row->existing->consent) != 0)
@@ -502,7 +509,7 @@ preview_row (TsImport     *self,
     }
   if (consent == NULL)
     consent = "";
-  take_text (&row->member->consent, g_strdup (*consent ? consent : self->default_consent));
+  ts_import_take_text (&row->member->consent, g_strdup (*consent ? consent : self->default_consent));
   if (!ts_validate_member (row->member, &error))
     {
       row->action = TS_IMPORT_ACTION_ERROR;
@@ -623,7 +630,7 @@ ts_import_preview (TsImport          *self,
   state.chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ok = load_existing (self, database, &state, error);
 
-  for (guint r = 1; ok && r < rows->len; r++)
+  for (guint r = self->header_row + 1; ok && r < rows->len; r++)
     {
       GStrv cells = g_ptr_array_index (rows, r);
       TsImportRow row = { 0 };
@@ -773,299 +780,3 @@ ts_import_row_describe (TsImportRow *row)
   return g_strdup (row->message ? row->message : "");
 }
 
-/* ---- writing ------------------------------------------------------------ */
-
-static void
-merge_into (TsImportRow *row,
-            TsMember    *target)
-{
-  static const TsImportField fields[] = {
-    TS_IMPORT_FIELD_FAMILY_NAME, TS_IMPORT_FIELD_GIVEN_NAME,
-    TS_IMPORT_FIELD_FAMILY_READING, TS_IMPORT_FIELD_GIVEN_READING,
-    TS_IMPORT_FIELD_ORGANIZATION, TS_IMPORT_FIELD_PROFESSION,
-    TS_IMPORT_FIELD_JOB_TITLE, TS_IMPORT_FIELD_EMAIL, TS_IMPORT_FIELD_PHONE,
-    TS_IMPORT_FIELD_INTRODUCTION, TS_IMPORT_FIELD_WISH, TS_IMPORT_FIELD_NOTES,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      const char *value = *member_text (row->member, fields[i]);
-
-      if (*value != '\0' && !same_value (fields[i], value, *member_text (target, fields[i])))
-        take_text (member_text (target, fields[i]), g_strdup (value));
-    }
-  if (row->consent_given)
-    take_text (&target->consent, g_strdup (row->member->consent));
-  if (row->member->home_chapter_id != 0)
-    target->home_chapter_id = row->member->home_chapter_id;
-  if (row->referrer_id != 0)
-    target->referred_by = row->referrer_id;
-}
-
-/* What saving needs of a member, copied: a failed transaction must leave
- * the preview as it was, ready to try again. */
-static TsMember *
-copy_member (TsMember *member)
-{
-  TsMember *copy = ts_member_new ();
-  static const TsImportField fields[] = {
-    TS_IMPORT_FIELD_FAMILY_NAME, TS_IMPORT_FIELD_GIVEN_NAME,
-    TS_IMPORT_FIELD_FAMILY_READING, TS_IMPORT_FIELD_GIVEN_READING,
-    TS_IMPORT_FIELD_ORGANIZATION, TS_IMPORT_FIELD_PROFESSION,
-    TS_IMPORT_FIELD_JOB_TITLE, TS_IMPORT_FIELD_EMAIL, TS_IMPORT_FIELD_PHONE,
-    TS_IMPORT_FIELD_INTRODUCTION, TS_IMPORT_FIELD_WISH, TS_IMPORT_FIELD_NOTES,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    take_text (member_text (copy, fields[i]), g_strdup (*member_text (member, fields[i])));
-  take_text (&copy->uuid, g_strdup (member->uuid));
-  take_text (&copy->consent, g_strdup (member->consent));
-  copy->id = member->id;
-  copy->referred_by = member->referred_by;
-  copy->home_chapter_id = member->home_chapter_id;
-  return copy;
-}
-
-/* Sets *id to the member the row stands for, 0 for none. */
-static gboolean
-write_row (TsImport      *self,
-           TsRepository  *repository,
-           TsImportRow   *row,
-           gint64        *id,
-           GError       **error)
-{
-  g_autoptr(TsMember) member = NULL;
-
-  *id = 0;
-  switch (row->action)
-    {
-    case TS_IMPORT_ACTION_NEW:
-      member = copy_member (row->member);
-      member->id = 0;
-      g_free (member->uuid);
-      member->uuid = g_strdup ("");
-      member->referred_by = row->referrer_id;
-      break;
-    case TS_IMPORT_ACTION_UPDATE:
-      member = copy_member (row->existing);
-      merge_into (row, member);
-      break;
-    case TS_IMPORT_ACTION_SKIP:
-      if (row->same_as_line == 0 && row->existing != NULL)
-        *id = row->existing->id;
-      return TRUE;
-    case TS_IMPORT_ACTION_ERROR:
-    default:
-      return TRUE;
-    }
-  if (!ts_repository_save_member (repository, member, error))
-    {
-      g_prefix_error (error, _("Line %u: "), row->line);
-      return FALSE;
-    }
-  *id = member->id;
-  return TRUE;
-}
-
-/* Referrers named in the file who are new in it get their id once every
- * row is written. */
-static gboolean
-link_new_referrers (TsImport      *self,
-                    TsDatabase    *database,
-                    GArray        *ids,
-                    GError       **error)
-{
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TsImportRow *row = ts_import_get_row (self, i);
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if (row->action == TS_IMPORT_ACTION_NEW && id != 0)
-        {
-          g_autofree char *family = ts_text_search_key (row->member->family_name);
-          g_autofree char *given = ts_text_search_key (row->member->given_name);
-
-          g_hash_table_insert (names, g_strconcat (family, given, NULL),
-                               &g_array_index (ids, gint64, i));
-        }
-    }
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TsImportRow *row = ts_import_get_row (self, i);
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autofree char *key = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      gint64 *referrer;
-
-      if (id == 0 || row->referrer_id != 0 || row->referrer == NULL ||
-          *row->referrer == '\0' ||
-          (row->action != TS_IMPORT_ACTION_NEW && row->action != TS_IMPORT_ACTION_UPDATE))
-        continue;
-      key = ts_text_search_key (row->referrer);
-      referrer = g_hash_table_lookup (names, key);
-      if (referrer == NULL || *referrer == id)
-        continue;
-      stmt = ts_database_prepare (database,
-                                  "UPDATE member SET referred_by = ?2 WHERE id = ?1", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int64 (stmt, 2, *referrer);
-      if (!ts_database_step_done (database, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Registered unless already on the event's list in any status: an
- * import never turns someone who attended back into a registration. */
-static gboolean
-register_member (TsDatabase  *database,
-                 gint64       event_id,
-                 gint64       member_id,
-                 const char  *now,
-                 guint       *registered,
-                 GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  stmt = ts_database_prepare (database,
-    "INSERT INTO attendance (uuid, event_id, member_id, status, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, 'registered', ?4, ?4)"
-    " ON CONFLICT (event_id, member_id) DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  ts_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, event_id);
-  sqlite3_bind_int64 (stmt, 3, member_id);
-  ts_bind_text (stmt, 4, now);
-  if (!ts_database_step_done (database, stmt, error))
-    return FALSE;
-  *registered += sqlite3_changes (ts_database_get_handle (database));
-  return TRUE;
-}
-
-static gboolean
-check_event (TsDatabase  *database,
-             gint64       event_id,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  stmt = ts_database_prepare (database,
-    "SELECT 1 FROM event WHERE id = ?1 AND deleted_at IS NULL", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
-
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no event with the number %s."), number);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_all (TsImport          *self,
-           TsDatabase        *database,
-           gint64             event_id,
-           GCancellable      *cancellable,
-           TsImportProgress   progress,
-           gpointer           user_data,
-           TsImportResult    *result,
-           GError           **error)
-{
-  g_autoptr(TsRepository) repository = ts_repository_new (database);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->rows->len);
-  g_autofree char *now = ts_now_iso8601 ();
-
-  g_array_set_size (ids, self->rows->len);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TsImportRow *row = ts_import_get_row (self, i);
-
-      if (!write_row (self, repository, row, &g_array_index (ids, gint64, i), error))
-        return FALSE;
-      if (row->action == TS_IMPORT_ACTION_SKIP && row->same_as_line != 0)
-        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, row->same_as_index);
-      if ((i & 255) == 255)
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (progress != NULL)
-            progress (i + 1, self->rows->len, user_data);
-        }
-    }
-  if (!link_new_referrers (self, database, ids, error))
-    return FALSE;
-  for (guint i = 0; event_id > 0 && i < self->rows->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-
-      if (id != 0 && !register_member (database, event_id, id, now, &result->registered, error))
-        return FALSE;
-    }
-  return !g_cancellable_set_error_if_cancelled (cancellable, error);
-}
-
-/* Writes every row as decided, in one transaction: on an error or a
- * cancel nothing at all is written. @event_id > 0 also registers everyone
- * the file names (new, updated or already known) for that event. */
-gboolean
-ts_import_run (TsImport          *self,
-               TsDatabase        *database,
-               gint64             event_id,
-               GCancellable      *cancellable,
-               TsImportProgress   progress,
-               gpointer           user_data,
-               TsImportResult    *result,
-               GError           **error)
-{
-  TsImportResult local_result = { 0 };
-  guint counts[TS_IMPORT_N_ACTIONS];
-
-  g_return_val_if_fail (TS_IS_IMPORT (self), FALSE);
-  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
-
-  if (!self->previewed)
-    {
-      g_set_error_literal (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NOT_PREVIEWED,
-                           _("The import must be previewed again before it is written."));
-      return FALSE;
-    }
-  if (result == NULL)
-    result = &local_result;
-  memset (result, 0, sizeof *result);
-  if (event_id > 0 && !check_event (database, event_id, error))
-    return FALSE;
-
-  if (!ts_database_begin (database, error))
-    return FALSE;
-  if (!write_all (self, database, event_id, cancellable, progress, user_data, result, error))
-    {
-      ts_database_rollback (database);
-      result->registered = 0;
-      return FALSE;
-    }
-  /* A failed commit rolls back by itself. */
-  if (!ts_database_commit (database, error))
-    {
-      result->registered = 0;
-      return FALSE;
-    }
-
-  ts_import_count (self, counts);
-  result->created = counts[TS_IMPORT_ACTION_NEW];
-  result->updated = counts[TS_IMPORT_ACTION_UPDATE];
-  result->skipped = counts[TS_IMPORT_ACTION_SKIP];
-  result->failed = counts[TS_IMPORT_ACTION_ERROR];
-  if (progress != NULL)
-    progress (self->rows->len, self->rows->len, user_data);
-  return TRUE;
-}

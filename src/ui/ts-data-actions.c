@@ -1,16 +1,577 @@
 /* ts-data-actions.c: import, export, back up and restore, as window actions.
  *
- * A placeholder until the data work lands: no actions, so the menu items
- * that name them stay insensitive.
+ * The "data" action group on the main window. Files are chosen with
+ * GtkFileChooserNative (GTK 4.8 has no GtkFileDialog); long work runs in
+ * threads with a TsDatabase of their own on the same file, results are
+ * told in a toast, errors in a dialog a person can read to the end. The
+ * daily automatic backup starts here too, once, when the window is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "tsudoi"
+#define G_LOG_DOMAIN "tsudoi-data"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "ts-backup.h"
 #include "ts-data-actions.h"
+#include "ts-export.h"
+#include "ts-import-dialog.h"
+
+typedef struct {
+  GtkWidget    *window;       /* not a reference: the window owns us */
+  TsRepository *repository;
+  guint         keep;         /* automatic backups to keep */
+} DataActions;
+
+static void
+data_actions_free (DataActions *self)
+{
+  g_clear_object (&self->repository);
+  g_free (self);
+}
+
+static const char *
+database_path (DataActions *self)
+{
+  return ts_database_get_path (ts_repository_get_database (self->repository));
+}
+
+/* ---- telling the organizer ---------------------------------------------- */
+
+static void
+show_toast (DataActions *self,
+            const char  *text)
+{
+  GtkWidget *content = NULL;
+
+  if (ADW_IS_APPLICATION_WINDOW (self->window))
+    content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->window));
+  if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (text));
+  else
+    g_message ("%s", text);
+}
+
+static void
+show_error (DataActions  *self,
+            const char   *heading,
+            const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading,
+                                              error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- choosing files -------------------------------------------------------- */
+
+typedef void (*FileChosen) (DataActions *self, GtkFileChooser *chooser, GFile *file,
+                            gint64 id);
+
+typedef struct {
+  DataActions *self;
+  FileChosen   callback;
+  gint64       id;
+} Choice;
+
+static void
+on_chooser_response (GtkNativeDialog *native,
+                     int              response,
+                     Choice          *choice)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL && g_file_peek_path (file) != NULL)
+        choice->callback (choice->self, GTK_FILE_CHOOSER (native), file, choice->id);
+    }
+  g_free (choice);
+  g_object_unref (native);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char * const *patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+choose_file (DataActions          *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *suggested_name,
+             gboolean              csv,
+             FileChosen            callback,
+             gint64                id)
+{
+  static const char * const csv_patterns[] = { "*.csv", "*.CSV", "*.txt", "*.TXT", "*.tsv", NULL };
+  static const char * const db_patterns[] = { "*.db", "*.sqlite", "*.bak", NULL };
+  static const char * const all_patterns[] = { "*", NULL };
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (self->window),
+                                                              action, accept, _("_Cancel"));
+  Choice *choice = g_new0 (Choice, 1);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (csv)
+    add_filter (GTK_FILE_CHOOSER (native), _("Lists (CSV, tab-separated text)"), csv_patterns);
+  else
+    add_filter (GTK_FILE_CHOOSER (native), _("Tsudoi backups"), db_patterns);
+  add_filter (GTK_FILE_CHOOSER (native), _("All files"), all_patterns);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  if (csv && action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    {
+      const char *options[] = { "utf-8-bom", "utf-8", "cp932", NULL };
+      const char *labels[] = { _("UTF-8 for Excel (recommended)"), _("UTF-8 without BOM"),
+                               _("Shift_JIS (CP932)"), NULL };
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "encoding", _("Encoding"),
+                                   options, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "encoding", "utf-8-bom");
+    }
+  choice->self = self;
+  choice->callback = callback;
+  choice->id = id;
+  g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ---- import ------------------------------------------------------------------- */
+
+static void
+on_imported (TsImportDialog *dialog,
+             const char     *summary,
+             DataActions    *self)
+{
+  show_toast (self, summary);
+}
+
+static void
+import_file_chosen (DataActions    *self,
+                    GtkFileChooser *chooser,
+                    GFile          *file,
+                    gint64          event_id)
+{
+  TsImportDialog *dialog = ts_import_dialog_new (GTK_WINDOW (self->window), self->repository,
+                                                 g_file_peek_path (file), event_id);
+
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_members_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Members"), _("_Open"),
+               NULL, TRUE, import_file_chosen, 0);
+}
+
+static void
+import_registrations_activated (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Import Registrations"), _("_Open"),
+               NULL, TRUE, import_file_chosen, g_variant_get_int64 (parameter));
+}
+
+/* ---- export ------------------------------------------------------------------- */
+
+typedef enum { EXPORT_MEMBERS, EXPORT_ATTENDEES, EXPORT_GRID } ExportKind;
+
+typedef struct {
+  ExportKind        kind;
+  gint64            id;
+  char             *database_path;
+  char             *path;
+  TsExportEncoding  encoding;
+} ExportWork;
+
+static void
+export_work_free (ExportWork *work)
+{
+  g_free (work->database_path);
+  g_free (work->path);
+  g_free (work);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportWork *work = data;
+  g_autoptr(TsDatabase) database = NULL;
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(GString) csv = NULL;
+  GError *error = NULL;
+
+  if ((database = ts_database_open (work->database_path, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  repository = ts_repository_new (database);
+  switch (work->kind)
+    {
+    case EXPORT_MEMBERS:   csv = ts_export_members (repository, &error); break;
+    case EXPORT_ATTENDEES: csv = ts_export_attendees (repository, work->id, &error); break;
+    case EXPORT_GRID:
+    default:               csv = ts_export_grid (repository, work->id, &error); break;
+    }
+  if (csv == NULL || !ts_export_write_file (work->path, csv, work->encoding, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DataActions *self = user_data;
+  ExportWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (work->path);
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, _("Nothing Was Exported"), error);
+      return;
+    }
+  text = g_strdup_printf (_("Exported to “%s”."), name);
+  show_toast (self, text);
+}
+
+static void
+export_file_chosen (DataActions    *self,
+                    GtkFileChooser *chooser,
+                    GFile          *file,
+                    gint64          id)
+{
+  ExportWork *work = g_new0 (ExportWork, 1);
+  g_autoptr(GTask) task = g_task_new (self->window, NULL, export_done, self);
+  const char *encoding = gtk_file_chooser_get_choice (chooser, "encoding");
+
+  work->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
+  work->id = id;
+  work->database_path = g_strdup (database_path (self));
+  work->path = g_file_get_path (file);
+  if (encoding == NULL || !ts_export_encoding_from_name (encoding, &work->encoding))
+    work->encoding = TS_EXPORT_UTF8_BOM;
+  g_task_set_task_data (task, work, (GDestroyNotify) export_work_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_members_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+{
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_MEMBERS));
+  export_file_chosen (self, chooser, file, id);
+}
+
+static void
+export_attendees_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+{
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_ATTENDEES));
+  export_file_chosen (self, chooser, file, id);
+}
+
+static void
+export_grid_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+{
+  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_GRID));
+  export_file_chosen (self, chooser, file, id);
+}
+
+static void
+export_members_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  /* Translators: the suggested name of an exported file. */
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Members"), _("_Export"),
+               _("members.csv"), TRUE, export_members_chosen, 0);
+}
+
+static void
+export_attendees_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Attendees"), _("_Export"),
+               _("attendees.csv"), TRUE, export_attendees_chosen,
+               g_variant_get_int64 (parameter));
+}
+
+static void
+export_grid_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE, _("Export Attendance Grid"),
+               _("_Export"), _("attendance.csv"), TRUE, export_grid_chosen,
+               g_variant_get_int64 (parameter));
+}
+
+/* ---- backups ------------------------------------------------------------------ */
+
+typedef struct {
+  char  *database_path;
+  char  *path;           /* a chosen file, or NULL for the automatic backup */
+  char  *folder;
+  guint  keep;
+  char  *written;
+} BackupWork;
+
+static void
+backup_work_free (BackupWork *work)
+{
+  g_free (work->database_path);
+  g_free (work->path);
+  g_free (work->folder);
+  g_free (work->written);
+  g_free (work);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  BackupWork *work = data;
+  g_autoptr(TsDatabase) database = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if ((database = ts_database_open (work->database_path, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (work->path != NULL)
+    {
+      ok = ts_backup_write (database, work->path, &error);
+      work->written = ok ? g_strdup (work->path) : NULL;
+    }
+  else
+    {
+      work->written = ts_backup_auto (database, work->folder, work->keep, &error);
+      ok = error == NULL;
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+backup_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  DataActions *self = user_data;
+  BackupWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (work->path == NULL)
+        {
+          text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
+          show_toast (self, text);
+        }
+      else
+        show_error (self, _("The Backup Failed"), error);
+      return;
+    }
+  if (work->path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (work->path);
+
+      text = g_strdup_printf (_("Backed up to “%s”."), name);
+      show_toast (self, text);
+    }
+  else if (work->written != NULL)
+    g_debug ("Automatic backup: %s", work->written);
+}
+
+static void
+start_backup (DataActions *self,
+              const char  *path)
+{
+  BackupWork *work = g_new0 (BackupWork, 1);
+  g_autoptr(GTask) task = g_task_new (self->window, NULL, backup_done, self);
+
+  work->database_path = g_strdup (database_path (self));
+  work->path = g_strdup (path);
+  work->folder = ts_backup_default_folder (work->database_path);
+  work->keep = self->keep;
+  g_task_set_task_data (task, work, (GDestroyNotify) backup_work_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
+static void
+backup_file_chosen (DataActions    *self,
+                    GtkFileChooser *chooser,
+                    GFile          *file,
+                    gint64          id)
+{
+  g_autofree char *path = g_file_get_path (file);
+  start_backup (self, path);
+}
+
+static void
+back_up_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: the suggested name of a backup; keep the date format. */
+  g_autofree char *name = g_date_time_format (now, _("tsudoi-backup-%Y-%m-%d.db"));
+
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_SAVE, _("Back Up Now"), _("_Save"),
+               name, FALSE, backup_file_chosen, 0);
+}
+
+/* ---- restore ------------------------------------------------------------------ */
+
+static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DataActions      *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *aside_name = NULL;
+  g_autofree char *text = NULL;
+  static const char * const tables[] = { "chapter", "event", "member", "attendance" };
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  if (!ts_backup_restore (ts_repository_get_database (self->repository), backup, &aside, &error))
+    {
+      show_error (self, _("Nothing Was Restored"), error);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    ts_repository_emit_changed (self->repository, tables[i]);
+  aside_name = g_path_get_basename (aside);
+  text = g_strdup_printf (_("Restored. The data as it was is kept in “%s”."), aside_name);
+  show_toast (self, text);
+}
+
+static void
+restore_file_chosen (DataActions    *self,
+                     GtkFileChooser *chooser,
+                     GFile          *file,
+                     gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (!ts_backup_check_file (g_file_peek_path (file), &error))
+    {
+      show_error (self, _("This File Cannot Be Restored"), error);
+      return;
+    }
+  body = g_strdup_printf (_("Everything in Tsudoi will be replaced by the contents of "
+                            "“%s”; changes made since that backup will no longer be shown. "
+                            "The current data is first kept in a copy beside the database."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Restore From This Backup?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_file_get_path (file), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  choose_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore From a Backup"), _("_Open"),
+               NULL, FALSE, restore_file_chosen, 0);
+}
+
+/* ---- installing ------------------------------------------------------------- */
+
+static guint
+backups_to_keep (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  /* An uninstalled run may have no schema: keep the default then. */
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL ||
+      !g_settings_schema_has_key (schema, "backup-keep"))
+    return TS_BACKUP_DEFAULT_KEEP;
+  settings = g_settings_new (APP_ID);
+  return MAX (g_settings_get_int (settings, "backup-keep"), 1);
+}
 
 void
 ts_data_actions_install (GtkWidget    *window,
                          TsRepository *repository)
 {
+  const GActionEntry entries[] = {
+    { "import-members", import_members_activated, NULL, NULL, NULL },
+    { "import-registrations", import_registrations_activated, "x", NULL, NULL },
+    { "export-members", export_members_activated, NULL, NULL, NULL },
+    { "export-attendees", export_attendees_activated, "x", NULL, NULL },
+    { "export-grid", export_grid_activated, "x", NULL, NULL },
+    { "back-up", back_up_activated, NULL, NULL, NULL },
+    { "restore", restore_activated, NULL, NULL, NULL },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  DataActions *self;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (TS_IS_REPOSITORY (repository));
+
+  self = g_new0 (DataActions, 1);
+  self->window = window;
+  self->repository = g_object_ref (repository);
+  self->keep = backups_to_keep ();
+  g_object_set_data_full (G_OBJECT (window), "ts-data-actions", self,
+                          (GDestroyNotify) data_actions_free);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (window, "data", G_ACTION_GROUP (group));
+
+  /* Once a day at most, in a thread: the window opens at once. */
+  start_backup (self, NULL);
 }

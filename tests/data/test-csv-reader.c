@@ -135,6 +135,18 @@ test_utf16_without_bom (void)
 }
 
 static void
+test_utf16_big_endian (void)
+{
+  const char text[] = "\xfe\xff\0a\0\t\x6c\x0f\0\n";   /* a<TAB>氏 */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsCsvTable) table = read_text (text, sizeof text - 1, TS_CSV_ENCODING_AUTO, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (table->encoding, ==, TS_CSV_ENCODING_UTF16);
+  g_assert_cmpstr (cell (table, 0, 1), ==, "氏");
+}
+
+static void
 test_mapping (void)
 {
   static const struct { const char *header; TsImportField field; } cases[] = {
@@ -156,6 +168,11 @@ test_mapping (void)
     { "タイムスタンプ", TS_IMPORT_FIELD_TIMESTAMP }, { "Timestamp", TS_IMPORT_FIELD_TIMESTAMP },
     { "名簿への掲載に同意しますか？", TS_IMPORT_FIELD_CONSENT },
     { "お名前（必須）", TS_IMPORT_FIELD_FULL_NAME }, { "好きな食べ物", TS_IMPORT_FIELD_IGNORE },
+    /* A Japanese export read under another language. */
+    { "姓のよみがな", TS_IMPORT_FIELD_FAMILY_READING },
+    { "名のよみがな", TS_IMPORT_FIELD_GIVEN_READING },
+    { "名簿への掲載", TS_IMPORT_FIELD_CONSENT }, { "所属塾", TS_IMPORT_FIELD_HOME_CHAPTER },
+    { "役職", TS_IMPORT_FIELD_JOB_TITLE }, { "電話番号", TS_IMPORT_FIELD_PHONE },
     { "", TS_IMPORT_FIELD_IGNORE },
   };
 
@@ -191,6 +208,8 @@ test_consent_answers (void)
   g_assert_cmpstr (ts_import_consent_for (" いいえ "), ==, "none");
   g_assert_cmpstr (ts_import_consent_for ("氏名と所属のみ"), ==, "name-organization");
   g_assert_cmpstr (ts_import_consent_for ("Listed in full"), ==, "full");
+  g_assert_cmpstr (ts_import_consent_for ("すべて掲載"), ==, "full");
+  g_assert_cmpstr (ts_import_consent_for ("掲載しない"), ==, "none");
   g_assert_cmpstr (ts_import_consent_for (""), ==, "");
   g_assert_null (ts_import_consent_for ("たぶん"));
 }
@@ -207,6 +226,7 @@ main (int    argc,
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/csv/wrong-encoding", test_wrong_encoding);
   g_test_add_func ("/csv/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/csv/utf16-big-endian", test_utf16_big_endian);
   g_test_add_func ("/mapping/headers", test_mapping);
   g_test_add_func ("/mapping/labels-round-trip", test_mapping_labels_round_trip);
   g_test_add_func ("/mapping/one-column-per-field", test_mapping_one_column_per_field);

@@ -3,7 +3,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "ts-export.h"
 #include "ts-import.h"
@@ -166,6 +170,46 @@ test_round_trip_cp932 (Fixture *fixture, gconstpointer data)
   }
 }
 
+/* Exported under a Japanese desktop, imported under another language:
+ * the Japanese headers and consent labels still map. */
+static void
+test_round_trip_across_languages (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = NULL;
+  g_autofree char *file = g_build_filename (fixture->dir, "ja.csv", NULL);
+  g_autofree char *before = ts_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+  g_autoptr(TsImport) import = NULL;
+  guint counts[TS_IMPORT_N_ACTIONS];
+
+  if (g_getenv ("TSUDOI_LOCALEDIR") == NULL || setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("no ja_JP.UTF-8 locale or no built catalog");
+      return;
+    }
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  csv = ts_export_members (fixture->repository, &error);
+  setlocale (LC_ALL, "C.UTF-8");
+  g_unsetenv ("LANGUAGE");
+  g_assert_true (g_str_has_prefix (csv->str, "姓,名,姓のよみがな,名のよみがな,所属,"));
+  g_assert_nonnull (strstr (csv->str, "すべて掲載"));
+
+  g_assert_true (ts_export_write_file (file, csv, TS_EXPORT_UTF8_BOM, &error));
+  import = ts_import_new_from_file (file, TS_CSV_ENCODING_AUTO, NULL, &error);
+  g_assert_cmpstr (ts_import_field_label (ts_import_get_field (import, 2)), ==,
+                   "Reading of the family name");
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  ts_import_count (import, counts);
+  g_assert_cmpuint (counts[TS_IMPORT_ACTION_SKIP], ==, 61);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, NULL, &error));
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static void
 test_cp932_refuses (Fixture       *fixture,
                     gconstpointer  data)
@@ -269,6 +313,7 @@ main (int    argc,
   ADD ("/export/round-trip-utf8-bom", test_round_trip_utf8_bom);
   ADD ("/export/round-trip-utf8", test_round_trip_utf8);
   ADD ("/export/round-trip-cp932", test_round_trip_cp932);
+  ADD ("/export/round-trip-across-languages", test_round_trip_across_languages);
   ADD ("/export/cp932-refuses", test_cp932_refuses);
   ADD ("/export/attendees", test_attendees);
   ADD ("/export/grid", test_grid);

@@ -1,0 +1,302 @@
+/* ts-import-write.c: writing a previewed import, in one transaction.
+ *
+ * Every row is written as decided: new members inserted, known ones
+ * merged (a cell that is empty never erases what is known), referrers
+ * named in the file linked once everyone is in, and for an event everyone
+ * the file names registered. Any error, or a cancel, rolls it all back.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-import"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ts-import-private.h"
+#include "ts-repository.h"
+#include "ts-text.h"
+
+static void
+merge_into (TsImportRow *row,
+            TsMember    *target)
+{
+  const TsImportField *fields = ts_import_text_fields;
+
+  for (guint i = 0; i < TS_IMPORT_N_TEXT_FIELDS; i++)
+    {
+      const char *value = *ts_import_member_text (row->member, fields[i]);
+
+      if (*value != '\0' && !ts_import_same_value (fields[i], value, *ts_import_member_text (target, fields[i])))
+        ts_import_take_text (ts_import_member_text (target, fields[i]), g_strdup (value));
+    }
+  if (row->consent_given)
+    ts_import_take_text (&target->consent, g_strdup (row->member->consent));
+  if (row->member->home_chapter_id != 0)
+    target->home_chapter_id = row->member->home_chapter_id;
+  if (row->referrer_id != 0)
+    target->referred_by = row->referrer_id;
+}
+
+/* What saving needs of a member, copied: a failed transaction must leave
+ * the preview as it was, ready to try again. */
+static TsMember *
+copy_member (TsMember *member)
+{
+  TsMember *copy = ts_member_new ();
+  const TsImportField *fields = ts_import_text_fields;
+
+  for (guint i = 0; i < TS_IMPORT_N_TEXT_FIELDS; i++)
+    ts_import_take_text (ts_import_member_text (copy, fields[i]), g_strdup (*ts_import_member_text (member, fields[i])));
+  ts_import_take_text (&copy->uuid, g_strdup (member->uuid));
+  ts_import_take_text (&copy->consent, g_strdup (member->consent));
+  copy->id = member->id;
+  copy->referred_by = member->referred_by;
+  copy->home_chapter_id = member->home_chapter_id;
+  return copy;
+}
+
+/* Sets *id to the member the row stands for, 0 for none. */
+static gboolean
+write_row (TsImport      *self,
+           TsRepository  *repository,
+           TsImportRow   *row,
+           gint64        *id,
+           GError       **error)
+{
+  g_autoptr(TsMember) member = NULL;
+
+  *id = 0;
+  switch (row->action)
+    {
+    case TS_IMPORT_ACTION_NEW:
+      member = copy_member (row->member);
+      member->id = 0;
+      g_free (member->uuid);
+      member->uuid = g_strdup ("");
+      member->referred_by = row->referrer_id;
+      break;
+    case TS_IMPORT_ACTION_UPDATE:
+      member = copy_member (row->existing);
+      merge_into (row, member);
+      break;
+    case TS_IMPORT_ACTION_SKIP:
+      if (row->same_as_line == 0 && row->existing != NULL)
+        *id = row->existing->id;
+      return TRUE;
+    case TS_IMPORT_ACTION_ERROR:
+    default:
+      return TRUE;
+    }
+  if (!ts_repository_save_member (repository, member, error))
+    {
+      g_prefix_error (error, _("Line %u: "), row->line);
+      return FALSE;
+    }
+  *id = member->id;
+  return TRUE;
+}
+
+/* Referrers named in the file who are new in it get their id once every
+ * row is written. */
+static gboolean
+link_new_referrers (TsImport      *self,
+                    TsDatabase    *database,
+                    GArray        *ids,
+                    GError       **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TsImportRow *row = ts_import_get_row (self, i);
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (row->action == TS_IMPORT_ACTION_NEW && id != 0)
+        {
+          g_autofree char *family = ts_text_search_key (row->member->family_name);
+          g_autofree char *given = ts_text_search_key (row->member->given_name);
+
+          g_hash_table_insert (names, g_strconcat (family, given, NULL),
+                               &g_array_index (ids, gint64, i));
+        }
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TsImportRow *row = ts_import_get_row (self, i);
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autofree char *key = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gint64 *referrer;
+
+      if (id == 0 || row->referrer_id != 0 || row->referrer == NULL ||
+          *row->referrer == '\0' ||
+          (row->action != TS_IMPORT_ACTION_NEW && row->action != TS_IMPORT_ACTION_UPDATE))
+        continue;
+      key = ts_text_search_key (row->referrer);
+      referrer = g_hash_table_lookup (names, key);
+      if (referrer == NULL || *referrer == id)
+        continue;
+      stmt = ts_database_prepare (database,
+                                  "UPDATE member SET referred_by = ?2 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, *referrer);
+      if (!ts_database_step_done (database, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Registered unless already on the event's list in any status: an
+ * import never turns someone who attended back into a registration. */
+static gboolean
+register_member (TsDatabase  *database,
+                 gint64       event_id,
+                 gint64       member_id,
+                 const char  *now,
+                 guint       *registered,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  stmt = ts_database_prepare (database,
+    "INSERT INTO attendance (uuid, event_id, member_id, status, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, 'registered', ?4, ?4)"
+    " ON CONFLICT (event_id, member_id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, event_id);
+  sqlite3_bind_int64 (stmt, 3, member_id);
+  ts_bind_text (stmt, 4, now);
+  if (!ts_database_step_done (database, stmt, error))
+    return FALSE;
+  *registered += sqlite3_changes (ts_database_get_handle (database));
+  return TRUE;
+}
+
+static gboolean
+check_event (TsDatabase  *database,
+             gint64       event_id,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = ts_database_prepare (database,
+    "SELECT 1 FROM event WHERE id = ?1 AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
+
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no event with the number %s."), number);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (TsImport          *self,
+           TsDatabase        *database,
+           gint64             event_id,
+           GCancellable      *cancellable,
+           TsImportProgress   progress,
+           gpointer           user_data,
+           TsImportResult    *result,
+           GError           **error)
+{
+  g_autoptr(TsRepository) repository = ts_repository_new (database);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->rows->len);
+  g_autofree char *now = ts_now_iso8601 ();
+
+  g_array_set_size (ids, self->rows->len);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TsImportRow *row = ts_import_get_row (self, i);
+
+      if (!write_row (self, repository, row, &g_array_index (ids, gint64, i), error))
+        return FALSE;
+      if (row->action == TS_IMPORT_ACTION_SKIP && row->same_as_line != 0)
+        g_array_index (ids, gint64, i) = g_array_index (ids, gint64, row->same_as_index);
+      if ((i & 255) == 255)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            progress (i + 1, self->rows->len, user_data);
+        }
+    }
+  if (!link_new_referrers (self, database, ids, error))
+    return FALSE;
+  for (guint i = 0; event_id > 0 && i < self->rows->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      if (id != 0 && !register_member (database, event_id, id, now, &result->registered, error))
+        return FALSE;
+    }
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Writes every row as decided, in one transaction: on an error or a
+ * cancel nothing at all is written. @event_id > 0 also registers everyone
+ * the file names (new, updated or already known) for that event. */
+gboolean
+ts_import_run (TsImport          *self,
+               TsDatabase        *database,
+               gint64             event_id,
+               GCancellable      *cancellable,
+               TsImportProgress   progress,
+               gpointer           user_data,
+               TsImportResult    *result,
+               GError           **error)
+{
+  TsImportResult local_result = { 0 };
+  guint counts[TS_IMPORT_N_ACTIONS];
+
+  g_return_val_if_fail (TS_IS_IMPORT (self), FALSE);
+  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
+
+  if (!self->previewed)
+    {
+      g_set_error_literal (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NOT_PREVIEWED,
+                           _("The import must be previewed again before it is written."));
+      return FALSE;
+    }
+  if (result == NULL)
+    result = &local_result;
+  memset (result, 0, sizeof *result);
+  if (event_id > 0 && !check_event (database, event_id, error))
+    return FALSE;
+
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  if (!write_all (self, database, event_id, cancellable, progress, user_data, result, error))
+    {
+      ts_database_rollback (database);
+      result->registered = 0;
+      return FALSE;
+    }
+  /* A failed commit rolls back by itself. */
+  if (!ts_database_commit (database, error))
+    {
+      result->registered = 0;
+      return FALSE;
+    }
+
+  ts_import_count (self, counts);
+  result->created = counts[TS_IMPORT_ACTION_NEW];
+  result->updated = counts[TS_IMPORT_ACTION_UPDATE];
+  result->skipped = counts[TS_IMPORT_ACTION_SKIP];
+  result->failed = counts[TS_IMPORT_ACTION_ERROR];
+  if (progress != NULL)
+    progress (self->rows->len, self->rows->len, user_data);
+  return TRUE;
+}

@@ -1,0 +1,707 @@
+/* ts-import-dialog.c: the preview of an import, row by row, with the
+ * file's encoding and column mapping, and the import itself.
+ *
+ * Reading, previewing and writing run in a thread of their own with a
+ * TsDatabase of their own on the same file (WAL lets both connections
+ * work), so the window never freezes; while one runs, the dialog shows
+ * its progress and Cancel stops it, leaving the database as it was. Only
+ * when the import is committed does the app's repository emit "changed",
+ * once, so that views reload one time rather than once a row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-import"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "ts-import-dialog.h"
+
+struct _TsImportDialog
+{
+  AdwWindow             parent_instance;
+
+  TsRepository         *repository;
+  char                 *path;
+  gint64                event_id;
+  TsImport             *import;
+  GCancellable         *cancellable;     /* set while a thread works */
+  gboolean              close_when_done;
+  gboolean              filling;         /* widgets being set, not by a person */
+  GPtrArray            *column_rows;
+  GtkStringList        *row_indexes;
+
+  GtkButton            *cancel_button;
+  GtkButton            *import_button;
+  GtkStack             *stack;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  AdwStatusPage        *error_page;
+  GtkDropDown          *retry_encoding;
+  AdwComboRow          *encoding_row;
+  GtkStringList        *encodings;
+  AdwActionRow         *separator_row;
+  AdwPreferencesGroup  *columns_group;
+  AdwComboRow          *duplicates_row;
+  GtkStringList        *duplicate_choices;
+  GtkLabel             *summary_label;
+  GtkListView          *rows_view;
+};
+
+G_DEFINE_FINAL_TYPE (TsImportDialog, ts_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The encodings offered, in the order of the encoding row. */
+static const TsCsvEncoding encoding_choices[] = {
+  TS_CSV_ENCODING_AUTO, TS_CSV_ENCODING_UTF8, TS_CSV_ENCODING_UTF16, TS_CSV_ENCODING_CP932,
+};
+
+/* The actions a row's drop-down offers, in its order. */
+static const TsImportAction row_choices[] = {
+  TS_IMPORT_ACTION_NEW, TS_IMPORT_ACTION_UPDATE, TS_IMPORT_ACTION_SKIP,
+};
+
+/* ---- work in a thread ---------------------------------------------------- */
+
+typedef enum { WORK_LOAD, WORK_PREVIEW, WORK_IMPORT } WorkKind;
+
+typedef struct {
+  WorkKind        kind;
+  char           *path;
+  char           *database_path;
+  TsCsvEncoding   encoding;
+  gint64          event_id;
+  TsImport       *import;
+  TsImportResult  result;
+  TsImportDialog *dialog;      /* for progress only; the task holds it */
+  int             last_percent;
+} Work;
+
+static void
+work_free (Work *work)
+{
+  g_free (work->path);
+  g_free (work->database_path);
+  g_clear_object (&work->import);
+  g_free (work);
+}
+
+typedef struct {
+  TsImportDialog *dialog;
+  double          fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+
+  if (progress->dialog->cancellable != NULL)
+    gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
+  g_object_unref (progress->dialog);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the thread: hands the fraction to the main loop, at most a
+ * hundred times over the whole work. */
+static void
+on_work_progress (guint    done,
+                  guint    total,
+                  gpointer user_data)
+{
+  Work *work = user_data;
+  int percent = total > 0 ? (int) (100.0 * done / total) : 100;
+  Progress *progress;
+
+  if (percent == work->last_percent)
+    return;
+  work->last_percent = percent;
+  progress = g_new (Progress, 1);
+  progress->dialog = g_object_ref (work->dialog);
+  progress->fraction = percent / 100.0;
+  g_idle_add (show_progress, progress);
+}
+
+static void
+work_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Work *work = data;
+  g_autoptr(TsDatabase) database = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  database = ts_database_open (work->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (work->kind == WORK_LOAD)
+    {
+      work->import = ts_import_new_from_file (work->path, work->encoding, cancellable, &error);
+      if (work->import == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  if (work->kind == WORK_IMPORT)
+    ok = ts_import_run (work->import, database, work->event_id, cancellable,
+                        on_work_progress, work, &work->result, &error);
+  else
+    ok = ts_import_preview (work->import, database, cancellable, on_work_progress, work, &error);
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void work_done (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static void
+start_work (TsImportDialog *self,
+            WorkKind        kind,
+            TsCsvEncoding   encoding)
+{
+  g_autoptr(GTask) task = NULL;
+  Work *work = g_new0 (Work, 1);
+
+  g_assert (self->cancellable == NULL);
+  self->cancellable = g_cancellable_new ();
+  work->kind = kind;
+  work->path = g_strdup (self->path);
+  work->database_path = g_strdup (ts_database_get_path (ts_repository_get_database (self->repository)));
+  work->encoding = encoding;
+  work->event_id = self->event_id;
+  work->import = kind == WORK_LOAD ? NULL : g_object_ref (self->import);
+  work->dialog = self;
+  work->last_percent = -1;
+
+  gtk_label_set_text (self->progress_label,
+                      kind == WORK_IMPORT ? _("Importing…") : _("Reading the file…"));
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_stack_set_visible_child_name (self->stack, "busy");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+
+  task = g_task_new (self, self->cancellable, work_done, NULL);
+  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
+  g_task_run_in_thread (task, work_thread);
+}
+
+/* ---- showing the preview -------------------------------------------------- */
+
+static void
+update_summary (TsImportDialog *self)
+{
+  guint counts[TS_IMPORT_N_ACTIONS];
+  g_autofree char *summary = NULL;
+
+  ts_import_count (self->import, counts);
+  /* Translators: the counts of an import preview. */
+  summary = g_strdup_printf (_("New: %1$u · Updates: %2$u · Skipped: %3$u · Errors (not imported): %4$u"),
+                             counts[TS_IMPORT_ACTION_NEW], counts[TS_IMPORT_ACTION_UPDATE],
+                             counts[TS_IMPORT_ACTION_SKIP], counts[TS_IMPORT_ACTION_ERROR]);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            counts[TS_IMPORT_ACTION_NEW] + counts[TS_IMPORT_ACTION_UPDATE] > 0 ||
+                            (self->event_id > 0 && counts[TS_IMPORT_ACTION_SKIP] > 0));
+}
+
+static void
+reload_rows (TsImportDialog *self)
+{
+  guint n = ts_import_get_n_rows (self->import);
+  g_autoptr(GPtrArray) indexes = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (indexes, g_strdup_printf ("%u", i));
+  g_ptr_array_add (indexes, NULL);
+  gtk_string_list_splice (self->row_indexes, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->row_indexes)),
+                          (const char * const *) indexes->pdata);
+  update_summary (self);
+}
+
+static void
+on_column_selected_cb (AdwComboRow    *row,
+                       GParamSpec     *pspec,
+                       TsImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+
+  if (self->filling || self->cancellable != NULL)
+    return;
+  ts_import_set_field (self->import, column, adw_combo_row_get_selected (row));
+  start_work (self, WORK_PREVIEW, TS_CSV_ENCODING_AUTO);
+}
+
+static void
+fill_columns (TsImportDialog *self)
+{
+  g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < self->column_rows->len; i++)
+    adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));
+  g_ptr_array_set_size (self->column_rows, 0);
+
+  for (TsImportField f = 0; f < TS_IMPORT_N_FIELDS; f++)
+    gtk_string_list_append (fields, ts_import_field_label (f));
+  for (guint i = 0; i < ts_import_get_n_columns (self->import); i++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+      const char *header = ts_import_get_header (self->import, i);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     *header ? header : _("(no name)"));
+      adw_combo_row_set_model (row, G_LIST_MODEL (fields));
+      adw_combo_row_set_selected (row, ts_import_get_field (self->import, i));
+      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self);
+      adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->column_rows, row);
+    }
+}
+
+static void
+fill_file_details (TsImportDialog *self)
+{
+  TsCsvEncoding used = ts_import_get_encoding (self->import);
+  g_autofree char *detected = g_strdup_printf (_("Read as %s"), ts_csv_encoding_label (used));
+  char separator = ts_import_get_separator (self->import);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), detected);
+  adw_action_row_set_subtitle (self->separator_row,
+                               separator == '\t' ? _("Tab") :
+                               separator == ';' ? _("Semicolon") : _("Comma"));
+}
+
+static void
+show_preview (TsImportDialog *self,
+              gboolean        loaded)
+{
+  self->filling = TRUE;
+  if (loaded)
+    {
+      fill_file_details (self);
+      fill_columns (self);
+    }
+  adw_combo_row_set_selected (self->duplicates_row, 0);
+  self->filling = FALSE;
+  reload_rows (self);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+show_error (TsImportDialog *self,
+            const GError   *error)
+{
+  self->filling = TRUE;
+  gtk_drop_down_set_selected (self->retry_encoding, adw_combo_row_get_selected (self->encoding_row));
+  self->filling = FALSE;
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+}
+
+static void
+finish_import (TsImportDialog *self,
+               Work           *work)
+{
+  g_autofree char *summary = NULL;
+
+  /* Once for the whole file: views reload one time. */
+  ts_repository_emit_changed (self->repository, "member");
+  if (self->event_id > 0)
+    ts_repository_emit_changed (self->repository, "attendance");
+  summary = g_strdup_printf (_("Imported: %1$u new, %2$u updated, %3$u skipped."),
+                             work->result.created, work->result.updated, work->result.skipped);
+  if (self->event_id > 0)
+    {
+      g_autofree char *registered =
+        g_strdup_printf (ngettext ("%u person newly registered.", "%u people newly registered.",
+                                   work->result.registered), work->result.registered);
+      g_autofree char *both = g_strconcat (summary, " ", registered, NULL);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
+  g_signal_emit (self, signals[IMPORTED], 0, summary);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+work_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  TsImportDialog *self = TS_IMPORT_DIALOG (source);
+  Work *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_clear_object (&self->cancellable);
+  if (self->close_when_done)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (work->kind == WORK_LOAD && work->import != NULL)
+    g_set_object (&self->import, work->import);
+
+  if (ok && work->kind == WORK_IMPORT)
+    finish_import (self, work);
+  else if (ok)
+    show_preview (self, work->kind == WORK_LOAD);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->import != NULL &&
+           work->kind == WORK_IMPORT)
+    show_preview (self, FALSE);    /* nothing written; the preview stands */
+  else
+    show_error (self, error);
+}
+
+/* ---- rows of the preview ---------------------------------------------------- */
+
+static void
+on_row_action_selected_cb (GtkDropDown    *drop_down,
+                           GParamSpec     *pspec,
+                           TsImportDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "row"));
+  guint selected = gtk_drop_down_get_selected (drop_down);
+  TsImportRow *row;
+
+  if (self->filling || self->cancellable != NULL || selected >= G_N_ELEMENTS (row_choices))
+    return;
+  row = ts_import_get_row (self->import, index);
+  if (!ts_import_set_action (self->import, index, row_choices[selected]))
+    {
+      /* "Update" for someone not in the list: back to what it was. */
+      self->filling = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (row_choices); i++)
+        if (row_choices[i] == row->action)
+          gtk_drop_down_set_selected (drop_down, i);
+      self->filling = FALSE;
+      gtk_widget_error_bell (GTK_WIDGET (drop_down));
+      return;
+    }
+  update_summary (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              TsImportDialog           *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *line = gtk_label_new (NULL);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *details = gtk_label_new (NULL);
+  GtkWidget *error = gtk_label_new (_("Error"));
+  const char *labels[] = { ts_import_action_label (TS_IMPORT_ACTION_NEW),
+                           ts_import_action_label (TS_IMPORT_ACTION_UPDATE),
+                           ts_import_action_label (TS_IMPORT_ACTION_SKIP), NULL };
+  GtkWidget *choice = gtk_drop_down_new_from_strings (labels);
+
+  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6,
+                "margin-bottom", 6, NULL);
+  gtk_label_set_width_chars (GTK_LABEL (line), 6);
+  gtk_label_set_xalign (GTK_LABEL (line), 1);
+  gtk_widget_add_css_class (line, "dim-label");
+  gtk_widget_add_css_class (line, "numeric");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (name, "heading");
+  gtk_label_set_xalign (GTK_LABEL (details), 0);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_widget_add_css_class (details, "dim-label");
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (error, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (choice, 150, -1);
+  g_signal_connect (choice, "notify::selected", G_CALLBACK (on_row_action_selected_cb), self);
+
+  gtk_box_append (GTK_BOX (texts), name);
+  gtk_box_append (GTK_BOX (texts), details);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), error);
+  gtk_box_append (GTK_BOX (box), choice);
+  g_object_set_data (G_OBJECT (box), "line", line);
+  g_object_set_data (G_OBJECT (box), "name", name);
+  g_object_set_data (G_OBJECT (box), "details", details);
+  g_object_set_data (G_OBJECT (box), "error", error);
+  g_object_set_data (G_OBJECT (box), "choice", choice);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static char *
+row_text (TsImportRow *row)
+{
+  g_autofree char *name = ts_member_dup_name (row->member);
+  g_autofree char *reading = ts_member_dup_reading (row->member);
+  GString *text = g_string_new (*name ? name : _("(no name)"));
+
+  if (*reading)
+    g_string_append_printf (text, "（%s）", reading);
+  return g_string_free (text, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             TsImportDialog           *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkStringObject *index_object = gtk_list_item_get_item (item);
+  guint index = (guint) strtoul (gtk_string_object_get_string (index_object), NULL, 10);
+  TsImportRow *row = ts_import_get_row (self->import, index);
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (box), "choice");
+  g_autofree char *line = g_strdup_printf ("%u", row->line);
+  g_autofree char *text = row_text (row);
+  g_autofree char *reason = ts_import_row_describe (row);
+  g_autofree char *details = NULL;
+  gboolean failed = row->action == TS_IMPORT_ACTION_ERROR;
+
+  if (*row->member->organization && *reason)
+    details = g_strconcat (row->member->organization, "\n", reason, NULL);
+  else
+    details = g_strconcat (row->member->organization, reason, NULL);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "line"), line);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), text);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "details"), details);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "details"), *details != '\0');
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "error"), failed);
+  gtk_widget_set_visible (GTK_WIDGET (choice), !failed);
+
+  self->filling = TRUE;
+  g_object_set_data (G_OBJECT (choice), "row", GUINT_TO_POINTER (index));
+  for (guint i = 0; i < G_N_ELEMENTS (row_choices); i++)
+    if (row_choices[i] == row->action)
+      gtk_drop_down_set_selected (choice, i);
+  self->filling = FALSE;
+}
+
+/* ---- the controls ---------------------------------------------------------- */
+
+static void
+on_encoding_selected_cb (AdwComboRow    *row,
+                         GParamSpec     *pspec,
+                         TsImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling || self->cancellable != NULL || selected >= G_N_ELEMENTS (encoding_choices))
+    return;
+  start_work (self, WORK_LOAD, encoding_choices[selected]);
+}
+
+/* From the error page: the file read in another encoding. */
+static void
+on_retry_encoding_selected_cb (GtkDropDown    *drop_down,
+                               GParamSpec     *pspec,
+                               TsImportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (self->filling || self->cancellable != NULL || selected >= G_N_ELEMENTS (encoding_choices))
+    return;
+  self->filling = TRUE;
+  adw_combo_row_set_selected (self->encoding_row, selected);
+  self->filling = FALSE;
+  start_work (self, WORK_LOAD, encoding_choices[selected]);
+}
+
+static void
+on_duplicates_selected_cb (AdwComboRow    *row,
+                           GParamSpec     *pspec,
+                           TsImportDialog *self)
+{
+  static const TsImportAction actions[] = {
+    TS_IMPORT_N_ACTIONS, TS_IMPORT_ACTION_UPDATE, TS_IMPORT_ACTION_SKIP, TS_IMPORT_ACTION_NEW,
+  };
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (self->filling || self->cancellable != NULL || self->import == NULL ||
+      selected >= G_N_ELEMENTS (actions))
+    return;
+  if (actions[selected] == TS_IMPORT_N_ACTIONS)
+    {
+      /* Back to the preview's own decisions. */
+      start_work (self, WORK_PREVIEW, TS_CSV_ENCODING_AUTO);
+      return;
+    }
+  ts_import_set_duplicates (self->import, actions[selected]);
+  reload_rows (self);
+}
+
+static void
+on_cancel_clicked_cb (TsImportDialog *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_import_clicked_cb (TsImportDialog *self)
+{
+  ts_import_dialog_import (self);
+}
+
+static gboolean
+ts_import_dialog_close_request (GtkWindow *window)
+{
+  TsImportDialog *self = TS_IMPORT_DIALOG (window);
+
+  if (self->cancellable == NULL)
+    return GTK_WINDOW_CLASS (ts_import_dialog_parent_class)->close_request (window);
+  /* A thread still works: stop it, and close when it has rolled back. */
+  self->close_when_done = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  return TRUE;
+}
+
+static void
+ts_import_dialog_dispose (GObject *object)
+{
+  TsImportDialog *self = TS_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->import);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->row_indexes);
+  g_clear_pointer (&self->column_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+  G_OBJECT_CLASS (ts_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+ts_import_dialog_class_init (TsImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ts_import_dialog_dispose;
+  window_class->close_request = ts_import_dialog_close_request;
+
+  /**
+   * TsImportDialog::imported:
+   * @summary: what was written, for a toast
+   */
+  signals[IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, retry_encoding);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, encodings);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, separator_row);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, duplicates_row);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, duplicate_choices);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TsImportDialog, rows_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+}
+
+static void
+ts_import_dialog_init (TsImportDialog *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->column_rows = g_ptr_array_new ();
+  self->row_indexes = gtk_string_list_new (NULL);
+
+  self->filling = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (encoding_choices); i++)
+    gtk_string_list_append (self->encodings, ts_csv_encoding_label (encoding_choices[i]));
+  gtk_string_list_append (self->duplicate_choices, _("Update when the file has new details"));
+  gtk_string_list_append (self->duplicate_choices, _("Update all"));
+  gtk_string_list_append (self->duplicate_choices, _("Skip all"));
+  gtk_string_list_append (self->duplicate_choices, _("Add all as new members"));
+  self->filling = FALSE;
+  g_signal_connect (self->encoding_row, "notify::selected",
+                    G_CALLBACK (on_encoding_selected_cb), self);
+  g_signal_connect (self->retry_encoding, "notify::selected",
+                    G_CALLBACK (on_retry_encoding_selected_cb), self);
+  g_signal_connect (self->duplicates_row, "notify::selected",
+                    G_CALLBACK (on_duplicates_selected_cb), self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->rows_view, factory);
+  gtk_list_view_set_model (self->rows_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             g_object_ref (G_LIST_MODEL (self->row_indexes)))));
+}
+
+/* Opens on @path and starts reading it at once; @event_id > 0 also
+ * registers everyone for that event. */
+TsImportDialog *
+ts_import_dialog_new (GtkWindow    *parent,
+                      TsRepository *repository,
+                      const char   *path,
+                      gint64        event_id)
+{
+  TsImportDialog *self = g_object_new (TS_TYPE_IMPORT_DIALOG,
+                                       "transient-for", parent, NULL);
+  self->repository = g_object_ref (repository);
+  self->path = g_strdup (path);
+  self->event_id = event_id;
+  gtk_window_set_title (GTK_WINDOW (self),
+                        event_id > 0 ? _("Import Registrations") : _("Import Members"));
+  start_work (self, WORK_LOAD, TS_CSV_ENCODING_AUTO);
+  return self;
+}
+
+TsImport *
+ts_import_dialog_get_import (TsImportDialog *self)
+{
+  g_return_val_if_fail (TS_IS_IMPORT_DIALOG (self), NULL);
+  return self->import;
+}
+
+gboolean
+ts_import_dialog_is_busy (TsImportDialog *self)
+{
+  g_return_val_if_fail (TS_IS_IMPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+void
+ts_import_dialog_import (TsImportDialog *self)
+{
+  g_return_if_fail (TS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->import != NULL && self->cancellable == NULL);
+  start_work (self, WORK_IMPORT, TS_CSV_ENCODING_AUTO);
+}

@@ -1,0 +1,329 @@
+/* test-import-dialog.c: the import dialog and the data actions in a real
+ * GTK window under Xvfb: preview, per-row decision, import in a thread,
+ * one "changed" signal, and the automatic backup at window creation.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "ts-backup.h"
+#include "ts-data-actions.h"
+#include "ts-import-dialog.h"
+#include "ts-test-support.h"
+
+typedef struct {
+  char         *dir;
+  TsRepository *repository;
+  guint         member_changes;
+  char         *imported;
+} Fixture;
+
+static void
+on_changed (TsRepository *repository,
+            const char   *table,
+            Fixture      *fixture)
+{
+  if (g_str_equal (table, "member"))
+    fixture->member_changes++;
+}
+
+static void
+on_imported (TsImportDialog *dialog,
+             const char     *summary,
+             Fixture        *fixture)
+{
+  g_free (fixture->imported);
+  fixture->imported = g_strdup (summary);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "ui.db");
+  g_signal_connect (fixture->repository, "changed", G_CALLBACK (on_changed), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->imported);
+}
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !ts_import_dialog_is_busy (data);
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TSUDOI_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+  /* Until the window is mapped and drawn, with the list's rows laid out. */
+  for (guint i = 0; i < 5000 && node == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      if (i < 300 || width == 0)
+        continue;
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (g_getenv ("TSUDOI_SOURCE_DIR"), "tests", "data", "fixtures", name, NULL);
+}
+
+static void
+test_preview_and_import (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("form.csv");
+  GtkWidget *parent = adw_application_window_new (NULL);
+  TsImportDialog *dialog;
+  TsImport *import;
+  g_autoptr(GListModel) members = NULL;
+
+  gtk_window_present (GTK_WINDOW (parent));
+  dialog = ts_import_dialog_new (GTK_WINDOW (parent), fixture->repository, file, 0);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 600);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, 3);
+  g_assert_cmpint (ts_import_get_field (import, 0), ==, TS_IMPORT_FIELD_TIMESTAMP);
+  g_assert_cmpuint (fixture->member_changes, ==, 0);
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog.png");
+
+  /* The organizer decides not to take the third person. */
+  g_assert_true (ts_import_set_action (import, 2, TS_IMPORT_ACTION_SKIP));
+  ts_import_dialog_import (dialog);
+  spin_until (pointer_cleared, &dialog);
+
+  members = ts_repository_list_members (fixture->repository, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
+  g_assert_cmpuint (fixture->member_changes, ==, 1);
+  g_assert_nonnull (fixture->imported);
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
+static void
+test_registrations (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("utf8-bom.csv");
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(GListModel) attendance = NULL;
+  TsImportDialog *dialog;
+
+  g_object_set (chapter, "name", "大田医介塾", NULL);
+  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, NULL));
+  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
+  g_assert_true (ts_repository_save_event (fixture->repository, event, NULL));
+
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, event->id);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Registrations");
+  ts_import_dialog_import (dialog);
+  spin_until (pointer_cleared, &dialog);
+
+  g_assert_cmpstr (fixture->imported, ==,
+                   "Imported: 3 new, 0 updated, 0 skipped. 3 people newly registered.");
+  attendance = ts_repository_list_attendance (fixture->repository, event->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (attendance), ==, 3);
+}
+
+static void
+test_bad_file_shows_error (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *file = fixture_path ("garbage.bin");
+  TsImportDialog *dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 700, 480);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  g_assert_null (ts_import_dialog_get_import (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog-error.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Someone known with new details, someone known as is, a repeated line,
+ * an error and a newcomer, as the organizer sees them. */
+static void
+test_decisions (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *known = fixture_path ("utf8.csv");
+  g_autofree char *file = g_build_filename (fixture->dir, "mixed.csv", NULL);
+  const char text[] =
+    "氏名,ふりがな,所属,メールアドレス,電話\n"
+    "髙橋 一郎,たかはし いちろう,㈱ケアサポート①,ichiro@example.jp,03-1111-2222\n"
+    "山﨑 花子,ヤマサキ ハナコ,訪問看護ステーション～みらい～,hanako@example.jp,\n"
+    "山﨑 花子,やまさき はなこ,,hanako@example.jp,\n"
+    "田中 美咲,Tanaka,たなか薬局,,\n"
+    "新井 翔太,あらい しょうた,あらい居宅介護支援事業所,arai@example.jp,\n";
+  g_autoptr(TsImport) first = ts_import_new_from_file (known, TS_CSV_ENCODING_AUTO, NULL, NULL);
+  TsImportDialog *dialog;
+  TsImport *import;
+
+  g_assert_true (ts_import_preview (first, ts_repository_get_database (fixture->repository),
+                                    NULL, NULL, NULL, NULL));
+  g_assert_true (ts_import_run (first, ts_repository_get_database (fixture->repository), 0,
+                                NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 520);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpint (ts_import_get_row (import, 2)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpint (ts_import_get_row (import, 3)->action, ==, TS_IMPORT_ACTION_ERROR);
+  g_assert_cmpint (ts_import_get_row (import, 4)->action, ==, TS_IMPORT_ACTION_NEW);
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog-decisions.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+backup_written (gpointer data)
+{
+  g_autoptr(GPtrArray) names = ts_backup_list (data);
+  return names->len == 1;
+}
+
+static void
+test_actions_and_daily_backup (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *path = ts_database_get_path (ts_repository_get_database (fixture->repository));
+  g_autofree char *folder = ts_backup_default_folder (path);
+  static const struct { const char *name; gboolean with_id; } actions[] = {
+    { "data.import-members", FALSE }, { "data.export-members", FALSE },
+    { "data.back-up", FALSE }, { "data.restore", FALSE },
+    { "data.import-registrations", TRUE }, { "data.export-attendees", TRUE },
+    { "data.export-grid", TRUE }, { "data.no-such-action", FALSE },
+  };
+  GtkWidget *window = adw_application_window_new (NULL);
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *buttons[G_N_ELEMENTS (actions)];
+
+  /* Buttons as the menus would hold them: sensitive only when the
+   * window has the action, with the right parameter type. */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      buttons[i] = gtk_button_new_with_label (actions[i].name);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (buttons[i]), actions[i].name);
+      if (actions[i].with_id)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (buttons[i]),
+                                                g_variant_new_int64 (1));
+      gtk_box_append (GTK_BOX (box), buttons[i]);
+    }
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), overlay);
+  g_assert_false (gtk_widget_get_sensitive (buttons[0]));
+  ts_data_actions_install (window, fixture->repository);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_cmpint (gtk_widget_get_sensitive (buttons[i]), ==,
+                     !g_str_equal (actions[i].name, "data.no-such-action"));
+  spin_until (backup_written, folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Xvfb without a session bus: GTK says so, which is no failure here. */
+static gboolean
+fatal_unless_no_bus (const char     *domain,
+                     GLogLevelFlags  level,
+                     const char     *message,
+                     gpointer        data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("TSUDOI_JA") != NULL && setlocale (LC_ALL, "ja_JP.UTF-8") != NULL)
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  /* No accessibility bus under Xvfb. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_log_set_fatal_handler (fatal_unless_no_bus, NULL);
+  adw_init ();
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import-dialog/preview-and-import", test_preview_and_import);
+  ADD ("/import-dialog/registrations", test_registrations);
+  ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
+  ADD ("/import-dialog/decisions", test_decisions);
+  ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
+  return g_test_run ();
+}
