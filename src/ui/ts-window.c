@@ -289,6 +289,11 @@ restore_settings (TsWindow *self)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
   ts_chapters_view_show_chapter (self->chapters_view,
                                  g_settings_get_int64 (self->settings, "last-chapter"));
+  /* The chapters view may load only when first shown; Regulars needs
+   * its chapter now. */
+  if (g_settings_get_int64 (self->settings, "last-chapter") != 0)
+    ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page),
+                                  g_settings_get_int64 (self->settings, "last-chapter"));
 }
 
 static gboolean
