@@ -30,6 +30,7 @@ struct _TsEventPage
   guint           refresh_id;
 
   GtkStack       *stack;
+  GtkWidget      *back_button;
   GtkLabel       *chapter_label;
   GtkLabel       *title_label;
   GtkLabel       *headcount_label;
@@ -39,6 +40,51 @@ struct _TsEventPage
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOW_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The back button only makes sense when the list beside is folded away. */
+static void
+ts_event_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TsEventPage *self = (TsEventPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      gtk_widget_set_visible (self->back_button, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_event_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TsEventPage *self = (TsEventPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->back_button));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static gboolean
 status_filter (gpointer item,
@@ -443,9 +489,16 @@ ts_event_page_class_init (TsEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_event_page_dispose;
+  G_OBJECT_CLASS (klass)->set_property = ts_event_page_set_property;
+  G_OBJECT_CLASS (klass)->get_property = ts_event_page_get_property;
+  properties[PROP_SHOW_BACK] =
+    g_param_spec_boolean ("show-back", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, chapter_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, headcount_label);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-database.h"
 #include "ts-event-page.h"
 #include "ts-events-view.h"
 #include "ts-text.h"
@@ -121,6 +122,28 @@ select_id (TsEventsView *self,
   return FALSE;
 }
 
+/* On first showing, the meeting coming next, or else the latest one:
+ * what an organizer opens the app for. */
+static void
+select_next_event (TsEventsView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  g_autofree char *now = ts_now_iso8601 ();
+  guint n = g_list_model_get_n_items (model);
+  guint best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (event->starts_at, now) < 0)
+        break;
+      best = i;  /* newest first: the last one still ahead is the next */
+    }
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, best);
+}
+
 static void
 on_selection_changed_cb (TsEventsView *self)
 {
@@ -150,6 +173,8 @@ reload (TsEventsView *self)
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   if (current != 0 && !select_id (self, current))
     ts_event_page_set_event (self->event_page, 0);
+  if (ts_event_page_get_event_id (self->event_page) == 0)
+    select_next_event (self);
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (events) > 0 ? "list" : "empty");
 }
