@@ -172,6 +172,35 @@ bench_search (TsMembersView *view)
     }
 }
 
+/* Opening a member and an event: what a click costs with a big file. */
+static void
+bench_pages (TsWindow      *window,
+             TsMembersView *view)
+{
+  g_autoptr(TsMember) member = g_list_model_get_item (ts_members_view_get_model (view), 100);
+  struct { const char *what; const char *action; const char *view; gint64 id; } steps[] = {
+    { "member page", "win.show-member", NULL, member->id },
+    { "events view, first showing", "win.show-view", "events", 0 },
+    { "chapters view, first showing", "win.show-view", "chapters", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      gint64 start = cpu_time (), wall = g_get_monotonic_time ();
+
+      if (steps[i].view != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (window), steps[i].action, "s", steps[i].view);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), steps[i].action, "x", steps[i].id);
+      while (g_main_context_iteration (NULL, FALSE));
+      g_print ("%s: %.0f ms CPU, %.0f ms wall\n", steps[i].what,
+               (cpu_time () - start) / 1000.0, (g_get_monotonic_time () - wall) / 1000.0);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "members");
+  gtk_widget_activate_action (GTK_WIDGET (window), "view.back", NULL);
+  while (g_main_context_iteration (NULL, FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +261,8 @@ main (int    argc,
   /* For profiling the search alone: TSUDOI_BENCH_SEARCH_ROUNDS=20 perf record … */
   for (int round = 1; round < atoi (g_getenv ("TSUDOI_BENCH_SEARCH_ROUNDS") ?: "1"); round++)
     bench_search (view);
+
+  bench_pages (window, view);
 
   scrolled = ts_members_view_get_scrolled_window (view);
   bench.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));

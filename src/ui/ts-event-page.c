@@ -28,6 +28,7 @@ struct _TsEventPage
   TsEvent        *event;
   GListModel     *attendance;
   guint           refresh_id;
+  guint           expanded;   /* bit per status index: show every row */
 
   GtkStack       *stack;
   GtkWidget      *back_button;
@@ -216,9 +217,26 @@ create_attendee_row (gpointer item,
   return row;
 }
 
+static gboolean refresh_idle_cb (gpointer user_data);
+
+/* A row per person with its own drop-downs costs a few milliseconds; a
+ * group of hundreds (a big sample file, an imported list) shows the
+ * first ones and a button for the rest, so the page opens at once. */
+#define GROUP_PREVIEW 60
+
+static void
+on_show_all_clicked_cb (GtkButton   *button,
+                        TsEventPage *self)
+{
+  self->expanded |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ts-status-bit"));
+  if (self->refresh_id == 0)
+    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
+}
+
 static void
 add_status_group (TsEventPage *self,
-                  const char  *status)
+                  const char  *status,
+                  guint        index)
 {
   GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (status_filter, (gpointer) status, NULL));
   g_autoptr(GtkFilterListModel) model =
@@ -234,8 +252,24 @@ add_status_group (TsEventPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
-                           create_attendee_row, NULL, NULL);
+  if (n > GROUP_PREVIEW && !(self->expanded & (1u << index)))
+    {
+      g_autoptr(GtkSliceListModel) slice =
+        gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, GROUP_PREVIEW);
+      /* Translators: %u is how many people the group has in all. */
+      g_autofree char *label = g_strdup_printf (_("Show All %u"), n);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
+                               create_attendee_row, NULL, NULL);
+      g_object_set_data (G_OBJECT (button), "ts-status-bit", GUINT_TO_POINTER (1u << index));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_show_all_clicked_cb), self);
+      gtk_widget_add_css_class (button, "flat");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
+  else
+    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
+                             create_attendee_row, NULL, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   gtk_box_append (self->attendees_box, group);
 }
@@ -260,7 +294,7 @@ fill_attendees (TsEventPage *self)
       return;
     }
   for (guint i = 0; statuses[i] != NULL; i++)
-    add_status_group (self, statuses[i]);
+    add_status_group (self, statuses[i], i);
 }
 
 static void
@@ -543,6 +577,8 @@ ts_event_page_set_event (TsEventPage *self,
 {
   g_return_if_fail (TS_IS_EVENT_PAGE (self));
 
+  if (self->event_id != event_id)
+    self->expanded = 0;
   self->event_id = event_id;
   refresh (self);
 }
