@@ -351,7 +351,7 @@ build_columns (TsMembersView *self)
   add_column (self, COLUMN_ORGANIZATION, _("Organization"), TRUE, -1);
   add_column (self, COLUMN_PROFESSION, _("Profession"), FALSE, 140);
   add_column (self, COLUMN_CHAPTER, _("Home Chapter"), FALSE, 120);
-  add_column (self, COLUMN_LAST_ATTENDED, _("Last Attended"), FALSE, 150);
+  add_column (self, COLUMN_LAST_ATTENDED, _("Last Attended"), FALSE, 180);
   add_column (self, COLUMN_TIMES, _("Times"), FALSE, 70);
 
   self->list = ts_member_list_new ();
