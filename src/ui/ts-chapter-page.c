@@ -25,6 +25,7 @@ struct _TsChapterPage
   guint                refresh_id;
 
   GtkStack            *stack;
+  GtkWidget           *back_button;
   GtkLabel            *region_label;
   GtkLabel            *name_label;
   GtkButton           *new_event_button;
@@ -39,6 +40,51 @@ struct _TsChapterPage
 };
 
 G_DEFINE_FINAL_TYPE (TsChapterPage, ts_chapter_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOW_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The back button only makes sense when the list beside is folded away. */
+static void
+ts_chapter_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TsChapterPage *self = (TsChapterPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      gtk_widget_set_visible (self->back_button, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_chapter_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TsChapterPage *self = (TsChapterPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->back_button));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 #define ROW_ID_KEY "ts-row-id"
 
@@ -265,9 +311,16 @@ ts_chapter_page_class_init (TsChapterPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_chapter_page_dispose;
+  G_OBJECT_CLASS (klass)->set_property = ts_chapter_page_set_property;
+  G_OBJECT_CLASS (klass)->get_property = ts_chapter_page_get_property;
+  properties[PROP_SHOW_BACK] =
+    g_param_spec_boolean ("show-back", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-chapter-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TsChapterPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TsChapterPage, region_label);
   gtk_widget_class_bind_template_child (widget_class, TsChapterPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, TsChapterPage, new_event_button);

@@ -24,6 +24,8 @@ struct _TsChaptersView
 
   TsRepository       *repository;
   guint               reload_id;
+  gboolean            loaded;
+  gint64              pending_id;   /* to show once loaded */
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   char               *query_key;
@@ -171,14 +173,39 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Deferred: the write may come from a widget that a reload replaces. */
+/* Deferred: the write may come from a widget that a reload replaces.
+ * Not loaded yet: the first showing reads everything anyway. */
 static void
 on_repository_changed_cb (TsRepository *repository,
                           const char   *table,
                           TsChaptersView *self)
 {
-  if (self->reload_id == 0)
+  if (self->loaded && self->reload_id == 0)
     self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
+}
+
+static void
+ensure_loaded (TsChaptersView *self)
+{
+  if (self->loaded || self->repository == NULL)
+    return;
+  self->loaded = TRUE;
+  reload (self);
+  if (self->pending_id != 0)
+    {
+      gint64 id = self->pending_id;
+
+      self->pending_id = 0;
+      if (!select_id (self, id))
+        gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
+    }
+}
+
+static void
+ts_chapters_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ts_chapters_view_parent_class)->map (widget);
+  ensure_loaded (TS_CHAPTERS_VIEW (widget));
 }
 
 static void
@@ -241,6 +268,7 @@ ts_chapters_view_class_init (TsChaptersViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_chapters_view_dispose;
+  widget_class->map = ts_chapters_view_map;
 
   /**
    * TsChaptersView::chapter-selected:
@@ -287,7 +315,8 @@ ts_chapters_view_set_repository (TsChaptersView *self,
   ts_chapter_page_set_repository (self->chapter_page, repository);
   g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
                            self, 0);
-  reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 }
 
 void
@@ -298,6 +327,11 @@ ts_chapters_view_show_chapter (TsChaptersView *self,
 
   if (chapter_id == 0)
     return;
+  if (!self->loaded)
+    {
+      self->pending_id = chapter_id;
+      return;
+    }
   if (!select_id (self, chapter_id))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

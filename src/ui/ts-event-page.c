@@ -28,8 +28,10 @@ struct _TsEventPage
   TsEvent        *event;
   GListModel     *attendance;
   guint           refresh_id;
+  guint           expanded;   /* bit per status index: show every row */
 
   GtkStack       *stack;
+  GtkWidget      *back_button;
   GtkLabel       *chapter_label;
   GtkLabel       *title_label;
   GtkLabel       *headcount_label;
@@ -39,6 +41,51 @@ struct _TsEventPage
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOW_BACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The back button only makes sense when the list beside is folded away. */
+static void
+ts_event_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TsEventPage *self = (TsEventPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      gtk_widget_set_visible (self->back_button, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_event_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TsEventPage *self = (TsEventPage *) object;
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BACK:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->back_button));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static gboolean
 status_filter (gpointer item,
@@ -170,9 +217,26 @@ create_attendee_row (gpointer item,
   return row;
 }
 
+static gboolean refresh_idle_cb (gpointer user_data);
+
+/* A row per person with its own drop-downs costs a few milliseconds; a
+ * group of hundreds (a big sample file, an imported list) shows the
+ * first ones and a button for the rest, so the page opens at once. */
+#define GROUP_PREVIEW 60
+
+static void
+on_show_all_clicked_cb (GtkButton   *button,
+                        TsEventPage *self)
+{
+  self->expanded |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ts-status-bit"));
+  if (self->refresh_id == 0)
+    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
+}
+
 static void
 add_status_group (TsEventPage *self,
-                  const char  *status)
+                  const char  *status,
+                  guint        index)
 {
   GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (status_filter, (gpointer) status, NULL));
   g_autoptr(GtkFilterListModel) model =
@@ -188,8 +252,24 @@ add_status_group (TsEventPage *self,
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
-                           create_attendee_row, NULL, NULL);
+  if (n > GROUP_PREVIEW && !(self->expanded & (1u << index)))
+    {
+      g_autoptr(GtkSliceListModel) slice =
+        gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, GROUP_PREVIEW);
+      /* Translators: %u is how many people the group has in all. */
+      g_autofree char *label = g_strdup_printf (_("Show All %u"), n);
+      GtkWidget *button = gtk_button_new_with_label (label);
+
+      gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
+                               create_attendee_row, NULL, NULL);
+      g_object_set_data (G_OBJECT (button), "ts-status-bit", GUINT_TO_POINTER (1u << index));
+      g_signal_connect (button, "clicked", G_CALLBACK (on_show_all_clicked_cb), self);
+      gtk_widget_add_css_class (button, "flat");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
+  else
+    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
+                             create_attendee_row, NULL, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   gtk_box_append (self->attendees_box, group);
 }
@@ -214,7 +294,7 @@ fill_attendees (TsEventPage *self)
       return;
     }
   for (guint i = 0; statuses[i] != NULL; i++)
-    add_status_group (self, statuses[i]);
+    add_status_group (self, statuses[i], i);
 }
 
 static void
@@ -443,9 +523,16 @@ ts_event_page_class_init (TsEventPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_event_page_dispose;
+  G_OBJECT_CLASS (klass)->set_property = ts_event_page_set_property;
+  G_OBJECT_CLASS (klass)->get_property = ts_event_page_get_property;
+  properties[PROP_SHOW_BACK] =
+    g_param_spec_boolean ("show-back", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-event-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, chapter_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, headcount_label);
@@ -490,6 +577,8 @@ ts_event_page_set_event (TsEventPage *self,
 {
   g_return_if_fail (TS_IS_EVENT_PAGE (self));
 
+  if (self->event_id != event_id)
+    self->expanded = 0;
   self->event_id = event_id;
   refresh (self);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-database.h"
 #include "ts-event-page.h"
 #include "ts-events-view.h"
 #include "ts-text.h"
@@ -19,6 +20,7 @@ struct _TsEventsView
 
   TsRepository       *repository;
   guint               reload_id;
+  gboolean            loaded;
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -120,6 +122,28 @@ select_id (TsEventsView *self,
   return FALSE;
 }
 
+/* On first showing, the meeting coming next, or else the latest one:
+ * what an organizer opens the app for. */
+static void
+select_next_event (TsEventsView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  g_autofree char *now = ts_now_iso8601 ();
+  guint n = g_list_model_get_n_items (model);
+  guint best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (event->starts_at, now) < 0)
+        break;
+      best = i;  /* newest first: the last one still ahead is the next */
+    }
+  if (n > 0)
+    gtk_single_selection_set_selected (self->selection, best);
+}
+
 static void
 on_selection_changed_cb (TsEventsView *self)
 {
@@ -149,6 +173,8 @@ reload (TsEventsView *self)
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
   if (current != 0 && !select_id (self, current))
     ts_event_page_set_event (self->event_page, 0);
+  if (ts_event_page_get_event_id (self->event_page) == 0)
+    select_next_event (self);
   gtk_stack_set_visible_child_name (self->list_stack,
                                     g_list_model_get_n_items (events) > 0 ? "list" : "empty");
 }
@@ -163,14 +189,32 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Deferred: the write may come from a widget that a reload replaces. */
+/* Deferred: the write may come from a widget that a reload replaces.
+ * Not loaded yet: the first showing reads everything anyway. */
 static void
 on_repository_changed_cb (TsRepository *repository,
                           const char   *table,
                           TsEventsView *self)
 {
-  if (self->reload_id == 0)
+  if (self->loaded && self->reload_id == 0)
     self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
+}
+
+static void
+ensure_loaded (TsEventsView *self)
+{
+  if (!self->loaded && self->repository != NULL)
+    {
+      self->loaded = TRUE;
+      reload (self);
+    }
+}
+
+static void
+ts_events_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ts_events_view_parent_class)->map (widget);
+  ensure_loaded (TS_EVENTS_VIEW (widget));
 }
 
 static void
@@ -221,6 +265,7 @@ ts_events_view_class_init (TsEventsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_events_view_dispose;
+  widget_class->map = ts_events_view_map;
   g_type_ensure (TS_TYPE_EVENT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-events-view.ui");
@@ -264,7 +309,8 @@ ts_events_view_set_repository (TsEventsView *self,
   ts_event_page_set_repository (self->event_page, repository);
   g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
                            self, 0);
-  reload (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self);
 }
 
 void
@@ -273,6 +319,7 @@ ts_events_view_show_event (TsEventsView *self,
 {
   g_return_if_fail (TS_IS_EVENTS_VIEW (self));
 
+  ensure_loaded (self);
   if (!select_id (self, event_id))
     {
       /* Hidden by the search: clear it rather than show a different list. */

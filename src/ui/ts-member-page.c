@@ -65,23 +65,26 @@ fill_profile (TsMemberPage *self,
               TsMember     *member)
 {
   g_autofree char *since = ts_ui_format_day (member->created_at);
-  struct { const char *title; const char *value; } rows[] = {
-    { _("Organization"), member->organization },
-    { _("Profession"), member->profession },
-    { _("Job Title"), member->job_title },
-    { _("Email"), member->email },
-    { _("Phone"), member->phone },
-    { _("Home Chapter"), member->home_chapter_name },
-    { _("Roster Consent"), ts_member_consent_label (member->consent) },
-    { _("What I Do"), member->introduction },
-    { _("What I Want to Try or Announce"), member->wish },
-    { _("Notes"), member->notes },
-    { _("Member Since"), since },
+  /* always: shown even when empty, as "—", because a gap there matters
+   * (no consent, no organization on the roster); the rest only when set. */
+  struct { const char *title; const char *value; gboolean always; } rows[] = {
+    { _("Roster Consent"), ts_member_consent_label (member->consent), TRUE },
+    { _("Organization"), member->organization, TRUE },
+    { _("Profession"), member->profession, TRUE },
+    { _("Job Title"), member->job_title, FALSE },
+    { _("Home Chapter"), member->home_chapter_name, TRUE },
+    { _("What I Do"), member->introduction, FALSE },
+    { _("What I Want to Try or Announce"), member->wish, FALSE },
+    { _("Email"), member->email, FALSE },
+    { _("Phone"), member->phone, FALSE },
+    { _("Notes"), member->notes, FALSE },
+    { _("Member Since"), since, FALSE },
   };
 
   ts_ui_clear_box (GTK_WIDGET (self->profile_list));
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    gtk_list_box_append (self->profile_list, ts_ui_detail_row (rows[i].title, rows[i].value));
+    if (rows[i].always || (rows[i].value != NULL && *rows[i].value != '\0'))
+      gtk_list_box_append (self->profile_list, ts_ui_detail_row (rows[i].title, rows[i].value));
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-member-list.h"
 #include "ts-member-page.h"
 #include "ts-members-view.h"
 #include "ts-text.h"
@@ -34,9 +35,7 @@ struct _TsMembersView
   AdwBin             parent_instance;
 
   TsRepository      *repository;
-  GtkSortListModel  *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter   *filter;
+  TsMemberList      *list;
   char              *query_key;
   GtkColumnViewColumn *reading_column;
   guint              reload_id;
@@ -154,6 +153,16 @@ compare_members (gconstpointer a,
   return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
+/* The column view's sorter knows which headers were clicked and in
+ * which direction; the list sorts its own array with it. */
+static int
+compare_with_sorter (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return gtk_sorter_compare (GTK_SORTER (user_data), (gpointer) a, (gpointer) b);
+}
+
 static void
 add_column (TsMembersView *self,
             Column         column,
@@ -180,20 +189,11 @@ add_column (TsMembersView *self,
     self->reading_column = view_column;
 }
 
-static gboolean
-filter_member (gpointer item,
-               gpointer user_data)
-{
-  TsMembersView *self = user_data;
-
-  return ts_text_search_matches (TS_MEMBER (item)->search_key, self->query_key);
-}
-
 static void
 update_count (TsMembersView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint total = ts_member_list_get_total (self->list);
   g_autofree char *text = NULL;
 
   if (self->query_key != NULL && *self->query_key != '\0')
@@ -231,7 +231,9 @@ reload (TsMembersView *self)
       ts_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
-  gtk_sort_list_model_set_model (self->sort_model, members);
+  ts_member_list_set_members (self->list, members);
+  ts_member_list_sort (self->list, compare_with_sorter,
+                       gtk_column_view_get_sorter (self->column_view));
   update_count (self);
 }
 
@@ -277,19 +279,12 @@ set_query (TsMembersView *self,
            const char    *text)
 {
   g_autofree char *key = ts_text_search_key (text ? text : "");
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
-  const char *old = self->query_key ? self->query_key : "";
 
-  if (g_strcmp0 (key, old) == 0)
+  if (g_strcmp0 (key, self->query_key) == 0)
     return;
-  /* A longer query can only hide rows: the filter then checks fewer. */
-  if (strstr (key, old) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (old, key) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
   g_free (self->query_key);
   self->query_key = g_steal_pointer (&key);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  ts_member_list_set_query (self->list, self->query_key);
   update_count (self);
 }
 
@@ -312,7 +307,7 @@ static void
 on_search_activate_cb (TsMembersView  *self,
                        GtkSearchEntry *entry)
 {
-  g_autoptr(TsMember) first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  g_autoptr(TsMember) first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
 
   if (first != NULL)
     open_member (self, first);
@@ -322,7 +317,7 @@ static void
 on_column_view_activate_cb (TsMembersView *self,
                             guint          position)
 {
-  g_autoptr(TsMember) member = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+  g_autoptr(TsMember) member = g_list_model_get_item (G_LIST_MODEL (self->list),
                                                       position);
 
   if (member != NULL)
@@ -340,6 +335,13 @@ back_action (GtkWidget  *widget,
 }
 
 static void
+on_sorter_changed_cb (TsMembersView *self)
+{
+  ts_member_list_sort (self->list, compare_with_sorter,
+                       gtk_column_view_get_sorter (self->column_view));
+}
+
+static void
 build_columns (TsMembersView *self)
 {
   GtkSelectionModel *selection;
@@ -349,19 +351,17 @@ build_columns (TsMembersView *self)
   add_column (self, COLUMN_ORGANIZATION, _("Organization"), TRUE, -1);
   add_column (self, COLUMN_PROFESSION, _("Profession"), FALSE, 140);
   add_column (self, COLUMN_CHAPTER, _("Home Chapter"), FALSE, 120);
-  add_column (self, COLUMN_LAST_ATTENDED, _("Last Attended"), FALSE, 150);
+  add_column (self, COLUMN_LAST_ATTENDED, _("Last Attended"), FALSE, 180);
   add_column (self, COLUMN_TIMES, _("Times"), FALSE, 70);
 
-  self->filter = gtk_custom_filter_new (filter_member, self, NULL);
-  self->sort_model = gtk_sort_list_model_new (NULL,
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model))));
+  self->list = ts_member_list_new ();
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list))));
   gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
   gtk_column_view_set_model (self->column_view, selection);
   g_object_unref (selection);
-  g_signal_connect (self->filter_model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  g_signal_connect (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
+                            G_CALLBACK (on_sorter_changed_cb), self);
   /* The repository already returns 五十音順; this only shows it in the header. */
   gtk_column_view_sort_by_column (self->column_view, self->reading_column, GTK_SORT_ASCENDING);
 }
@@ -371,15 +371,15 @@ ts_members_view_dispose (GObject *object)
 {
   TsMembersView *self = TS_MEMBERS_VIEW (object);
 
-  if (self->filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->filter_model, self);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->list);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_members_view_parent_class)->dispose (object);
 }
@@ -426,29 +426,6 @@ ts_members_view_init (TsMembersView *self)
   build_columns (self);
 }
 
-void
-ts_members_view_set_repository (TsMembersView *self,
-                                TsRepository  *repository)
-{
-  g_return_if_fail (TS_IS_MEMBERS_VIEW (self));
-  g_return_if_fail (self->repository == NULL);
-
-  self->repository = g_object_ref (repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
-                           self, 0);
-  reload (self);
-}
-
-void
-ts_members_view_show_member (TsMembersView *self,
-                             gint64         member_id)
-{
-  g_return_if_fail (TS_IS_MEMBERS_VIEW (self));
-
-  ts_member_page_set_member (self->member_page, self->repository, member_id);
-  adw_leaflet_set_visible_child_name (self->leaflet, "member");
-}
-
 /* For tests and the benchmark: the list as it is now, reloaded if stale. */
 static void
 ensure_fresh (TsMembersView *self)
@@ -459,6 +436,33 @@ ensure_fresh (TsMembersView *self)
       self->stale = FALSE;
       reload (self);
     }
+}
+
+void
+ts_members_view_set_repository (TsMembersView *self,
+                                TsRepository  *repository)
+{
+  g_return_if_fail (TS_IS_MEMBERS_VIEW (self));
+  g_return_if_fail (self->repository == NULL);
+
+  self->repository = g_object_ref (repository);
+  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+                           self, 0);
+  /* Loaded when first shown: startup should not wait for a view that
+   * may never be looked at. */
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_fresh (self);
+}
+
+void
+ts_members_view_show_member (TsMembersView *self,
+                             gint64         member_id)
+{
+  g_return_if_fail (TS_IS_MEMBERS_VIEW (self));
+
+  ts_member_page_set_member (self->member_page, self->repository, member_id);
+  adw_leaflet_set_visible_child_name (self->leaflet, "member");
 }
 
 void
@@ -480,7 +484,7 @@ GListModel *
 ts_members_view_get_model (TsMembersView *self)
 {
   ensure_fresh (self);
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->list);
 }
 
 GtkWidget *

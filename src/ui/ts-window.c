@@ -35,6 +35,8 @@ struct _TsWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   TsChaptersView       *chapters_view;
   TsEventsView         *events_view;
   TsMembersView        *members_view;
@@ -52,6 +54,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Narrow windows move the view switcher to the bottom; the empty state
+ * shows none at all. */
+static void
+update_switcher_bar (TsWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                                    adw_view_switcher_title_get_view_switcher_enabled (self->switcher_title));
+}
+
 /* Only whether there is anything at all: the views load their own lists. */
 static void
 update_empty_state (TsWindow *self)
@@ -62,6 +74,9 @@ update_empty_state (TsWindow *self)
   if (!ts_repository_count_chapters (self->repository, &n_chapters, &error))
     g_warning ("Cannot count chapters: %s", error->message);
   gtk_stack_set_visible_child_name (self->stack, n_chapters > 0 ? "views" : "empty");
+  /* Tabs to views that cannot be shown yet would only confuse. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, n_chapters > 0);
+  update_switcher_bar (self);
 }
 
 static void
@@ -289,6 +304,11 @@ restore_settings (TsWindow *self)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
   ts_chapters_view_show_chapter (self->chapters_view,
                                  g_settings_get_int64 (self->settings, "last-chapter"));
+  /* The chapters view may load only when first shown; Regulars needs
+   * its chapter now. */
+  if (g_settings_get_int64 (self->settings, "last-chapter") != 0)
+    ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page),
+                                  g_settings_get_int64 (self->settings, "last-chapter"));
 }
 
 static gboolean
@@ -339,6 +359,8 @@ ts_window_constructed (GObject *object)
   restore_settings (self);
   g_signal_connect (self->view_stack, "notify::visible-child-name",
                     G_CALLBACK (on_visible_view_changed_cb), self);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (update_switcher_bar), self);
 }
 
 static void
@@ -461,6 +483,8 @@ ts_window_class_init (TsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, chapters_view);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, TsWindow, members_view);

@@ -227,6 +227,25 @@ mark_first_attended (Fixture *f,
   ts_ui_test_wait (100);
   g_assert_cmpuint (count_attendance (f, event_id, "attended"), ==, 1);
   g_assert_cmpuint (count_attendance (f, event_id, "registered"), ==, 2);
+
+  /* The page was rebuilt; tick "Paid" on the first row. */
+  {
+    GtkWidget *paid = ts_ui_test_find_type (page, GTK_TYPE_CHECK_BUTTON);
+    g_autoptr(GListModel) list = NULL;
+    guint n_paid = 0;
+
+    g_assert_nonnull (paid);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), TRUE);
+    ts_ui_test_wait (100);
+    list = ts_repository_list_attendance (f->repository, event_id, NULL);
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+
+        n_paid += attendance->paid;
+      }
+    g_assert_cmpuint (n_paid, ==, 1);
+  }
 }
 
 static guint
@@ -285,6 +304,44 @@ duplicate_event (Fixture *f,
   g_assert_cmpint (ts_event_page_get_event_id (TS_EVENT_PAGE (page)), ==, newest->id);
 }
 
+/* Escape (window.close) leaves the database as it was. */
+static void
+cancel_member_dialog (Fixture *f)
+{
+  GtkWidget *dialog = open_dialog (f, "win.new-member", NULL, TS_TYPE_MEMBER_DIALOG);
+  guint before = count_members (f);
+
+  ts_ui_test_type (dialog, _("Family Name *"), "取消");
+  ts_ui_test_type (dialog, _("Family Name Reading *"), "とりけし");
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  ts_ui_test_wait (50);
+  g_assert_null (ts_ui_test_top_dialog (TS_TYPE_MEMBER_DIALOG));
+  g_assert_cmpuint (count_members (f), ==, before);
+}
+
+static void
+delete_event_and_undo (Fixture *f,
+                       gint64   chapter_id)
+{
+  GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window,
+                                                                                 "events")));
+  g_autoptr(GListModel) before = ts_repository_list_events (f->repository, chapter_id, NULL);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) restored = NULL;
+  GtkWidget *undo;
+
+  gtk_widget_activate_action (page, "event.delete", NULL);
+  ts_ui_test_wait (100);
+  after = ts_repository_list_events (f->repository, chapter_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) - 1);
+  undo = ts_ui_test_find_button (GTK_WIDGET (f->window), _("_Undo"));
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ts_ui_test_wait (100);
+  restored = ts_repository_list_events (f->repository, chapter_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (restored), ==, g_list_model_get_n_items (before));
+}
+
 static void
 test_whole_month (Fixture       *f,
                   gconstpointer  data)
@@ -307,7 +364,9 @@ test_whole_month (Fixture       *f,
   register_all (f, event_id);
   mark_first_attended (f, event_id);
   delete_and_undo (f);
+  cancel_member_dialog (f);
   duplicate_event (f, chapter_id);
+  delete_event_and_undo (f, chapter_id);
 }
 
 static void
