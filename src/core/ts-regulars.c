@@ -793,6 +793,11 @@ ts_regulars_analyse (TsRegularsSource        *source,
       result->events[i].present += IS_PRESENT (an.status[(gsize) m * result->n_events + i]);
   order = sort_members (result);
   count_months (&an, source, order);
+  result->presence = g_new0 (guint8, (gsize) MAX (result->n_members, 1) * MAX (result->n_events, 1));
+  for (guint m = 0; m < result->n_members; m++)
+    for (guint i = 0; i < result->n_events; i++)
+      result->presence[(gsize) m * result->n_events + i] =
+        IS_PRESENT (an.status[(gsize) order[m] * result->n_events + i]);
 
   g_free (an.event_local);
   g_free (an.member_local);
@@ -829,6 +834,7 @@ ts_regulars_free (TsRegulars *self)
   g_free (self->months);
   g_free (self->cells);
   g_free (self->profession_counts);
+  g_free (self->presence);
   if (self->owns_source)
     ts_regulars_source_free (self->source);
   g_free (self);
@@ -852,6 +858,68 @@ ts_regulars_find_month (const TsRegulars *self,
       month > self->months[self->n_months - 1].month)
     return NULL;
   return &self->months[month - self->months[0].month];
+}
+
+/* The member's index in self->members, or -1. */
+int
+ts_regulars_find_member (const TsRegulars *self,
+                         gint64            member_id)
+{
+  for (guint i = 0; i < self->n_members; i++)
+    if (self->members[i].id == member_id)
+      return i;
+  return -1;
+}
+
+/* The mark of a member coming to a meeting of the chapter that starts at
+ * starts_at, held or still to come, from their presences at the held
+ * meetings before it: first-timer with none, returning when the last was
+ * 3 or more months earlier with a meeting missed since, regular when
+ * present at K of the last N before it. */
+TsRegularsMark
+ts_regulars_mark (const TsRegulars *self,
+                  gint64            member_id,
+                  const char       *starts_at)
+{
+  int m = ts_regulars_find_member (self, member_id);
+  int before = 0, last = -1, in_window = 0;
+  const guint8 *presence;
+
+  g_return_val_if_fail (self != NULL && starts_at != NULL, TS_REGULARS_MARK_NONE);
+
+  while ((guint) before < self->n_events &&
+         strcmp (self->events[before].starts_at, starts_at) < 0)
+    before++;
+  if (m < 0)
+    return TS_REGULARS_MARK_FIRST_TIMER;
+  presence = self->presence + (gsize) m * self->n_events;
+  for (int i = 0; i < before; i++)
+    if (presence[i])
+      {
+        last = i;
+        in_window += i >= before - (int) self->options.window;
+      }
+  if (last < 0)
+    return TS_REGULARS_MARK_FIRST_TIMER;
+  if (month_of (starts_at) - self->events[last].month >= TS_REGULARS_RETURN_MONTHS &&
+      last < before - 1)
+    return TS_REGULARS_MARK_RETURNING;
+  if (self->options.window > 0 && in_window >= (int) self->options.min_present)
+    return TS_REGULARS_MARK_REGULAR;
+  return TS_REGULARS_MARK_NONE;
+}
+
+const char *
+ts_regulars_mark_label (TsRegularsMark mark)
+{
+  switch (mark)
+    {
+    case TS_REGULARS_MARK_FIRST_TIMER: return C_("regulars mark", "First time");
+    case TS_REGULARS_MARK_RETURNING:   return C_("regulars mark", "Welcome back");
+    case TS_REGULARS_MARK_REGULAR:     return C_("regulars mark", "Regular");
+    case TS_REGULARS_MARK_NONE:
+    default:                           return "";
+    }
 }
 
 const char *

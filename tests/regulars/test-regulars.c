@@ -353,6 +353,31 @@ test_default_month (Fixture       *fixture,
 }
 
 static void
+test_marks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* As of the end of February 2018, so that A11 is still to come. */
+  g_autoptr(TsRegulars) result = analyse (fixture, fixture->d.chapter_a, 3, 6, 2018, 2,
+                                          DATASET_TODAY);
+  const Dataset *d = &fixture->d;
+  const char *a9 = "2017-10-26T19:00", *a10 = "2017-12-14T19:00", *a11 = "2018-02-22T19:00";
+
+  g_assert_cmpint (ts_regulars_mark (result, d->n, a10), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpint (ts_regulars_mark (result, d->m, a10), ==, TS_REGULARS_MARK_RETURNING);
+  g_assert_cmpint (ts_regulars_mark (result, d->r, a10), ==, TS_REGULARS_MARK_REGULAR);
+  g_assert_cmpint (ts_regulars_mark (result, d->w, a9), ==, TS_REGULARS_MARK_NONE);
+  g_assert_cmpint (ts_regulars_mark (result, d->w, "2017-09-28T19:00"), ==,
+                   TS_REGULARS_MARK_FIRST_TIMER);
+  /* The upcoming A11: X never came, R is a regular, L comes back after
+   * nine months, somebody unknown is new. */
+  g_assert_cmpint (ts_regulars_mark (result, d->x, a11), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpint (ts_regulars_mark (result, d->r, a11), ==, TS_REGULARS_MARK_REGULAR);
+  g_assert_cmpint (ts_regulars_mark (result, d->l, a11), ==, TS_REGULARS_MARK_RETURNING);
+  g_assert_cmpint (ts_regulars_mark (result, 999999, a11), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpstr (ts_regulars_mark_label (TS_REGULARS_MARK_RETURNING), ==, "Welcome back");
+}
+
+static void
 test_month_text (void)
 {
   int month = 0;
@@ -381,6 +406,7 @@ main (int    argc,
   ADD ("until-month", test_until_month);
   ADD ("network", test_network);
   ADD ("default-month", test_default_month);
+  ADD ("marks", test_marks);
   g_test_add_func ("/regulars/month-text", test_month_text);
   return g_test_run ();
 }
