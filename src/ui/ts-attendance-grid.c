@@ -36,6 +36,7 @@ struct _TsAttendanceGrid
   guint              scroll_to_end : 1;
   guint              cursor_member;
   guint              cursor_month;
+  gint64             chapter_id;   /* of the last analysis shown */
 };
 
 enum {
@@ -521,11 +522,26 @@ ts_attendance_grid_set_regulars (TsAttendanceGrid *self,
   g_return_if_fail (TS_IS_ATTENDANCE_GRID (self));
 
   self->regulars = regulars;
-  self->scroll_to_end = TRUE;
-  self->cursor_member = 0;
-  self->cursor_month = regulars && regulars->n_months > 0 ? regulars->n_months - 1 : 0;
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, 0);
+  if (regulars == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  /* The same chapter again (after a check-in, say) keeps where the
+   * organizer was; another chapter starts at its latest month. */
+  if (regulars->chapter_id != self->chapter_id)
+    {
+      self->chapter_id = regulars->chapter_id;
+      self->scroll_to_end = TRUE;
+      self->cursor_member = 0;
+      self->cursor_month = regulars->n_months > 0 ? regulars->n_months - 1 : 0;
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment, 0);
+    }
+  if (regulars->n_members > 0)
+    self->cursor_member = MIN (self->cursor_member, regulars->n_members - 1);
+  if (regulars->n_months > 0)
+    self->cursor_month = MIN (self->cursor_month, regulars->n_months - 1);
   configure_adjustments (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));

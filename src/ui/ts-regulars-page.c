@@ -41,6 +41,8 @@ struct _TsRegularsPage
   TsRegulars        *regulars;
   GListModel        *chapters;
   gulong             changed_id;
+  guint              refresh_id;
+  gboolean           chapters_changed;
 
   GtkDropDown       *chapter_dropdown;
   GtkSpinButton     *min_spin;
@@ -548,22 +550,41 @@ on_threshold_changed_cb (GtkSpinButton  *spin,
   refresh (self);
 }
 
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  TsRegularsPage *self = data;
+
+  self->refresh_id = 0;
+  if (self->chapters_changed)
+    {
+      g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
+
+      self->chapters_changed = FALSE;
+      if (chapters != NULL)
+        {
+          g_set_object (&self->chapters, chapters);
+          g_signal_handlers_block_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
+          gtk_drop_down_set_model (self->chapter_dropdown, chapters);
+          select_chapter_in_dropdown (self);
+          g_signal_handlers_unblock_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
+        }
+    }
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An import or a check-in session changes thousands of rows in a row:
+ * recompute once, when they are done. */
 static void
 on_repository_changed_cb (TsRepository   *repository,
                           const char     *table,
                           TsRegularsPage *self)
 {
   if (g_strcmp0 (table, "chapter") == 0)
-    {
-      g_autoptr(GListModel) chapters = ts_repository_list_chapters (repository, NULL);
-      if (chapters != NULL)
-        {
-          g_set_object (&self->chapters, chapters);
-          gtk_drop_down_set_model (self->chapter_dropdown, chapters);
-          select_chapter_in_dropdown (self);
-        }
-    }
-  refresh (self);
+    self->chapters_changed = TRUE;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
 /* The settings schema is missing when the app runs from the build folder
@@ -790,6 +811,7 @@ ts_regulars_page_dispose (GObject *object)
   if (self->grid != NULL)
     ts_attendance_grid_set_regulars (self->grid, NULL);
   g_clear_pointer (&self->regulars, ts_regulars_free);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->repository);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
