@@ -439,6 +439,25 @@ update_summary (TsRegularsPage *self)
   gtk_label_set_text (self->mix_title, mix);
 }
 
+/* A popover sizes itself without asking a wrapping label for its height
+ * at the width it gets, which cut the Japanese text off: ask the label
+ * for its height at a fixed width and request exactly that. */
+static void
+size_help (GtkLabel   *label,
+           const char *text)
+{
+  const int width = 360;
+  int height;
+
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  /* Keep the natural width under the request, so the request decides. */
+  gtk_label_set_max_width_chars (label, 10);
+  gtk_widget_set_size_request (GTK_WIDGET (label), -1, -1);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, width, NULL, &height,
+                      NULL, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (label), width, height);
+}
+
 static void
 update_help (TsRegularsPage *self)
 {
@@ -459,6 +478,7 @@ update_help (TsRegularsPage *self)
     options.min_present, options.window, options.lapse_after);
 
   gtk_label_set_text (self->help_label, text);
+  size_help (self->help_label, text);
 }
 
 static void
@@ -664,12 +684,7 @@ build_toolbar (TsRegularsPage *self)
 
   self->help_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->help_label, TRUE);
-  gtk_label_set_max_width_chars (self->help_label, 44);
   gtk_label_set_xalign (self->help_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->help_label), 6);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->help_label));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (help), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (help), "help-about-symbolic");
