@@ -290,10 +290,48 @@ resolve_rows (TsRegularsSource *source,
     }
 }
 
+static TsRegularsSource *load_source (TsRepository  *repository,
+                                       const char    *sql,
+                                       gint64         id,
+                                       GError       **error);
+
 TsRegularsSource *
 ts_regulars_source_load (TsRepository  *repository,
                          gint64         chapter_id,
                          GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  return load_source (repository, chapter_id != 0 ? chapter_sql : network_sql, chapter_id,
+                      error);
+}
+
+/* One member with every event of the chapters they were on the list of:
+ * enough for their history, streaks and rates at each chapter. */
+static const char member_sql[] =
+  "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.id = ?1 AND m.deleted_at IS NULL"
+  " UNION ALL "
+  "SELECT " EVENT_COLUMNS " FROM event e WHERE e.deleted_at IS NULL AND e.chapter_id IN"
+  "  (SELECT e2.chapter_id FROM attendance a2 JOIN event e2 ON e2.id = a2.event_id"
+  "   WHERE a2.member_id = ?1)"
+  " UNION ALL "
+  "SELECT " ROW_COLUMNS " FROM attendance a WHERE a.member_id = ?1";
+
+TsRegularsSource *
+ts_regulars_source_load_member (TsRepository  *repository,
+                                gint64         member_id,
+                                GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  return load_source (repository, member_sql, member_id, error);
+}
+
+static TsRegularsSource *
+load_source (TsRepository  *repository,
+             const char    *sql,
+             gint64         id,
+             GError       **error)
 {
   TsDatabase *database = ts_repository_get_database (repository);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -306,13 +344,11 @@ ts_regulars_source_load (TsRepository  *repository,
   GArray *pending;
   int rc;
 
-  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
-
-  stmt = ts_database_prepare (database, chapter_id != 0 ? chapter_sql : network_sql, error);
+  stmt = ts_database_prepare (database, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (chapter_id != 0)
-    sqlite3_bind_int64 (stmt, 1, chapter_id);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
 
   source = source_new ();
   pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));

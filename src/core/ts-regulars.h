@@ -134,6 +134,9 @@ int               ts_regulars_until_index     (const TsRegularsOptions *options)
 TsRegularsSource *ts_regulars_source_load     (TsRepository      *repository,
                                                gint64             chapter_id,
                                                GError           **error);
+TsRegularsSource *ts_regulars_source_load_member (TsRepository   *repository,
+                                                  gint64          member_id,
+                                                  GError        **error);
 void              ts_regulars_source_free     (TsRegularsSource  *source);
 GArray           *ts_regulars_source_chapters (TsRegularsSource  *source);
 
