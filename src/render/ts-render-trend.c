@@ -346,9 +346,9 @@ ts_render_attendance_mark (cairo_t        *cr,
       cairo_fill (cr);
       break;
     case TS_REGULARS_CELL_WALK_IN:
-      /* A shape, not only a colour, tells it from present. */
-      ts_render_trend_part_color (TS_TREND_PART_RETURNING, rgb);
-      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      /* A shape, not only a colour, tells it from present; purple, a
+       * colour the trend chart does not use for something else. */
+      cairo_set_source_rgb (cr, 0.569, 0.255, 0.675);   /* #9141ac */
       cairo_move_to (cr, cx, cy - r * 1.25);
       cairo_line_to (cr, cx + r * 1.25, cy);
       cairo_line_to (cr, cx, cy + r * 1.25);
