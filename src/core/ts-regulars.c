@@ -731,14 +731,14 @@ count_months (Analysis         *an,
     }
 }
 
-static TsRegularsMember *sort_members_base;
-
 static int
-compare_members (const void *a,
-                 const void *b)
+compare_members (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
 {
-  const TsRegularsMember *x = &sort_members_base[*(const guint *) a];
-  const TsRegularsMember *y = &sort_members_base[*(const guint *) b];
+  const TsRegularsMember *members = data;
+  const TsRegularsMember *x = &members[*(const guint *) a];
+  const TsRegularsMember *y = &members[*(const guint *) b];
   gboolean rx = x->klass == TS_REGULARS_CLASS_REGULAR, ry = y->klass == TS_REGULARS_CLASS_REGULAR;
 
   if (rx != ry)
@@ -750,10 +750,8 @@ compare_members (const void *a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Sorted with qsort over indexes; the comparison reads a file-level
- * pointer, so analyses must not run in two threads at once. */
-G_LOCK_DEFINE_STATIC (sort_lock);
-
+/* Regulars first, then by last presence; returns the order as indexes
+ * into the unsorted members, for the matrices that are still unsorted. */
 static guint *
 sort_members (TsRegulars *result)
 {
@@ -762,11 +760,7 @@ sort_members (TsRegulars *result)
 
   for (guint i = 0; i < result->n_members; i++)
     order[i] = i;
-  G_LOCK (sort_lock);
-  sort_members_base = result->members;
-  qsort (order, result->n_members, sizeof (guint), compare_members);
-  sort_members_base = NULL;
-  G_UNLOCK (sort_lock);
+  g_qsort_with_data (order, result->n_members, sizeof (guint), compare_members, result->members);
   for (guint i = 0; i < result->n_members; i++)
     sorted[i] = result->members[order[i]];
   g_free (result->members);
