@@ -290,10 +290,48 @@ resolve_rows (TsRegularsSource *source,
     }
 }
 
+static TsRegularsSource *load_source (TsRepository  *repository,
+                                       const char    *sql,
+                                       gint64         id,
+                                       GError       **error);
+
 TsRegularsSource *
 ts_regulars_source_load (TsRepository  *repository,
                          gint64         chapter_id,
                          GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  return load_source (repository, chapter_id != 0 ? chapter_sql : network_sql, chapter_id,
+                      error);
+}
+
+/* One member with every event of the chapters they were on the list of:
+ * enough for their history, streaks and rates at each chapter. */
+static const char member_sql[] =
+  "SELECT " MEMBER_COLUMNS " FROM member m WHERE m.id = ?1 AND m.deleted_at IS NULL"
+  " UNION ALL "
+  "SELECT " EVENT_COLUMNS " FROM event e WHERE e.deleted_at IS NULL AND e.chapter_id IN"
+  "  (SELECT e2.chapter_id FROM attendance a2 JOIN event e2 ON e2.id = a2.event_id"
+  "   WHERE a2.member_id = ?1)"
+  " UNION ALL "
+  "SELECT " ROW_COLUMNS " FROM attendance a WHERE a.member_id = ?1";
+
+TsRegularsSource *
+ts_regulars_source_load_member (TsRepository  *repository,
+                                gint64         member_id,
+                                GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  return load_source (repository, member_sql, member_id, error);
+}
+
+static TsRegularsSource *
+load_source (TsRepository  *repository,
+             const char    *sql,
+             gint64         id,
+             GError       **error)
 {
   TsDatabase *database = ts_repository_get_database (repository);
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -306,13 +344,11 @@ ts_regulars_source_load (TsRepository  *repository,
   GArray *pending;
   int rc;
 
-  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
-
-  stmt = ts_database_prepare (database, chapter_id != 0 ? chapter_sql : network_sql, error);
+  stmt = ts_database_prepare (database, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (chapter_id != 0)
-    sqlite3_bind_int64 (stmt, 1, chapter_id);
+  if (id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
 
   source = source_new ();
   pending = g_array_new (FALSE, FALSE, sizeof (PendingRow));
@@ -695,14 +731,14 @@ count_months (Analysis         *an,
     }
 }
 
-static TsRegularsMember *sort_members_base;
-
 static int
-compare_members (const void *a,
-                 const void *b)
+compare_members (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      data)
 {
-  const TsRegularsMember *x = &sort_members_base[*(const guint *) a];
-  const TsRegularsMember *y = &sort_members_base[*(const guint *) b];
+  const TsRegularsMember *members = data;
+  const TsRegularsMember *x = &members[*(const guint *) a];
+  const TsRegularsMember *y = &members[*(const guint *) b];
   gboolean rx = x->klass == TS_REGULARS_CLASS_REGULAR, ry = y->klass == TS_REGULARS_CLASS_REGULAR;
 
   if (rx != ry)
@@ -714,10 +750,8 @@ compare_members (const void *a,
   return (x->id > y->id) - (x->id < y->id);
 }
 
-/* Sorted with qsort over indexes; the comparison reads a file-level
- * pointer, so analyses must not run in two threads at once. */
-G_LOCK_DEFINE_STATIC (sort_lock);
-
+/* Regulars first, then by last presence; returns the order as indexes
+ * into the unsorted members, for the matrices that are still unsorted. */
 static guint *
 sort_members (TsRegulars *result)
 {
@@ -726,11 +760,7 @@ sort_members (TsRegulars *result)
 
   for (guint i = 0; i < result->n_members; i++)
     order[i] = i;
-  G_LOCK (sort_lock);
-  sort_members_base = result->members;
-  qsort (order, result->n_members, sizeof (guint), compare_members);
-  sort_members_base = NULL;
-  G_UNLOCK (sort_lock);
+  g_qsort_with_data (order, result->n_members, sizeof (guint), compare_members, result->members);
   for (guint i = 0; i < result->n_members; i++)
     sorted[i] = result->members[order[i]];
   g_free (result->members);
@@ -793,6 +823,11 @@ ts_regulars_analyse (TsRegularsSource        *source,
       result->events[i].present += IS_PRESENT (an.status[(gsize) m * result->n_events + i]);
   order = sort_members (result);
   count_months (&an, source, order);
+  result->presence = g_new0 (guint8, (gsize) MAX (result->n_members, 1) * MAX (result->n_events, 1));
+  for (guint m = 0; m < result->n_members; m++)
+    for (guint i = 0; i < result->n_events; i++)
+      result->presence[(gsize) m * result->n_events + i] =
+        IS_PRESENT (an.status[(gsize) order[m] * result->n_events + i]);
 
   g_free (an.event_local);
   g_free (an.member_local);
@@ -829,6 +864,7 @@ ts_regulars_free (TsRegulars *self)
   g_free (self->months);
   g_free (self->cells);
   g_free (self->profession_counts);
+  g_free (self->presence);
   if (self->owns_source)
     ts_regulars_source_free (self->source);
   g_free (self);
@@ -852,6 +888,68 @@ ts_regulars_find_month (const TsRegulars *self,
       month > self->months[self->n_months - 1].month)
     return NULL;
   return &self->months[month - self->months[0].month];
+}
+
+/* The member's index in self->members, or -1. */
+int
+ts_regulars_find_member (const TsRegulars *self,
+                         gint64            member_id)
+{
+  for (guint i = 0; i < self->n_members; i++)
+    if (self->members[i].id == member_id)
+      return i;
+  return -1;
+}
+
+/* The mark of a member coming to a meeting of the chapter that starts at
+ * starts_at, held or still to come, from their presences at the held
+ * meetings before it: first-timer with none, returning when the last was
+ * 3 or more months earlier with a meeting missed since, regular when
+ * present at K of the last N before it. */
+TsRegularsMark
+ts_regulars_mark (const TsRegulars *self,
+                  gint64            member_id,
+                  const char       *starts_at)
+{
+  int m = ts_regulars_find_member (self, member_id);
+  int before = 0, last = -1, in_window = 0;
+  const guint8 *presence;
+
+  g_return_val_if_fail (self != NULL && starts_at != NULL, TS_REGULARS_MARK_NONE);
+
+  while ((guint) before < self->n_events &&
+         strcmp (self->events[before].starts_at, starts_at) < 0)
+    before++;
+  if (m < 0)
+    return TS_REGULARS_MARK_FIRST_TIMER;
+  presence = self->presence + (gsize) m * self->n_events;
+  for (int i = 0; i < before; i++)
+    if (presence[i])
+      {
+        last = i;
+        in_window += i >= before - (int) self->options.window;
+      }
+  if (last < 0)
+    return TS_REGULARS_MARK_FIRST_TIMER;
+  if (month_of (starts_at) - self->events[last].month >= TS_REGULARS_RETURN_MONTHS &&
+      last < before - 1)
+    return TS_REGULARS_MARK_RETURNING;
+  if (self->options.window > 0 && in_window >= (int) self->options.min_present)
+    return TS_REGULARS_MARK_REGULAR;
+  return TS_REGULARS_MARK_NONE;
+}
+
+const char *
+ts_regulars_mark_label (TsRegularsMark mark)
+{
+  switch (mark)
+    {
+    case TS_REGULARS_MARK_FIRST_TIMER: return C_("regulars mark", "First time");
+    case TS_REGULARS_MARK_RETURNING:   return C_("regulars mark", "Welcome back");
+    case TS_REGULARS_MARK_REGULAR:     return C_("regulars mark", "Regular");
+    case TS_REGULARS_MARK_NONE:
+    default:                           return "";
+    }
 }
 
 const char *

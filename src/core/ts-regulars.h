@@ -56,6 +56,14 @@ typedef enum {
   TS_REGULARS_CLASS_OCCASIONAL,
 } TsRegularsClass;
 
+/* The mark printed beside a name on the roster and the event page. */
+typedef enum {
+  TS_REGULARS_MARK_NONE,
+  TS_REGULARS_MARK_FIRST_TIMER,  /* 初参加 */
+  TS_REGULARS_MARK_RETURNING,    /* 久しぶり */
+  TS_REGULARS_MARK_REGULAR,      /* 常連 */
+} TsRegularsMark;
+
 typedef struct {
   gint64  id;
   char    starts_at[17];
@@ -117,6 +125,7 @@ typedef struct {
   guint             *profession_counts; /* n_months × n_professions */
   TsRegularsSource  *source;
   gboolean           owns_source;
+  guint8            *presence;    /* n_members × n_events, 1 for present */
 } TsRegulars;
 
 void              ts_regulars_options_init    (TsRegularsOptions *options);
@@ -125,6 +134,9 @@ int               ts_regulars_until_index     (const TsRegularsOptions *options)
 TsRegularsSource *ts_regulars_source_load     (TsRepository      *repository,
                                                gint64             chapter_id,
                                                GError           **error);
+TsRegularsSource *ts_regulars_source_load_member (TsRepository   *repository,
+                                                  gint64          member_id,
+                                                  GError        **error);
 void              ts_regulars_source_free     (TsRegularsSource  *source);
 GArray           *ts_regulars_source_chapters (TsRegularsSource  *source);
 
@@ -142,6 +154,12 @@ TsRegularsCell    ts_regulars_cell            (const TsRegulars  *self,
                                                guint              month);
 const TsRegularsMonth *ts_regulars_find_month (const TsRegulars  *self,
                                                int                month);
+int               ts_regulars_find_member     (const TsRegulars  *self,
+                                               gint64             member_id);
+TsRegularsMark    ts_regulars_mark            (const TsRegulars  *self,
+                                               gint64             member_id,
+                                               const char        *starts_at);
+const char       *ts_regulars_mark_label      (TsRegularsMark     mark);
 const char       *ts_regulars_class_label     (TsRegularsClass    klass);
 const char       *ts_regulars_class_name      (TsRegularsClass    klass);
 char             *ts_regulars_format_month    (int                month);

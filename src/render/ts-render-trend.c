@@ -326,3 +326,81 @@ ts_render_profession_mix (cairo_t          *cr,
   cairo_restore (cr);
   return y;
 }
+
+void
+ts_render_attendance_mark (cairo_t        *cr,
+                           TsRegularsCell  cell,
+                           double          cx,
+                           double          cy,
+                           double          r,
+                           const double    fg[4])
+{
+  double rgb[3];
+
+  switch (cell)
+    {
+    case TS_REGULARS_CELL_PRESENT:
+      ts_render_trend_part_color (TS_TREND_PART_REGULARS, rgb);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+      cairo_fill (cr);
+      break;
+    case TS_REGULARS_CELL_WALK_IN:
+      /* A shape, not only a colour, tells it from present; purple, a
+       * colour the trend chart does not use for something else. */
+      cairo_set_source_rgb (cr, 0.569, 0.255, 0.675);   /* #9141ac */
+      cairo_move_to (cr, cx, cy - r * 1.25);
+      cairo_line_to (cr, cx + r * 1.25, cy);
+      cairo_line_to (cr, cx, cy + r * 1.25);
+      cairo_line_to (cr, cx - r * 1.25, cy);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      break;
+    case TS_REGULARS_CELL_ABSENT:
+      cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.55);
+      cairo_set_line_width (cr, MAX (r * 0.2, 0.8));
+      cairo_arc (cr, cx, cy, r - MAX (r * 0.1, 0.4), 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
+    case TS_REGULARS_CELL_NONE:
+    default:
+      break;
+    }
+}
+
+void
+ts_render_month_strip (cairo_t      *cr,
+                       const guint8 *cells,
+                       guint         n_months,
+                       int           first_month,
+                       double        width,
+                       double        height,
+                       const double  fg[4])
+{
+  double slot, r, cy = MIN (height * 0.35, 10);
+
+  if (n_months == 0 || width <= 0)
+    return;
+  slot = MIN (width / n_months, 16);
+  r = MAX (slot * 0.32, 1.2);
+  cairo_save (cr);
+  for (guint i = 0; i < n_months; i++)
+    {
+      int month = first_month + (int) i;
+      double x = slot * i;
+
+      /* The year under each January, and under the first month unless a
+       * January follows too soon to leave room. */
+      if (month % 12 == 0 || (i == 0 && month % 12 < 9))
+        {
+          g_autofree char *year = g_strdup_printf ("%d", month / 12);
+
+          cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.3);
+          cairo_rectangle (cr, x, 0, 0.7, cy * 2);
+          cairo_fill (cr);
+          show_text (cr, year, x + 1, cy * 2 + 1, AXIS_FONT, 0, fg);
+        }
+      ts_render_attendance_mark (cr, cells[i], x + slot / 2, cy, r, fg);
+    }
+  cairo_restore (cr);
+}

@@ -44,4 +44,24 @@ double      ts_render_profession_mix   (cairo_t          *cr,
                                         double            width,
                                         const double      fg[4]);
 
+/* One attendance mark centred on (cx, cy) with radius r: a filled circle
+ * for present, a diamond for a walk-in, a ring for registered but absent;
+ * the grid, the member's strip and paper all draw it this way. */
+void        ts_render_attendance_mark  (cairo_t          *cr,
+                                        TsRegularsCell    cell,
+                                        double            cx,
+                                        double            cy,
+                                        double            r,
+                                        const double      fg[4]);
+
+/* A member's months in a row (see TsRegularsHistory), one mark per month,
+ * the year written under each January; fits the marks into width. */
+void        ts_render_month_strip      (cairo_t          *cr,
+                                        const guint8     *cells,
+                                        guint             n_months,
+                                        int               first_month,
+                                        double            width,
+                                        double            height,
+                                        const double      fg[4]);
+
 G_END_DECLS

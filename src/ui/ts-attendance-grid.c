@@ -36,6 +36,7 @@ struct _TsAttendanceGrid
   guint              scroll_to_end : 1;
   guint              cursor_member;
   guint              cursor_month;
+  gint64             chapter_id;   /* of the last analysis shown */
 };
 
 enum {
@@ -149,46 +150,6 @@ draw_text (TsAttendanceGrid *self,
 }
 
 static void
-draw_cell (cairo_t        *cr,
-           TsRegularsCell  cell,
-           double          cx,
-           double          cy,
-           const double    present[3],
-           const double    walk_in[3],
-           const double    fg[4])
-{
-  double r = CELL * 0.32;
-
-  switch (cell)
-    {
-    case TS_REGULARS_CELL_PRESENT:
-      cairo_set_source_rgb (cr, present[0], present[1], present[2]);
-      cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case TS_REGULARS_CELL_WALK_IN:
-      /* A diamond: a shape, not only a colour, tells it from present. */
-      cairo_set_source_rgb (cr, walk_in[0], walk_in[1], walk_in[2]);
-      cairo_move_to (cr, cx, cy - r * 1.25);
-      cairo_line_to (cr, cx + r * 1.25, cy);
-      cairo_line_to (cr, cx, cy + r * 1.25);
-      cairo_line_to (cr, cx - r * 1.25, cy);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      break;
-    case TS_REGULARS_CELL_ABSENT:
-      cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.55);
-      cairo_set_line_width (cr, 1.3);
-      cairo_arc (cr, cx, cy, r - 0.65, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      break;
-    case TS_REGULARS_CELL_NONE:
-    default:
-      break;
-    }
-}
-
-static void
 draw_cells (TsAttendanceGrid *self,
             cairo_t          *cr,
             double            width,
@@ -201,10 +162,9 @@ draw_cells (TsAttendanceGrid *self,
   guint col0 = (guint) (sx / CELL), row0 = (guint) (sy / CELL);
   guint col1 = MIN (r->n_months, (guint) ((sx + width - NAME_W) / CELL) + 1);
   guint row1 = MIN (r->n_members, (guint) ((sy + height - HEADER_H) / CELL) + 1);
-  double present[3], walk_in[3];
+  double present[3];
 
   ts_render_trend_part_color (TS_TREND_PART_REGULARS, present);
-  ts_render_trend_part_color (TS_TREND_PART_RETURNING, walk_in);
 
   cairo_save (cr);
   cairo_rectangle (cr, NAME_W, HEADER_H, width - NAME_W, height - HEADER_H);
@@ -229,9 +189,9 @@ draw_cells (TsAttendanceGrid *self,
     }
   for (guint row = row0; row < row1; row++)
     for (guint col = col0; col < col1; col++)
-      draw_cell (cr, r->cells[(gsize) row * r->n_months + col],
-                 NAME_W + col * CELL - sx + CELL / 2, HEADER_H + row * CELL - sy + CELL / 2,
-                 present, walk_in, fg);
+      ts_render_attendance_mark (cr, r->cells[(gsize) row * r->n_months + col],
+                                 NAME_W + col * CELL - sx + CELL / 2,
+                                 HEADER_H + row * CELL - sy + CELL / 2, CELL * 0.32, fg);
   if (gtk_widget_has_visible_focus (GTK_WIDGET (self)) && r->n_members > 0)
     {
       cairo_set_source_rgba (cr, present[0], present[1], present[2], 1);
@@ -521,11 +481,26 @@ ts_attendance_grid_set_regulars (TsAttendanceGrid *self,
   g_return_if_fail (TS_IS_ATTENDANCE_GRID (self));
 
   self->regulars = regulars;
-  self->scroll_to_end = TRUE;
-  self->cursor_member = 0;
-  self->cursor_month = regulars && regulars->n_months > 0 ? regulars->n_months - 1 : 0;
-  if (self->vadjustment != NULL)
-    gtk_adjustment_set_value (self->vadjustment, 0);
+  if (regulars == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  /* The same chapter again (after a check-in, say) keeps where the
+   * organizer was; another chapter starts at its latest month. */
+  if (regulars->chapter_id != self->chapter_id)
+    {
+      self->chapter_id = regulars->chapter_id;
+      self->scroll_to_end = TRUE;
+      self->cursor_member = 0;
+      self->cursor_month = regulars->n_months > 0 ? regulars->n_months - 1 : 0;
+      if (self->vadjustment != NULL)
+        gtk_adjustment_set_value (self->vadjustment, 0);
+    }
+  if (regulars->n_members > 0)
+    self->cursor_member = MIN (self->cursor_member, regulars->n_members - 1);
+  if (regulars->n_months > 0)
+    self->cursor_month = MIN (self->cursor_month, regulars->n_months - 1);
   configure_adjustments (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));

@@ -41,6 +41,8 @@ struct _TsRegularsPage
   TsRegulars        *regulars;
   GListModel        *chapters;
   gulong             changed_id;
+  guint              refresh_id;
+  gboolean           chapters_changed;
 
   GtkDropDown       *chapter_dropdown;
   GtkSpinButton     *min_spin;
@@ -437,6 +439,25 @@ update_summary (TsRegularsPage *self)
   gtk_label_set_text (self->mix_title, mix);
 }
 
+/* A popover sizes itself without asking a wrapping label for its height
+ * at the width it gets, which cut the Japanese text off: ask the label
+ * for its height at a fixed width and request exactly that. */
+static void
+size_help (GtkLabel   *label,
+           const char *text)
+{
+  const int width = 360;
+  int height;
+
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  /* Keep the natural width under the request, so the request decides. */
+  gtk_label_set_max_width_chars (label, 10);
+  gtk_widget_set_size_request (GTK_WIDGET (label), -1, -1);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, width, NULL, &height,
+                      NULL, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (label), width, height);
+}
+
 static void
 update_help (TsRegularsPage *self)
 {
@@ -457,6 +478,7 @@ update_help (TsRegularsPage *self)
     options.min_present, options.window, options.lapse_after);
 
   gtk_label_set_text (self->help_label, text);
+  size_help (self->help_label, text);
 }
 
 static void
@@ -548,22 +570,41 @@ on_threshold_changed_cb (GtkSpinButton  *spin,
   refresh (self);
 }
 
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  TsRegularsPage *self = data;
+
+  self->refresh_id = 0;
+  if (self->chapters_changed)
+    {
+      g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
+
+      self->chapters_changed = FALSE;
+      if (chapters != NULL)
+        {
+          g_set_object (&self->chapters, chapters);
+          g_signal_handlers_block_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
+          gtk_drop_down_set_model (self->chapter_dropdown, chapters);
+          select_chapter_in_dropdown (self);
+          g_signal_handlers_unblock_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
+        }
+    }
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* An import or a check-in session changes thousands of rows in a row:
+ * recompute once, when they are done. */
 static void
 on_repository_changed_cb (TsRepository   *repository,
                           const char     *table,
                           TsRegularsPage *self)
 {
   if (g_strcmp0 (table, "chapter") == 0)
-    {
-      g_autoptr(GListModel) chapters = ts_repository_list_chapters (repository, NULL);
-      if (chapters != NULL)
-        {
-          g_set_object (&self->chapters, chapters);
-          gtk_drop_down_set_model (self->chapter_dropdown, chapters);
-          select_chapter_in_dropdown (self);
-        }
-    }
-  refresh (self);
+    self->chapters_changed = TRUE;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
 /* The settings schema is missing when the app runs from the build folder
@@ -643,12 +684,7 @@ build_toolbar (TsRegularsPage *self)
 
   self->help_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->help_label, TRUE);
-  gtk_label_set_max_width_chars (self->help_label, 44);
   gtk_label_set_xalign (self->help_label, 0);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->help_label), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->help_label), 6);
   gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->help_label));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (help), popover);
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (help), "help-about-symbolic");
@@ -790,6 +826,7 @@ ts_regulars_page_dispose (GObject *object)
   if (self->grid != NULL)
     ts_attendance_grid_set_regulars (self->grid, NULL);
   g_clear_pointer (&self->regulars, ts_regulars_free);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->repository);
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);

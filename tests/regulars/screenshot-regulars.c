@@ -55,8 +55,15 @@ save (GtkWidget  *window,
       node = gtk_snapshot_free_to_node (snapshot);
     }
   g_assert (node != NULL);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  {
+    /* A popover draws its shadow outside its allocation: take the node's
+     * own bounds so nothing is cut off. */
+    graphene_rect_t bounds;
+
+    gsk_render_node_get_bounds (node, &bounds);
+    texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                           &bounds);
+  }
   gdk_texture_save_to_png (texture, path);
   g_print ("%s\n", path);
   g_object_unref (texture);
@@ -132,6 +139,40 @@ main (int    argc,
   spin (300);
   g_free (path);
   path = g_build_filename (out, "regulars-lapsed.png", NULL);
+  save (window, path);
+
+  /* The help text, in its popover (a surface of its own). */
+  {
+    GtkWidget *button = page;
+    while (button != NULL && !GTK_IS_MENU_BUTTON (button))
+      {
+        GtkWidget *next = gtk_widget_get_first_child (button);
+        /* Depth first through the toolbar, which comes first. */
+        while (next == NULL && button != page)
+          {
+            next = gtk_widget_get_next_sibling (button);
+            if (next == NULL)
+              button = gtk_widget_get_parent (button);
+          }
+        button = next;
+      }
+    if (button != NULL)
+      {
+        GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+        gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+        spin (300);
+        g_free (path);
+        path = g_build_filename (out, "regulars-help.png", NULL);
+        save (GTK_WIDGET (popover), path);
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+      }
+  }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (300);
+  g_free (path);
+  path = g_build_filename (out, "regulars-dark.png", NULL);
   save (window, path);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -229,6 +229,37 @@ test_thresholds (Fixture       *fixture,
   g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (3)");
 }
 
+static void
+test_follows_changes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a10 = 0;
+
+  show_chapter_a (fixture);
+  events = ts_repository_list_events (fixture->repository, fixture->d.chapter_a, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+      if (g_str_equal (event->starts_at, "2017-12-14T19:00"))
+        a10 = event->id;
+    }
+  g_assert_cmpint (a10, >, 0);
+
+  /* A second newcomer walks in at A10: the lists follow once idle. */
+  g_object_set (member, "family-name", "飛入", "given-name", "明", NULL);
+  g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
+  attendance = ts_repository_set_attendance (fixture->repository, a10, member->id, "walk-in",
+                                             &error);
+  g_assert_no_error (error);
+  iterate ();
+  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (2)");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -246,5 +277,6 @@ main (int    argc,
   ADD ("copy-contact", test_copy_contact);
   ADD ("export-csv", test_export_csv);
   ADD ("thresholds", test_thresholds);
+  ADD ("follows-changes", test_follows_changes);
   return g_test_run ();
 }

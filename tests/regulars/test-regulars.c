@@ -6,6 +6,7 @@
  */
 #include "regulars-dataset.h"
 #include "ts-regulars.h"
+#include "ts-regulars-history.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -353,6 +354,75 @@ test_default_month (Fixture       *fixture,
 }
 
 static void
+test_marks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  /* As of the end of February 2018, so that A11 is still to come. */
+  g_autoptr(TsRegulars) result = analyse (fixture, fixture->d.chapter_a, 3, 6, 2018, 2,
+                                          DATASET_TODAY);
+  const Dataset *d = &fixture->d;
+  const char *a9 = "2017-10-26T19:00", *a10 = "2017-12-14T19:00", *a11 = "2018-02-22T19:00";
+
+  g_assert_cmpint (ts_regulars_mark (result, d->n, a10), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpint (ts_regulars_mark (result, d->m, a10), ==, TS_REGULARS_MARK_RETURNING);
+  g_assert_cmpint (ts_regulars_mark (result, d->r, a10), ==, TS_REGULARS_MARK_REGULAR);
+  g_assert_cmpint (ts_regulars_mark (result, d->w, a9), ==, TS_REGULARS_MARK_NONE);
+  g_assert_cmpint (ts_regulars_mark (result, d->w, "2017-09-28T19:00"), ==,
+                   TS_REGULARS_MARK_FIRST_TIMER);
+  /* The upcoming A11: X never came, R is a regular, L comes back after
+   * nine months, somebody unknown is new. */
+  g_assert_cmpint (ts_regulars_mark (result, d->x, a11), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpint (ts_regulars_mark (result, d->r, a11), ==, TS_REGULARS_MARK_REGULAR);
+  g_assert_cmpint (ts_regulars_mark (result, d->l, a11), ==, TS_REGULARS_MARK_RETURNING);
+  g_assert_cmpint (ts_regulars_mark (result, 999999, a11), ==, TS_REGULARS_MARK_FIRST_TIMER);
+  g_assert_cmpstr (ts_regulars_mark_label (TS_REGULARS_MARK_RETURNING), ==, "Welcome back");
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TsRegularsOptions options;
+  g_autoptr(TsRegularsHistory) m = NULL;
+  g_autoptr(TsRegularsHistory) l = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_regulars_options_init (&options);
+  g_strlcpy (options.today, DATASET_TODAY, sizeof options.today);
+  options.until_year = 2017;
+  options.until_month = 12;
+
+  /* M: B1 in March, A6 in May, B2 in November, A10 in December. */
+  m = ts_regulars_history_compute (fixture->repository, fixture->d.m, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (m->first_month, ==, 2017 * 12 + 2);
+  g_assert_cmpuint (m->n_months, ==, 10);
+  g_assert_cmpint (m->cells[0], ==, TS_REGULARS_CELL_PRESENT);
+  g_assert_cmpint (m->cells[1], ==, TS_REGULARS_CELL_NONE);
+  g_assert_cmpint (m->cells[2], ==, TS_REGULARS_CELL_PRESENT);
+  g_assert_cmpint (m->cells[8], ==, TS_REGULARS_CELL_PRESENT);
+  g_assert_cmpint (m->cells[9], ==, TS_REGULARS_CELL_PRESENT);
+  g_assert_cmpuint (m->n_chapters, ==, 2);
+  /* Two presences each: the older chapter (A) first. */
+  g_assert_cmpint (m->chapters[0].chapter_id, ==, fixture->d.chapter_a);
+  g_assert_cmpuint (m->chapters[0].stats.times_present, ==, 2);
+  g_assert_cmpuint (m->chapters[0].stats.longest_streak, ==, 1);
+  g_assert_cmpstr (m->chapters[0].first_presence, ==, "2017-05-25T19:00");
+  g_assert_cmpstr (m->chapters[0].last_presence, ==, "2017-12-14T19:00");
+  g_assert_cmpint (m->chapters[1].chapter_id, ==, fixture->d.chapter_b);
+  g_assert_cmpuint (m->chapters[1].stats.current_streak, ==, 2);
+  g_assert_cmpfloat_with_epsilon (m->chapters[1].stats.rate, 1.0, 1e-9);
+
+  /* L: January to December at A, a no-show in October. */
+  l = ts_regulars_history_compute (fixture->repository, fixture->d.l, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (l->n_months, ==, 12);
+  g_assert_cmpint (l->cells[9], ==, TS_REGULARS_CELL_ABSENT);
+  g_assert_cmpuint (l->n_chapters, ==, 1);
+  g_assert_true (l->chapters[0].stats.lapsed);
+}
+
+static void
 test_month_text (void)
 {
   int month = 0;
@@ -381,6 +451,8 @@ main (int    argc,
   ADD ("until-month", test_until_month);
   ADD ("network", test_network);
   ADD ("default-month", test_default_month);
+  ADD ("marks", test_marks);
+  ADD ("history", test_history);
   g_test_add_func ("/regulars/month-text", test_month_text);
   return g_test_run ();
 }
