@@ -14,6 +14,7 @@
 
 #include "ts-attendee-picker.h"
 #include "ts-chapter-dialog.h"
+#include "ts-check-in-window.h"
 #include "ts-event-dialog.h"
 #include "ts-event-page.h"
 #include "ts-events-view.h"
@@ -23,6 +24,10 @@
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
 #include "ts-window.h"
+
+/* One application for the whole run, as in the real program: windows
+ * such as the check-in window belong to it. */
+static TsApplication *application;
 
 typedef struct {
   char         *dir;
@@ -36,7 +41,7 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = ts_test_make_temp_dir ();
   f->repository = ts_test_open_repository (f->dir, "test.db");
-  f->window = g_object_new (TS_TYPE_WINDOW, "repository", f->repository, NULL);
+  f->window = ts_window_new (application, f->repository);
   gtk_window_present (GTK_WINDOW (f->window));
   ts_ui_test_wait (200);
 }
@@ -319,6 +324,27 @@ cancel_member_dialog (Fixture *f)
   g_assert_cmpuint (count_members (f), ==, before);
 }
 
+/* The Check In button opens the door's own window on this event. */
+static void
+open_check_in (Fixture *f,
+               gint64   event_id)
+{
+  GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window,
+                                                                                 "events")));
+  GtkWindow *check_in;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-event", "x", event_id);
+  ts_ui_test_wait (100);
+  g_assert_null (ts_ui_test_top_dialog (TS_TYPE_CHECK_IN_WINDOW));
+  g_assert_nonnull (ts_ui_test_find_button (page, _("_Check In")));
+  gtk_widget_activate_action (page, "event.check-in", NULL);
+  ts_ui_test_wait (100);
+  check_in = ts_ui_test_top_dialog (TS_TYPE_CHECK_IN_WINDOW);
+  g_assert_nonnull (check_in);
+  gtk_window_destroy (check_in);
+  ts_ui_test_wait (50);
+}
+
 static void
 delete_event_and_undo (Fixture *f,
                        gint64   chapter_id)
@@ -348,6 +374,8 @@ test_whole_month (Fixture       *f,
 {
   gint64 chapter_id, event_id;
 
+  /* The application gave the window its shortcuts window (Ctrl+?). */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   /* First start: the empty state says what to do. */
   g_assert_nonnull (ts_ui_test_find_button (GTK_WIDGET (f->window),
                                             _("Load the _Chapter Directory")));
@@ -365,6 +393,7 @@ test_whole_month (Fixture       *f,
   mark_first_attended (f, event_id);
   delete_and_undo (f);
   cancel_member_dialog (f);
+  open_check_in (f, event_id);
   duplicate_event (f, chapter_id);
   delete_event_and_undo (f, chapter_id);
 }
@@ -477,6 +506,9 @@ main (int    argc,
   g_setenv ("GTK_A11Y", "none", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  application = ts_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  g_application_set_default (G_APPLICATION (application));
 
   g_test_add ("/ui/window/whole-month", Fixture, NULL, fixture_set_up, test_whole_month,
               fixture_tear_down);
