@@ -495,6 +495,19 @@ ts_window_class_init (TsWindowClass *klass)
 static void
 ts_window_init (TsWindow *self)
 {
+  static gsize icon_path_added = 0;
+
+  /* GtkApplication adds the resource icons itself; a window made without
+   * one (tests, screenshots) still shows the app's icon this way. */
+  if (g_once_init_enter (&icon_path_added))
+    {
+      GdkDisplay *display = gdk_display_get_default ();
+
+      if (display != NULL && g_application_get_default () == NULL)
+        gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                          "/io/github/tsudoi/Tsudoi/icons");
+      g_once_init_leave (&icon_path_added, 1);
+    }
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
