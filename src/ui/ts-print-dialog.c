@@ -41,6 +41,7 @@ struct _TsPrintDialog
   GtkProgressBar  *progress;
   GtkWidget       *export_button;
   GtkWidget       *print_button;
+  GtkWidget       *first_time_row; /* NULL unless a roster or addendum */
 };
 
 G_DEFINE_FINAL_TYPE (TsPrintDialog, ts_print_dialog, ADW_TYPE_WINDOW)
@@ -121,6 +122,16 @@ draw_preview (GtkDrawingArea *area,
 
 /* ---- option rows --------------------------------------------------------- */
 
+/* The marks column says 初参加 too and replaces the first-time column
+ * while it is on; the switch shows that instead of doing nothing. */
+static void
+update_first_time_row (TsPrintDialog *self)
+{
+  if (self->first_time_row != NULL)
+    gtk_widget_set_sensitive (self->first_time_row,
+                              (self->options.columns & TS_ROSTER_MARKS) == 0);
+}
+
 static void
 on_flag_switch_active_cb (GtkSwitch     *widget,
                           GParamSpec    *pspec,
@@ -133,10 +144,11 @@ on_flag_switch_active_cb (GtkSwitch     *widget,
     *field |= flag;
   else
     *field &= ~flag;
+  update_first_time_row (self);
   reload (self);
 }
 
-static void
+static GtkWidget *
 add_switch (TsPrintDialog       *self,
             AdwPreferencesGroup *group,
             const char          *title,
@@ -156,6 +168,7 @@ add_switch (TsPrintDialog       *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (group, row);
+  return row;
 }
 
 static void
@@ -255,9 +268,11 @@ add_roster_rows (TsPrintDialog *self,
   add_switch (self, columns, _("_Organization"), &self->options.columns, TS_ROSTER_ORGANIZATION);
   add_switch (self, columns, _("_Profession"), &self->options.columns, TS_ROSTER_PROFESSION);
   add_switch (self, columns, _("Referred _By"), &self->options.columns, TS_ROSTER_REFERRER);
-  add_switch (self, columns, _("_First-Time Mark"), &self->options.columns, TS_ROSTER_FIRST_TIME);
+  self->first_time_row = add_switch (self, columns, _("_First-Time Mark"),
+                                     &self->options.columns, TS_ROSTER_FIRST_TIME);
   add_switch (self, columns, _("_Marks: First Time, Welcome Back, Regular"),
               &self->options.columns, TS_ROSTER_MARKS);
+  update_first_time_row (self);
   add_switch (self, columns, _("_Introduction"), &self->options.columns, TS_ROSTER_INTRODUCTION);
   if (self->options.kind != TS_PRINT_ROSTER)
     return;
