@@ -26,7 +26,9 @@ ts_print_options_init (TsPrintOptions *options,
   memset (options, 0, sizeof *options);
   options->kind = kind;
   options->sort = TS_PRINT_SORT_READING;
-  /* The addendum is read out for the introductions: it says what they do. */
+  /* The addendum is read out for the introductions: it says what they do.
+   * Both carry the marks (TS_ROSTER_ALL has them): at the reception desk
+   * they tell who to welcome, introduce or greet as an old friend. */
   options->columns = kind == TS_PRINT_ADDENDUM ? TS_ROSTER_ALL
                                                : TS_ROSTER_ALL & ~TS_ROSTER_INTRODUCTION;
   options->statuses = TS_PRINT_DEFAULT_STATUSES;
@@ -77,6 +79,7 @@ static const struct {
   { "referrer", TS_ROSTER_REFERRER },
   { "first-time", TS_ROSTER_FIRST_TIME },
   { "introduction", TS_ROSTER_INTRODUCTION },
+  { "marks", TS_ROSTER_MARKS },
 };
 
 /* "organization,profession,introduction" or "all". */
@@ -110,7 +113,7 @@ ts_print_columns_parse (const char  *text,
         {
           g_set_error (error, TS_PRINT_ERROR, TS_PRINT_ERROR_NOT_FOUND,
                        /* Translators: the list of names is not translated. */
-                       _("Unknown column “%s”. Use reading, organization, profession, referrer, first-time, introduction or all."),
+                       _("Unknown column “%s”. Use reading, organization, profession, referrer, first-time, introduction, marks or all."),
                        part);
           return FALSE;
         }
@@ -198,7 +201,9 @@ static TsPrintEntry *
 make_entry (TsRepository         *repository,
             GHashTable           *referrers,
             TsAttendance         *attendance,
-            const TsPrintOptions *options)
+            const TsPrintOptions *options,
+            const TsRegulars     *regulars,
+            const char           *starts_at)
 {
   TsMember *member = attendance->member;
   TsPrintEntry *entry = g_new0 (TsPrintEntry, 1);
@@ -215,6 +220,10 @@ make_entry (TsRepository         *repository,
       entry->profession = g_strdup (member->profession);
       entry->introduction = squeeze_blank_lines (member->introduction);
       entry->first_time = attendance->first_time;
+      /* The mark is attendance history, like the first-time flag: only for
+       * those who let others see more than their name. */
+      if (regulars != NULL)
+        entry->mark = ts_regulars_mark (regulars, member->id, starts_at);
       if (member->referred_by != 0)
         entry->referrer = lookup_referrer (repository, referrers, member->referred_by);
     }
@@ -281,6 +290,7 @@ static gboolean
 fill_event (TsPrintJob   *job,
             TsRepository *repository,
             gint64        event_id,
+            TsEvent     **event_out,
             GError      **error)
 {
   g_autoptr(TsEvent) event = ts_repository_get_event (repository, event_id, NULL);
@@ -309,7 +319,31 @@ fill_event (TsPrintJob   *job,
   job->document_title = g_strdup_printf (_("%1$s %2$s %3$s"),
                                          ts_print_kind_title (job->options.kind),
                                          job->chapter, day);
+  *event_out = g_steal_pointer (&event);
   return TRUE;
+}
+
+/* The chapter's history, read once for the whole job (one query), so each
+ * row's mark is a lookup in memory. NULL with no error when the marks are
+ * not printed. */
+static TsRegulars *
+load_regulars (TsRepository         *repository,
+               const TsEvent        *event,
+               const TsPrintOptions *options,
+               GError              **error)
+{
+  TsRegularsOptions analysis;
+
+  if ((options->columns & TS_ROSTER_MARKS) == 0 ||
+      (options->kind != TS_PRINT_ROSTER && options->kind != TS_PRINT_ADDENDUM) ||
+      event->starts_at == NULL)
+    return NULL;
+  ts_regulars_options_init (&analysis);
+  if (options->regulars_min_present > 0)
+    analysis.min_present = options->regulars_min_present;
+  if (options->regulars_window > 0)
+    analysis.window = options->regulars_window;
+  return ts_regulars_compute (repository, event->chapter_id, &analysis, error);
 }
 
 static void
@@ -332,6 +366,9 @@ ts_print_job_load (TsRepository         *repository,
 {
   g_autoptr(TsPrintJob) job = g_new0 (TsPrintJob, 1);
   g_autoptr(GListModel) list = NULL;
+  g_autoptr(TsEvent) event = NULL;
+  g_autoptr(TsRegulars) regulars = NULL;
+  g_autoptr(GError) regulars_error = NULL;
   g_autoptr(GHashTable) referrers = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                            g_free, g_free);
   guint statuses = options->kind == TS_PRINT_ADDENDUM ? TS_PRINT_WALK_IN : options->statuses;
@@ -341,8 +378,14 @@ ts_print_job_load (TsRepository         *repository,
   job->options = *options;
   job->options.start_slot = MAX (options->start_slot, 1);
   job->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  if (!fill_event (job, repository, event_id, error))
+  if (!fill_event (job, repository, event_id, &event, error))
     return NULL;
+  regulars = load_regulars (repository, event, options, &regulars_error);
+  if (regulars_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&regulars_error));
+      return NULL;
+    }
   list = ts_repository_list_attendance (repository, event_id, error);
   if (list == NULL)
     return NULL;
@@ -356,7 +399,8 @@ ts_print_job_load (TsRepository         *repository,
       if (g_strcmp0 (attendance->member->consent, TS_CONSENT_NONE) == 0 &&
           !options->organizer_copy)
         continue;
-      g_ptr_array_add (job->entries, make_entry (repository, referrers, attendance, options));
+      g_ptr_array_add (job->entries, make_entry (repository, referrers, attendance, options,
+                                                  regulars, event->starts_at));
     }
   if (job->entries->len == 0)
     {

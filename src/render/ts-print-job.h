@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "ts-regulars.h"
 #include "ts-repository.h"
 #include "ts-sheet.h"
 
@@ -45,7 +46,11 @@ typedef enum {
   TS_ROSTER_REFERRER     = 1 << 3,
   TS_ROSTER_FIRST_TIME   = 1 << 4,
   TS_ROSTER_INTRODUCTION = 1 << 5,
-  TS_ROSTER_ALL          = (1 << 6) - 1,
+  /* 初参加 / 久しぶり / 常連 from the chapter's history (ts-regulars.h).
+   * It says what the first-time column says and more, so when both are
+   * chosen only the marks column is drawn. */
+  TS_ROSTER_MARKS        = 1 << 6,
+  TS_ROSTER_ALL          = (1 << 7) - 1,
 } TsRosterColumns;
 
 /* Attendance statuses to include. */
@@ -69,6 +74,8 @@ typedef struct {
   double      offset_x_mm;
   double      offset_y_mm;
   TsSheetId   badge_sheet;     /* business-card or A6 badges */
+  guint       regulars_min_present; /* K for the 常連 mark; 0 for the default */
+  guint       regulars_window;      /* N for the 常連 mark; 0 for the default */
 } TsPrintOptions;
 
 typedef struct {
@@ -83,6 +90,7 @@ typedef struct {
   char     *phone;         /* organizer copy only */
   char     *checked_in_at;
   gboolean  first_time;
+  TsRegularsMark mark;     /* only with TS_ROSTER_MARKS, and as first_time */
   gboolean  unlisted;      /* no consent: only in the organizer copy */
 } TsPrintEntry;
 

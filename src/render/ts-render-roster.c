@@ -26,6 +26,7 @@ typedef enum {
   COL_NUMBER,
   COL_NAME,
   COL_FIRST_TIME,
+  COL_MARK,
   COL_ORGANIZATION,
   COL_PROFESSION,
   COL_REFERRER,
@@ -59,7 +60,10 @@ compute_grid (const TsPrintJob *job,
 
   grid->width[COL_NUMBER] = 24;
   grid->width[COL_NAME] = 118;
-  grid->width[COL_FIRST_TIME] = has (job, TS_ROSTER_FIRST_TIME) ? 34 : 0;
+  /* The marks say first time too (the same rule): one column, not two. */
+  grid->width[COL_MARK] = has (job, TS_ROSTER_MARKS) ? 44 : 0;
+  grid->width[COL_FIRST_TIME] = has (job, TS_ROSTER_FIRST_TIME) &&
+                                !has (job, TS_ROSTER_MARKS) ? 34 : 0;
   grid->width[COL_ORGANIZATION] = 0;
   grid->width[COL_PROFESSION] = has (job, TS_ROSTER_PROFESSION) ? 78 : 0;
   grid->width[COL_REFERRER] = has (job, TS_ROSTER_REFERRER) ? 74 : 0;
@@ -192,6 +196,8 @@ draw_table_head (cairo_t          *cr,
   const char *labels[N_COLS] = {
     /* Translators: roster column headings, kept short. */
     C_("roster", "No."), C_("roster", "Name"), C_("roster", "First"),
+    /* Translators: heading of the 初参加 / 久しぶり / 常連 column. */
+    C_("roster", "Visits"),
     C_("roster", "Organization"), C_("roster", "Profession"),
     C_("roster", "Referred by"), C_("roster", "Contact"),
   };
@@ -236,6 +242,58 @@ draw_name (cairo_t            *cr,
   cairo_set_source_rgb (cr, 0, 0, 0);
   ts_render_text_fit (name, 10.5, 7, width);
   ts_render_text_draw (cr, name, x, y + 11);
+}
+
+/* A small badge in the marks column, told apart without colour:
+ * a first-timer's is solid (the one to look for when greeting people), a
+ * returning member's is outlined, a regular's a light grey box. */
+static void
+draw_mark (cairo_t            *cr,
+           PangoContext       *context,
+           const TsPrintEntry *entry,
+           const Grid         *grid,
+           double              y)
+{
+  const char *label = ts_regulars_mark_label (entry->mark);
+  g_autoptr(PangoLayout) layout = NULL;
+  double pad = 2.5, room = grid->width[COL_MARK] - 2 * CELL_PAD - 2 * pad;
+  double width, height, left, top;
+
+  if (entry->mark == TS_REGULARS_MARK_NONE || *label == '\0')
+    return;
+  layout = ts_render_text_new (context, label, 7, PANGO_WEIGHT_BOLD);
+  ts_render_text_fit (layout, 7, 5, room);
+  width = MIN (ts_render_text_width (layout), room) + 2 * pad;
+  height = ts_render_text_height (layout) + 1;
+  /* Left-aligned under the heading, centred on the name's line. */
+  left = grid->x[COL_MARK] + CELL_PAD;
+  top = y + 12.5 + (14 - height) / 2;
+  cairo_save (cr);
+  cairo_rectangle (cr, left, top, width, height);
+  switch (entry->mark)
+    {
+    case TS_REGULARS_MARK_FIRST_TIMER:
+      cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      break;
+    case TS_REGULARS_MARK_RETURNING:
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+      cairo_set_line_width (cr, 0.9);
+      cairo_stroke (cr);
+      break;
+    case TS_REGULARS_MARK_REGULAR:
+    case TS_REGULARS_MARK_NONE:
+    default:
+      cairo_set_source_rgb (cr, 0.80, 0.80, 0.80);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      break;
+    }
+  ts_render_text_draw (cr, layout, left + pad, top + 0.5);
+  cairo_restore (cr);
 }
 
 static void
@@ -285,6 +343,8 @@ draw_row (cairo_t            *cr,
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
     ts_render_first_time_mark (cr, context, grid->x[COL_FIRST_TIME] + grid->width[COL_FIRST_TIME] - 2,
                                y + 10, 6);
+  if (grid->width[COL_MARK] > 0)
+    draw_mark (cr, context, entry, grid, y);
   /* Only the organizer copy holds people who are not on the roster; the
    * tag says not to read them out or pass them on. */
   if (entry->unlisted)

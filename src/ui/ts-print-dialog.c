@@ -41,11 +41,30 @@ struct _TsPrintDialog
   GtkProgressBar  *progress;
   GtkWidget       *export_button;
   GtkWidget       *print_button;
+  GtkWidget       *first_time_row; /* NULL unless a roster or addendum */
 };
 
 G_DEFINE_FINAL_TYPE (TsPrintDialog, ts_print_dialog, ADW_TYPE_WINDOW)
 
 /* ---- the job and the preview ------------------------------------------- */
+
+/* The 常連 mark follows the organizer's K and N, as the Regulars page
+ * does; the schema may be missing in tests and uninstalled builds. */
+static void
+read_regulars_settings (TsPrintOptions *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+  settings = g_settings_new (APP_ID);
+  options->regulars_min_present = g_settings_get_uint (settings, "regulars-min-present");
+  options->regulars_window = g_settings_get_uint (settings, "regulars-window");
+}
 
 static void
 reload (TsPrintDialog *self)
@@ -103,6 +122,16 @@ draw_preview (GtkDrawingArea *area,
 
 /* ---- option rows --------------------------------------------------------- */
 
+/* The marks column says 初参加 too and replaces the first-time column
+ * while it is on; the switch shows that instead of doing nothing. */
+static void
+update_first_time_row (TsPrintDialog *self)
+{
+  if (self->first_time_row != NULL)
+    gtk_widget_set_sensitive (self->first_time_row,
+                              (self->options.columns & TS_ROSTER_MARKS) == 0);
+}
+
 static void
 on_flag_switch_active_cb (GtkSwitch     *widget,
                           GParamSpec    *pspec,
@@ -115,10 +144,11 @@ on_flag_switch_active_cb (GtkSwitch     *widget,
     *field |= flag;
   else
     *field &= ~flag;
+  update_first_time_row (self);
   reload (self);
 }
 
-static void
+static GtkWidget *
 add_switch (TsPrintDialog       *self,
             AdwPreferencesGroup *group,
             const char          *title,
@@ -138,6 +168,7 @@ add_switch (TsPrintDialog       *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   adw_preferences_group_add (group, row);
+  return row;
 }
 
 static void
@@ -237,7 +268,11 @@ add_roster_rows (TsPrintDialog *self,
   add_switch (self, columns, _("_Organization"), &self->options.columns, TS_ROSTER_ORGANIZATION);
   add_switch (self, columns, _("_Profession"), &self->options.columns, TS_ROSTER_PROFESSION);
   add_switch (self, columns, _("Referred _By"), &self->options.columns, TS_ROSTER_REFERRER);
-  add_switch (self, columns, _("_First-Time Mark"), &self->options.columns, TS_ROSTER_FIRST_TIME);
+  self->first_time_row = add_switch (self, columns, _("_First-Time Mark"),
+                                     &self->options.columns, TS_ROSTER_FIRST_TIME);
+  add_switch (self, columns, _("_Marks: First Time, Welcome Back, Regular"),
+              &self->options.columns, TS_ROSTER_MARKS);
+  update_first_time_row (self);
   add_switch (self, columns, _("_Introduction"), &self->options.columns, TS_ROSTER_INTRODUCTION);
   if (self->options.kind != TS_PRINT_ROSTER)
     return;
@@ -564,6 +599,7 @@ ts_print_dialog_new (GtkWindow    *parent,
   self->repository = g_object_ref (repository);
   self->event_id = event_id;
   ts_print_options_init (&self->options, kind);
+  read_regulars_settings (&self->options);
   gtk_window_set_title (GTK_WINDOW (self), ts_print_kind_title (kind));
   gtk_box_append (GTK_BOX (outer), build_header (self));
   gtk_box_append (GTK_BOX (body), build_options (self));

@@ -200,6 +200,62 @@ test_print_operation_export (void)
   ts_test_remove_dir (dir);
 }
 
+/* The action row with this title, searched through the whole window. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  if (ADW_IS_ACTION_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The marks switch is on by default, and the first-time switch, whose
+ * column the marks replace, is greyed out until the marks are off. */
+static void
+test_marks_switch (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  const char *kinds[] = { "roster", "addendum" };
+
+  test_fixture_add_people (repository, event_id);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *dialog = open_dialog (repository, event_id, kinds[i]);
+      GtkWidget *marks = find_row (dialog, "初参加・久しぶり・常連の印(_M)");
+      GtkWidget *first = find_row (dialog, _("_First-Time Mark"));
+      GtkSwitch *toggle;
+      GtkStack *stack;
+
+      g_assert_nonnull (marks);
+      g_assert_nonnull (first);
+      toggle = GTK_SWITCH (find_widget (marks, GTK_TYPE_SWITCH));
+      g_assert_true (gtk_switch_get_active (toggle));
+      g_assert_false (gtk_widget_get_sensitive (first));
+      if (i == 0)
+        save_screenshot (dialog, "dialog-marks.png");
+      gtk_switch_set_active (toggle, FALSE);
+      g_assert_true (gtk_widget_get_sensitive (first));
+      stack = GTK_STACK (find_widget (dialog, GTK_TYPE_STACK));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "preview");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  wait_for_frames ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,5 +273,6 @@ main (int    argc,
   g_test_add_func ("/render/print-dialog/preview", test_preview_and_empty);
   g_test_add_func ("/render/print-operation/export", test_print_operation_export);
   g_test_add_func ("/render/print-dialog/export", test_export_in_thread);
+  g_test_add_func ("/render/print-dialog/marks-switch", test_marks_switch);
   return g_test_run ();
 }
