@@ -100,6 +100,21 @@ create_chapter (Fixture *f)
   ts_ui_test_type (dialog, _("Reading *"), "カマタイカイジュク");
   ts_ui_test_type (dialog, _("Usual Schedule"), "毎月第4木曜 19:00");
   ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
+  {
+    /* The region is picked from the network's list, not typed. */
+    GtkWidget *region = ts_ui_test_find_row (dialog, _("Region"));
+    GListModel *choices;
+    guint tokyo = G_MAXUINT;
+
+    g_assert_true (ADW_IS_COMBO_ROW (region));
+    choices = adw_combo_row_get_model (ADW_COMBO_ROW (region));
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 11);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "東京都") == 0)
+        tokyo = i;
+    g_assert_cmpuint (tokyo, !=, G_MAXUINT);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (region), tokyo);
+  }
   g_assert_true (save (dialog));
   g_clear_object (&chapters);
   chapters = ts_repository_list_chapters (f->repository, NULL);
@@ -107,6 +122,7 @@ create_chapter (Fixture *f)
   chapter = g_list_model_get_item (chapters, 0);
   g_assert_cmpstr (chapter->name, ==, "蒲田医介塾");
   g_assert_cmpstr (chapter->schedule, ==, "毎月第4木曜 19:00");
+  g_assert_cmpstr (chapter->region, ==, "東京都");
   return chapter->id;
 }
 
