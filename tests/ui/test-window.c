@@ -571,6 +571,22 @@ test_whole_month (Fixture       *f,
   marks_on_event_page (f, chapter_id);
 }
 
+/* Whether a shown label of the table reads @text. */
+static gboolean
+table_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (table_shows (w, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_members_search (Fixture       *f,
                      gconstpointer  data)
@@ -595,8 +611,23 @@ test_members_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
   ts_members_view_set_search (view, "看護師");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
+  {
+    /* With a chapter the window shows its views instead of the welcome. */
+    g_autoptr(TsChapter) chapter = ts_chapter_new ();
+
+    g_object_set (chapter, "name", "蒲田医介塾", "reading", "かまたいかいじゅく", NULL);
+    g_assert_true (ts_repository_save_chapter (f->repository, chapter, NULL));
+    ts_ui_test_wait (100);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "members");
+  ts_ui_test_wait (200);
+  g_assert_true (table_shows (GTK_WIDGET (view), "佐藤"));
   ts_members_view_set_search (view, "ヤマモト");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 1);
+  /* The rows stay and change their members: the first one now shows 山本. */
+  ts_ui_test_wait (100);
+  g_assert_true (table_shows (GTK_WIDGET (view), "山本"));
+  g_assert_false (table_shows (GTK_WIDGET (view), "佐藤"));
   ts_members_view_set_search (view, "");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
 }
