@@ -114,7 +114,7 @@ set_referrer (TsMemberDialog *self,
 {
   self->referred_by = id;
   adw_action_row_set_subtitle (self->referrer_row, id > 0 && name ? name : _("Nobody"));
-  gtk_widget_set_sensitive (self->referrer_clear_button, id > 0);
+  gtk_widget_set_visible (self->referrer_clear_button, id > 0);
 }
 
 static GtkWidget *
