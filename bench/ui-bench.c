@@ -173,13 +173,34 @@ bench_search (TsMembersView *view)
 }
 
 /* Opening a member and an event: what a click costs with a big file. */
+static gint64
+busiest_event (TsRepository *repository)
+{
+  g_autoptr(GListModel) events = ts_repository_list_events (repository, 0, NULL);
+  gint64 best = 0, most = -1;
+
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+
+      if (event->headcount > most)
+        {
+          most = event->headcount;
+          best = event->id;
+        }
+    }
+  return best;
+}
+
 static void
 bench_pages (TsWindow      *window,
-             TsMembersView *view)
+             TsMembersView *view,
+             TsRepository  *repository)
 {
   g_autoptr(TsMember) member = g_list_model_get_item (ts_members_view_get_model (view), 100);
   struct { const char *what; const char *action; const char *view; gint64 id; } steps[] = {
-    { "member page", "win.show-member", NULL, member->id },
+    { "member page (with its month strip)", "win.show-member", NULL, member->id },
+    { "busiest event page (with marks)", "win.show-event", NULL, busiest_event (repository) },
     { "events view, first showing", "win.show-view", "events", 0 },
     { "chapters view, first showing", "win.show-view", "chapters", 0 },
   };
@@ -262,7 +283,7 @@ main (int    argc,
   for (int round = 1; round < atoi (g_getenv ("TSUDOI_BENCH_SEARCH_ROUNDS") ?: "1"); round++)
     bench_search (view);
 
-  bench_pages (window, view);
+  bench_pages (window, view, repository);
 
   scrolled = ts_members_view_get_scrolled_window (view);
   bench.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));

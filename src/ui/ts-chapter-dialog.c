@@ -24,7 +24,8 @@ struct _TsChapterDialog
   GtkLabel     *error_label;
   AdwEntryRow  *name_row;
   AdwEntryRow  *reading_row;
-  AdwEntryRow  *region_row;
+  AdwComboRow  *region_row;
+  GPtrArray    *regions;      /* stored values, [0] "" for none */
   AdwEntryRow  *prefecture_row;
   AdwEntryRow  *area_row;
   AdwEntryRow  *venue_row;
@@ -38,7 +39,7 @@ G_DEFINE_FINAL_TYPE (TsChapterDialog, ts_chapter_dialog, ADW_TYPE_WINDOW)
 
 /* Property names in the same order as the rows in rows_of(). */
 static const char *fields[] = {
-  "name", "reading", "region", "prefecture", "area",
+  "name", "reading", "prefecture", "area",
   "venue", "schedule", "leader", "founded", "notes",
 };
 
@@ -47,12 +48,47 @@ rows_of (TsChapterDialog *self,
          AdwEntryRow     *rows[G_N_ELEMENTS (fields)])
 {
   AdwEntryRow *all[] = {
-    self->name_row, self->reading_row, self->region_row, self->prefecture_row,
+    self->name_row, self->reading_row, self->prefecture_row,
     self->area_row, self->venue_row, self->schedule_row, self->leader_row,
     self->founded_row, self->notes_row,
   };
 
   memcpy (rows, all, sizeof all);
+}
+
+/* The network's regions in their usual order (ts_region_order()); they
+ * are proper names, stored and shown as they are. A value typed in an
+ * older version or imported stays choosable so that saving keeps it. */
+static const char *network_regions[] = {
+  "北海道", "東北", "東京都", "東京都下", "関東", "中部", "近畿",
+  "中国", "四国", "九州・沖縄",
+};
+
+static void
+fill_regions (TsChapterDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *current = self->chapter->region ? self->chapter->region : "";
+  guint selected = 0;
+
+  self->regions = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->regions, g_strdup (""));
+  gtk_string_list_append (labels, _("Not set"));
+  for (guint i = 0; i < G_N_ELEMENTS (network_regions); i++)
+    {
+      if (strcmp (current, network_regions[i]) == 0)
+        selected = self->regions->len;
+      g_ptr_array_add (self->regions, g_strdup (network_regions[i]));
+      gtk_string_list_append (labels, network_regions[i]);
+    }
+  if (*current != '\0' && selected == 0)
+    {
+      selected = self->regions->len;
+      g_ptr_array_add (self->regions, g_strdup (current));
+      gtk_string_list_append (labels, current);
+    }
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->region_row, selected);
 }
 
 static void
@@ -82,6 +118,13 @@ read_fields (TsChapterDialog *self)
 
       g_object_set (self->chapter, fields[i], value, NULL);
     }
+  {
+    guint selected = adw_combo_row_get_selected (self->region_row);
+    const char *region = selected < self->regions->len
+                         ? g_ptr_array_index (self->regions, selected) : "";
+
+    g_object_set (self->chapter, "region", region, NULL);
+  }
 }
 
 static gboolean
@@ -145,6 +188,7 @@ ts_chapter_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHAPTER_DIALOG);
   g_clear_object (&self->chapter);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_chapter_dialog_parent_class)->dispose (object);
 }
@@ -202,6 +246,7 @@ ts_chapter_dialog_new (GtkWindow    *parent,
                        NULL);
   self->repository = g_object_ref (repository);
   self->chapter = g_steal_pointer (&chapter);
+  fill_regions (self);
   load_chapter (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return GTK_WIDGET (self);

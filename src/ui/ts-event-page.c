@@ -17,6 +17,7 @@
 #include "ts-date.h"
 #include "ts-event-page.h"
 #include "ts-print-dialog.h"
+#include "ts-regulars-marks.h"
 #include "ts-ui-util.h"
 
 struct _TsEventPage
@@ -27,6 +28,7 @@ struct _TsEventPage
   gint64          event_id;
   TsEvent        *event;
   GListModel     *attendance;
+  TsRegulars     *regulars;   /* the chapter's, for the marks; may be NULL */
   guint           refresh_id;
   guint           expanded;   /* bit per status index: show every row */
 
@@ -184,18 +186,22 @@ create_attendee_row (gpointer item,
                      gpointer user_data)
 {
   TsAttendance *attendance = item;
+  TsEventPage *self = user_data;
   TsMember *member = attendance->member;
   g_autofree char *name = member ? ts_member_dup_name (member) : g_strdup ("?");
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status, *role, *paid;
+  GtkWidget *status, *role, *paid, *mark = NULL;
 
   if (member != NULL && member->organization && *member->organization)
     g_string_append (subtitle, member->organization);
   if (member != NULL && member->profession && *member->profession)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", member->profession);
-  if (attendance->first_time)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", _("First time"));
+  if (self->regulars != NULL && self->event != NULL)
+    mark = ts_ui_regulars_mark_new (ts_regulars_mark (self->regulars, attendance->member_id,
+                                                      self->event->starts_at));
+  else if (attendance->first_time)
+    mark = ts_ui_regulars_mark_new (TS_REGULARS_MARK_FIRST_TIMER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
@@ -211,6 +217,8 @@ create_attendee_row (gpointer item,
   g_signal_connect_object (role, "notify::selected", G_CALLBACK (on_role_selected_cb),
                            attendance, 0);
   g_signal_connect_object (paid, "toggled", G_CALLBACK (on_paid_toggled_cb), attendance, 0);
+  if (mark != NULL)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), paid);
@@ -261,7 +269,7 @@ add_status_group (TsEventPage *self,
       GtkWidget *button = gtk_button_new_with_label (label);
 
       gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
-                               create_attendee_row, NULL, NULL);
+                               create_attendee_row, self, NULL);
       g_object_set_data (G_OBJECT (button), "ts-status-bit", GUINT_TO_POINTER (1u << index));
       g_signal_connect (button, "clicked", G_CALLBACK (on_show_all_clicked_cb), self);
       gtk_widget_add_css_class (button, "flat");
@@ -269,7 +277,7 @@ add_status_group (TsEventPage *self,
     }
   else
     gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
-                             create_attendee_row, NULL, NULL);
+                             create_attendee_row, self, NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
   gtk_box_append (self->attendees_box, group);
 }
@@ -377,6 +385,20 @@ update_headcount (TsEventPage *self)
   gtk_label_set_text (self->headcount_label, text);
 }
 
+/* Once per load, for every row's mark: one query for the whole chapter. */
+static void
+load_regulars (TsEventPage *self)
+{
+  TsRegularsOptions options;
+  g_autoptr(GError) error = NULL;
+
+  ts_ui_regulars_options_init (&options);
+  self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
+                                        &options, &error);
+  if (self->regulars == NULL)
+    g_warning ("Could not compute the marks: %s", error->message);
+}
+
 static void
 refresh (TsEventPage *self)
 {
@@ -384,6 +406,7 @@ refresh (TsEventPage *self)
 
   g_clear_object (&self->event);
   g_clear_object (&self->attendance);
+  g_clear_pointer (&self->regulars, ts_regulars_free);
   if (self->repository == NULL || self->event_id == 0 ||
       (self->event = ts_repository_get_event (self->repository, self->event_id, NULL)) == NULL)
     {
@@ -398,6 +421,7 @@ refresh (TsEventPage *self)
       ts_ui_show_error (GTK_WIDGET (self), error);
       self->attendance = G_LIST_MODEL (g_list_store_new (TS_TYPE_ATTENDANCE));
     }
+  load_regulars (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", TRUE);
   gtk_label_set_text (self->chapter_label, self->event->chapter_name ? self->event->chapter_name : "");
   gtk_label_set_text (self->title_label, self->event->title);
@@ -513,6 +537,7 @@ ts_event_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_object (&self->event);
   g_clear_object (&self->attendance);
+  g_clear_pointer (&self->regulars, ts_regulars_free);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_event_page_parent_class)->dispose (object);
 }

@@ -10,6 +10,7 @@
 
 #include "ts-form.h"
 #include "ts-member-dialog.h"
+#include "ts-member-lookup.h"
 #include "ts-text.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
@@ -43,7 +44,17 @@ struct _TsMemberDialog
   AdwComboRow  *chapter_row;
   AdwComboRow  *consent_row;
   AdwEntryRow  *notes_row;
+  AdwActionRow *referrer_row;
+  GtkWidget    *referrer_clear_button;
+  GtkMenuButton *referrer_button;
+  GtkSearchEntry *referrer_search;
+  GtkListBox   *referrer_list;
+  gint64        referred_by;
 };
+
+/* Enough to pick from while typing; more means typing more. */
+#define REFERRER_LIMIT 8
+#define REFERRER_ID_KEY "ts-referrer-id"
 
 G_DEFINE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, ADW_TYPE_WINDOW)
 
@@ -94,6 +105,101 @@ find_string (const char * const *values,
   return 0;
 }
 
+/* ---- Referred by ---------------------------------------------------------- */
+
+static void
+set_referrer (TsMemberDialog *self,
+              gint64          id,
+              const char     *name)
+{
+  self->referred_by = id;
+  adw_action_row_set_subtitle (self->referrer_row, id > 0 && name ? name : _("Nobody"));
+  gtk_widget_set_visible (self->referrer_clear_button, id > 0);
+}
+
+static GtkWidget *
+referrer_result_row (TsMember *member)
+{
+  g_autofree char *name = ts_member_dup_name (member);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *row = adw_action_row_new ();
+
+  if (member->organization && *member->organization)
+    g_string_append (subtitle, member->organization);
+  if (member->profession && *member->profession)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", member->profession);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), REFERRER_ID_KEY,
+                          g_memdup2 (&member->id, sizeof member->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "ts-referrer-name", g_steal_pointer (&name), g_free);
+  return row;
+}
+
+/* The member being edited never appears: nobody refers themselves. */
+static void
+on_referrer_search_changed_cb (TsMemberDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->referrer_search));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = NULL;
+  guint shown = 0;
+
+  ts_ui_clear_box (GTK_WIDGET (self->referrer_list));
+  if (*text != '\0')
+    found = ts_repository_lookup_members (self->repository, text, REFERRER_LIMIT + 1, &error);
+  for (guint i = 0; found != NULL && i < g_list_model_get_n_items (found) &&
+                    shown < REFERRER_LIMIT; i++)
+    {
+      g_autoptr(TsMember) member = g_list_model_get_item (found, i);
+
+      if (member->id == self->member->id)
+        continue;
+      gtk_list_box_append (self->referrer_list, referrer_result_row (member));
+      shown++;
+    }
+  if (error != NULL)
+    g_warning ("Could not look members up: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->referrer_list), shown > 0);
+}
+
+static void
+on_referrer_row_activated_cb (TsMemberDialog *self,
+                              GtkListBoxRow  *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), REFERRER_ID_KEY);
+
+  if (id == NULL)
+    return;
+  set_referrer (self, *id, g_object_get_data (G_OBJECT (row), "ts-referrer-name"));
+  gtk_menu_button_popdown (self->referrer_button);
+}
+
+/* Enter picks the first match, as in the other search fields. */
+static void
+on_referrer_search_activate_cb (TsMemberDialog *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->referrer_list, 0);
+
+  if (first != NULL)
+    on_referrer_row_activated_cb (self, first);
+}
+
+static void
+on_referrer_popover_show_cb (TsMemberDialog *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->referrer_search), "");
+  on_referrer_search_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->referrer_search));
+}
+
+static void
+on_referrer_clear_clicked_cb (TsMemberDialog *self)
+{
+  set_referrer (self, 0, NULL);
+}
+
 static void
 load_member (TsMemberDialog *self)
 {
@@ -117,6 +223,7 @@ load_member (TsMemberDialog *self)
   for (guint i = 0; i < self->chapter_ids->len; i++)
     if (g_array_index (self->chapter_ids, gint64, i) == m->home_chapter_id)
       adw_combo_row_set_selected (self->chapter_row, i);
+  set_referrer (self, m->referred_by, m->referrer_name);
 }
 
 static void
@@ -147,6 +254,7 @@ read_fields (TsMemberDialog *self)
                 "home-chapter-id", chapter < self->chapter_ids->len
                                    ? g_array_index (self->chapter_ids, gint64, chapter) : 0,
                 "consent", consents[MIN (adw_combo_row_get_selected (self->consent_row), 2)],
+                "referred-by", self->referred_by != self->member->id ? self->referred_by : 0,
                 NULL);
 }
 
@@ -256,6 +364,16 @@ ts_member_dialog_class_init (TsMemberDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, chapter_row);
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, consent_row);
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, referrer_row);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, referrer_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, referrer_button);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, referrer_search);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, referrer_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_referrer_clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   ts_form_install_keys (widget_class);

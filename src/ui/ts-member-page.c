@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "ts-member-page.h"
+#include "ts-regulars-history.h"
+#include "ts-regulars-marks.h"
+#include "ts-render-trend.h"
 #include "ts-ui-util.h"
 
 struct _TsMemberPage
@@ -26,6 +29,10 @@ struct _TsMemberPage
   GtkListBox   *history_list;
   GtkListBox   *referral_list;
   AdwPreferencesGroup *history_group;
+  AdwPreferencesGroup *strip_group;
+  GtkDrawingArea      *strip_area;
+  GtkListBox          *stats_list;
+  TsRegularsHistory   *strip;     /* months across chapters; may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TsMemberPage, ts_member_page, ADW_TYPE_BIN)
@@ -118,6 +125,165 @@ fill_history (TsMemberPage *self)
   adw_preferences_group_set_description (self->history_group, description);
 }
 
+/* ---- Month strip -------------------------------------------------------- */
+
+/* The strip shows the last months that fit at this width or more per
+ * month, so that ten years stay readable rather than shrink to dots. */
+#define STRIP_MIN_SLOT 7.0
+#define STRIP_MAX_SLOT 16.0
+
+static guint
+strip_visible_months (TsMemberPage *self,
+                      int           width)
+{
+  guint fit = (guint) MAX (width / STRIP_MIN_SLOT, 1);
+
+  return self->strip ? MIN (self->strip->n_months, fit) : 0;
+}
+
+static void
+draw_strip (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        user_data)
+{
+  TsMemberPage *self = user_data;
+  GdkRGBA color;
+  double fg[4];
+  guint n = strip_visible_months (self, width);
+  guint skip;
+
+  if (n == 0)
+    return;
+  skip = self->strip->n_months - n;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  fg[0] = color.red;
+  fg[1] = color.green;
+  fg[2] = color.blue;
+  fg[3] = color.alpha;
+  ts_render_month_strip (cr, self->strip->cells + skip, n, self->strip->first_month + (int) skip,
+                         width, height, fg);
+}
+
+static const char *
+cell_description (TsRegularsCell cell)
+{
+  switch (cell)
+    {
+    case TS_REGULARS_CELL_PRESENT: return _("present");
+    case TS_REGULARS_CELL_WALK_IN: return _("present, walked in");
+    case TS_REGULARS_CELL_ABSENT:  return _("registered, did not come");
+    case TS_REGULARS_CELL_NONE:
+    default:                       return _("not registered");
+    }
+}
+
+static gboolean
+on_strip_query_tooltip_cb (TsMemberPage *self,
+                           int           x,
+                           int           y,
+                           gboolean      keyboard,
+                           GtkTooltip   *tooltip)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->strip_area));
+  guint n = strip_visible_months (self, width);
+  double slot;
+  guint index;
+  g_autofree char *month = NULL;
+  g_autofree char *text = NULL;
+
+  if (n == 0 || keyboard)
+    return FALSE;
+  /* The same slot width ts_render_month_strip() uses. */
+  slot = MIN ((double) width / n, STRIP_MAX_SLOT);
+  index = (guint) (x / slot);
+  if (x < 0 || index >= n)
+    return FALSE;
+  index += self->strip->n_months - n;
+  month = ts_regulars_format_month (self->strip->first_month + (int) index);
+  /* Translators: a month and what the member did in it, e.g. "2017-08: present". */
+  text = g_strdup_printf (_("%1$s: %2$s"), month, cell_description (self->strip->cells[index]));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static char *
+strip_summary (const TsRegularsHistory *strip)
+{
+  guint present = 0, absent = 0;
+
+  for (guint i = 0; i < strip->n_months; i++)
+    {
+      present += strip->cells[i] == TS_REGULARS_CELL_PRESENT ||
+                 strip->cells[i] == TS_REGULARS_CELL_WALK_IN;
+      absent += strip->cells[i] == TS_REGULARS_CELL_ABSENT;
+    }
+  /* Translators: the accessible description of the month strip. */
+  return g_strdup_printf (_("Present in %1$u of %2$u months, registered but absent in %3$u"),
+                          present, strip->n_months, absent);
+}
+
+static GtkWidget *
+chapter_stats_row (TsMemberPage                 *self,
+                   const TsRegularsChapterStats *entry)
+{
+  g_autoptr(TsChapter) chapter = ts_repository_get_chapter (self->repository,
+                                                            entry->chapter_id, NULL);
+  const TsRegularsMember *m = &entry->stats;
+  g_autofree char *first = ts_ui_format_day (entry->first_presence);
+  g_autofree char *last = ts_ui_format_day (entry->last_presence);
+  g_autofree char *times = g_strdup_printf (ngettext ("Present %u time", "Present %u times",
+                                                      m->times_present), m->times_present);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row;
+
+  if (m->times_present == 0)
+    subtitle = g_strdup (_("Registered, not present yet"));
+  else
+    /* Translators: %1$s "Present 12 times", %2$u of the last %3$u meetings,
+     * %4$.0f the rate in percent, %5$u and %6$u streaks in meetings in a
+     * row, %7$s and %8$s the first and last days present. */
+    subtitle = g_strdup_printf (_("%1$s · %2$u of the last %3$u (%4$.0f%%) · streak %5$u, longest %6$u\n"
+                                  "First %7$s · last %8$s"),
+                                times, m->window_present, m->window_size, m->rate * 100.0,
+                                m->current_streak, m->longest_streak, first, last);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 chapter ? chapter->name : _("Deleted chapter"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (m->regular)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               ts_ui_regulars_mark_new (TS_REGULARS_MARK_REGULAR));
+  return row;
+}
+
+static void
+fill_strip (TsMemberPage *self)
+{
+  TsRegularsOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  g_clear_pointer (&self->strip, ts_regulars_history_free);
+  ts_ui_clear_box (GTK_WIDGET (self->stats_list));
+  ts_ui_regulars_options_init (&options);
+  self->strip = ts_regulars_history_compute (self->repository, self->member_id, &options, &error);
+  if (self->strip == NULL)
+    g_warning ("Could not compute the member's history: %s", error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->strip_group),
+                          self->strip != NULL && self->strip->n_months > 0);
+  if (self->strip == NULL || self->strip->n_months == 0)
+    return;
+  for (guint i = 0; i < self->strip->n_chapters; i++)
+    gtk_list_box_append (self->stats_list, chapter_stats_row (self, &self->strip->chapters[i]));
+  summary = strip_summary (self->strip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attendance by month"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->strip_area));
+}
+
 static void
 fill_referrals (TsMemberPage *self,
                 TsMember     *member)
@@ -171,6 +337,7 @@ refresh (TsMemberPage *self)
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->member_id);
   fill_profile (self, member);
+  fill_strip (self);
   fill_history (self);
   fill_referrals (self, member);
 }
@@ -228,6 +395,7 @@ ts_member_page_dispose (GObject *object)
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_pointer (&self->strip, ts_regulars_history_free);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_member_page_parent_class)->dispose (object);
 }
@@ -249,6 +417,10 @@ ts_member_page_class_init (TsMemberPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsMemberPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, TsMemberPage, history_group);
   gtk_widget_class_bind_template_child (widget_class, TsMemberPage, referral_list);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, strip_group);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, strip_area);
+  gtk_widget_class_bind_template_child (widget_class, TsMemberPage, stats_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_strip_query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_referral_row_activated_cb);
   gtk_widget_class_install_action (widget_class, "member.delete", NULL, delete_action);
@@ -258,6 +430,7 @@ static void
 ts_member_page_init (TsMemberPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->strip_area, draw_strip, self, NULL);
 }
 
 void

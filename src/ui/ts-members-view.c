@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-member-list.h"
+#include "ts-member-rows.h"
 #include "ts-member-page.h"
 #include "ts-members-view.h"
 #include "ts-text.h"
@@ -79,6 +80,8 @@ column_text (TsMember *member,
     }
 }
 
+static void clear_selection (TsMembersView *self);
+
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -95,14 +98,47 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_member (GtkLabel    *label,
+             TsMemberRow *row)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "ts-column"));
+  g_autofree char *text = column_text (ts_member_row_get_member (row), column);
+
+  gtk_label_set_text (label, text ? text : "");
+}
+
+static void
+on_row_member_changed_cb (TsMemberRow *row,
+                          GParamSpec  *pspec,
+                          GtkLabel    *label)
+{
+  show_member (label, row);
+}
+
+/* A search gives a row another member (see ts-member-rows.c): the cell
+ * follows it while bound. */
+static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  TsMember *member = gtk_list_item_get_item (item);
-  g_autofree char *text = column_text (member, GPOINTER_TO_INT (user_data));
+  TsMemberRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  g_object_set_data (G_OBJECT (label), "ts-column", user_data);
+  show_member (GTK_LABEL (label), row);
+  g_signal_connect_object (row, "notify::member", G_CALLBACK (on_row_member_changed_cb),
+                           label, 0);
+}
+
+static void
+on_unbind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item),
+                                        on_row_member_changed_cb,
+                                        gtk_list_item_get_child (item));
 }
 
 static int
@@ -178,6 +214,7 @@ add_column (TsMembersView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -234,6 +271,7 @@ reload (TsMembersView *self)
   ts_member_list_set_members (self->list, members);
   ts_member_list_sort (self->list, compare_with_sorter,
                        gtk_column_view_get_sorter (self->column_view));
+  clear_selection (self);
   update_count (self);
 }
 
@@ -274,6 +312,16 @@ ts_members_view_map (GtkWidget *widget)
     }
 }
 
+/* Rows keep their place while their members change: a highlighted row
+ * would now be someone else. */
+static void
+clear_selection (TsMembersView *self)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+
+  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 set_query (TsMembersView *self,
            const char    *text)
@@ -285,6 +333,7 @@ set_query (TsMembersView *self,
   g_free (self->query_key);
   self->query_key = g_steal_pointer (&key);
   ts_member_list_set_query (self->list, self->query_key);
+  clear_selection (self);
   update_count (self);
 }
 
@@ -339,6 +388,7 @@ on_sorter_changed_cb (TsMembersView *self)
 {
   ts_member_list_sort (self->list, compare_with_sorter,
                        gtk_column_view_get_sorter (self->column_view));
+  clear_selection (self);
 }
 
 static void
@@ -355,7 +405,7 @@ build_columns (TsMembersView *self)
   add_column (self, COLUMN_TIMES, _("Times"), FALSE, 70);
 
   self->list = ts_member_list_new ();
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->list))));
+  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (ts_member_rows_new (self->list))));
   gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
   gtk_column_view_set_model (self->column_view, selection);
   g_object_unref (selection);

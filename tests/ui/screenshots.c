@@ -83,6 +83,29 @@ shoot_empty (const char *dir)
 }
 
 /* The event with the most people among the held ones: a lively page. */
+/* The "Referred By" row, scrolled to, and its search popover with a
+ * few matches (a popover is its own surface: shot on its own). */
+static void
+shoot_referrer (GtkWidget *dialog)
+{
+  GtkWidget *row = ts_ui_test_find_row (dialog, _("Referred By"));
+  GtkWidget *button = row ? ts_ui_test_find_type (row, GTK_TYPE_MENU_BUTTON) : NULL;
+  GtkPopover *popover;
+  GtkWidget *entry;
+
+  if (button == NULL)
+    return;
+  gtk_widget_grab_focus (button);
+  shoot (dialog, "member-dialog-referrer-row");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ts_ui_test_wait (100);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  entry = ts_ui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "やま");
+  shoot (GTK_WIDGET (popover), "member-dialog-referrer");
+  gtk_popover_popdown (popover);
+}
+
 static gint64
 busiest_event (TsRepository *repository)
 {
@@ -203,6 +226,15 @@ main (int    argc,
       ts_ui_test_type (dialog, _("Family Name Reading *"), "Yamada");
       gtk_widget_activate_action (dialog, "dialog.save", NULL);
       shoot (dialog, "member-dialog-error");
+      shoot_referrer (dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-chapter", "x", first_id (chapters));
+  ts_ui_test_wait (300);
+  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  if (dialog != NULL)
+    {
+      shoot (dialog, "chapter-dialog");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", "x", first_id (chapters));

@@ -21,6 +21,7 @@
 #include "ts-member-dialog.h"
 #include "ts-member-page.h"
 #include "ts-members-view.h"
+#include "ts-regulars.h"
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
 #include "ts-window.h"
@@ -99,6 +100,21 @@ create_chapter (Fixture *f)
   ts_ui_test_type (dialog, _("Reading *"), "カマタイカイジュク");
   ts_ui_test_type (dialog, _("Usual Schedule"), "毎月第4木曜 19:00");
   ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
+  {
+    /* The region is picked from the network's list, not typed. */
+    GtkWidget *region = ts_ui_test_find_row (dialog, _("Region"));
+    GListModel *choices;
+    guint tokyo = G_MAXUINT;
+
+    g_assert_true (ADW_IS_COMBO_ROW (region));
+    choices = adw_combo_row_get_model (ADW_COMBO_ROW (region));
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 11);
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "東京都") == 0)
+        tokyo = i;
+    g_assert_cmpuint (tokyo, !=, G_MAXUINT);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (region), tokyo);
+  }
   g_assert_true (save (dialog));
   g_clear_object (&chapters);
   chapters = ts_repository_list_chapters (f->repository, NULL);
@@ -106,6 +122,7 @@ create_chapter (Fixture *f)
   chapter = g_list_model_get_item (chapters, 0);
   g_assert_cmpstr (chapter->name, ==, "蒲田医介塾");
   g_assert_cmpstr (chapter->schedule, ==, "毎月第4木曜 19:00");
+  g_assert_cmpstr (chapter->region, ==, "東京都");
   return chapter->id;
 }
 
@@ -368,6 +385,160 @@ delete_event_and_undo (Fixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (restored), ==, g_list_model_get_n_items (before));
 }
 
+static gint64
+member_id_by_reading (Fixture    *f,
+                      const char *search)
+{
+  g_autoptr(GListModel) found = ts_repository_list_members (f->repository, search, NULL);
+  g_autoptr(TsMember) member = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  member = g_list_model_get_item (found, 0);
+  return member->id;
+}
+
+static gint64
+referrer_of (Fixture *f,
+             gint64   member_id)
+{
+  g_autoptr(TsMember) member = ts_repository_get_member (f->repository, member_id, NULL);
+
+  return member->referred_by;
+}
+
+/* Open the "Referred By" popover and type as a person would; returns
+ * the result list. */
+static GtkWidget *
+search_referrer (GtkWidget  *dialog,
+                 const char *text)
+{
+  GtkWidget *row = ts_ui_test_find_row (dialog, _("Referred By"));
+  GtkWidget *button = ts_ui_test_find_type (row, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *entry, *list;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ts_ui_test_wait (100);
+  entry = ts_ui_test_find_type (button, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  list = gtk_widget_get_next_sibling (entry);  /* hidden while empty */
+  g_assert_nonnull (list);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  ts_ui_test_wait (400);  /* the search entry waits a moment for more typing */
+  return list;
+}
+
+static void
+pick_referrer (Fixture *f)
+{
+  gint64 sato = member_id_by_reading (f, "さとう");
+  gint64 yamada = member_id_by_reading (f, "やまだ");
+  GtkWidget *dialog = open_dialog (f, "win.edit-member", g_variant_new_int64 (sato),
+                                   TS_TYPE_MEMBER_DIALOG);
+  GtkWidget *list;
+  GtkListBoxRow *first;
+
+  /* Nobody can refer themselves: searching for 佐藤 finds nobody. */
+  list = search_referrer (dialog, "さとう");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  list = search_referrer (dialog, "ヤマダ");
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  g_assert_nonnull (first);
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  gtk_widget_activate (GTK_WIDGET (first));
+  ts_ui_test_wait (50);
+  g_assert_true (save (dialog));
+  g_assert_cmpint (referrer_of (f, sato), ==, yamada);
+
+  /* The clear button takes it away again. */
+  dialog = open_dialog (f, "win.edit-member", g_variant_new_int64 (sato), TS_TYPE_MEMBER_DIALOG);
+  {
+    GtkWidget *row = ts_ui_test_find_row (dialog, _("Referred By"));
+    GtkWidget *clear = NULL;
+
+    for (GtkWidget *w = ts_ui_test_find_type (row, GTK_TYPE_BUTTON); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (w)),
+                                          "edit-clear-symbolic") == 0)
+        clear = w;
+    g_assert_nonnull (clear);
+    g_assert_true (gtk_widget_get_visible (clear));
+    g_signal_emit_by_name (clear, "clicked");
+  }
+  g_assert_true (save (dialog));
+  g_assert_cmpint (referrer_of (f, sato), ==, 0);
+}
+
+static gint64
+held_event (Fixture    *f,
+            gint64      chapter_id,
+            const char *starts_at,
+            const char *status)
+{
+  g_autoptr(TsEvent) event = ts_event_new ();
+
+  g_object_set (event, "chapter-id", chapter_id, "title", starts_at, "starts-at", starts_at,
+                "status", status, NULL);
+  g_assert_true (ts_repository_save_event (f->repository, event, NULL));
+  return event->id;
+}
+
+static GtkWidget *
+find_mark (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "regulars-mark"))
+    return widget;
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_mark (w);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+mark_in_row (GtkWidget  *page,
+             const char *name)
+{
+  GtkWidget *row = ts_ui_test_find_row (page, name);
+
+  g_assert_nonnull (row);
+  return find_mark (row);
+}
+
+/* 山田 came last month, 佐藤 never: on this month's page 佐藤 is the
+ * first-timer and 山田 has no mark. */
+static void
+marks_on_event_page (Fixture *f,
+                     gint64   chapter_id)
+{
+  gint64 sato = member_id_by_reading (f, "さとう");
+  gint64 yamada = member_id_by_reading (f, "やまだ");
+  gint64 last = held_event (f, chapter_id, "2026-10-22T19:00", "held");
+  gint64 now = held_event (f, chapter_id, "2026-11-19T19:00", "held");
+  g_autoptr(TsAttendance) a = ts_repository_set_attendance (f->repository, last, yamada,
+                                                           "attended", NULL);
+  g_autoptr(TsAttendance) b = ts_repository_set_attendance (f->repository, now, yamada,
+                                                           "attended", NULL);
+  g_autoptr(TsAttendance) c = ts_repository_set_attendance (f->repository, now, sato,
+                                                           "attended", NULL);
+  GtkWidget *page, *mark;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-event", "x", now);
+  ts_ui_test_wait (200);
+  page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window, "events")));
+  mark = mark_in_row (page, "佐藤　一郎");
+  g_assert_nonnull (mark);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mark)), ==,
+                   ts_regulars_mark_label (TS_REGULARS_MARK_FIRST_TIMER));
+  g_assert_true (gtk_widget_has_css_class (mark, "first-timer"));
+  g_assert_null (mark_in_row (page, "山田　花子"));
+}
+
 static void
 test_whole_month (Fixture       *f,
                   gconstpointer  data)
@@ -388,6 +559,7 @@ test_whole_month (Fixture       *f,
   create_member (f, "佐藤", "一郎", "さとう", "いちろう", "ichiro@example.jp");
   create_member (f, "鈴木", "次郎", "スズキ", "ジロウ", "jiro@example.jp");
   g_assert_cmpuint (count_members (f), ==, 3);
+  pick_referrer (f);
 
   register_all (f, event_id);
   mark_first_attended (f, event_id);
@@ -396,6 +568,23 @@ test_whole_month (Fixture       *f,
   open_check_in (f, event_id);
   duplicate_event (f, chapter_id);
   delete_event_and_undo (f, chapter_id);
+  marks_on_event_page (f, chapter_id);
+}
+
+/* Whether a shown label of the table reads @text. */
+static gboolean
+table_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (table_shows (w, text))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -422,8 +611,23 @@ test_members_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
   ts_members_view_set_search (view, "看護師");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 2);
+  {
+    /* With a chapter the window shows its views instead of the welcome. */
+    g_autoptr(TsChapter) chapter = ts_chapter_new ();
+
+    g_object_set (chapter, "name", "蒲田医介塾", "reading", "かまたいかいじゅく", NULL);
+    g_assert_true (ts_repository_save_chapter (f->repository, chapter, NULL));
+    ts_ui_test_wait (100);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "members");
+  ts_ui_test_wait (200);
+  g_assert_true (table_shows (GTK_WIDGET (view), "佐藤"));
   ts_members_view_set_search (view, "ヤマモト");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 1);
+  /* The rows stay and change their members: the first one now shows 山本. */
+  ts_ui_test_wait (100);
+  g_assert_true (table_shows (GTK_WIDGET (view), "山本"));
+  g_assert_false (table_shows (GTK_WIDGET (view), "佐藤"));
   ts_members_view_set_search (view, "");
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
 }

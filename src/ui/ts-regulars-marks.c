@@ -1,0 +1,96 @@
+/* ts-regulars-marks.c: the regulars settings and marks as the views show them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-regulars-marks.h"
+
+void
+ts_ui_regulars_options_init (TsRegularsOptions *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  ts_regulars_options_init (options);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "regulars-lapse-after"))
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  options->min_present = g_settings_get_uint (settings, "regulars-min-present");
+  options->window = g_settings_get_uint (settings, "regulars-window");
+  options->lapse_after = g_settings_get_uint (settings, "regulars-lapse-after");
+}
+
+/* Loaded once per display, the first time a mark is made, so that every
+ * view (and the tests, which build views without the application) gets it. */
+static void
+ensure_style (void)
+{
+  static gboolean loaded;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/tsudoi/Tsudoi/ts-regulars-marks.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static const char *
+mark_description (TsRegularsMark mark)
+{
+  switch (mark)
+    {
+    case TS_REGULARS_MARK_FIRST_TIMER:
+      return _("First time at this chapter");
+    case TS_REGULARS_MARK_RETURNING:
+      return _("Back after three months or more");
+    case TS_REGULARS_MARK_REGULAR:
+      return _("Regular at this chapter");
+    case TS_REGULARS_MARK_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+mark_class (TsRegularsMark mark)
+{
+  switch (mark)
+    {
+    case TS_REGULARS_MARK_FIRST_TIMER: return "first-timer";
+    case TS_REGULARS_MARK_RETURNING:   return "returning";
+    case TS_REGULARS_MARK_REGULAR:     return "regular";
+    case TS_REGULARS_MARK_NONE:
+    default:                           return NULL;
+    }
+}
+
+GtkWidget *
+ts_ui_regulars_mark_new (TsRegularsMark mark)
+{
+  GtkWidget *label;
+
+  if (mark == TS_REGULARS_MARK_NONE)
+    return NULL;
+  ensure_style ();
+  label = gtk_label_new (ts_regulars_mark_label (mark));
+  gtk_widget_add_css_class (label, "regulars-mark");
+  gtk_widget_add_css_class (label, mark_class (mark));
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (label, mark_description (mark));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mark_description (mark),
+                                  -1);
+  return label;
+}

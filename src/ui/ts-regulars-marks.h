@@ -1,0 +1,21 @@
+/* ts-regulars-marks.h: the regulars settings and marks as the views show them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ts-regulars.h"
+
+G_BEGIN_DECLS
+
+/* The defaults, with K, N and L from the app's settings when its schema
+ * is installed (not when run from the build folder without it). */
+void       ts_ui_regulars_options_init (TsRegularsOptions *options);
+
+/* A small pill with the mark's label (初参加, 久しぶり, 常連), NULL for
+ * no mark; its accessible label says what the mark means. */
+GtkWidget *ts_ui_regulars_mark_new     (TsRegularsMark     mark);
+
+G_END_DECLS
