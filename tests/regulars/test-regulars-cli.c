@@ -41,7 +41,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->db);
 }
 
-/* Runs tsudoi-cli with the arguments and returns its exit status. */
+/* Runs tsudoi-cli on the fixture's database and returns its exit status. */
 static int
 run_cli (Fixture     *fixture,
          char       **out,
@@ -49,23 +49,13 @@ run_cli (Fixture     *fixture,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  va_list ap;
+  va_list args;
+  int status;
 
-  g_ptr_array_add (args, (char *) g_getenv ("TSUDOI_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, "--database");
-  g_ptr_array_add (args, fixture->db);
-  g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  va_start (args, first);
+  status = ts_test_run_cli_valist (NULL, fixture->db, out, err, first, args);
+  va_end (args);
+  return status;
 }
 
 static void

@@ -351,18 +351,10 @@ run_cli (Fixture    *fixture,
          char      **err)
 {
   g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->event_id);
-  const char *argv[] = { g_getenv ("TSUDOI_CLI"), "roster", "--event", event, "-o", output,
-                         "--columns", columns, "--database", fixture->database, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
+  g_auto(GStrv) envp = ts_test_cli_environ ("ja_JP.UTF-8");
 
-  envp = g_environ_setenv (envp, "LC_ALL", "ja_JP.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "ja", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return ts_test_run_cli (envp, fixture->database, NULL, err, "roster", "--event", event,
+                          "-o", output, "--columns", columns, NULL);
 }
 
 static void
