@@ -8,31 +8,20 @@
 #include "ts-import.h"
 #include "ts-test-support.h"
 
-typedef struct {
-  char         *dir;
-  char         *path;
-  TsRepository *repository;
-  TsDatabase   *database;
-} Fixture;
+typedef TsTestDb Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "import.db");
-  fixture->database = ts_repository_get_database (fixture->repository);
-  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+  ts_test_db_init (fixture, "import.db");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  ts_test_db_clear (fixture);
 }
 
 static char *

@@ -5,6 +5,7 @@
 #include <poppler.h>
 
 #include "test-render-fixture.h"
+#include "ts-test-support.h"
 
 /* Voiced kana are a second-level difference (ごとう before こばやし,
  * ざいつ before さいとう, わだ before わたなべ), ー is the vowel before it
@@ -51,19 +52,15 @@ gint64
 test_fixture_event (TsRepository *repository,
                     const char   *title)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (repository, "name", "試験医介塾",
+                                                      "reading", "しけんいかいじゅく",
+                                                      "region", "関東", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter->id,
+                                                "title", title,
+                                                "starts-at", "2017-08-24T19:00",
+                                                "venue", "居酒屋 つどい",
+                                                "status", "planned", NULL);
 
-  g_object_set (chapter, "name", "試験医介塾", "reading", "しけんいかいじゅく",
-                "region", "関東", NULL);
-  g_assert_true (ts_repository_save_chapter (repository, chapter, &error));
-  g_assert_no_error (error);
-  g_object_set (event, "chapter-id", chapter->id, "title", title,
-                "starts-at", "2017-08-24T19:00", "venue", "居酒屋 つどい", "status", "planned",
-                NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -78,24 +75,19 @@ add_member (TsRepository *repository,
             const char   *status,
             guint         index)
 {
-  g_autoptr(TsMember) member = ts_member_new ();
-  g_autoptr(TsAttendance) attendance = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = NULL;
   g_autofree char *email = g_strdup_printf ("person%03u@example.jp", index);
   g_autofree char *phone = g_strdup_printf ("090-0000-%04u", index);
   g_autofree char *profession = g_strdup_printf ("職種%03u", index);
   g_autofree char *intro = g_strdup_printf ("紹介文%03u です。", index);
 
-  g_object_set (member, "family-name", family, "given-name", given,
-                "family-reading", family_reading, "given-reading", given_reading,
-                "organization", "つどい訪問看護ステーション", "profession", profession,
-                "email", email, "phone", phone, "introduction", intro,
-                "consent", consent, NULL);
-  g_assert_true (ts_repository_save_member (repository, member, &error));
-  g_assert_no_error (error);
-  attendance = ts_repository_set_attendance (repository, event_id, member->id, status, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (attendance);
+  member = ts_test_add_member (repository, "family-name", family, "given-name", given,
+                               "family-reading", family_reading,
+                               "given-reading", given_reading,
+                               "organization", "つどい訪問看護ステーション",
+                               "profession", profession, "email", email, "phone", phone,
+                               "introduction", intro, "consent", consent, NULL);
+  ts_test_attend (repository, event_id, member->id, status);
   return member->id;
 }
 

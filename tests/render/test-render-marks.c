@@ -61,15 +61,13 @@ add_event (TsRepository *repository,
            int           month,
            const char   *status)
 {
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *starts_at = g_strdup_printf ("2017-%02d-24T19:00", month);
   g_autofree char *title = g_strdup_printf ("第%d回 試験の会", month);
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
+                                                "title", title, "starts-at", starts_at,
+                                                "venue", "区民センター", "status", status,
+                                                NULL);
 
-  g_object_set (event, "chapter-id", chapter_id, "title", title, "starts-at", starts_at,
-                "venue", "区民センター", "status", status, NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -77,16 +75,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = NULL;
   gint64 held[7];
 
   fixture->dir = ts_test_make_temp_dir ();
   fixture->database = g_build_filename (fixture->dir, "marks.db", NULL);
   fixture->repository = ts_test_open_repository (fixture->dir, "marks.db");
-  g_object_set (chapter, "name", "試験医介塾", "reading", "しけんいかいじゅく", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
-  g_assert_no_error (error);
+  chapter = ts_test_add_chapter (fixture->repository, "name", "試験医介塾",
+                                 "reading", "しけんいかいじゅく", NULL);
   for (int m = 0; m < 7; m++)
     held[m] = add_event (fixture->repository, chapter->id, m + 1, "held");
   fixture->event_id = add_event (fixture->repository, chapter->id, 8, "planned");
@@ -94,28 +90,17 @@ fixture_set_up (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
       const Person *p = &people[i];
-      g_autoptr(TsMember) member = ts_member_new ();
-      g_autoptr(TsAttendance) attendance = NULL;
+      g_autoptr(TsMember) member =
+        ts_test_add_member (fixture->repository, "family-name", p->family,
+                            "given-name", p->given, "family-reading", p->family_reading,
+                            "given-reading", p->given_reading,
+                            "organization", "つどい訪問看護ステーション",
+                            "profession", "看護師", "consent", p->consent, NULL);
 
-      g_object_set (member, "family-name", p->family, "given-name", p->given,
-                    "family-reading", p->family_reading, "given-reading", p->given_reading,
-                    "organization", "つどい訪問看護ステーション", "profession", "看護師",
-                    "consent", p->consent, NULL);
-      g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
-      g_assert_no_error (error);
       for (int m = 0; m < 7; m++)
         if (p->present[m] == 'x')
-          {
-            g_autoptr(TsAttendance) past =
-              ts_repository_set_attendance (fixture->repository, held[m], member->id,
-                                            "attended", &error);
-
-            g_assert_no_error (error);
-          }
-      attendance = ts_repository_set_attendance (fixture->repository, fixture->event_id,
-                                                 member->id, p->august, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (attendance);
+          ts_test_attend (fixture->repository, held[m], member->id, "attended");
+      ts_test_attend (fixture->repository, fixture->event_id, member->id, p->august);
     }
 }
 
