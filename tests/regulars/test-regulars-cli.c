@@ -5,14 +5,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <poppler.h>
-
 #include "regulars-dataset.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
-
-/* poppler-glib 22 has no autoptr declarations. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct {
   char    *dir;
@@ -116,12 +111,9 @@ static char *
 pdf_text (const char *path,
           int        *n_pages)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
-  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
+  g_autoptr(TestPdfPage) page = NULL;
 
-  g_assert_no_error (error);
   *n_pages = poppler_document_get_n_pages (document);
   page = poppler_document_get_page (document, 0);
   return poppler_page_get_text (page);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "test-render-fixture.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 static int
@@ -80,7 +81,7 @@ test_cli_roster (void)
   g_assert_cmpint (run_cli (database, &err, "roster", "--event", event, "-o", pdf,
                             "--sort", "reading", "--columns", "all", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  text = test_fixture_pdf_text (pdf, 10, &n_pages);
+  text = ts_test_pdf_text (pdf, 10, &n_pages);
   g_assert_cmpuint (n_pages, >=, 1);
   for (guint i = 0; i < names->len; i++)
     {

@@ -2,8 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <poppler.h>
-
 #include "test-render-fixture.h"
 #include "ts-test-support.h"
 
@@ -130,57 +128,4 @@ test_fixture_add_many (TsRepository *repository,
                   given_reading, "full", "registered", 1000 + i);
     }
   ts_database_commit (ts_repository_get_database (repository), NULL);
-}
-
-static double
-char_size (GList *attributes,
-           long   index)
-{
-  for (GList *l = attributes; l != NULL; l = l->next)
-    {
-      PopplerTextAttributes *a = l->data;
-
-      if (index >= a->start_index && index <= a->end_index)
-        return a->font_size;
-    }
-  return 0;
-}
-
-/* All the text of a PDF, pages joined by form feeds, without the spaces
- * and line breaks the extraction puts in, and without text smaller than
- * min_size: readings set above names would otherwise interleave with them
- * in the extraction order. */
-char *
-test_fixture_pdf_text (const char *path,
-                       double      min_size,
-                       guint      *n_pages)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  for (guint i = 0; i < *n_pages; i++)
-    {
-      g_autoptr(TestPdfPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-      GList *attributes = min_size > 0 ? poppler_page_get_text_attributes (page) : NULL;
-      long index = 0;
-
-      for (const char *c = page_text; *c; c = g_utf8_next_char (c), index++)
-        {
-          gunichar ch = g_utf8_get_char (c);
-
-          if (g_unichar_isspace (ch) || ch == 0x3000)
-            continue;
-          if (min_size > 0 && char_size (attributes, index) < min_size)
-            continue;
-          g_string_append_unichar (text, ch);
-        }
-      poppler_page_free_text_attributes (attributes);
-      g_string_append_c (text, '\f');
-    }
-  return g_string_free (text, FALSE);
 }

@@ -20,10 +20,10 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "test-render-fixture.h"
 #include "ts-render.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 #define REGULAR   "常連"
@@ -132,38 +132,19 @@ write_pdf (Fixture              *fixture,
 }
 
 /* The first page's text and one box per character. */
-typedef struct {
-  char             *text;
-  PopplerRectangle *boxes;
-  guint             n_boxes;
-} PageText;
-
 static void
-page_text_load (PageText   *page_text,
-                const char *path)
+page_text_load (TsTestPdfText *page_text,
+                const char    *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, &error);
-  g_autoptr(TestPdfPage) page = NULL;
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
 
-  g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
-  page = poppler_document_get_page (document, 0);
-  page_text->text = poppler_page_get_text (page);
-  g_assert_true (poppler_page_get_text_layout (page, &page_text->boxes, &page_text->n_boxes));
-}
-
-static void
-page_text_clear (PageText *page_text)
-{
-  g_free (page_text->text);
-  g_free (page_text->boxes);
+  ts_test_pdf_text_load (page_text, document, 0);
 }
 
 /* Vertical centre of the first character of each occurrence of needle. */
 static GArray *
-find_rows (const PageText *page_text,
+find_rows (const TsTestPdfText *page_text,
            const char     *needle)
 {
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (double));
@@ -185,7 +166,7 @@ find_rows (const PageText *page_text,
 /* The mark printed on the row of the person with this family name, or
  * NULL. Rows are 27 pt apart; the badge is centred on the name's line. */
 static const char *
-mark_of (const PageText *page_text,
+mark_of (const TsTestPdfText *page_text,
          const char     *family)
 {
   static const char * const marks[] = { REGULAR, FIRST, RETURNING };
@@ -213,7 +194,7 @@ static void
 assert_marks (const char *path,
               const char *expected[G_N_ELEMENTS (people)])
 {
-  PageText page_text = { 0 };
+  TsTestPdfText page_text = { 0 };
 
   page_text_load (&page_text, path);
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -224,7 +205,7 @@ assert_marks (const char *path,
         g_error ("%s: expected mark %s, found %s (text: %s)", people[i].family,
                  expected[i] ? expected[i] : "none", mark ? mark : "none", page_text.text);
     }
-  page_text_clear (&page_text);
+  ts_test_pdf_text_clear (&page_text);
 }
 
 static void
@@ -241,18 +222,18 @@ test_marks_by_default (Fixture       *fixture,
   g_assert_true (options.columns & TS_ROSTER_MARKS);
   path = write_pdf (fixture, &options, "roster.pdf");
   assert_marks (path, expected);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_nonnull (strstr (text, "参加歴"));      /* the column's heading */
   /* The marks replace the first-time column (whose heading is 初参加
    * too): the word is printed once, on 新井's row. */
   {
-    PageText page_text = { 0 };
+    TsTestPdfText page_text = { 0 };
     g_autoptr(GArray) firsts = NULL;
 
     page_text_load (&page_text, path);
     firsts = find_rows (&page_text, FIRST);
     g_assert_cmpuint (firsts->len, ==, 1);
-    page_text_clear (&page_text);
+    ts_test_pdf_text_clear (&page_text);
   }
 }
 
@@ -286,7 +267,7 @@ test_marks_off (Fixture       *fixture,
   options.columns &= ~(TS_ROSTER_MARKS | TS_ROSTER_FIRST_TIME);
   path = write_pdf (fixture, &options, "plain.pdf");
   assert_marks (path, none);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_null (strstr (text, "参加歴"));
   g_assert_nonnull (strstr (text, "常見"));
 
@@ -302,14 +283,14 @@ test_marks_addendum (Fixture       *fixture,
 {
   TsPrintOptions options;
   g_autofree char *path = NULL;
-  PageText page_text = { 0 };
+  TsTestPdfText page_text = { 0 };
 
   ts_print_options_init (&options, TS_PRINT_ADDENDUM);
   path = write_pdf (fixture, &options, "addendum.pdf");
   page_text_load (&page_text, path);
   g_assert_cmpstr (mark_of (&page_text, "新井"), ==, FIRST);
   g_assert_null (strstr (page_text.text, "常見"));   /* not a walk-in */
-  page_text_clear (&page_text);
+  ts_test_pdf_text_clear (&page_text);
 }
 
 static void
