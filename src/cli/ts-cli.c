@@ -72,6 +72,20 @@ ts_cli_parse_no_arguments (GOptionContext   *context,
   return status;
 }
 
+/* ts_cli_parse() for the commands that take one file, left in (*argv)[1]. */
+int
+ts_cli_parse_one_file (GOptionContext   *context,
+                       const char       *command,
+                       int              *argc,
+                       char           ***argv)
+{
+  int status = ts_cli_parse (context, argc, argv);
+
+  if (status == TS_CLI_OK && *argc != 2)
+    return ts_cli_usage_error (_("“%s” takes one file."), command);
+  return status;
+}
+
 TsRepository *
 ts_cli_open (gboolean create)
 {

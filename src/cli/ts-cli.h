@@ -35,6 +35,10 @@ int             ts_cli_parse           (GOptionContext     *context,
 int             ts_cli_parse_no_arguments (GOptionContext  *context,
                                         int                *argc,
                                         char             ***argv);
+int             ts_cli_parse_one_file  (GOptionContext     *context,
+                                        const char         *command,
+                                        int                *argc,
+                                        char             ***argv);
 TsRepository   *ts_cli_open            (gboolean            create);
 int             ts_cli_fail            (const GError       *error);
 int             ts_cli_usage_error     (const char         *format,
