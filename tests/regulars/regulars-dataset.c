@@ -122,3 +122,21 @@ dataset_build (TsRepository *repository,
   ts_test_attend (repository, a[10], d->x, "registered");
   ts_test_attend (repository, a[10], d->x, "no-show");
 }
+
+void
+dataset_fixture_set_up (DatasetFixture *fixture,
+                        gconstpointer   data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "regulars.db");
+  dataset_build (fixture->repository, &fixture->d);
+}
+
+void
+dataset_fixture_tear_down (DatasetFixture *fixture,
+                           gconstpointer   data)
+{
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
