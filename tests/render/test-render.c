@@ -300,14 +300,13 @@ test_roster_organizer_copy (Fixture       *fixture,
   TsPrintOptions options;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *names = NULL;
   guint n_pages;
 
   ts_print_options_init (&options, TS_PRINT_ROSTER);
   options.organizer_copy = TRUE;
   path = write_pdf (fixture, &options, "organizer.pdf", NULL);
-  g_autofree char *names = NULL;
   text = ts_test_pdf_text (path, 0, &n_pages);
-
   names = ts_test_pdf_text (path, 10, &n_pages);
   /* Poppler may split this row's name at the wide space; both halves. */
   g_assert_nonnull (strstr (names, "非公開"));
