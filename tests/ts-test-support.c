@@ -61,6 +61,17 @@ ts_test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* A file of tests/data/fixtures, as named by $TSUDOI_FIXTURES
+ * (tests/data/meson.build sets it). */
+char *
+ts_test_fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("TSUDOI_FIXTURES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
 /* Every row of every table, as text: compare before and after to prove
  * that a failed operation changed nothing. */
 char *

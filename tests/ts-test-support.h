@@ -14,6 +14,7 @@ void          ts_test_remove_dir      (const char *path);
 TsRepository *ts_test_open_repository (const char *dir,
                                        const char *name);
 GBytes       *ts_test_read_file       (const char *path);
+char         *ts_test_fixture_path    (const char *name);
 char         *ts_test_dump_database   (const char *path);
 
 /* A temporary folder with one database file in it, opened. */

@@ -27,12 +27,6 @@ cli (Fixture    *fixture,
   va_end (args);
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -58,7 +52,7 @@ static void
 test_dry_run_writes_nothing (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("cp932.csv");
+  g_autofree char *file = ts_test_fixture_path ("cp932.csv");
   g_autofree char *before = ts_test_dump_database (fixture->database);
   g_autofree char *after = NULL;
   g_auto(TsTestRun) run = { 0 };
@@ -77,7 +71,7 @@ static void
 test_import_then_again (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("utf16le.txt");
+  g_autofree char *file = ts_test_fixture_path ("utf16le.txt");
   g_auto(TsTestRun) first = { 0 };
   g_auto(TsTestRun) second = { 0 };
 
@@ -92,7 +86,7 @@ static void
 test_errors_refuse_the_file (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("ragged.csv");
+  g_autofree char *file = ts_test_fixture_path ("ragged.csv");
   g_autofree char *before = ts_test_dump_database (fixture->database);
   g_autofree char *after = NULL;
   g_auto(TsTestRun) run = { 0 };
@@ -126,7 +120,7 @@ test_bad_files (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *file = fixture_path (cases[i].name);
+      g_autofree char *file = ts_test_fixture_path (cases[i].name);
       g_autofree char *after = NULL;
       g_auto(TsTestRun) run = { 0 };
 
@@ -142,7 +136,7 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("form.csv");
+  g_autofree char *file = ts_test_fixture_path ("form.csv");
   g_auto(TsTestRun) no_event = { 0 };
   g_auto(TsTestRun) bad_encoding = { 0 };
   g_auto(TsTestRun) no_output = { 0 };
@@ -161,7 +155,7 @@ static void
 test_registrations_and_exports (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *form = fixture_path ("form.csv");
+  g_autofree char *form = ts_test_fixture_path ("form.csv");
   g_autofree char *members = g_build_filename (fixture->dir, "members.csv", NULL);
   g_autofree char *attendees = g_build_filename (fixture->dir, "attendees.csv", NULL);
   g_autofree char *grid = g_build_filename (fixture->dir, "grid.csv", NULL);
@@ -206,7 +200,7 @@ static void
 test_backup_and_restore (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("utf8.csv");
+  g_autofree char *file = ts_test_fixture_path ("utf8.csv");
   g_autofree char *backup = g_build_filename (fixture->dir, "saved.db", NULL);
   g_autofree char *saved = NULL, *restored = NULL;
   g_auto(TsTestRun) run_backup = { 0 };

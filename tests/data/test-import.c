@@ -24,18 +24,12 @@ fixture_tear_down (Fixture       *fixture,
   ts_test_db_clear (fixture);
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
-}
-
 static TsImport *
 preview_fixture (Fixture     *fixture,
                  const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = ts_test_fixture_path (name);
   g_autoptr(TsImport) import = ts_import_new_from_file (path, TS_CSV_ENCODING_AUTO, NULL, error);
 
   if (import == NULL || !ts_import_preview (import, fixture->database, NULL, NULL, NULL, error))
