@@ -162,15 +162,12 @@ test_registrations (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autofree char *file = ts_test_fixture_path ("utf8-bom.csv");
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (fixture->repository,
+                                                      "name", "大田医介塾", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->repository, "chapter-id", chapter->id,
+                                                "starts-at", "2017-08-24T19:00", NULL);
   g_autoptr(GListModel) attendance = NULL;
   TsImportDialog *dialog;
-
-  g_object_set (chapter, "name", "大田医介塾", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, NULL));
-  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
-  g_assert_true (ts_repository_save_event (fixture->repository, event, NULL));
 
   dialog = ts_import_dialog_new (NULL, fixture->repository, file, event->id);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);

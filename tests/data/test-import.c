@@ -322,8 +322,10 @@ static void
 test_registrations (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (fixture->repository,
+                                                      "name", "大田医介塾", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->repository, "chapter-id", chapter->id,
+                                                "starts-at", "2017-08-24T19:00", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TsImport) import = NULL;
   g_autoptr(TsImport) again = NULL;
@@ -331,10 +333,6 @@ test_registrations (Fixture       *fixture,
   g_autoptr(TsMember) ito = NULL;
   TsImportResult result;
 
-  g_object_set (chapter, "name", "大田医介塾", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
-  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
-  g_assert_true (ts_repository_save_event (fixture->repository, event, &error));
   import_fixture (fixture, "utf8.csv", 3);
   /* Someone already present stays present. */
   ito = find_member (fixture, "ichiro@example.jp");
