@@ -1,9 +1,11 @@
-/* ts-test-support.c: temporary folders and databases for tests.
+/* ts-test-support.c: temporary folders and databases, records and
+ * tsudoi-cli runs for tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ts-test-support.h"
 
+#include <sys/wait.h>
 #include <glib/gstdio.h>
 
 char *
@@ -59,6 +61,17 @@ ts_test_read_file (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* A file of tests/data/fixtures, as named by $TSUDOI_FIXTURES
+ * (tests/data/meson.build sets it). */
+char *
+ts_test_fixture_path (const char *name)
+{
+  const char *dir = g_getenv ("TSUDOI_FIXTURES");
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
 /* Every row of every table, as text: compare before and after to prove
  * that a failed operation changed nothing. */
 char *
@@ -89,4 +102,161 @@ ts_test_dump_database (const char *path)
     }
   sqlite3_close (db);
   return g_string_free (dump, FALSE);
+}
+
+void
+ts_test_db_init (TsTestDb   *db,
+                 const char *name)
+{
+  db->dir = ts_test_make_temp_dir ();
+  db->repository = ts_test_open_repository (db->dir, name);
+  db->database = ts_repository_get_database (db->repository);
+  db->path = g_strdup (ts_database_get_path (db->database));
+}
+
+void
+ts_test_db_clear (TsTestDb *db)
+{
+  g_clear_object (&db->repository);
+  db->database = NULL;
+  ts_test_remove_dir (db->dir);
+  g_clear_pointer (&db->dir, g_free);
+  g_clear_pointer (&db->path, g_free);
+}
+
+TsChapter *
+ts_test_add_chapter (TsRepository *repository,
+                     const char   *first_property,
+                     ...)
+{
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (chapter), first_property, args);
+  va_end (args);
+  g_assert_true (ts_repository_save_chapter (repository, chapter, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&chapter);
+}
+
+TsEvent *
+ts_test_add_event (TsRepository *repository,
+                   const char   *first_property,
+                   ...)
+{
+  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (event), first_property, args);
+  va_end (args);
+  g_assert_true (ts_repository_save_event (repository, event, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&event);
+}
+
+TsMember *
+ts_test_add_member (TsRepository *repository,
+                    const char   *first_property,
+                    ...)
+{
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  va_start (args, first_property);
+  g_object_set_valist (G_OBJECT (member), first_property, args);
+  va_end (args);
+  g_assert_true (ts_repository_save_member (repository, member, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&member);
+}
+
+void
+ts_test_attend (TsRepository *repository,
+                gint64        event_id,
+                gint64        member_id,
+                const char   *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsAttendance) attendance =
+    ts_repository_set_attendance (repository, event_id, member_id, status, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (attendance);
+}
+
+void
+ts_test_run_clear (TsTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* This process's environment, with the locale and a Japanese catalog
+ * when @locale is given. */
+char **
+ts_test_cli_environ (const char *locale)
+{
+  char **env = g_get_environ ();
+
+  if (locale != NULL)
+    {
+      env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", "ja", TRUE);
+    }
+  return env;
+}
+
+/* Runs tsudoi-cli with the arguments from @first on, then `--database
+ * @database` when it is given, in @env (NULL: this process's). Standard
+ * output goes to @out, or nowhere when @out is NULL; standard error to
+ * @err, or to the test's own when @err is NULL. Returns the exit status,
+ * or -1 when the program did not exit. */
+int
+ts_test_run_cli_valist (char       **env,
+                        const char  *database,
+                        char       **out,
+                        char       **err,
+                        const char  *first,
+                        va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSpawnFlags flags = out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  if (database != NULL)
+    {
+      g_ptr_array_add (argv, "--database");
+      g_ptr_array_add (argv, (char *) database);
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, flags, NULL, NULL,
+                               out, err, &wait_status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+int
+ts_test_run_cli (char       **env,
+                 const char  *database,
+                 char       **out,
+                 char       **err,
+                 const char  *first,
+                 ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = ts_test_run_cli_valist (env, database, out, err, first, args);
+  va_end (args);
+  return status;
 }

@@ -15,18 +15,6 @@
 #include "ts-validate.h"
 
 static int
-parse_no_arguments (GOptionContext   *context,
-                    int              *argc,
-                    char           ***argv)
-{
-  int status = ts_cli_parse (context, argc, argv);
-
-  if (status == TS_CLI_OK && *argc > 1)
-    return ts_cli_usage_error (_("Unexpected argument “%s”."), (*argv)[1]);
-  return status;
-}
-
-static int
 save_failed (TsRepository *repository,
              GError       *error)
 {
@@ -70,7 +58,7 @@ ts_cli_chapter_add (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
   g_object_set (chapter, "name", name, "reading", reading, "region", region,
                 "prefecture", prefecture, "area", area, "venue", venue,
@@ -115,7 +103,7 @@ ts_cli_event_add (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
   if (fee < 0 || capacity < 0)
     return ts_cli_usage_error (_("The fee and the capacity cannot be negative."));
@@ -174,7 +162,7 @@ ts_cli_member_add (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
   if (name != NULL && family == NULL)
     ts_split_full_name (name, &family, &given);
@@ -220,7 +208,7 @@ ts_cli_attend (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
   if (event_id <= 0 || member_id <= 0)
     return ts_cli_usage_error (_("--event and --member are required."));

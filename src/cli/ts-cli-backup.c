@@ -11,19 +11,6 @@
 #include "ts-backup.h"
 #include "ts-cli.h"
 
-static int
-parse_one_file (GOptionContext   *context,
-                const char       *command,
-                int              *argc,
-                char           ***argv)
-{
-  int status = ts_cli_parse (context, argc, argv);
-
-  if (status == TS_CLI_OK && *argc != 2)
-    return ts_cli_usage_error (_("“%s” takes one file."), command);
-  return status;
-}
-
 int
 ts_cli_backup (int    argc,
                char **argv)
@@ -36,7 +23,7 @@ ts_cli_backup (int    argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if ((status = parse_one_file (context, "backup", &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_one_file (context, "backup", &argc, &argv)) != TS_CLI_OK)
     return status;
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
@@ -62,7 +49,7 @@ ts_cli_restore (int    argc,
   g_autofree char *path = NULL;
   int status;
 
-  if ((status = parse_one_file (context, "restore", &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_one_file (context, "restore", &argc, &argv)) != TS_CLI_OK)
     return status;
   /* Checked before the database is opened, so that a wrong file name
    * changes nothing at all. */

@@ -50,10 +50,8 @@ run_export (const char *command,
     g_option_context_add_main_entries (context, event_entries, GETTEXT_PACKAGE);
   if (kind == EXPORT_GRID)
     g_option_context_add_main_entries (context, chapter_entries, GETTEXT_PACKAGE);
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (argc > 1)
-    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
   if (output == NULL)
     return ts_cli_usage_error (_("Please name the file to write with -o FILE."));
   if (encoding_name != NULL && !ts_export_encoding_from_name (encoding_name, &encoding))

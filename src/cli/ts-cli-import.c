@@ -214,10 +214,8 @@ ts_cli_import_members (int    argc,
                     &options, FALSE);
   int status;
 
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_one_file (context, "import members", &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (argc != 2)
-    return ts_cli_usage_error (_("“import members” takes one file."));
   return run_import (argv[1], &options);
 }
 
@@ -233,10 +231,9 @@ ts_cli_import_registrations (int    argc,
                     &options, TRUE);
   int status;
 
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_one_file (context, "import registrations", &argc,
+                                       &argv)) != TS_CLI_OK)
     return status;
-  if (argc != 2)
-    return ts_cli_usage_error (_("“import registrations” takes one file."));
   if (options.event_id <= 0)
     return ts_cli_usage_error (_("Please give the event with --event ID."));
   return run_import (argv[1], &options);

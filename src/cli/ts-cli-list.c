@@ -49,13 +49,9 @@ parse_list (const char  *command,
   g_autoptr(GOptionContext) context = ts_cli_option_context (command, NULL, summary, entries);
   int status;
 
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (argc > 1)
-    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
-  if (!ts_cli_parse_format (options->format, csv))
-    return ts_cli_usage_error (_("--format takes text or csv."));
-  return TS_CLI_OK;
+  return ts_cli_parse_format (options->format, csv);
 }
 
 /* One listing: what it is called, how it fetches, how a row reads. */

@@ -147,10 +147,8 @@ run_print (TsPrintKind  kind,
   TsPrintOptions options;
   int status;
 
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (argc > 1)
-    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
   ts_print_options_init (&options, kind);
   if (!make_options (&args, &options, &status))
     return status;

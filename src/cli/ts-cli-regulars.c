@@ -95,13 +95,8 @@ parse (const char      *command,
     { NULL }
   };
   g_autoptr(GOptionContext) context = ts_cli_option_context (command, NULL, summary, entries);
-  int status;
 
-  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
-    return status;
-  if (argc > 1)
-    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
-  return TS_CLI_OK;
+  return ts_cli_parse_no_arguments (context, &argc, &argv);
 }
 
 static char *
@@ -177,8 +172,8 @@ ts_cli_regulars (int    argc,
                   &options, FALSE, argc, argv);
   if (status != TS_CLI_OK || (status = check_options (&options, FALSE, &analysis)) != TS_CLI_OK)
     return status;
-  if (!ts_cli_parse_format (options.format, &csv))
-    return ts_cli_usage_error (_("--format takes text or csv."));
+  if ((status = ts_cli_parse_format (options.format, &csv)) != TS_CLI_OK)
+    return status;
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   if ((result = compute (repository, options.chapter, &analysis, &chapter, &error)) == NULL)

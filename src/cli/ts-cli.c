@@ -59,6 +59,33 @@ ts_cli_parse (GOptionContext   *context,
   return TS_CLI_OK;
 }
 
+/* ts_cli_parse() for the commands that take options only. */
+int
+ts_cli_parse_no_arguments (GOptionContext   *context,
+                           int              *argc,
+                           char           ***argv)
+{
+  int status = ts_cli_parse (context, argc, argv);
+
+  if (status == TS_CLI_OK && *argc > 1)
+    return ts_cli_usage_error (_("Unexpected argument “%s”."), (*argv)[1]);
+  return status;
+}
+
+/* ts_cli_parse() for the commands that take one file, left in (*argv)[1]. */
+int
+ts_cli_parse_one_file (GOptionContext   *context,
+                       const char       *command,
+                       int              *argc,
+                       char           ***argv)
+{
+  int status = ts_cli_parse (context, argc, argv);
+
+  if (status == TS_CLI_OK && *argc != 2)
+    return ts_cli_usage_error (_("“%s” takes one file."), command);
+  return status;
+}
+
 TsRepository *
 ts_cli_open (gboolean create)
 {
@@ -105,7 +132,8 @@ ts_cli_usage_error (const char *format,
   return TS_CLI_USAGE;
 }
 
-gboolean
+/* --format text or csv: TS_CLI_OK, or a usage error already reported. */
+int
 ts_cli_parse_format (const char *format,
                      gboolean   *csv)
 {
@@ -114,8 +142,8 @@ ts_cli_parse_format (const char *format,
   else if (g_str_equal (format, "csv"))
     *csv = TRUE;
   else
-    return FALSE;
-  return TRUE;
+    return ts_cli_usage_error (_("--format takes text or csv."));
+  return TS_CLI_OK;
 }
 
 /* ---- tables ------------------------------------------------------------ */

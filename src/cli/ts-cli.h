@@ -32,11 +32,18 @@ GOptionContext *ts_cli_option_context  (const char         *command,
 int             ts_cli_parse           (GOptionContext     *context,
                                         int                *argc,
                                         char             ***argv);
+int             ts_cli_parse_no_arguments (GOptionContext  *context,
+                                        int                *argc,
+                                        char             ***argv);
+int             ts_cli_parse_one_file  (GOptionContext     *context,
+                                        const char         *command,
+                                        int                *argc,
+                                        char             ***argv);
 TsRepository   *ts_cli_open            (gboolean            create);
 int             ts_cli_fail            (const GError       *error);
 int             ts_cli_usage_error     (const char         *format,
                                         ...) G_GNUC_PRINTF (1, 2);
-gboolean        ts_cli_parse_format    (const char         *format,
+int             ts_cli_parse_format    (const char         *format,
                                         gboolean           *csv);
 
 /* Tables for people (aligned, wide characters counted twice) or CSV. */

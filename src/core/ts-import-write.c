@@ -15,7 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-import-private.h"
-#include "ts-repository.h"
+#include "ts-repository-private.h"
 #include "ts-text.h"
 
 static void
@@ -193,10 +193,7 @@ check_event (TsDatabase  *database,
   sqlite3_bind_int64 (stmt, 1, event_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, event_id);
-
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no event with the number %s."), number);
+      ts_repository_set_not_found (error, "event", event_id);
       return FALSE;
     }
   return TRUE;

@@ -221,10 +221,7 @@ ts_repository_get_member (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no member with the number %s."), number);
+      ts_repository_set_not_found (error, "member", id);
       return NULL;
     }
   return read_member_listing (stmt);

@@ -42,5 +42,9 @@ GListModel *ts_repository_collect   (TsRepository *self,
 gboolean  ts_repository_step_done   (TsRepository *self,
                                      sqlite3_stmt *stmt,
                                      GError      **error);
+/* TS_DATABASE_ERROR_NOT_FOUND for the chapter, event or member @id. */
+void      ts_repository_set_not_found (GError    **error,
+                                     const char   *table,
+                                     gint64        id);
 
 G_END_DECLS

@@ -176,10 +176,10 @@ ts_repository_step_done (TsRepository  *self,
   return ts_database_step_done (self->database, stmt, error);
 }
 
-static void
-set_not_found (GError     **error,
-               const char  *table,
-               gint64       id)
+void
+ts_repository_set_not_found (GError     **error,
+                             const char  *table,
+                             gint64       id)
 {
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *message = NULL;
@@ -288,7 +288,7 @@ ts_repository_get_chapter (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_not_found (error, "chapter", id);
+      ts_repository_set_not_found (error, "chapter", id);
       return NULL;
     }
   return read_chapter (stmt);
@@ -440,7 +440,7 @@ ts_repository_get_event (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      set_not_found (error, "event", id);
+      ts_repository_set_not_found (error, "event", id);
       return NULL;
     }
   return read_event_listing (stmt);
@@ -543,7 +543,7 @@ set_deleted (TsRepository  *self,
     return FALSE;
   if (sqlite3_changes (ts_database_get_handle (self->database)) == 0)
     {
-      set_not_found (error, table, id);
+      ts_repository_set_not_found (error, table, id);
       return FALSE;
     }
   ts_repository_emit_changed (self, table);

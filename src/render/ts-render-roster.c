@@ -186,6 +186,23 @@ draw_header (cairo_t          *cr,
              MARGIN + HEADER_HEIGHT - 6, 1.2, 0);
 }
 
+/* One line of text in column @col, cut to the column's width. */
+static void
+draw_cell_line (cairo_t      *cr,
+                PangoContext *context,
+                const Grid   *grid,
+                guint         col,
+                const char   *text,
+                double        size,
+                PangoWeight   weight,
+                double        y)
+{
+  g_autoptr(PangoLayout) layout = ts_render_text_new (context, text, size, weight);
+
+  ts_render_text_set_line (layout, grid->width[col] - 2 * CELL_PAD);
+  ts_render_text_draw (cr, layout, grid->x[col] + CELL_PAD, y);
+}
+
 static void
 draw_table_head (cairo_t          *cr,
                  PangoContext     *context,
@@ -208,13 +225,7 @@ draw_table_head (cairo_t          *cr,
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < N_COLS; i++)
     if (grid->width[i] > 0)
-      {
-        g_autoptr(PangoLayout) layout = ts_render_text_new (context, labels[i], 8,
-                                                            PANGO_WEIGHT_BOLD);
-
-        ts_render_text_set_line (layout, grid->width[i] - 2 * CELL_PAD);
-        ts_render_text_draw (cr, layout, grid->x[i] + CELL_PAD, y + 3);
-      }
+      draw_cell_line (cr, context, grid, i, labels[i], 8, PANGO_WEIGHT_BOLD, y + 3);
 }
 
 static void
@@ -232,12 +243,9 @@ draw_name (cairo_t            *cr,
 
   if (has (job, TS_ROSTER_READING) && entry->reading && *entry->reading)
     {
-      g_autoptr(PangoLayout) reading = ts_render_text_new (context, entry->reading, 6.5,
-                                                           PANGO_WEIGHT_NORMAL);
-
-      ts_render_text_set_line (reading, width);
       cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-      ts_render_text_draw (cr, reading, x, y + 2);
+      draw_cell_line (cr, context, grid, COL_NAME, entry->reading, 6.5, PANGO_WEIGHT_NORMAL,
+                      y + 2);
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
   ts_render_text_fit (name, 10.5, 7, width);
@@ -307,13 +315,8 @@ draw_contact (cairo_t            *cr,
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i] != NULL && *lines[i] != '\0')
-      {
-        g_autoptr(PangoLayout) layout = ts_render_text_new (context, lines[i], 7,
-                                                            PANGO_WEIGHT_NORMAL);
-
-        ts_render_text_set_line (layout, grid->width[COL_CONTACT] - 2 * CELL_PAD);
-        ts_render_text_draw (cr, layout, grid->x[COL_CONTACT] + CELL_PAD, y + 3 + 10 * i);
-      }
+      draw_cell_line (cr, context, grid, COL_CONTACT, lines[i], 7, PANGO_WEIGHT_NORMAL,
+                      y + 3 + 10 * i);
 }
 
 static void

@@ -6,49 +6,20 @@
 
 #include "ts-test-support.h"
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
 /* Runs tsudoi-cli with @args (NULL-terminated) and an optional locale. */
 static void
-run_cli (Run         *run,
+run_cli (TsTestRun   *run,
          const char  *locale,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = ts_test_cli_environ (locale);
   va_list args;
-  int wait_status = 0;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TSUDOI_CLI"));
+  ts_test_run_clear (run);
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  run->status = ts_test_run_cli_valist (env, NULL, &run->out, &run->err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  if (locale != NULL)
-    {
-      env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
-      env = g_environ_setenv (env, "LANGUAGE", "ja", TRUE);
-    }
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
 }
 
 static char *
@@ -63,7 +34,7 @@ test_end_to_end (void)
   g_autofree char *dir = ts_test_make_temp_dir ();
   g_autofree char *db = g_build_filename (dir, "e2e.db", NULL);
   g_autofree char *chapter = NULL, *event = NULL, *m1 = NULL, *m2 = NULL, *m3 = NULL;
-  Run run = { 0 };
+  TsTestRun run = { 0 };
 
   run_cli (&run, NULL, "init", "--database", db, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -129,7 +100,7 @@ test_end_to_end (void)
   run_cli (&run, NULL, "check", "-d", db, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  run_clear (&run);
+  ts_test_run_clear (&run);
   ts_test_remove_dir (dir);
 }
 
@@ -143,7 +114,7 @@ test_errors_change_nothing (void)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GBytes) garbage_before = NULL, garbage_after = NULL;
-  Run run = { 0 };
+  TsTestRun run = { 0 };
 
   run_cli (&run, NULL, "init", "-d", db, NULL);
   before = ts_test_dump_database (db);
@@ -187,14 +158,14 @@ test_errors_change_nothing (void)
   garbage_after = ts_test_read_file (garbage);
   g_assert_true (g_bytes_equal (garbage_before, garbage_after));
 
-  run_clear (&run);
+  ts_test_run_clear (&run);
   ts_test_remove_dir (dir);
 }
 
 static void
 test_help_is_translated (void)
 {
-  Run run = { 0 };
+  TsTestRun run = { 0 };
 
   run_cli (&run, NULL, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -203,7 +174,7 @@ test_help_is_translated (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "メンバーを追加します。"));
   g_assert_nonnull (strstr (run.out, "--reading"));
-  run_clear (&run);
+  ts_test_run_clear (&run);
 }
 
 static void
@@ -211,7 +182,7 @@ test_sample (void)
 {
   g_autofree char *dir = ts_test_make_temp_dir ();
   g_autofree char *db = g_build_filename (dir, "sample.db", NULL);
-  Run run = { 0 };
+  TsTestRun run = { 0 };
 
   run_cli (&run, NULL, "sample", "-d", db, "--members", "60", "--until", "2017-08", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -223,7 +194,7 @@ test_sample (void)
   }
   run_cli (&run, NULL, "sample", "-d", db, "--until", "2017-13", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  run_clear (&run);
+  ts_test_run_clear (&run);
   ts_test_remove_dir (dir);
 }
 

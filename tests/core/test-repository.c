@@ -20,14 +20,12 @@ add_member (TsRepository *repository,
             const char   *given_reading,
             const char   *organization)
 {
-  g_autoptr(GError) error = NULL;
-  TsMember *member = ts_member_new ();
+  TsMember *member = ts_test_add_member (repository, "family-name", family, "given-name", given,
+                                         "family-reading", family_reading,
+                                         "given-reading", given_reading,
+                                         "organization", organization,
+                                         "profession", "看護師", NULL);
 
-  g_object_set (member, "family-name", family, "given-name", given,
-                "family-reading", family_reading, "given-reading", given_reading,
-                "organization", organization, "profession", "看護師", NULL);
-  g_assert_true (ts_repository_save_member (repository, member, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (member->id, >, 0);
   return member;
 }
@@ -38,13 +36,10 @@ add_event (TsRepository *repository,
            const char   *starts_at,
            const char   *status)
 {
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
+                                                "starts-at", starts_at, "status", status,
+                                                "title", "定例会", NULL);
 
-  g_object_set (event, "chapter-id", chapter_id, "starts-at", starts_at,
-                "status", status, "title", "定例会", NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -52,14 +47,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = NULL;
 
   fixture->dir = ts_test_make_temp_dir ();
   fixture->repository = ts_test_open_repository (fixture->dir, "repo.db");
-  g_object_set (chapter, "name", "大田医介塾", "reading", "おおたいかいじゅく",
-                "region", "東京都", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
+  chapter = ts_test_add_chapter (fixture->repository, "name", "大田医介塾",
+                                 "reading", "おおたいかいじゅく", "region", "東京都", NULL);
   fixture->chapter_id = chapter->id;
   fixture->event_id = add_event (fixture->repository, chapter->id, "2017-08-24T19:00", "held");
 }

@@ -8,33 +8,21 @@
 #include "ts-backup.h"
 #include "ts-test-support.h"
 
-typedef struct {
-  char         *dir;
-  char         *path;
-  TsRepository *repository;
-  TsDatabase   *database;
-} Fixture;
+typedef TsTestDb Fixture;
 
 static void
 add_member (Fixture    *fixture,
             const char *family)
 {
-  g_autoptr(TsMember) member = ts_member_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_object_set (member, "family-name", family, "given-name", "花子", NULL);
-  g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
-  g_assert_no_error (error);
+  g_autoptr(TsMember) member = ts_test_add_member (fixture->repository, "family-name", family,
+                                                   "given-name", "花子", NULL);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "tsudoi.db");
-  fixture->database = ts_repository_get_database (fixture->repository);
-  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+  ts_test_db_init (fixture, "tsudoi.db");
   add_member (fixture, "山田");
   add_member (fixture, "鈴木");
 }
@@ -43,10 +31,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  ts_test_db_clear (fixture);
 }
 
 /* Another connection is in the middle of a write: the backup holds what

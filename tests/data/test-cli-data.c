@@ -12,57 +12,26 @@ typedef struct {
   char *database;
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 cli (Fixture    *fixture,
-     Run        *run,
+     TsTestRun  *run,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "TSUDOI_DATABASE",
+                                        fixture->database, TRUE);
   va_list args;
-  int wait_status = 0;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
+  run->status = ts_test_run_cli_valist (env, NULL, &run->out, &run->err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  env = g_environ_setenv (env, "TSUDOI_DATABASE", fixture->database, TRUE);
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(TsTestRun) run = { 0 };
 
   fixture->dir = ts_test_make_temp_dir ();
   fixture->database = g_build_filename (fixture->dir, "cli.db", NULL);
@@ -83,10 +52,10 @@ static void
 test_dry_run_writes_nothing (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("cp932.csv");
+  g_autofree char *file = ts_test_fixture_path ("cp932.csv");
   g_autofree char *before = ts_test_dump_database (fixture->database);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TsTestRun) run = { 0 };
 
   cli (fixture, &run, "import", "members", "--dry-run", file, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -102,9 +71,9 @@ static void
 test_import_then_again (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("utf16le.txt");
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_autofree char *file = ts_test_fixture_path ("utf16le.txt");
+  g_auto(TsTestRun) first = { 0 };
+  g_auto(TsTestRun) second = { 0 };
 
   cli (fixture, &first, "import", "members", file, NULL);
   g_assert_cmpint (first.status, ==, 0);
@@ -117,11 +86,11 @@ static void
 test_errors_refuse_the_file (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("ragged.csv");
+  g_autofree char *file = ts_test_fixture_path ("ragged.csv");
   g_autofree char *before = ts_test_dump_database (fixture->database);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) skipping = { 0 };
+  g_auto(TsTestRun) run = { 0 };
+  g_auto(TsTestRun) skipping = { 0 };
 
   cli (fixture, &run, "import", "members", file, NULL);
   g_assert_cmpint (run.status, ==, 1);
@@ -151,9 +120,9 @@ test_bad_files (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *file = fixture_path (cases[i].name);
+      g_autofree char *file = ts_test_fixture_path (cases[i].name);
       g_autofree char *after = NULL;
-      g_auto(Run) run = { 0 };
+      g_auto(TsTestRun) run = { 0 };
 
       cli (fixture, &run, "import", "members", file, NULL);
       g_assert_cmpint (run.status, ==, 1);
@@ -167,10 +136,10 @@ static void
 test_usage_errors (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("form.csv");
-  g_auto(Run) no_event = { 0 };
-  g_auto(Run) bad_encoding = { 0 };
-  g_auto(Run) no_output = { 0 };
+  g_autofree char *file = ts_test_fixture_path ("form.csv");
+  g_auto(TsTestRun) no_event = { 0 };
+  g_auto(TsTestRun) bad_encoding = { 0 };
+  g_auto(TsTestRun) no_output = { 0 };
 
   cli (fixture, &no_event, "import", "registrations", file, NULL);
   g_assert_cmpint (no_event.status, ==, 2);
@@ -186,17 +155,17 @@ static void
 test_registrations_and_exports (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autofree char *form = fixture_path ("form.csv");
+  g_autofree char *form = ts_test_fixture_path ("form.csv");
   g_autofree char *members = g_build_filename (fixture->dir, "members.csv", NULL);
   g_autofree char *attendees = g_build_filename (fixture->dir, "attendees.csv", NULL);
   g_autofree char *grid = g_build_filename (fixture->dir, "grid.csv", NULL);
   g_autofree char *event_id = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_auto(Run) import = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) export_attendees = { 0 };
-  g_auto(Run) export_grid = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(TsTestRun) import = { 0 };
+  g_auto(TsTestRun) export = { 0 };
+  g_auto(TsTestRun) export_attendees = { 0 };
+  g_auto(TsTestRun) export_grid = { 0 };
+  g_auto(TsTestRun) unknown = { 0 };
 
   /* The event is made through core: this test is about the data
    * commands, not "event add". */
@@ -231,13 +200,13 @@ static void
 test_backup_and_restore (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("utf8.csv");
+  g_autofree char *file = ts_test_fixture_path ("utf8.csv");
   g_autofree char *backup = g_build_filename (fixture->dir, "saved.db", NULL);
   g_autofree char *saved = NULL, *restored = NULL;
-  g_auto(Run) run_backup = { 0 };
-  g_auto(Run) run_import = { 0 };
-  g_auto(Run) run_restore = { 0 };
-  g_auto(Run) run_bad = { 0 };
+  g_auto(TsTestRun) run_backup = { 0 };
+  g_auto(TsTestRun) run_import = { 0 };
+  g_auto(TsTestRun) run_restore = { 0 };
+  g_auto(TsTestRun) run_bad = { 0 };
 
   cli (fixture, &run_backup, "backup", backup, NULL);
   g_assert_cmpint (run_backup.status, ==, 0);

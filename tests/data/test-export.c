@@ -14,12 +14,7 @@
 #include "ts-sample.h"
 #include "ts-test-support.h"
 
-typedef struct {
-  char         *dir;
-  char         *path;
-  TsRepository *repository;
-  TsDatabase   *database;
-} Fixture;
+typedef TsTestDb Fixture;
 
 static TsMember *
 add_member (Fixture    *fixture,
@@ -28,15 +23,9 @@ add_member (Fixture    *fixture,
             const char *phone,
             const char *introduction)
 {
-  g_autoptr(GError) error = NULL;
-  TsMember *member = ts_member_new ();
-
-  g_object_set (member, "family-name", family, "given-name", "テスト",
-                "organization", organization, "phone", phone,
-                "introduction", introduction, NULL);
-  g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
-  g_assert_no_error (error);
-  return member;
+  return ts_test_add_member (fixture->repository, "family-name", family, "given-name", "テスト",
+                             "organization", organization, "phone", phone,
+                             "introduction", introduction, NULL);
 }
 
 static void
@@ -47,10 +36,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TsMember) formula = NULL;
 
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "export.db");
-  fixture->database = ts_repository_get_database (fixture->repository);
-  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+  ts_test_db_init (fixture, "export.db");
   ts_sample_options_init (&options);
   options.n_members = 60;
   options.end_year = 2017;
@@ -65,10 +51,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
+  ts_test_db_clear (fixture);
 }
 
 static void

@@ -120,17 +120,11 @@ save_screenshot (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (g_getenv ("TSUDOI_SOURCE_DIR"), "tests", "data", "fixtures", name, NULL);
-}
-
 static void
 test_preview_and_import (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("form.csv");
+  g_autofree char *file = ts_test_fixture_path ("form.csv");
   GtkWidget *parent = adw_application_window_new (NULL);
   TsImportDialog *dialog;
   TsImport *import;
@@ -167,16 +161,13 @@ static void
 test_registrations (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("utf8-bom.csv");
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autofree char *file = ts_test_fixture_path ("utf8-bom.csv");
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (fixture->repository,
+                                                      "name", "大田医介塾", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->repository, "chapter-id", chapter->id,
+                                                "starts-at", "2017-08-24T19:00", NULL);
   g_autoptr(GListModel) attendance = NULL;
   TsImportDialog *dialog;
-
-  g_object_set (chapter, "name", "大田医介塾", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, NULL));
-  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
-  g_assert_true (ts_repository_save_event (fixture->repository, event, NULL));
 
   dialog = ts_import_dialog_new (NULL, fixture->repository, file, event->id);
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
@@ -197,7 +188,7 @@ static void
 test_bad_file_shows_error (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *file = fixture_path ("garbage.bin");
+  g_autofree char *file = ts_test_fixture_path ("garbage.bin");
   TsImportDialog *dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (dialog), 700, 480);
@@ -214,7 +205,7 @@ static void
 test_decisions (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *known = fixture_path ("utf8.csv");
+  g_autofree char *known = ts_test_fixture_path ("utf8.csv");
   g_autofree char *file = g_build_filename (fixture->dir, "mixed.csv", NULL);
   const char text[] =
     "氏名,ふりがな,所属,メールアドレス,電話\n"

@@ -8,37 +8,20 @@
 #include "ts-import.h"
 #include "ts-test-support.h"
 
-typedef struct {
-  char         *dir;
-  char         *path;
-  TsRepository *repository;
-  TsDatabase   *database;
-} Fixture;
+typedef TsTestDb Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "import.db");
-  fixture->database = ts_repository_get_database (fixture->repository);
-  fixture->path = g_strdup (ts_database_get_path (fixture->database));
+  ts_test_db_init (fixture, "import.db");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static char *
-fixture_path (const char *name)
-{
-  return g_build_filename (g_getenv ("TSUDOI_FIXTURES"), name, NULL);
+  ts_test_db_clear (fixture);
 }
 
 static TsImport *
@@ -46,7 +29,7 @@ preview_fixture (Fixture     *fixture,
                  const char  *name,
                  GError     **error)
 {
-  g_autofree char *path = fixture_path (name);
+  g_autofree char *path = ts_test_fixture_path (name);
   g_autoptr(TsImport) import = ts_import_new_from_file (path, TS_CSV_ENCODING_AUTO, NULL, error);
 
   if (import == NULL || !ts_import_preview (import, fixture->database, NULL, NULL, NULL, error))
@@ -339,8 +322,10 @@ static void
 test_registrations (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (fixture->repository,
+                                                      "name", "大田医介塾", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->repository, "chapter-id", chapter->id,
+                                                "starts-at", "2017-08-24T19:00", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(TsImport) import = NULL;
   g_autoptr(TsImport) again = NULL;
@@ -348,10 +333,6 @@ test_registrations (Fixture       *fixture,
   g_autoptr(TsMember) ito = NULL;
   TsImportResult result;
 
-  g_object_set (chapter, "name", "大田医介塾", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
-  g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
-  g_assert_true (ts_repository_save_event (fixture->repository, event, &error));
   import_fixture (fixture, "utf8.csv", 3);
   /* Someone already present stays present. */
   ito = find_member (fixture, "ichiro@example.jp");

@@ -29,18 +29,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "regulars-dataset.h"
+#include "ts-test-support.h"
 
 static gint64
 add_chapter (TsRepository *repository,
              const char   *name,
              const char   *reading)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (repository, "name", name,
+                                                      "reading", reading,
+                                                      "region", "東京都", NULL);
 
-  g_object_set (chapter, "name", name, "reading", reading, "region", "東京都", NULL);
-  g_assert_true (ts_repository_save_chapter (repository, chapter, &error));
-  g_assert_no_error (error);
   return chapter->id;
 }
 
@@ -50,13 +49,10 @@ add_event (TsRepository *repository,
            const char   *starts_at,
            const char   *status)
 {
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
+                                                "starts-at", starts_at, "status", status,
+                                                "title", "定例会", NULL);
 
-  g_object_set (event, "chapter-id", chapter_id, "starts-at", starts_at,
-                "status", status, "title", "定例会", NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -67,29 +63,12 @@ add_member (TsRepository *repository,
             const char   *profession,
             const char   *email)
 {
-  g_autoptr(TsMember) member = ts_member_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = ts_test_add_member (repository, "family-name", family,
+                                                   "given-name", given,
+                                                   "profession", profession, "email", email,
+                                                   "organization", "蒲田ケアセンター", NULL);
 
-  g_object_set (member, "family-name", family, "given-name", given,
-                "profession", profession, "email", email,
-                "organization", "蒲田ケアセンター", NULL);
-  g_assert_true (ts_repository_save_member (repository, member, &error));
-  g_assert_no_error (error);
   return member->id;
-}
-
-static void
-attend (TsRepository *repository,
-        gint64        event_id,
-        gint64        member_id,
-        const char   *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TsAttendance) attendance =
-    ts_repository_set_attendance (repository, event_id, member_id, status, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (attendance);
 }
 
 void
@@ -120,26 +99,44 @@ dataset_build (TsRepository *repository,
   d->x = add_member (repository, "欠席", "健", "社会福祉士", "");
 
   for (guint i = 1; i <= 10; i++)
-    attend (repository, a[i], d->r, "attended");
-  attend (repository, a[11], d->r, "registered");
-  attend (repository, a[1], d->l, "attended");
-  attend (repository, a[2], d->l, "attended");
-  attend (repository, a[4], d->l, "attended");
-  attend (repository, a[5], d->l, "attended");
-  attend (repository, a[9], d->l, "no-show");
-  attend (repository, a[1], d->q, "attended");
-  attend (repository, a[2], d->q, "attended");
-  attend (repository, a[7], d->q, "attended");
-  attend (repository, a[5], d->t, "attended");
-  attend (repository, a[6], d->t, "walk-in");
-  attend (repository, b1, d->m, "attended");
-  attend (repository, a[6], d->m, "attended");
-  attend (repository, b2, d->m, "attended");
-  attend (repository, a[10], d->m, "attended");
-  attend (repository, a[8], d->w, "walk-in");
-  attend (repository, a[9], d->w, "registered");
-  attend (repository, a[9], d->w, "attended");
-  attend (repository, a[10], d->n, "attended");
-  attend (repository, a[10], d->x, "registered");
-  attend (repository, a[10], d->x, "no-show");
+    ts_test_attend (repository, a[i], d->r, "attended");
+  ts_test_attend (repository, a[11], d->r, "registered");
+  ts_test_attend (repository, a[1], d->l, "attended");
+  ts_test_attend (repository, a[2], d->l, "attended");
+  ts_test_attend (repository, a[4], d->l, "attended");
+  ts_test_attend (repository, a[5], d->l, "attended");
+  ts_test_attend (repository, a[9], d->l, "no-show");
+  ts_test_attend (repository, a[1], d->q, "attended");
+  ts_test_attend (repository, a[2], d->q, "attended");
+  ts_test_attend (repository, a[7], d->q, "attended");
+  ts_test_attend (repository, a[5], d->t, "attended");
+  ts_test_attend (repository, a[6], d->t, "walk-in");
+  ts_test_attend (repository, b1, d->m, "attended");
+  ts_test_attend (repository, a[6], d->m, "attended");
+  ts_test_attend (repository, b2, d->m, "attended");
+  ts_test_attend (repository, a[10], d->m, "attended");
+  ts_test_attend (repository, a[8], d->w, "walk-in");
+  ts_test_attend (repository, a[9], d->w, "registered");
+  ts_test_attend (repository, a[9], d->w, "attended");
+  ts_test_attend (repository, a[10], d->n, "attended");
+  ts_test_attend (repository, a[10], d->x, "registered");
+  ts_test_attend (repository, a[10], d->x, "no-show");
+}
+
+void
+dataset_fixture_set_up (DatasetFixture *fixture,
+                        gconstpointer   data)
+{
+  fixture->dir = ts_test_make_temp_dir ();
+  fixture->repository = ts_test_open_repository (fixture->dir, "regulars.db");
+  dataset_build (fixture->repository, &fixture->d);
+}
+
+void
+dataset_fixture_tear_down (DatasetFixture *fixture,
+                           gconstpointer   data)
+{
+  g_clear_object (&fixture->repository);
+  ts_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
 }

@@ -21,4 +21,16 @@ typedef struct {
 void dataset_build (TsRepository *repository,
                     Dataset      *dataset);
 
+/* A temporary database holding the dataset, for g_test_add(). */
+typedef struct {
+  char         *dir;
+  TsRepository *repository;
+  Dataset       d;
+} DatasetFixture;
+
+void dataset_fixture_set_up    (DatasetFixture *fixture,
+                                gconstpointer   data);
+void dataset_fixture_tear_down (DatasetFixture *fixture,
+                                gconstpointer   data);
+
 G_END_DECLS

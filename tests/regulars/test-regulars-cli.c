@@ -5,14 +5,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <poppler.h>
-
 #include "regulars-dataset.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
-
-/* poppler-glib 22 has no autoptr declarations. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
 typedef struct {
   char    *dir;
@@ -41,7 +36,7 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->db);
 }
 
-/* Runs tsudoi-cli with the arguments and returns its exit status. */
+/* Runs tsudoi-cli on the fixture's database and returns its exit status. */
 static int
 run_cli (Fixture     *fixture,
          char       **out,
@@ -49,23 +44,13 @@ run_cli (Fixture     *fixture,
          const char  *first,
          ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-  va_list ap;
+  va_list args;
+  int status;
 
-  g_ptr_array_add (args, (char *) g_getenv ("TSUDOI_CLI"));
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, "--database");
-  g_ptr_array_add (args, fixture->db);
-  g_ptr_array_add (args, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               out, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  va_start (args, first);
+  status = ts_test_run_cli_valist (NULL, fixture->db, out, err, first, args);
+  va_end (args);
+  return status;
 }
 
 static void
@@ -126,12 +111,9 @@ static char *
 pdf_text (const char *path,
           int        *n_pages)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PopplerDocument) document = poppler_document_new_from_file (uri, NULL, &error);
-  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
+  g_autoptr(TestPdfPage) page = NULL;
 
-  g_assert_no_error (error);
   *n_pages = poppler_document_get_n_pages (document);
   page = poppler_document_get_page (document, 0);
   return poppler_page_get_text (page);

@@ -9,29 +9,7 @@
 
 static const double black[4] = { 0, 0, 0, 1 };
 
-typedef struct {
-  char         *dir;
-  TsRepository *repository;
-  Dataset       d;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "render.db");
-  dataset_build (fixture->repository, &fixture->d);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef DatasetFixture Fixture;
 
 static void
 options_for_2017 (TsRegularsOptions *options)
@@ -134,9 +112,9 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/regulars-render/month-strip", Fixture, NULL, fixture_set_up, test_month_strip,
-              fixture_tear_down);
-  g_test_add ("/regulars-render/trend", Fixture, NULL, fixture_set_up, test_trend,
-              fixture_tear_down);
+  g_test_add ("/regulars-render/month-strip", Fixture, NULL, dataset_fixture_set_up,
+              test_month_strip, dataset_fixture_tear_down);
+  g_test_add ("/regulars-render/trend", Fixture, NULL, dataset_fixture_set_up, test_trend,
+              dataset_fixture_tear_down);
   return g_test_run ();
 }

@@ -9,29 +9,7 @@
 #include "ts-regulars-history.h"
 #include "ts-test-support.h"
 
-typedef struct {
-  char         *dir;
-  TsRepository *repository;
-  Dataset       d;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = ts_test_make_temp_dir ();
-  fixture->repository = ts_test_open_repository (fixture->dir, "regulars.db");
-  dataset_build (fixture->repository, &fixture->d);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->repository);
-  ts_test_remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef DatasetFixture Fixture;
 
 static TsRegulars *
 analyse (Fixture *fixture,
@@ -441,7 +419,8 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) \
-  g_test_add ("/regulars/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/regulars/" path, Fixture, NULL, dataset_fixture_set_up, func, \
+              dataset_fixture_tear_down)
   ADD ("events", test_events);
   ADD ("members", test_members);
   ADD ("cells", test_cells);

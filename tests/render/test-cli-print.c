@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "test-render-fixture.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 static int
@@ -15,24 +16,15 @@ run_cli (const char *database,
          char      **err,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  int status = 0;
   va_list args;
+  const char *first;
+  int status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  first = va_arg (args, const char *);
+  status = ts_test_run_cli_valist (NULL, database, NULL, err, first, args);
   va_end (args);
-  g_ptr_array_add (argv, "--database");
-  g_ptr_array_add (argv, (char *) database);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return status;
 }
 
 /* The sample's busiest event, and the names a roster must show for it. */
@@ -89,7 +81,7 @@ test_cli_roster (void)
   g_assert_cmpint (run_cli (database, &err, "roster", "--event", event, "-o", pdf,
                             "--sort", "reading", "--columns", "all", NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  text = test_fixture_pdf_text (pdf, 10, &n_pages);
+  text = ts_test_pdf_text (pdf, 10, &n_pages);
   g_assert_cmpuint (n_pages, >=, 1);
   for (guint i = 0; i < names->len; i++)
     {

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "test-render-fixture.h"
+#include "ts-test-pdf.h"
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-test-support.h"
@@ -142,7 +143,7 @@ test_export_in_thread (void)
   wait_for_frames ();
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
-  text = test_fixture_pdf_text (path, 16, &n_pages);
+  text = ts_test_pdf_text (path, 16, &n_pages);
   g_assert_cmpuint (n_pages, ==, 12);
   g_assert_nonnull (strstr (text, "120号"));
   save_screenshot (dialog, "dialog-exported.png");
@@ -177,7 +178,7 @@ test_print_operation_export (void)
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                             NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  text = test_fixture_pdf_text (path, 10, &n_pages);
+  text = ts_test_pdf_text (path, 10, &n_pages);
   g_assert_cmpuint (n_pages, ==, 2);
   if (g_getenv ("TSUDOI_RENDER_KEEP") != NULL)
     {

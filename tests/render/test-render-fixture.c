@@ -2,9 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <poppler.h>
-
 #include "test-render-fixture.h"
+#include "ts-test-support.h"
 
 /* Voiced kana are a second-level difference (ごとう before こばやし,
  * ざいつ before さいとう, わだ before わたなべ), ー is the vowel before it
@@ -51,19 +50,15 @@ gint64
 test_fixture_event (TsRepository *repository,
                     const char   *title)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (repository, "name", "試験医介塾",
+                                                      "reading", "しけんいかいじゅく",
+                                                      "region", "関東", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter->id,
+                                                "title", title,
+                                                "starts-at", "2017-08-24T19:00",
+                                                "venue", "居酒屋 つどい",
+                                                "status", "planned", NULL);
 
-  g_object_set (chapter, "name", "試験医介塾", "reading", "しけんいかいじゅく",
-                "region", "関東", NULL);
-  g_assert_true (ts_repository_save_chapter (repository, chapter, &error));
-  g_assert_no_error (error);
-  g_object_set (event, "chapter-id", chapter->id, "title", title,
-                "starts-at", "2017-08-24T19:00", "venue", "居酒屋 つどい", "status", "planned",
-                NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -78,24 +73,19 @@ add_member (TsRepository *repository,
             const char   *status,
             guint         index)
 {
-  g_autoptr(TsMember) member = ts_member_new ();
-  g_autoptr(TsAttendance) attendance = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = NULL;
   g_autofree char *email = g_strdup_printf ("person%03u@example.jp", index);
   g_autofree char *phone = g_strdup_printf ("090-0000-%04u", index);
   g_autofree char *profession = g_strdup_printf ("職種%03u", index);
   g_autofree char *intro = g_strdup_printf ("紹介文%03u です。", index);
 
-  g_object_set (member, "family-name", family, "given-name", given,
-                "family-reading", family_reading, "given-reading", given_reading,
-                "organization", "つどい訪問看護ステーション", "profession", profession,
-                "email", email, "phone", phone, "introduction", intro,
-                "consent", consent, NULL);
-  g_assert_true (ts_repository_save_member (repository, member, &error));
-  g_assert_no_error (error);
-  attendance = ts_repository_set_attendance (repository, event_id, member->id, status, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (attendance);
+  member = ts_test_add_member (repository, "family-name", family, "given-name", given,
+                               "family-reading", family_reading,
+                               "given-reading", given_reading,
+                               "organization", "つどい訪問看護ステーション",
+                               "profession", profession, "email", email, "phone", phone,
+                               "introduction", intro, "consent", consent, NULL);
+  ts_test_attend (repository, event_id, member->id, status);
   return member->id;
 }
 
@@ -138,57 +128,4 @@ test_fixture_add_many (TsRepository *repository,
                   given_reading, "full", "registered", 1000 + i);
     }
   ts_database_commit (ts_repository_get_database (repository), NULL);
-}
-
-static double
-char_size (GList *attributes,
-           long   index)
-{
-  for (GList *l = attributes; l != NULL; l = l->next)
-    {
-      PopplerTextAttributes *a = l->data;
-
-      if (index >= a->start_index && index <= a->end_index)
-        return a->font_size;
-    }
-  return 0;
-}
-
-/* All the text of a PDF, pages joined by form feeds, without the spaces
- * and line breaks the extraction puts in, and without text smaller than
- * min_size: readings set above names would otherwise interleave with them
- * in the extraction order. */
-char *
-test_fixture_pdf_text (const char *path,
-                       double      min_size,
-                       guint      *n_pages)
-{
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, &error);
-  GString *text = g_string_new (NULL);
-
-  g_assert_no_error (error);
-  *n_pages = poppler_document_get_n_pages (document);
-  for (guint i = 0; i < *n_pages; i++)
-    {
-      g_autoptr(TestPdfPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-      GList *attributes = min_size > 0 ? poppler_page_get_text_attributes (page) : NULL;
-      long index = 0;
-
-      for (const char *c = page_text; *c; c = g_utf8_next_char (c), index++)
-        {
-          gunichar ch = g_utf8_get_char (c);
-
-          if (g_unichar_isspace (ch) || ch == 0x3000)
-            continue;
-          if (min_size > 0 && char_size (attributes, index) < min_size)
-            continue;
-          g_string_append_unichar (text, ch);
-        }
-      poppler_page_free_text_attributes (attributes);
-      g_string_append_c (text, '\f');
-    }
-  return g_string_free (text, FALSE);
 }

@@ -4,18 +4,9 @@
  */
 #pragma once
 
-#include <poppler.h>
-
 #include "ts-repository.h"
 
 G_BEGIN_DECLS
-
-/* Debian 12's poppler-glib has no autoptr support; aliases keep this
- * building where it does. */
-typedef PopplerDocument TestPdf;
-typedef PopplerPage     TestPdfPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdfPage, g_object_unref)
 
 typedef struct {
   const char *family;
@@ -37,8 +28,5 @@ void   test_fixture_add_people (TsRepository *repository,
 void   test_fixture_add_many   (TsRepository *repository,
                                 gint64        event_id,
                                 guint         n);
-char  *test_fixture_pdf_text   (const char   *path,
-                                double        min_size,
-                                guint        *n_pages);
 
 G_END_DECLS

@@ -20,10 +20,10 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <poppler.h>
 
 #include "test-render-fixture.h"
 #include "ts-render.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 #define REGULAR   "常連"
@@ -61,15 +61,13 @@ add_event (TsRepository *repository,
            int           month,
            const char   *status)
 {
-  g_autoptr(TsEvent) event = ts_event_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *starts_at = g_strdup_printf ("2017-%02d-24T19:00", month);
   g_autofree char *title = g_strdup_printf ("第%d回 試験の会", month);
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
+                                                "title", title, "starts-at", starts_at,
+                                                "venue", "区民センター", "status", status,
+                                                NULL);
 
-  g_object_set (event, "chapter-id", chapter_id, "title", title, "starts-at", starts_at,
-                "venue", "区民センター", "status", status, NULL);
-  g_assert_true (ts_repository_save_event (repository, event, &error));
-  g_assert_no_error (error);
   return event->id;
 }
 
@@ -77,16 +75,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(TsChapter) chapter = ts_chapter_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = NULL;
   gint64 held[7];
 
   fixture->dir = ts_test_make_temp_dir ();
   fixture->database = g_build_filename (fixture->dir, "marks.db", NULL);
   fixture->repository = ts_test_open_repository (fixture->dir, "marks.db");
-  g_object_set (chapter, "name", "試験医介塾", "reading", "しけんいかいじゅく", NULL);
-  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
-  g_assert_no_error (error);
+  chapter = ts_test_add_chapter (fixture->repository, "name", "試験医介塾",
+                                 "reading", "しけんいかいじゅく", NULL);
   for (int m = 0; m < 7; m++)
     held[m] = add_event (fixture->repository, chapter->id, m + 1, "held");
   fixture->event_id = add_event (fixture->repository, chapter->id, 8, "planned");
@@ -94,28 +90,17 @@ fixture_set_up (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
       const Person *p = &people[i];
-      g_autoptr(TsMember) member = ts_member_new ();
-      g_autoptr(TsAttendance) attendance = NULL;
+      g_autoptr(TsMember) member =
+        ts_test_add_member (fixture->repository, "family-name", p->family,
+                            "given-name", p->given, "family-reading", p->family_reading,
+                            "given-reading", p->given_reading,
+                            "organization", "つどい訪問看護ステーション",
+                            "profession", "看護師", "consent", p->consent, NULL);
 
-      g_object_set (member, "family-name", p->family, "given-name", p->given,
-                    "family-reading", p->family_reading, "given-reading", p->given_reading,
-                    "organization", "つどい訪問看護ステーション", "profession", "看護師",
-                    "consent", p->consent, NULL);
-      g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
-      g_assert_no_error (error);
       for (int m = 0; m < 7; m++)
         if (p->present[m] == 'x')
-          {
-            g_autoptr(TsAttendance) past =
-              ts_repository_set_attendance (fixture->repository, held[m], member->id,
-                                            "attended", &error);
-
-            g_assert_no_error (error);
-          }
-      attendance = ts_repository_set_attendance (fixture->repository, fixture->event_id,
-                                                 member->id, p->august, &error);
-      g_assert_no_error (error);
-      g_assert_nonnull (attendance);
+          ts_test_attend (fixture->repository, held[m], member->id, "attended");
+      ts_test_attend (fixture->repository, fixture->event_id, member->id, p->august);
     }
 }
 
@@ -147,38 +132,19 @@ write_pdf (Fixture              *fixture,
 }
 
 /* The first page's text and one box per character. */
-typedef struct {
-  char             *text;
-  PopplerRectangle *boxes;
-  guint             n_boxes;
-} PageText;
-
 static void
-page_text_load (PageText   *page_text,
-                const char *path)
+page_text_load (TsTestPdfText *page_text,
+                const char    *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, &error);
-  g_autoptr(TestPdfPage) page = NULL;
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
 
-  g_assert_no_error (error);
   g_assert_cmpint (poppler_document_get_n_pages (document), ==, 1);
-  page = poppler_document_get_page (document, 0);
-  page_text->text = poppler_page_get_text (page);
-  g_assert_true (poppler_page_get_text_layout (page, &page_text->boxes, &page_text->n_boxes));
-}
-
-static void
-page_text_clear (PageText *page_text)
-{
-  g_free (page_text->text);
-  g_free (page_text->boxes);
+  ts_test_pdf_text_load (page_text, document, 0);
 }
 
 /* Vertical centre of the first character of each occurrence of needle. */
 static GArray *
-find_rows (const PageText *page_text,
+find_rows (const TsTestPdfText *page_text,
            const char     *needle)
 {
   GArray *rows = g_array_new (FALSE, FALSE, sizeof (double));
@@ -200,7 +166,7 @@ find_rows (const PageText *page_text,
 /* The mark printed on the row of the person with this family name, or
  * NULL. Rows are 27 pt apart; the badge is centred on the name's line. */
 static const char *
-mark_of (const PageText *page_text,
+mark_of (const TsTestPdfText *page_text,
          const char     *family)
 {
   static const char * const marks[] = { REGULAR, FIRST, RETURNING };
@@ -228,7 +194,7 @@ static void
 assert_marks (const char *path,
               const char *expected[G_N_ELEMENTS (people)])
 {
-  PageText page_text = { 0 };
+  TsTestPdfText page_text = { 0 };
 
   page_text_load (&page_text, path);
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -239,7 +205,7 @@ assert_marks (const char *path,
         g_error ("%s: expected mark %s, found %s (text: %s)", people[i].family,
                  expected[i] ? expected[i] : "none", mark ? mark : "none", page_text.text);
     }
-  page_text_clear (&page_text);
+  ts_test_pdf_text_clear (&page_text);
 }
 
 static void
@@ -256,18 +222,18 @@ test_marks_by_default (Fixture       *fixture,
   g_assert_true (options.columns & TS_ROSTER_MARKS);
   path = write_pdf (fixture, &options, "roster.pdf");
   assert_marks (path, expected);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_nonnull (strstr (text, "参加歴"));      /* the column's heading */
   /* The marks replace the first-time column (whose heading is 初参加
    * too): the word is printed once, on 新井's row. */
   {
-    PageText page_text = { 0 };
+    TsTestPdfText page_text = { 0 };
     g_autoptr(GArray) firsts = NULL;
 
     page_text_load (&page_text, path);
     firsts = find_rows (&page_text, FIRST);
     g_assert_cmpuint (firsts->len, ==, 1);
-    page_text_clear (&page_text);
+    ts_test_pdf_text_clear (&page_text);
   }
 }
 
@@ -301,7 +267,7 @@ test_marks_off (Fixture       *fixture,
   options.columns &= ~(TS_ROSTER_MARKS | TS_ROSTER_FIRST_TIME);
   path = write_pdf (fixture, &options, "plain.pdf");
   assert_marks (path, none);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_null (strstr (text, "参加歴"));
   g_assert_nonnull (strstr (text, "常見"));
 
@@ -317,14 +283,14 @@ test_marks_addendum (Fixture       *fixture,
 {
   TsPrintOptions options;
   g_autofree char *path = NULL;
-  PageText page_text = { 0 };
+  TsTestPdfText page_text = { 0 };
 
   ts_print_options_init (&options, TS_PRINT_ADDENDUM);
   path = write_pdf (fixture, &options, "addendum.pdf");
   page_text_load (&page_text, path);
   g_assert_cmpstr (mark_of (&page_text, "新井"), ==, FIRST);
   g_assert_null (strstr (page_text.text, "常見"));   /* not a walk-in */
-  page_text_clear (&page_text);
+  ts_test_pdf_text_clear (&page_text);
 }
 
 static void
@@ -351,18 +317,10 @@ run_cli (Fixture    *fixture,
          char      **err)
 {
   g_autofree char *event = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->event_id);
-  const char *argv[] = { g_getenv ("TSUDOI_CLI"), "roster", "--event", event, "-o", output,
-                         "--columns", columns, "--database", fixture->database, NULL };
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
+  g_auto(GStrv) envp = ts_test_cli_environ ("ja_JP.UTF-8");
 
-  envp = g_environ_setenv (envp, "LC_ALL", "ja_JP.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "ja", TRUE);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, err, &status, &error));
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return ts_test_run_cli (envp, fixture->database, NULL, err, "roster", "--event", event,
+                          "-o", output, "--columns", columns, NULL);
 }
 
 static void

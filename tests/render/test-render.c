@@ -8,11 +8,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <poppler.h>
-
 #include "test-render-fixture.h"
 #include "ts-render.h"
 #include "ts-render-text.h"
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -82,7 +81,7 @@ assert_people_in_order (const char *path,
                         double      min_size)
 {
   guint n_pages;
-  g_autofree char *text = test_fixture_pdf_text (path, min_size, &n_pages);
+  g_autofree char *text = ts_test_pdf_text (path, min_size, &n_pages);
   const char *cursor = text;
 
   for (guint i = 0; i < test_n_people; i++)
@@ -98,38 +97,24 @@ assert_people_in_order (const char *path,
 
 /* The characters whose boxes are centred inside the rectangle, in the
  * extraction order: the text of one card, cropped. */
-static double
-size_at (GList *attributes,
-         long   index)
-{
-  for (GList *l = attributes; l != NULL; l = l->next)
-    {
-      PopplerTextAttributes *a = l->data;
-
-      if (index >= a->start_index && index <= a->end_index)
-        return a->font_size;
-    }
-  return 0;
-}
-
 static char *
-text_in_area (const char       *page_text,
-              PopplerRectangle *boxes,
-              guint             n_boxes,
-              GList            *attributes,
-              double            min_size,
-              const TsRect     *mm)
+text_in_area (const TsTestPdfText *page,
+              double               min_size,
+              const TsRect        *mm)
 {
+  PopplerRectangle *boxes = page->boxes;
   GString *out = g_string_new (NULL);
   guint index = 0;
 
-  for (const char *c = page_text; *c && index < n_boxes; c = g_utf8_next_char (c), index++)
+  for (const char *c = page->text; *c && index < page->n_boxes;
+       c = g_utf8_next_char (c), index++)
     {
       gunichar ch = g_utf8_get_char (c);
       double x = (boxes[index].x1 + boxes[index].x2) / 2 / TS_PT_PER_MM;
       double y = (boxes[index].y1 + boxes[index].y2) / 2 / TS_PT_PER_MM;
 
-      if (g_unichar_isspace (ch) || ch == 0x3000 || size_at (attributes, index) < min_size)
+      if (g_unichar_isspace (ch) || ch == 0x3000 ||
+          ts_test_pdf_font_size_at (page->attributes, index) < min_size)
         continue;
       if (x >= mm->x && x <= mm->x + mm->width && y >= mm->y && y <= mm->y + mm->height)
         g_string_append_unichar (out, ch);
@@ -146,23 +131,18 @@ assert_cards_in_order (const char *path,
                        double      min_size)
 {
   const TsSheet *sheet = ts_sheet_get (sheet_id);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
   guint person = 0, slot = first_slot;
 
   for (int i = 0; i < poppler_document_get_n_pages (document); i++, slot = 0)
     {
-      g_autoptr(TestPdfPage) page = poppler_document_get_page (document, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-      g_autofree PopplerRectangle *boxes = NULL;
-      guint n_boxes = 0;
-      GList *attributes = poppler_page_get_text_attributes (page);
+      TsTestPdfText page = { 0 };
 
-      g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+      ts_test_pdf_text_load (&page, document, i);
       for (; slot < ts_sheet_n_slots (sheet); slot++)
         {
           TsRect r = ts_sheet_slot_rect (sheet, slot, 0, 0);
-          g_autofree char *text = text_in_area (page_text, boxes, n_boxes, attributes, min_size, &r);
+          g_autofree char *text = text_in_area (&page, min_size, &r);
           g_autofree char *name = NULL;
 
           if (person == test_n_people)
@@ -178,7 +158,7 @@ assert_cards_in_order (const char *path,
             g_error ("card %u on page %d should be “%s”: %s", slot, i + 1, name, text);
           person++;
         }
-      poppler_page_free_text_attributes (attributes);
+      ts_test_pdf_text_clear (&page);
     }
   g_assert_cmpuint (person, ==, test_n_people);
 }
@@ -190,27 +170,26 @@ assert_badges_centred (const char *path,
                        TsSheetId   sheet_id)
 {
   const TsSheet *sheet = ts_sheet_get (sheet_id);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, NULL);
-  g_autoptr(TestPdfPage) page = poppler_document_get_page (document, 0);
-  g_autofree char *page_text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *boxes = NULL;
-  GList *attributes = poppler_page_get_text_attributes (page);
-  guint n_boxes = 0;
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
+  TsTestPdfText page = { 0 };
+  PopplerRectangle *boxes;
 
-  g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+  ts_test_pdf_text_load (&page, document, 0);
+  boxes = page.boxes;
   for (guint slot = 0; slot < ts_sheet_n_slots (sheet); slot++)
     {
       TsRect r = ts_sheet_slot_rect (sheet, slot, 0, 0);
       double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, middle;
       guint index = 0;
 
-      for (const char *c = page_text; *c && index < n_boxes; c = g_utf8_next_char (c), index++)
+      for (const char *c = page.text; *c && index < page.n_boxes;
+           c = g_utf8_next_char (c), index++)
         {
           double x = (boxes[index].x1 + boxes[index].x2) / 2 / TS_PT_PER_MM;
           double y = (boxes[index].y1 + boxes[index].y2) / 2 / TS_PT_PER_MM;
 
-          if (size_at (attributes, index) < 20 || g_unichar_isspace (g_utf8_get_char (c)) ||
+          if (ts_test_pdf_font_size_at (page.attributes, index) < 20 ||
+              g_unichar_isspace (g_utf8_get_char (c)) ||
               x < r.x || x > r.x + r.width || y < r.y || y > r.y + r.height)
             continue;
           left = MIN (left, boxes[index].x1);
@@ -220,16 +199,14 @@ assert_badges_centred (const char *path,
       middle = (r.x + r.width / 2) * TS_PT_PER_MM;
       g_assert_cmpfloat_with_epsilon ((left + right) / 2, middle, 1.5);
     }
-  poppler_page_free_text_attributes (attributes);
+  ts_test_pdf_text_clear (&page);
 }
 
 static void
 assert_page_sizes (const char *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
 
-  g_assert_nonnull (document);
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     {
       g_autoptr(TestPdfPage) page = poppler_document_get_page (document, i);
@@ -245,8 +222,7 @@ assert_page_sizes (const char *path)
 static void
 assert_fonts_embedded (const char *path)
 {
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(TestPdf) document = poppler_document_new_from_file (uri, NULL, NULL);
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
   PopplerFontInfo *info = poppler_font_info_new (document);
   PopplerFontsIter *iter = NULL;
   guint n_fonts = 0;
@@ -283,7 +259,7 @@ test_roster_order_and_privacy (Fixture       *fixture,
   ts_print_options_init (&options, TS_PRINT_ROSTER);
   options.columns = TS_ROSTER_ALL;
   path = write_pdf (fixture, &options, "roster.pdf", &job);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
 
   assert_people_in_order (path, 10);
   g_assert_null (strstr (text, "非公開"));        /* no consent */
@@ -324,15 +300,14 @@ test_roster_organizer_copy (Fixture       *fixture,
   TsPrintOptions options;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *names = NULL;
   guint n_pages;
 
   ts_print_options_init (&options, TS_PRINT_ROSTER);
   options.organizer_copy = TRUE;
   path = write_pdf (fixture, &options, "organizer.pdf", NULL);
-  g_autofree char *names = NULL;
-  text = test_fixture_pdf_text (path, 0, &n_pages);
-
-  names = test_fixture_pdf_text (path, 10, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
+  names = ts_test_pdf_text (path, 10, &n_pages);
   /* Poppler may split this row's name at the wide space; both halves. */
   g_assert_nonnull (strstr (names, "非公開"));
   g_assert_nonnull (strstr (names, "花子"));
@@ -381,7 +356,7 @@ test_cards_every_person (Fixture       *fixture,
   options.cut_marks = TRUE;
   options.offset_x_mm = 1.5;
   path = write_pdf (fixture, &options, "cards.pdf", &job);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
 
   /* 33 cards from slot 9: 2 on the first sheet, then 10, 10, 10, 1. */
   g_assert_cmpuint (n_pages, ==, 5);
@@ -406,7 +381,7 @@ test_badges_both_sizes (Fixture       *fixture,
   ts_print_options_init (&options, TS_PRINT_BADGES);
   options.badge_sheet = TS_SHEET_A6_4;
   path = write_pdf (fixture, &options, "badges-a6.pdf", NULL);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, 9);   /* 33 badges, 4 a sheet */
   assert_cards_in_order (path, TS_SHEET_A6_4, 0, 20);
   assert_badges_centred (path, TS_SHEET_A6_4);
@@ -416,7 +391,7 @@ test_badges_both_sizes (Fixture       *fixture,
   g_free (text);
   options.badge_sheet = TS_SHEET_BUSINESS_CARD_10;
   path = write_pdf (fixture, &options, "badges.pdf", NULL);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, 4);
   assert_cards_in_order (path, TS_SHEET_BUSINESS_CARD_10, 0, 16);
   assert_badges_centred (path, TS_SHEET_BUSINESS_CARD_10);
@@ -433,7 +408,7 @@ test_addendum_walk_ins_only (Fixture       *fixture,
 
   ts_print_options_init (&options, TS_PRINT_ADDENDUM);
   path = write_pdf (fixture, &options, "addendum.pdf", NULL);
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, 1);
   g_assert_nonnull (strstr (text, "紹介文007です。"));   /* 岡田, the walk-in */
   g_assert_null (strstr (text, "紹介文000です。"));
@@ -507,7 +482,7 @@ test_roster_300 (void)
   job = ts_print_job_load (repository, event_id, &options, &error);
   g_assert_no_error (error);
   g_assert_true (ts_render_write_pdf (job, path, NULL, NULL, NULL, &error));
-  text = test_fixture_pdf_text (path, 0, &n_pages);
+  text = ts_test_pdf_text (path, 0, &n_pages);
   g_assert_cmpuint (n_pages, ==, ts_render_n_pages (job));
   g_assert_cmpuint (n_pages, >=, 300 / 25);
   for (guint i = 1; i <= 300; i++)
