@@ -36,6 +36,7 @@ typedef struct {
   char   starts_at[17];
   guint8 cancelled;
   guint8 held_status;
+  guint8 has_present;   /* anybody marked present, whoever was loaded */
 } SourceEvent;
 
 typedef struct {
@@ -189,7 +190,10 @@ add_member (TsRegularsSource *source,
 #define ROW_COLUMNS \
   "2, a.member_id, a.event_id, NULL, NULL, NULL, a.status, NULL, NULL, NULL, NULL, NULL, NULL"
 #define EVENT_COLUMNS \
-  "3, NULL, e.id, e.chapter_id, e.starts_at, e.status, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+  "3, NULL, e.id, e.chapter_id, e.starts_at, e.status," \
+  " EXISTS (SELECT 1 FROM attendance p WHERE p.event_id = e.id" \
+  "   AND p.status IN ('attended', 'walk-in'))," \
+  " NULL, NULL, NULL, NULL, NULL, NULL"
 #define CHAPTER_MEMBERS \
   "(SELECT a2.member_id FROM attendance a2 JOIN event e2 ON e2.id = a2.event_id" \
   " WHERE e2.chapter_id = ?1)"
@@ -243,6 +247,7 @@ add_event (TsRegularsSource *source,
              sizeof event.starts_at);
   event.cancelled = g_strcmp0 (status, "cancelled") == 0;
   event.held_status = g_strcmp0 (status, "held") == 0;
+  event.has_present = sqlite3_column_int (stmt, 6) != 0;
   g_array_append_val (source->events, event);
   /* Keys point into the array, which may move: keep them as copies. */
   g_hash_table_insert (events, g_memdup2 (&id, sizeof id),
@@ -429,7 +434,11 @@ static gboolean
 event_is_held (const SourceEvent *event,
                const char        *today)
 {
-  return event->held_status || (!event->cancelled && strcmp (event->starts_at, today) < 0);
+  /* A past meeting nobody marked as held still happened if people were
+   * checked in; one with nobody present was never recorded, and counting
+   * it would make every regular look absent. */
+  return event->held_status ||
+         (!event->cancelled && event->has_present && strcmp (event->starts_at, today) < 0);
 }
 
 static int

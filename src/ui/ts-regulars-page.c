@@ -43,6 +43,8 @@ struct _TsRegularsPage
   gulong             changed_id;
   guint              refresh_id;
   gboolean           chapters_changed;
+  gboolean           stale;          /* to recompute when next shown */
+  gboolean           show_all[N_LISTS];
 
   GtkDropDown       *chapter_dropdown;
   GtkSpinButton     *min_spin;
@@ -199,6 +201,41 @@ member_row (const TsRegulars       *regulars,
   return row;
 }
 
+/* A list shows its first LIST_LIMIT people and a row to show the rest:
+ * on a very large chapter, hundreds of rows would take a second to build,
+ * and the whole list is one click (or one CSV export) away. */
+#define LIST_LIMIT 100
+
+static void fill_lists (TsRegularsPage *self);
+
+static void
+on_show_all_activated_cb (GtkListBox     *box,
+                          GtkListBoxRow  *row,
+                          TsRegularsPage *self)
+{
+  gpointer kind = g_object_get_data (G_OBJECT (row), "show-all");
+
+  if (kind == NULL)
+    return;
+  self->show_all[GPOINTER_TO_UINT (kind) - 1] = TRUE;
+  fill_lists (self);
+}
+
+static GtkWidget *
+show_all_row (ListKind kind,
+              guint    total)
+{
+  GtkWidget *row = adw_action_row_new ();
+  /* Translators: the last row of a long list; %u is how many there are. */
+  g_autofree char *title = g_strdup_printf (_("Show All %u"), total);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
+  g_object_set_data (G_OBJECT (row), "show-all", GUINT_TO_POINTER (kind + 1));
+  return row;
+}
+
 static void
 fill_lists (TsRegularsPage *self)
 {
@@ -214,10 +251,13 @@ fill_lists (TsRegularsPage *self)
       for (guint i = 0; self->regulars != NULL && i < self->regulars->n_members; i++)
         if (in_list (&self->regulars->members[i], kind))
           {
-            gtk_list_box_append (box, member_row (self->regulars, &self->regulars->members[i],
-                                                  kind));
+            if (count < LIST_LIMIT || self->show_all[kind])
+              gtk_list_box_append (box, member_row (self->regulars, &self->regulars->members[i],
+                                                    kind));
             count++;
           }
+      if (count > LIST_LIMIT && !self->show_all[kind])
+        gtk_list_box_append (box, show_all_row (kind, count));
       /* Translators: a list's title and its count, in Japanese "%1$s (%2$u名)". */
       title = g_strdup_printf (_("%1$s (%2$u)"), list_title (kind), count);
       gtk_stack_page_set_title (gtk_stack_get_page (self->lists, self->list_pages[kind]), title);
@@ -465,7 +505,8 @@ update_help (TsRegularsPage *self)
   /* Translators: the definitions shown by the page's help button; keep
    * the numbers' order. */
   g_autofree char *text = g_strdup_printf (
-    _("Counted over the chapter’s held meetings (held, or past and not cancelled); "
+    _("Counted over the chapter’s held meetings (held, or past, not cancelled and with "
+      "someone checked in); "
       "attended and walk-in count as present.\n\n"
       "• Regular: present at %1$u or more of the last %2$u meetings.\n"
       "• First-timer: first time at this chapter; “new to the network” if also the "
@@ -482,7 +523,7 @@ update_help (TsRegularsPage *self)
 }
 
 static void
-refresh (TsRegularsPage *self)
+compute (TsRegularsPage *self)
 {
   TsRegularsOptions options = current_options (self);
   g_autoptr(GError) error = NULL;
@@ -523,6 +564,34 @@ refresh (TsRegularsPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->trend));
   gtk_widget_queue_draw (GTK_WIDGET (self->mix));
   gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+/* The page sits in a stack: while it is not on screen, a chapter chosen
+ * elsewhere or a change in the database only marks it stale, and the
+ * analysis runs when it is shown. */
+static void
+refresh (TsRegularsPage *self)
+{
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    self->show_all[kind] = FALSE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  compute (self);
+}
+
+static void
+on_map_cb (GtkWidget      *widget,
+           TsRegularsPage *self)
+{
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      compute (self);
+    }
 }
 
 /* ---- Chapters and settings ------------------------------------------------- */
@@ -714,6 +783,8 @@ build_list_page (TsRegularsPage *self,
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);
   gtk_list_box_set_placeholder (self->list_boxes[kind], placeholder);
+  g_signal_connect (self->list_boxes[kind], "row-activated",
+                    G_CALLBACK (on_show_all_activated_cb), self);
   gtk_widget_set_margin_start (clamp, 12);
   gtk_widget_set_margin_end (clamp, 12);
   gtk_widget_set_margin_bottom (clamp, 12);
@@ -890,6 +961,7 @@ ts_regulars_page_new (TsRepository *repository)
                     G_CALLBACK (on_chapter_selected_cb), self);
   self->changed_id = g_signal_connect (repository, "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
   refresh (self);
   return GTK_WIDGET (self);
 }
@@ -927,6 +999,8 @@ ts_regulars_page_save_list (TsRegularsPage  *self,
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (TS_IS_REGULARS_PAGE (self), FALSE);
+  if (self->stale)
+    on_map_cb (GTK_WIDGET (self), self);
   g_return_val_if_fail (self->regulars != NULL, FALSE);
 
   for (ListKind kind = 0; kind < N_LISTS; kind++)

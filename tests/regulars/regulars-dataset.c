@@ -8,11 +8,12 @@
  *   2    A4     2017-04-27  held
  *   3    A5     2017-05-11  held       two events in May
  *   4    A6     2017-05-25  held
- *   5    A7     2017-06-22  planned, but dated before today: held
+ *   5    A7     2017-06-22  planned, but dated before today and people
+ *                           were checked in: held
  *   6    A8     2017-09-28  held       (no meetings in July and August)
  *   7    A9     2017-10-26  held
  *   8    A10    2017-12-14  held
- *   -    A11    2018-02-22  planned, after today
+ *   -    A11    2018-02-22  planned, after today, registrations only
  * Chapter B: B1 2017-03-15 and B2 2017-11-15, both held.
  *
  * Members and what they show:
