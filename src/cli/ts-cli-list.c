@@ -113,7 +113,9 @@ add_chapter_row (TsCliTable *table,
   TsChapter *chapter = item;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->id);
   g_autofree char *events = g_strdup_printf ("%" G_GINT64_FORMAT, chapter->event_count);
-  const char *row[] = { id, chapter->region, chapter->prefecture, chapter->area,
+  /* CSV keeps the stored name, for spreadsheets; text shows the label. */
+  const char *row[] = { id, csv ? chapter->region : ts_region_label (chapter->region),
+                        chapter->prefecture, chapter->area,
                         chapter->name, events, NULL };
 
   ts_cli_table_add (table, row);

@@ -4,6 +4,10 @@
  */
 #define G_LOG_DOMAIN "tsudoi-chapter"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "ts-chapter.h"
 #include "ts-record.h"
 
@@ -54,18 +58,57 @@ ts_chapter_new (void)
   return g_object_new (TS_TYPE_CHAPTER, NULL);
 }
 
-/* The network's own order of regions, north to south with Tokyo first
- * among equals; unknown regions go last. */
+/* The network's regions, north to south with Tokyo first among equals.
+ * The stored value is the Japanese proper name; the label is what a
+ * person reads, translated (in Japanese, the same name again). */
+static const struct {
+  const char *stored;
+  const char *label;
+} regions[] = {
+  { "北海道",     NC_("region", "Hokkaido") },
+  { "東北",       NC_("region", "Tohoku") },
+  { "東京都",     NC_("region", "Tokyo") },
+  { "東京都下",   NC_("region", "Tokyo (Tama)") },
+  { "関東",       NC_("region", "Kanto") },
+  { "中部",       NC_("region", "Chubu") },
+  { "近畿",       NC_("region", "Kinki") },
+  { "中国",       NC_("region", "Chugoku") },
+  { "四国",       NC_("region", "Shikoku") },
+  { "九州・沖縄", NC_("region", "Kyushu and Okinawa") },
+};
+
+/* Unknown regions go last. */
 int
 ts_region_order (const char *region)
 {
-  static const char * const regions[] = {
-    "北海道", "東北", "東京都", "東京都下", "関東", "中部", "近畿",
-    "中国", "四国", "九州・沖縄",
-  };
-
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    if (g_strcmp0 (region, regions[i]) == 0)
+    if (g_strcmp0 (region, regions[i].stored) == 0)
       return i;
   return G_N_ELEMENTS (regions);
+}
+
+guint
+ts_region_count (void)
+{
+  return G_N_ELEMENTS (regions);
+}
+
+/* The stored name of the @index-th region in the network's order. */
+const char *
+ts_region_nth (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (regions), NULL);
+  return regions[index].stored;
+}
+
+/* What to show for a stored region: its translated label when it is one
+ * of the network's, else the text as stored. */
+const char *
+ts_region_label (const char *region)
+{
+  int index = ts_region_order (region);
+
+  if (index < (int) G_N_ELEMENTS (regions))
+    return g_dpgettext2 (GETTEXT_PACKAGE, "region", regions[index].label);
+  return region ? region : "";
 }

@@ -36,6 +36,9 @@ struct _TsChapter
 };
 
 TsChapter *ts_chapter_new         (void);
-int        ts_region_order        (const char *region);
+int         ts_region_order        (const char *region);
+guint       ts_region_count        (void);
+const char *ts_region_nth          (guint       index);
+const char *ts_region_label        (const char *region);
 
 G_END_DECLS

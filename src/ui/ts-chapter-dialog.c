@@ -56,14 +56,9 @@ rows_of (TsChapterDialog *self,
   memcpy (rows, all, sizeof all);
 }
 
-/* The network's regions in their usual order (ts_region_order()); they
- * are proper names, stored and shown as they are. A value typed in an
+/* The network's regions in their usual order (ts_region_nth()), shown
+ * by their labels and stored by their Japanese names. A value typed in an
  * older version or imported stays choosable so that saving keeps it. */
-static const char *network_regions[] = {
-  "北海道", "東北", "東京都", "東京都下", "関東", "中部", "近畿",
-  "中国", "四国", "九州・沖縄",
-};
-
 static void
 fill_regions (TsChapterDialog *self)
 {
@@ -74,12 +69,14 @@ fill_regions (TsChapterDialog *self)
   self->regions = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->regions, g_strdup (""));
   gtk_string_list_append (labels, _("Not set"));
-  for (guint i = 0; i < G_N_ELEMENTS (network_regions); i++)
+  for (guint i = 0; i < ts_region_count (); i++)
     {
-      if (strcmp (current, network_regions[i]) == 0)
+      const char *region = ts_region_nth (i);
+
+      if (strcmp (current, region) == 0)
         selected = self->regions->len;
-      g_ptr_array_add (self->regions, g_strdup (network_regions[i]));
-      gtk_string_list_append (labels, network_regions[i]);
+      g_ptr_array_add (self->regions, g_strdup (region));
+      gtk_string_list_append (labels, ts_region_label (region));
     }
   if (*current != '\0' && selected == 0)
     {

@@ -236,7 +236,7 @@ refresh (TsChapterPage *self)
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
-  gtk_label_set_text (self->region_label, chapter->region ? chapter->region : "");
+  gtk_label_set_text (self->region_label, ts_region_label (chapter->region));
   gtk_label_set_text (self->name_label, chapter->name);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_event_button), "x", chapter->id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", chapter->id);

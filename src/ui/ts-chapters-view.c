@@ -57,7 +57,9 @@ filter_chapter (gpointer item,
   if (self->query_key == NULL || *self->query_key == '\0')
     return TRUE;
   key = ts_text_search_key_join ((const char *[]) { chapter->name, chapter->reading,
-                                                    chapter->region, chapter->prefecture,
+                                                    chapter->region,
+                                                    ts_region_label (chapter->region),
+                                                    chapter->prefecture,
                                                     chapter->area, chapter->leader, NULL });
   return ts_text_search_matches (key, self->query_key);
 }
@@ -115,7 +117,8 @@ header_func (GtkListBoxRow *row,
       gtk_list_box_row_set_header (row, NULL);
       return;
     }
-  header = gtk_label_new (chapter->region && *chapter->region ? chapter->region : _("Other"));
+  header = gtk_label_new (chapter->region && *chapter->region ? ts_region_label (chapter->region)
+                                                              : _("Other"));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_widget_add_css_class (header, "heading");
   gtk_widget_add_css_class (header, "dim-label");

@@ -101,7 +101,8 @@ create_chapter (Fixture *f)
   ts_ui_test_type (dialog, _("Usual Schedule"), "毎月第4木曜 19:00");
   ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
   {
-    /* The region is picked from the network's list, not typed. */
+    /* The region is picked from the network's list, not typed; the list
+     * shows labels ("Tokyo" in English) and stores the Japanese name. */
     GtkWidget *region = ts_ui_test_find_row (dialog, _("Region"));
     GListModel *choices;
     guint tokyo = G_MAXUINT;
@@ -110,7 +111,8 @@ create_chapter (Fixture *f)
     choices = adw_combo_row_get_model (ADW_COMBO_ROW (region));
     g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 11);
     for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i), "東京都") == 0)
+      if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (choices), i),
+                     ts_region_label ("東京都")) == 0)
         tokyo = i;
     g_assert_cmpuint (tokyo, !=, G_MAXUINT);
     adw_combo_row_set_selected (ADW_COMBO_ROW (region), tokyo);
