@@ -355,7 +355,7 @@ build_options (TsPrintDialog *self)
       row = add_switch (self, general, _("Japanese _Era Dates"),
                         (guint *) &self->options.wareki, TRUE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Reiwa 1 for 2019; English printouts keep the Western date"));
+                                   _("Dates such as Reiwa 1 (2019); English printouts keep the Western date"));
       add_roster_rows (self, page);
     }
   else
