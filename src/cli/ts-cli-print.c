@@ -23,6 +23,7 @@ typedef struct {
   char     *size;
   gboolean  organizer_copy;
   gboolean  cut_marks;
+  gboolean  wareki;
   gint      start_slot;
   double    offset_x;
   double    offset_y;
@@ -108,6 +109,7 @@ make_options (const PrintArgs *args,
     return ts_cli_usage_error (_("The printer offset can be at most 5 mm either way.")), FALSE;
   options->organizer_copy = args->organizer_copy;
   options->cut_marks = args->cut_marks;
+  options->wareki = args->wareki;
   options->start_slot = args->start_slot;
   options->offset_x_mm = args->offset_x;
   options->offset_y_mm = args->offset_y;
@@ -137,6 +139,8 @@ run_print (TsPrintKind  kind,
     { "offset-x", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_x, N_("Move everything right by this many millimetres"), N_("MM") },
     { "offset-y", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_y, N_("Move everything down by this many millimetres"), N_("MM") },
     { "cut-marks", 0, 0, G_OPTION_ARG_NONE, &args.cut_marks, N_("Print cut marks"), NULL },
+    { "wareki", 0, 0, G_OPTION_ARG_NONE, &args.wareki,
+      N_("Dates in the Japanese era calendar, when the language is Japanese"), NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &args.size, N_("Badge size: card (default) or a6"), N_("SIZE") },
     { NULL }
   };

@@ -56,27 +56,98 @@ ts_date_format_time (GDateTime *when)
   return g_date_time_format (when, "%H:%M");
 }
 
-/* "2017年8月24日(木) 19:00〜21:00", or "… 19:00〜" with no end. */
+/* The eras since the first meetups could be held, newest first: each
+ * begins on its first day, and its first year is printed 元年. */
+static const struct {
+  const char *name;
+  int         year, month, day;
+} eras[] = {
+  { "令和", 2019, 5, 1 },
+  { "平成", 1989, 1, 8 },
+  { "昭和", 1926, 12, 25 },
+};
+
+/* "令和元年5月1日(水)". This is Japanese by nature, not a translation:
+ * callers use it only where ts_date_wareki_available() says so. Dates
+ * before 昭和 keep the Western calendar. */
 char *
-ts_date_format_range (const char *starts_at,
-                      const char *ends_at)
+ts_date_format_day_wareki (GDateTime *when)
 {
-  g_autoptr(GDateTime) start = ts_date_parse (starts_at);
+  static const char * const weekdays[] = { "月", "火", "水", "木", "金", "土", "日" };
+  int year = g_date_time_get_year (when);
+  int month = g_date_time_get_month (when);
+  int day = g_date_time_get_day_of_month (when);
+  const char *weekday = weekdays[g_date_time_get_day_of_week (when) - 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    {
+      int era_year;
+
+      if (year * 10000 + month * 100 + day <
+          eras[i].year * 10000 + eras[i].month * 100 + eras[i].day)
+        continue;
+      era_year = year - eras[i].year + 1;
+      if (era_year == 1)
+        return g_strdup_printf ("%s元年%d月%d日(%s)", eras[i].name, month, day, weekday);
+      return g_strdup_printf ("%s%d年%d月%d日(%s)", eras[i].name, era_year, month, day,
+                              weekday);
+    }
+  return g_strdup_printf ("%d年%d月%d日(%s)", year, month, day, weekday);
+}
+
+/* The era calendar only makes sense in Japanese: an English roster keeps
+ * the Western date even when the organizer chose 和暦. */
+gboolean
+ts_date_wareki_available (void)
+{
+  /* Translators: "wareki" if dates may be written in the Japanese era
+   * calendar (令和元年) in your language; Japanese says "wareki", all
+   * others keep "western". */
+  return g_str_equal (C_("calendar", "western"), "wareki");
+}
+
+static char *
+format_range (GDateTime  *start,
+              const char *ends_at,
+              const char *day)
+{
   g_autoptr(GDateTime) end = ts_date_parse (ends_at);
-  g_autofree char *day = NULL;
-  g_autofree char *from = NULL;
+  g_autofree char *from = ts_date_format_time (start);
   g_autofree char *to = NULL;
 
-  if (start == NULL)
-    return g_strdup (starts_at ? starts_at : "");
-  day = ts_date_format_day (start);
-  from = ts_date_format_time (start);
   if (end == NULL)
     /* Translators: a day and a start time; in Japanese "%1$s %2$s〜". */
     return g_strdup_printf (_("%1$s, %2$s"), day, from);
   to = ts_date_format_time (end);
   /* Translators: a day, start and end time; in Japanese "%1$s %2$s〜%3$s". */
   return g_strdup_printf (_("%1$s, %2$s–%3$s"), day, from, to);
+}
+
+/* As ts_date_format_range(), with the day in 和暦 when asked and the UI
+ * is Japanese: "令和元年8月22日(木) 19:00〜". */
+char *
+ts_date_format_range_wareki (const char *starts_at,
+                             const char *ends_at,
+                             gboolean    wareki)
+{
+  g_autoptr(GDateTime) start = ts_date_parse (starts_at);
+  g_autofree char *day = NULL;
+
+  if (start == NULL)
+    return g_strdup (starts_at ? starts_at : "");
+  if (wareki && ts_date_wareki_available ())
+    day = ts_date_format_day_wareki (start);
+  else
+    day = ts_date_format_day (start);
+  return format_range (start, ends_at, day);
+}
+
+/* "2017年8月24日(木) 19:00〜21:00", or "… 19:00〜" with no end. */
+char *
+ts_date_format_range (const char *starts_at,
+                      const char *ends_at)
+{
+  return ts_date_format_range_wareki (starts_at, ends_at, FALSE);
 }
 
 char *

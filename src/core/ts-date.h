@@ -14,6 +14,11 @@ char      *ts_date_format_day             (GDateTime  *when);
 char      *ts_date_format_time            (GDateTime  *when);
 char      *ts_date_format_range           (const char *starts_at,
                                            const char *ends_at);
+char      *ts_date_format_day_wareki      (GDateTime  *when);
+gboolean   ts_date_wareki_available       (void);
+char      *ts_date_format_range_wareki    (const char *starts_at,
+                                           const char *ends_at,
+                                           gboolean    wareki);
 char      *ts_date_format_stored          (GDateTime  *when);
 GDateTime *ts_date_same_weekday_next_month (GDateTime *when);
 

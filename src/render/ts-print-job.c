@@ -308,12 +308,18 @@ fill_event (TsPrintJob   *job,
   chapter = ts_repository_get_chapter (repository, event->chapter_id, NULL);
   job->chapter = g_strdup (chapter ? chapter->name : "");
   job->event_title = g_strdup (event->title ? event->title : "");
-  job->when = ts_date_format_range (event->starts_at, event->ends_at);
+  job->when = ts_date_format_range_wareki (event->starts_at, event->ends_at,
+                                           job->options.wareki);
   job->venue = g_strdup (event->venue ? event->venue : "");
   {
     g_autoptr(GDateTime) start = ts_date_parse (event->starts_at);
 
-    day = start ? ts_date_format_day (start) : g_strdup ("");
+    if (start == NULL)
+      day = g_strdup ("");
+    else if (job->options.wareki && ts_date_wareki_available ())
+      day = ts_date_format_day_wareki (start);
+    else
+      day = ts_date_format_day (start);
   }
   /* Translators: the PDF title: kind of printout, chapter, day. */
   job->document_title = g_strdup_printf (_("%1$s %2$s %3$s"),

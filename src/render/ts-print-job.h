@@ -76,6 +76,7 @@ typedef struct {
   TsSheetId   badge_sheet;     /* business-card or A6 badges */
   guint       regulars_min_present; /* K for the 常連 mark; 0 for the default */
   guint       regulars_window;      /* N for the 常連 mark; 0 for the default */
+  gboolean    wareki;          /* 令和元年5月1日(水), where the UI is Japanese */
 } TsPrintOptions;
 
 typedef struct {

@@ -17,6 +17,7 @@
 
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
+#include "ts-print-settings.h"
 #include "ts-render.h"
 #include "ts-render-text.h"
 
@@ -31,7 +32,9 @@ struct _TsPrintDialog
   gint64           event_id;
   TsPrintOptions   options;
   TsPrintJob      *job;          /* NULL when there is nothing to print */
-  GCancellable    *cancellable;
+  GCancellable    *cancellable;  /* cancelled when the window closes */
+  GCancellable    *export_cancellable; /* the running export; NULL when none */
+  GSettings       *settings;     /* NULL without the installed schema */
 
   AdwToastOverlay *toasts;
   GtkStack        *preview_stack;
@@ -39,6 +42,9 @@ struct _TsPrintDialog
   AdwStatusPage   *empty_page;
   GtkLabel        *pages_label;
   GtkProgressBar  *progress;
+  GtkWidget       *progress_box;
+  GtkWidget       *cancel_button;
+  GtkSpinButton   *slot_spin;    /* NULL unless cards or badges */
   GtkWidget       *export_button;
   GtkWidget       *print_button;
   GtkWidget       *first_time_row; /* NULL unless a roster or addendum */
@@ -64,6 +70,13 @@ read_regulars_settings (TsPrintOptions *options)
   settings = g_settings_new (APP_ID);
   options->regulars_min_present = g_settings_get_uint (settings, "regulars-min-present");
   options->regulars_window = g_settings_get_uint (settings, "regulars-window");
+}
+
+/* Every change is remembered at once: closing the window any way keeps it. */
+static void
+options_changed (TsPrintDialog *self)
+{
+  ts_print_settings_save (self->settings, &self->options);
 }
 
 static void
@@ -145,6 +158,7 @@ on_flag_switch_active_cb (GtkSwitch     *widget,
   else
     *field &= ~flag;
   update_first_time_row (self);
+  options_changed (self);
   reload (self);
 }
 
@@ -177,7 +191,20 @@ on_sort_selected_cb (AdwComboRow   *row,
                      TsPrintDialog *self)
 {
   self->options.sort = (TsPrintSort) adw_combo_row_get_selected (row);
+  options_changed (self);
   reload (self);
+}
+
+/* Slots run from 1 to the number on the chosen sheet: 10 business cards,
+ * 4 A6 badges. Narrowing the range clamps the value (and saves it). */
+static void
+update_slot_range (TsPrintDialog *self)
+{
+  TsSheetId id = self->options.kind == TS_PRINT_BADGES ? self->options.badge_sheet
+                                                       : TS_SHEET_BUSINESS_CARD_10;
+
+  if (self->slot_spin != NULL)
+    gtk_spin_button_set_range (self->slot_spin, 1, ts_sheet_n_slots (ts_sheet_get (id)));
 }
 
 static void
@@ -187,6 +214,8 @@ on_sheet_selected_cb (AdwComboRow   *row,
 {
   self->options.badge_sheet = adw_combo_row_get_selected (row) == 0 ? TS_SHEET_BUSINESS_CARD_10
                                                                     : TS_SHEET_A6_4;
+  update_slot_range (self);
+  options_changed (self);
   reload (self);
 }
 
@@ -219,10 +248,11 @@ on_spin_value_changed_cb (GtkSpinButton *spin,
     self->options.offset_x_mm = value;
   else
     self->options.offset_y_mm = value;
+  options_changed (self);
   reload (self);
 }
 
-static void
+static GtkSpinButton *
 add_spin (TsPrintDialog       *self,
           AdwPreferencesGroup *group,
           const char          *title,
@@ -243,7 +273,9 @@ add_spin (TsPrintDialog       *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   adw_preferences_group_add (group, row);
+  return GTK_SPIN_BUTTON (spin);
 }
 
 static AdwPreferencesGroup *
@@ -293,15 +325,17 @@ add_sheet_rows (TsPrintDialog *self,
 
   if (self->options.kind == TS_PRINT_BADGES)
     {
-      row = add_combo (sheet, _("Size"), sizes, 0);
+      row = add_combo (sheet, _("Size"), sizes, self->options.badge_sheet == TS_SHEET_A6_4);
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_sheet_selected_cb), self);
     }
-  add_spin (self, sheet, _("Start at Slot"), _("To use the rest of a partly used sheet"),
-            "slot", 1, 10, 1, 1);
+  self->slot_spin = add_spin (self, sheet, _("Start at Slot"),
+                              _("To use the rest of a partly used sheet"),
+                              "slot", 1, 10, 1, self->options.start_slot);
+  update_slot_range (self);
   add_spin (self, sheet, _("Move Right"), _("Millimetres, for printers that shift the page"),
-            "x", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, 0);
+            "x", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, self->options.offset_x_mm);
   add_spin (self, sheet, _("Move Down"), _("Millimetres, for printers that shift the page"),
-            "y", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, 0);
+            "y", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, self->options.offset_y_mm);
   add_switch (self, sheet, _("_Cut Marks"), (guint *) &self->options.cut_marks, TRUE);
 }
 
@@ -311,12 +345,19 @@ build_options (TsPrintDialog *self)
   GtkWidget *page = adw_preferences_page_new ();
   AdwPreferencesGroup *general = new_group (page, _("Order and Privacy"));
   const char *orders[] = { _("By reading (五十音順)"), _("By profession"), _("By check-in time"), NULL };
-  GtkWidget *row = add_combo (general, _("Order"), orders, 0);
+  GtkWidget *row = add_combo (general, _("Order"), orders, self->options.sort);
 
   g_signal_connect (row, "notify::selected", G_CALLBACK (on_sort_selected_cb), self);
   add_switch (self, general, _("Organizer _Copy"), (guint *) &self->options.organizer_copy, TRUE);
   if (self->options.kind == TS_PRINT_ROSTER || self->options.kind == TS_PRINT_ADDENDUM)
-    add_roster_rows (self, page);
+    {
+      /* Cards and badges carry no date, so only here. */
+      row = add_switch (self, general, _("Japanese _Era Dates"),
+                        (guint *) &self->options.wareki, TRUE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Dates such as Reiwa 1 (2019); English printouts keep the Western date"));
+      add_roster_rows (self, page);
+    }
   else
     add_sheet_rows (self, page);
   gtk_widget_set_size_request (page, 340, -1);
@@ -397,11 +438,16 @@ on_written_cb (GObject      *source,
   /* Closed while writing: the widgets are gone, and nothing was written. */
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  g_clear_object (&self->export_cancellable);
+  gtk_widget_set_visible (self->progress_box, FALSE);
   gtk_widget_set_sensitive (self->export_button, TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (!g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED))
+      /* Cancel pressed: the old file (if any) is as it was. */
+      if (g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Export cancelled")));
+      else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
@@ -417,22 +463,40 @@ start_export (TsPrintDialog *self,
               const char    *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_written_cb, NULL);
+  g_autoptr(GTask) task = NULL;
   /* The thread gets its own copy of the data: options may change while
    * it writes. */
-  TsPrintJob *job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
+  TsPrintJob *job = NULL;
 
+  if (self->export_cancellable != NULL)
+    return;  /* one export at a time */
+  job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
   if (job == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
+  /* Its own cancellable, for the Cancel button; closing the window
+   * cancels it too (dispose). */
+  self->export_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->export_cancellable, on_written_cb, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) ts_print_job_free);
   g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
   gtk_progress_bar_set_fraction (self->progress, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  gtk_widget_set_sensitive (self->cancel_button, TRUE);
   gtk_widget_set_sensitive (self->export_button, FALSE);
   g_task_run_in_thread (task, write_in_thread);
+}
+
+static void
+on_cancel_clicked_cb (GtkButton     *button,
+                      TsPrintDialog *self)
+{
+  if (self->export_cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->export_cancellable);
+  gtk_widget_set_sensitive (self->cancel_button, FALSE);
 }
 
 /* print.export-to("/path/file.pdf"): what the file chooser leads to. */
@@ -508,6 +572,8 @@ ts_print_dialog_dispose (GObject *object)
   TsPrintDialog *self = TS_PRINT_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
   G_OBJECT_CLASS (ts_print_dialog_parent_class)->dispose (object);
 }
 
@@ -518,6 +584,8 @@ ts_print_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->job, ts_print_job_free);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_print_dialog_parent_class)->finalize (object);
 }
@@ -575,12 +643,21 @@ build_preview (TsPrintDialog *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "dim-label");
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_label), 12);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages_label));
+  self->progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  gtk_widget_set_margin_start (self->progress_box, 12);
+  gtk_widget_set_margin_end (self->progress_box, 12);
+  gtk_widget_set_margin_bottom (self->progress_box, 12);
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->progress), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->progress), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->progress), 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress));
+  /* Translators: stops writing the PDF; the file is left as it was. */
+  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_tooltip_text (self->cancel_button, _("Stop writing the PDF"));
+  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->progress_box), self->cancel_button);
+  gtk_box_append (GTK_BOX (box), self->progress_box);
   return box;
 }
 
@@ -600,6 +677,8 @@ ts_print_dialog_new (GtkWindow    *parent,
   self->event_id = event_id;
   ts_print_options_init (&self->options, kind);
   read_regulars_settings (&self->options);
+  self->settings = ts_print_settings_open ();
+  ts_print_settings_load (self->settings, &self->options);
   gtk_window_set_title (GTK_WINDOW (self), ts_print_kind_title (kind));
   gtk_box_append (GTK_BOX (outer), build_header (self));
   gtk_box_append (GTK_BOX (body), build_options (self));

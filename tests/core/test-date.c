@@ -30,6 +30,41 @@ test_format_english (void)
 }
 
 static void
+check_wareki (const char *stored,
+              const char *expected)
+{
+  g_autoptr(GDateTime) when = ts_date_parse (stored);
+  g_autofree char *text = ts_date_format_day_wareki (when);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Each era's first day, the day before it, and the second year. */
+static void
+test_wareki (void)
+{
+  check_wareki ("2019-04-30T19:00", "平成31年4月30日(火)");
+  check_wareki ("2019-05-01T19:00", "令和元年5月1日(水)");
+  check_wareki ("2019-12-31T19:00", "令和元年12月31日(火)");
+  check_wareki ("2020-01-01T19:00", "令和2年1月1日(水)");
+  check_wareki ("2026-11-24T19:00", "令和8年11月24日(火)");
+  check_wareki ("1989-01-07T10:00", "昭和64年1月7日(土)");
+  check_wareki ("1989-01-08T10:00", "平成元年1月8日(日)");
+  check_wareki ("1926-12-25T10:00", "昭和元年12月25日(土)");
+  check_wareki ("1926-12-24T10:00", "1926年12月24日(金)");
+}
+
+/* In English (no translation here) the option leaves the Western date. */
+static void
+test_wareki_english (void)
+{
+  g_autofree char *range = ts_date_format_range_wareki ("2019-05-01T19:00", "", TRUE);
+
+  g_assert_false (ts_date_wareki_available ());
+  g_assert_cmpstr (range, ==, "Wed, 1 May 2019, 19:00");
+}
+
+static void
 check_next (const char *from,
             const char *expected)
 {
@@ -59,5 +94,7 @@ main (int    argc,
   g_test_add_func ("/date/parse", test_parse);
   g_test_add_func ("/date/format-english", test_format_english);
   g_test_add_func ("/date/next-month", test_same_weekday_next_month);
+  g_test_add_func ("/date/wareki", test_wareki);
+  g_test_add_func ("/date/wareki-english", test_wareki_english);
   return g_test_run ();
 }

@@ -118,11 +118,66 @@ test_cli_roster (void)
   ts_test_remove_dir (dir);
 }
 
+/* One roster for an event in 令和元年, its text. */
+static char *
+roster_text (const char  *dir,
+             char       **env,
+             const char  *event,
+             gboolean     wareki)
+{
+  g_autofree char *database = g_build_filename (dir, "wareki.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "wareki.pdf", NULL);
+  g_autofree char *err = NULL;
+  guint n_pages;
+
+  g_assert_cmpint (ts_test_run_cli (env, database, NULL, &err, "roster", "--event", event,
+                                    "-o", pdf, wareki ? "--wareki" : NULL, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  return ts_test_pdf_text (pdf, 0, &n_pages);
+}
+
+/* --wareki: 令和 in the header of a Japanese roster; the Western date
+ * without it, and in English even with it. */
+static void
+test_cli_wareki (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_auto(GStrv) japanese = ts_test_cli_environ ("ja_JP.UTF-8");
+  g_autofree char *event = NULL;
+  g_autofree char *era = NULL;
+  g_autofree char *western = NULL;
+  g_autofree char *english = NULL;
+
+  {
+    g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "wareki.db");
+    g_autoptr(TsChapter) chapter = ts_test_add_chapter (repository, "name", "令和医介塾",
+                                                        "reading", "れいわいかいじゅく", NULL);
+    g_autoptr(TsEvent) held = ts_test_add_event (repository, "chapter-id", chapter->id,
+                                                 "title", "第3回 令和の会",
+                                                 "starts-at", "2019-08-22T19:00",
+                                                 "status", "planned", NULL);
+
+    test_fixture_add_people (repository, held->id);
+    event = g_strdup_printf ("%" G_GINT64_FORMAT, held->id);
+  }
+  era = roster_text (dir, japanese, event, TRUE);
+  g_assert_nonnull (strstr (era, "令和元年8月22日(木)"));
+  g_assert_null (strstr (era, "2019年"));
+  western = roster_text (dir, japanese, event, FALSE);
+  g_assert_nonnull (strstr (western, "2019年8月22日(木)"));
+  g_assert_null (strstr (western, "令和元年"));
+  english = roster_text (dir, NULL, event, TRUE);
+  g_assert_null (strstr (english, "令和元年"));
+  g_assert_nonnull (strstr (english, "2019"));
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/cli/roster", test_cli_roster);
+  g_test_add_func ("/render/cli/wareki", test_cli_wareki);
   return g_test_run ();
 }

@@ -253,6 +253,154 @@ test_marks_switch (void)
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   wait_for_frames ();
+  {
+    /* The switch was remembered; the next tests start from defaults. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_assert_cmpuint (g_settings_get_uint (settings, "print-roster-columns") & TS_ROSTER_MARKS, ==, 0);
+    g_settings_reset (settings, "print-roster-columns");
+    g_settings_reset (settings, "print-addendum-columns");
+  }
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+static GtkSpinButton *
+find_spin (GtkWidget  *dialog,
+           const char *title)
+{
+  GtkWidget *row = find_row (dialog, title);
+
+  g_assert_nonnull (row);
+  return GTK_SPIN_BUTTON (find_widget (row, GTK_TYPE_SPIN_BUTTON));
+}
+
+/* The printer offset belongs to the organizer's printer: set once for
+ * cards, it is there when cards or badges are printed again. The start
+ * slot is shared too, within what the sheet has. */
+static void
+test_options_remembered (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *dialog;
+  GtkSpinButton *slot;
+  double min, max;
+
+  test_fixture_add_people (repository, event_id);
+  dialog = open_dialog (repository, event_id, "cards");
+  gtk_spin_button_set_value (find_spin (dialog, _("Move Right")), 1.5);
+  gtk_spin_button_set_value (find_spin (dialog, _("Move Down")), -2);
+  slot = find_spin (dialog, _("Start at Slot"));
+  gtk_spin_button_get_range (slot, &min, &max);
+  g_assert_cmpfloat (max, ==, 10);
+  gtk_spin_button_set_value (slot, 7);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_assert_cmpfloat (g_settings_get_double (settings, "print-offset-x"), ==, 1.5);
+
+  dialog = open_dialog (repository, event_id, "cards");
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (dialog, _("Move Right"))), ==, 1.5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (dialog, _("Move Down"))), ==, -2);
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (dialog, _("Start at Slot"))), ==, 7);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Badges share the printer; on an A6 sheet of four, slot 7 is slot 4. */
+  g_settings_set_string (settings, "print-badge-size", "a6");
+  dialog = open_dialog (repository, event_id, "badges");
+  g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (dialog, _("Move Right"))), ==, 1.5);
+  slot = find_spin (dialog, _("Start at Slot"));
+  gtk_spin_button_get_range (slot, &min, &max);
+  g_assert_cmpfloat (max, ==, 4);
+  g_assert_cmpfloat (gtk_spin_button_get_value (slot), ==, 4);
+  save_screenshot (dialog, "dialog-badges-remembered.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_settings_reset (settings, "print-offset-x");
+  g_settings_reset (settings, "print-offset-y");
+  g_settings_reset (settings, "print-start-slot");
+  g_settings_reset (settings, "print-badge-size");
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+/* The 和暦 switch is remembered and shows in the preview's job. */
+static void
+test_wareki_switch (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *dialog;
+  GtkWidget *row;
+
+  test_fixture_add_people (repository, event_id);
+  dialog = open_dialog (repository, event_id, "roster");
+  row = find_row (dialog, _("Japanese _Era Dates"));
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "print-wareki"));
+  wait_for_frames ();
+  save_screenshot (dialog, "dialog-wareki.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = open_dialog (repository, event_id, "addendum");
+  row = find_row (dialog, _("Japanese _Era Dates"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* Cards carry no date: no switch. */
+  dialog = open_dialog (repository, event_id, "cards");
+  g_assert_null (find_row (dialog, _("Japanese _Era Dates")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
+  g_settings_reset (settings, "print-wareki");
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+/* Cancel stops the export and leaves the old file as it was, with no
+ * .part beside it. */
+static void
+test_export_cancel (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "export.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWidget *dialog, *progress_box, *cancel;
+
+  test_fixture_add_many (repository, event_id, 800);
+  g_assert_true (g_file_set_contents (path, "old file", -1, NULL));
+  dialog = open_dialog (repository, event_id, "cards");
+  progress_box = gtk_widget_get_parent (find_widget (dialog, GTK_TYPE_PROGRESS_BAR));
+  cancel = gtk_widget_get_last_child (progress_box);
+  g_assert_true (GTK_IS_BUTTON (cancel));
+  if (g_getenv ("TSUDOI_RENDER_KEEP") != NULL)
+    {
+      /* Only for looking at the bar and its button: the export itself
+       * is over too soon to catch. */
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (find_widget (dialog, GTK_TYPE_PROGRESS_BAR)), 0.4);
+      gtk_widget_set_visible (progress_box, TRUE);
+      wait_for_frames ();
+      save_screenshot (dialog, "dialog-exporting.png");
+      gtk_widget_set_visible (progress_box, FALSE);
+    }
+  g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
+  g_assert_true (gtk_widget_get_visible (progress_box));
+  g_signal_emit_by_name (cancel, "clicked");
+  while (gtk_widget_get_visible (progress_box) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_visible (progress_box));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old file");
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_frames ();
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
 }
@@ -275,5 +423,8 @@ main (int    argc,
   g_test_add_func ("/render/print-operation/export", test_print_operation_export);
   g_test_add_func ("/render/print-dialog/export", test_export_in_thread);
   g_test_add_func ("/render/print-dialog/marks-switch", test_marks_switch);
+  g_test_add_func ("/render/print-dialog/remembered", test_options_remembered);
+  g_test_add_func ("/render/print-dialog/wareki-switch", test_wareki_switch);
+  g_test_add_func ("/render/print-dialog/export-cancel", test_export_cancel);
   return g_test_run ();
 }
