@@ -41,6 +41,7 @@ struct _TsCheckInWindow
   GtkSingleSelection *selection;
   char               *query;
   AdwToast           *toast;      /* the one shown, weak */
+  gint64              toast_shown_at;
   UndoData           *undo;       /* what its Undo button does */
 
   AdwToastOverlay    *toast_overlay;
@@ -323,15 +324,37 @@ on_toast_dismissed_cb (AdwToast        *toast,
   g_clear_weak_pointer (&self->toast);
 }
 
+/* libadwaita 1.2 can crash when a toast is dismissed while it is still
+ * sliding in and another replaces it; two check-ins a second apart do
+ * just that. A toast that young is rewritten in place instead. */
+#define TOAST_SETTLE_USEC (1500 * G_TIME_SPAN_MILLISECOND)
+
+static gboolean
+rewrite_young_toast (TsCheckInWindow *self,
+                     AdwToast        *toast)
+{
+  if (self->toast == NULL ||
+      g_get_monotonic_time () - self->toast_shown_at > TOAST_SETTLE_USEC)
+    return FALSE;
+  adw_toast_set_title (self->toast, adw_toast_get_title (toast));
+  adw_toast_set_button_label (self->toast, adw_toast_get_button_label (toast));
+  adw_toast_set_action_name (self->toast, adw_toast_get_action_name (toast));
+  g_object_unref (toast);
+  return TRUE;
+}
+
 static void
 show_toast (TsCheckInWindow *self,
             AdwToast        *toast,
             UndoData        *undo)
 {
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
   g_clear_pointer (&self->undo, undo_data_free);
   self->undo = undo;
+  if (rewrite_young_toast (self, toast))
+    return;
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+  self->toast_shown_at = g_get_monotonic_time ();
   g_set_weak_pointer (&self->toast, toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
