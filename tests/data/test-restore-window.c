@@ -185,9 +185,26 @@ test_garbage_refused (Fixture       *f,
   g_autofree char *before = ts_test_dump_database (path);
   g_autofree char *after = NULL;
 
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  AdwMessageDialog *refusal = NULL;
+
   g_assert_null (ts_data_actions_confirm_restore (GTK_WIDGET (f->window), garbage));
   g_assert_false (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
   wait_ms (100);
+  /* The organizer is told why, in a dialog over the window. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        refusal = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (refusal);
+  g_assert_cmpstr (adw_message_dialog_get_heading (refusal), ==,
+                   _("This File Cannot Be Restored"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "garbage.bin"));
+  save_screenshot (GTK_WIDGET (refusal), "restore-refused.png");
+  gtk_window_destroy (GTK_WINDOW (refusal));
   after = ts_test_dump_database (path);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (shown_members (f), ==, 2);
