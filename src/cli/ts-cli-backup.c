@@ -43,7 +43,6 @@ ts_cli_restore (int    argc,
                              "first copied beside it."),
                            NULL);
   g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(TsDatabase) reopened = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *path = NULL;
@@ -58,11 +57,10 @@ ts_cli_restore (int    argc,
   if ((repository = ts_cli_open (TRUE)) == NULL)
     return TS_CLI_FAILED;
   path = g_strdup (ts_database_get_path (ts_repository_get_database (repository)));
-  if (!ts_backup_restore (ts_repository_get_database (repository), argv[1], &aside, &error))
-    return ts_cli_fail (error);
   g_clear_object (&repository);
-  /* An older backup is brought up to the current schema. */
-  if ((reopened = ts_database_open (path, &error)) == NULL)
+  /* The app's path too: an older backup is brought up to the current
+   * schema before it replaces anything. */
+  if (!ts_backup_restore_file (path, argv[1], &aside, &error))
     return ts_cli_fail (error);
   g_print (_("Restored “%1$s”. The database as it was is kept in “%2$s”.\n"), argv[1], aside);
   return TS_CLI_OK;

@@ -244,6 +244,33 @@ ts_backup_check_file (const char  *path,
   return TRUE;
 }
 
+/* The same file, even through another name or a link. */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* A name no earlier kept-aside copy has: two restores within the same
+ * second must not overwrite the first one's copy. */
+static char *
+aside_name (const char *database_path,
+            const char *stamp)
+{
+  char *name = g_strdup_printf ("%s.before-restore-%s.db", database_path, stamp);
+
+  for (guint n = 2; g_file_test (name, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s.before-restore-%s-%u.db", database_path, stamp, n);
+    }
+  return name;
+}
+
 /* Replaces the content of @database with the backup, in place, so that
  * the open database (and the app holding it) sees the restored data. The
  * current content is first copied to a file beside the database, named in
@@ -264,7 +291,13 @@ ts_backup_restore (TsDatabase  *database,
 
   if (!ts_backup_check_file (backup_path, error))
     return FALSE;
-  aside = g_strdup_printf ("%s.before-restore-%s.db", ts_database_get_path (database), stamp);
+  if (same_file (backup_path, ts_database_get_path (database)))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED,
+                   _("“%s” is the database itself, not a backup of it."), backup_path);
+      return FALSE;
+    }
+  aside = aside_name (ts_database_get_path (database), stamp);
   if (!ts_backup_write (database, aside, error))
     return FALSE;
 
@@ -280,5 +313,108 @@ ts_backup_restore (TsDatabase  *database,
   sqlite3_close (source);
   if (ok && kept_aside != NULL)
     *kept_aside = g_steal_pointer (&aside);
+  return ok;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* A copy of the backup in a file of our own, brought up to the current
+ * schema by ts_database_open(), which refuses what it cannot migrate. */
+static char *
+prepare_migrated_copy (const char  *database_path,
+                       const char  *backup_path,
+                       GError     **error)
+{
+  g_autofree char *temp = g_strconcat (database_path, ".restoring", NULL);
+  g_autoptr(TsDatabase) migrated = NULL;
+  sqlite3 *source = NULL, *dest = NULL;
+  gboolean ok;
+
+  remove_database_files (temp);
+  if (sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not read “%s”: %s"), backup_path,
+                   sqlite3_errmsg (dest != NULL ? dest : source));
+      sqlite3_close (source);
+      sqlite3_close (dest);
+      remove_database_files (temp);
+      return NULL;
+    }
+  ok = copy_pages (dest, source, temp, error);
+  sqlite3_close (source);
+  sqlite3_close (dest);
+  if (ok && (migrated = ts_database_open (temp, error)) == NULL)
+    ok = FALSE;
+  /* Its own pre-migration copy is of the backup, which stays as it was. */
+  if (migrated != NULL && ts_database_get_last_backup (migrated) != NULL)
+    g_unlink (ts_database_get_last_backup (migrated));
+  g_clear_object (&migrated);
+  if (!ok)
+    {
+      remove_database_files (temp);
+      return NULL;
+    }
+  return g_steal_pointer (&temp);
+}
+
+/* The whole restore, as the CLI and the app do it, on a connection of
+ * its own: the backup is checked, copied and migrated first, so that a
+ * newer, damaged or foreign file is refused with the database untouched;
+ * only then is the current content kept aside and replaced. Other
+ * connections to @database_path see the restored data at their next read. */
+gboolean
+ts_backup_restore_file (const char  *database_path,
+                        const char  *backup_path,
+                        char       **kept_aside,
+                        GError     **error)
+{
+  g_autoptr(TsDatabase) database = NULL;
+  g_autofree char *migrated = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
+
+  if (!ts_backup_check_file (backup_path, error))
+    return FALSE;
+  if (same_file (backup_path, database_path))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED,
+                   _("“%s” is the database itself, not a backup of it."), backup_path);
+      return FALSE;
+    }
+  if ((migrated = prepare_migrated_copy (database_path, backup_path, error)) == NULL)
+    return FALSE;
+  database = ts_database_open (database_path, error);
+  ok = database != NULL && ts_backup_restore (database, migrated, kept_aside, error);
+  g_clear_object (&database);
+  remove_database_files (migrated);
+  return ok;
+}
+
+/* What the confirmation tells: the members in a backup, without
+ * opening it as a database (it may be of an older schema). */
+gboolean
+ts_backup_count_members (const char *backup_path,
+                         int        *n_members)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  ok = sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+       query_int (db, "SELECT count(*) FROM member WHERE deleted_at IS NULL", n_members);
+  sqlite3_close (db);
   return ok;
 }

@@ -27,4 +27,11 @@ gboolean   ts_backup_restore        (TsDatabase  *database,
                                      char       **kept_aside,
                                      GError     **error);
 
+gboolean    ts_backup_restore_file     (const char  *database_path,
+                                        const char  *backup_path,
+                                        char       **kept_aside,
+                                        GError     **error);
+gboolean    ts_backup_count_members    (const char  *backup_path,
+                                        int         *n_members);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <adwaita.h>
 
 #include "ts-backup.h"
+#include "ts-date.h"
 #include "ts-data-actions.h"
 #include "ts-export.h"
 #include "ts-import-dialog.h"
@@ -24,7 +25,14 @@ typedef struct {
   GtkWidget    *window;       /* not a reference: the window owns us */
   TsRepository *repository;
   guint         keep;         /* automatic backups to keep */
+  GSimpleActionGroup *group;  /* not a reference: the window holds it */
+  gboolean      busy;
 } DataActions;
+
+static const char * const data_action_names[] = {
+  "import-members", "import-registrations", "export-members", "export-attendees",
+  "export-grid", "back-up", "restore",
+};
 
 static void
 data_actions_free (DataActions *self)
@@ -456,52 +464,183 @@ back_up_activated (GSimpleAction *action,
 
 /* ---- restore ------------------------------------------------------------------ */
 
+/* The restore runs in a thread on a connection of its own (the same core
+ * path as "tsudoi-cli restore"): it copies the backup's pages into the
+ * database file, so the repository the window holds keeps working on the
+ * same path and reads the restored rows at once; the views reload on the
+ * "changed" signals sent afterwards. Nothing has to be re-created. While it
+ * runs, the window's content and the data actions are insensitive under a busy pointer, so no
+ * edit can race the restore. */
+
+typedef struct {
+  char *database_path;
+  char *backup_path;
+  char *aside;
+} RestoreWork;
+
 static void
-on_restore_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DataActions      *self)
+restore_work_free (RestoreWork *work)
 {
-  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_free (work->database_path);
+  g_free (work->backup_path);
+  g_free (work->aside);
+  g_free (work);
+}
+
+static void
+set_busy (DataActions *self,
+          gboolean     busy)
+{
+  GtkWidget *content = NULL;
+
+  self->busy = busy;
+  if (ADW_IS_APPLICATION_WINDOW (self->window))
+    content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (self->window));
+  /* The toast overlay itself stays sensitive: the result is told there. */
+  if (content != NULL && ADW_IS_TOAST_OVERLAY (content))
+    content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (content));
+  if (content != NULL)
+    gtk_widget_set_sensitive (content, !busy);
+  for (guint i = 0; self->group != NULL && i < G_N_ELEMENTS (data_action_names); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
+                                   G_ACTION_MAP (self->group), data_action_names[i])), !busy);
+  /* A busy pointer, not a toast: dismissing a toast while libadwaita
+   * 1.2 still shows it crashed under test. */
+  gtk_widget_set_cursor_from_name (self->window, busy ? "progress" : NULL);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  RestoreWork *work = data;
+  GError *error = NULL;
+
+  if (ts_backup_restore_file (work->database_path, work->backup_path, &work->aside, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+restore_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DataActions *self = user_data;
+  RestoreWork *work = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autofree char *aside = NULL;
   g_autofree char *aside_name = NULL;
   g_autofree char *text = NULL;
-  static const char * const tables[] = { "chapter", "event", "member", "attendance" };
+  static const char * const tables[] = {
+    "chapter", "event", "member", "attendance", "profession"
+  };
 
-  if (!g_str_equal (response, "restore"))
-    return;
-  if (!ts_backup_restore (ts_repository_get_database (self->repository), backup, &aside, &error))
+  set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_error (self, _("Nothing Was Restored"), error);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     ts_repository_emit_changed (self->repository, tables[i]);
-  aside_name = g_path_get_basename (aside);
+  aside_name = g_path_get_basename (work->aside);
   text = g_strdup_printf (_("Restored. The data as it was is kept in “%s”."), aside_name);
   show_toast (self, text);
 }
 
 static void
-restore_file_chosen (DataActions    *self,
-                     GtkFileChooser *chooser,
-                     GFile          *file,
-                     gint64          id)
+start_restore (DataActions *self,
+               const char  *backup_path)
+{
+  RestoreWork *work = g_new0 (RestoreWork, 1);
+  g_autoptr(GTask) task = g_task_new (self->window, NULL, restore_done, self);
+
+  work->database_path = g_strdup (database_path (self));
+  work->backup_path = g_strdup (backup_path);
+  g_task_set_task_data (task, work, (GDestroyNotify) restore_work_free);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+static void
+on_restore_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DataActions      *self)
+{
+  if (g_str_equal (response, "restore"))
+    start_restore (self, g_object_get_data (G_OBJECT (dialog), "backup"));
+}
+
+/* "saved on 2017年8月24日(木) 19:00", from the file's own time. */
+static char *
+backup_saved_at (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (info == NULL || (utc = g_file_info_get_modification_date_time (info)) == NULL)
+    return NULL;
+  local = g_date_time_to_local (utc);
+  day = ts_date_format_day (local);
+  time = ts_date_format_time (local);
+  /* Translators: a day and a time of day, such as 2017年8月24日(木) 19:00. */
+  return g_strdup_printf (_("%1$s %2$s"), day, time);
+}
+
+static char *
+restore_body (DataActions *self,
+              const char  *backup_path)
+{
+  g_autofree char *name = g_path_get_basename (backup_path);
+  g_autofree char *saved = backup_saved_at (backup_path);
+  g_autofree char *folder = g_path_get_dirname (database_path (self));
+  g_autofree char *base = g_path_get_basename (database_path (self));
+  g_autofree char *what = NULL;
+  int n_members = 0;
+
+  if (ts_backup_count_members (backup_path, &n_members) && saved != NULL)
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "The backup “%1$s”, saved on %2$s with %3$d member, "
+                                         "will replace everything in Tsudoi.",
+                                         "The backup “%1$s”, saved on %2$s with %3$d members, "
+                                         "will replace everything in Tsudoi.",
+                                         n_members),
+                            name, saved, n_members);
+  else if (saved != NULL)
+    what = g_strdup_printf (_("The backup “%1$s”, saved on %2$s, will replace everything "
+                              "in Tsudoi."), name, saved);
+  else
+    what = g_strdup_printf (_("The backup “%s” will replace everything in Tsudoi."), name);
+  /* Translators: %1$s is the sentence above, %2$s a folder, %3$s the
+   * database's file name. */
+  return g_strdup_printf (_("%1$s Changes made since then will no longer be shown.\n\n"
+                            "The current data is first kept aside, as a copy in the folder "
+                            "“%2$s” whose name begins with “%3$s.before-restore-”."),
+                          what, folder, base);
+}
+
+static GtkWidget *
+confirm_restore (DataActions *self,
+                 const char  *backup_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (!ts_backup_check_file (g_file_peek_path (file), &error))
+  if (!ts_backup_check_file (backup_path, &error))
     {
       show_error (self, _("This File Cannot Be Restored"), error);
-      return;
+      return NULL;
     }
-  body = g_strdup_printf (_("Everything in Tsudoi will be replaced by the contents of "
-                            "“%s”; changes made since that backup will no longer be shown. "
-                            "The current data is first kept in a copy beside the database."),
-                          name);
+  body = restore_body (self, backup_path);
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Restore From This Backup?"),
                                    body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -512,9 +651,19 @@ restore_file_chosen (DataActions    *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup", g_file_get_path (file), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup_path), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+restore_file_chosen (DataActions    *self,
+                     GtkFileChooser *chooser,
+                     GFile          *file,
+                     gint64          id)
+{
+  confirm_restore (self, g_file_peek_path (file));
 }
 
 static void
@@ -524,6 +673,24 @@ restore_activated (GSimpleAction *action,
 {
   choose_file (user_data, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore From a Backup"), _("_Open"),
                NULL, FALSE, restore_file_chosen, 0);
+}
+
+GtkWidget *
+ts_data_actions_confirm_restore (GtkWidget  *window,
+                                 const char *backup_path)
+{
+  DataActions *self = g_object_get_data (G_OBJECT (window), "ts-data-actions");
+
+  g_return_val_if_fail (self != NULL, NULL);
+  return confirm_restore (self, backup_path);
+}
+
+gboolean
+ts_data_actions_is_busy (GtkWidget *window)
+{
+  DataActions *self = g_object_get_data (G_OBJECT (window), "ts-data-actions");
+
+  return self != NULL && self->busy;
 }
 
 /* ---- installing ------------------------------------------------------------- */
@@ -571,6 +738,7 @@ ts_data_actions_install (GtkWidget    *window,
 
   g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
   gtk_widget_insert_action_group (window, "data", G_ACTION_GROUP (group));
+  self->group = group;
 
   /* Once a day at most, in a thread: the window opens at once. */
   start_backup (self, NULL);

@@ -17,4 +17,11 @@ G_BEGIN_DECLS
 void ts_data_actions_install (GtkWidget    *window,
                               TsRepository *repository);
 
+/* The restore confirmation for @backup_path, as after choosing the file
+ * (NULL and an error dialog when the file cannot be restored), and
+ * whether a restore is still running: for tests. */
+GtkWidget *ts_data_actions_confirm_restore (GtkWidget  *window,
+                                            const char *backup_path);
+gboolean   ts_data_actions_is_busy         (GtkWidget  *window);
+
 G_END_DECLS

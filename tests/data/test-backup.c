@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ts-backup.h"
+#include "ts-schema.h"
 #include "ts-test-support.h"
 
 typedef TsTestDb Fixture;
@@ -155,6 +156,89 @@ test_restore_refuses_other_files (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A backup written by an older Tsudoi (schema 0 here: ours, with one
+ * table of its own) is brought up to the current schema before it
+ * replaces anything; one written by a newer Tsudoi is refused. */
+static void
+test_restore_file_migrates_older (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *old = g_build_filename (fixture->dir, "old.db", NULL);
+  g_autofree char *newer = g_build_filename (fixture->dir, "newer.db", NULL);
+  g_autofree char *before = ts_test_dump_database (fixture->path);
+  g_autofree char *after = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) reopened = NULL;
+  g_autoptr(GListModel) members = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (newer, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("CREATE TABLE future (x); PRAGMA application_id = %d; "
+                         "PRAGMA user_version = 999;", TS_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (ts_backup_restore_file (fixture->path, newer, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  after = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_free (sql);
+  sql = g_strdup_printf ("CREATE TABLE note (x); PRAGMA application_id = %d;",
+                         TS_DATABASE_APPLICATION_ID);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_true (ts_backup_restore_file (fixture->path, old, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (aside, G_FILE_TEST_EXISTS));
+
+  /* The open connection reads the migrated, restored content. */
+  members = ts_repository_list_members (fixture->repository, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 0);
+  reopened = ts_database_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_database_get_schema_version (reopened), ==, ts_schema_latest_version ());
+  g_assert_null (ts_database_get_last_backup (reopened));
+  /* The backup itself is left as it was, and no work files remain. */
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM member", NULL, NULL, NULL), !=, SQLITE_OK);
+  sqlite3_close (db);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".restoring"));
+}
+
+/* Never onto itself, and two restores in one second keep both copies. */
+static void
+test_restore_file_self_and_asides (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *backup = g_build_filename (fixture->dir, "b.db", NULL);
+  g_autofree char *first = NULL, *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ts_backup_restore_file (fixture->path, fixture->path, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (ts_backup_restore (fixture->database, fixture->path, NULL, &error));
+  g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_true (ts_backup_write (fixture->database, backup, &error));
+  g_assert_true (ts_backup_restore (fixture->database, backup, &first, &error));
+  g_assert_true (ts_backup_restore (fixture->database, backup, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +250,7 @@ main (int    argc,
   ADD ("/backup/auto-once-a-day", test_auto_once_a_day);
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/restore-refuses-other-files", test_restore_refuses_other_files);
+  ADD ("/backup/restore-file-migrates-older", test_restore_file_migrates_older);
+  ADD ("/backup/restore-file-self-and-asides", test_restore_file_self_and_asides);
   return g_test_run ();
 }

@@ -207,6 +207,8 @@ test_backup_and_restore (Fixture       *fixture,
   g_auto(TsTestRun) run_import = { 0 };
   g_auto(TsTestRun) run_restore = { 0 };
   g_auto(TsTestRun) run_bad = { 0 };
+  g_auto(TsTestRun) run_self = { 0 };
+  g_autofree char *before_self = NULL, *after_self = NULL;
 
   cli (fixture, &run_backup, "backup", backup, NULL);
   g_assert_cmpint (run_backup.status, ==, 0);
@@ -222,6 +224,14 @@ test_backup_and_restore (Fixture       *fixture,
   cli (fixture, &run_bad, "restore", file, NULL);
   g_assert_cmpint (run_bad.status, ==, 1);
   g_assert_nonnull (strstr (run_bad.err, "is not a Tsudoi database or backup."));
+
+  /* Never onto itself: nothing changes, not even a kept-aside copy. */
+  before_self = ts_test_dump_database (fixture->database);
+  cli (fixture, &run_self, "restore", fixture->database, NULL);
+  g_assert_cmpint (run_self.status, ==, 1);
+  g_assert_nonnull (strstr (run_self.err, "is the database itself"));
+  after_self = ts_test_dump_database (fixture->database);
+  g_assert_cmpstr (after_self, ==, before_self);
 }
 
 int

@@ -1,0 +1,250 @@
+/* test-restore-window.c: restoring a backup from the main window, under
+ * Xvfb: the confirmation says which backup, the restore runs in a thread
+ * with the window insensitive, and the members list then shows the
+ * restored rows; a file that is no backup changes nothing.
+ *
+ * Screenshots in Japanese:
+ *   TSUDOI_JA=1 TSUDOI_SCREENSHOTS=/tmp/shots dbus-run-session -- xvfb-run -a \
+ *     meson test -C _build restore-window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "ts-backup.h"
+#include "ts-data-actions.h"
+#include "ts-members-view.h"
+#include "ts-test-support.h"
+#include "ts-window.h"
+
+static TsApplication *application;
+
+typedef struct {
+  char         *dir;
+  TsRepository *repository;
+  TsWindow     *window;
+} Fixture;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = ts_test_make_temp_dir ();
+  f->repository = ts_test_open_repository (f->dir, "current.db");
+  g_object_unref (ts_test_add_member (f->repository, "family-name", "今井", "given-name", "一郎", NULL));
+  g_object_unref (ts_test_add_member (f->repository, "family-name", "今井", "given-name", "二郎", NULL));
+  f->window = ts_window_new (application, f->repository);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_ms (300);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  wait_ms (50);
+  g_clear_object (&f->repository);
+  ts_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static guint
+shown_members (Fixture *f)
+{
+  GtkWidget *view = ts_window_get_view (f->window, "members");
+
+  return g_list_model_get_n_items (ts_members_view_get_model (TS_MEMBERS_VIEW (view)));
+}
+
+/* A backup of another database, with three members. */
+static char *
+make_backup (Fixture *f)
+{
+  g_autofree char *other_dir = g_build_filename (f->dir, "other", NULL);
+  g_autoptr(TsRepository) other = NULL;
+  char *backup = g_build_filename (f->dir, "tsudoi-backup-2017-08-24.db", NULL);
+  const char *names[] = { "佐藤", "鈴木", "高橋" };
+
+  g_mkdir_with_parents (other_dir, 0700);
+  other = ts_test_open_repository (other_dir, "other.db");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (ts_test_add_member (other, "family-name", names[i], "given-name", "花子", NULL));
+  g_assert_true (ts_backup_write (ts_repository_get_database (other), backup, NULL));
+  return backup;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TSUDOI_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  wait_ms (400);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_restore_reloads_views (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *backup = make_backup (f);
+  g_autoptr(GListModel) members = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *dialog;
+  const char *body;
+  guint asides = 0;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpuint (shown_members (f), ==, 2);
+  dialog = ts_data_actions_confirm_restore (GTK_WIDGET (f->window), backup);
+  g_assert_nonnull (dialog);
+  /* Which backup, and where the current data goes. */
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "tsudoi-backup-2017-08-24.db"));
+  g_assert_nonnull (strstr (body, "3"));
+  g_assert_nonnull (strstr (body, f->dir));
+  save_screenshot (dialog, "restore-confirm.png");
+
+  /* The dialog closes itself on a response. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  /* No edit can race the restore. */
+  g_assert_false (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
+  while (ts_data_actions_is_busy (GTK_WIDGET (f->window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  wait_ms (300);
+  g_assert_true (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
+
+  /* The window's own repository and its members list show the backup. */
+  members = ts_repository_list_members (f->repository, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 3);
+  g_assert_cmpuint (shown_members (f), ==, 3);
+  save_screenshot (GTK_WIDGET (f->window), "restore-window-after.png");
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_false (g_str_has_suffix (name, ".restoring"));
+      asides += strstr (name, ".before-restore-") != NULL;
+    }
+  g_assert_cmpuint (asides, ==, 1);
+}
+
+static void
+test_garbage_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *garbage = ts_test_fixture_path ("garbage.bin");
+  const char *path = ts_database_get_path (ts_repository_get_database (f->repository));
+  g_autofree char *before = ts_test_dump_database (path);
+  g_autofree char *after = NULL;
+
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+  AdwMessageDialog *refusal = NULL;
+
+  g_assert_null (ts_data_actions_confirm_restore (GTK_WIDGET (f->window), garbage));
+  g_assert_false (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  wait_ms (100);
+  /* The organizer is told why, in a dialog over the window. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        refusal = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (refusal);
+  g_assert_cmpstr (adw_message_dialog_get_heading (refusal), ==,
+                   _("This File Cannot Be Restored"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "garbage.bin"));
+  save_screenshot (GTK_WIDGET (refusal), "restore-refused.png");
+  gtk_window_destroy (GTK_WINDOW (refusal));
+  after = ts_test_dump_database (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (shown_members (f), ==, 2);
+}
+
+/* Xvfb without a session bus: GTK says so, which is no failure here. */
+static gboolean
+fatal_unless_no_bus (const char     *domain,
+                     GLogLevelFlags  level,
+                     const char     *message,
+                     gpointer        data)
+{
+  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("TSUDOI_JA") != NULL && setlocale (LC_ALL, "ja_JP.UTF-8") != NULL)
+    {
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets an English locale: dates too in Japanese. */
+  if (g_getenv ("TSUDOI_JA") != NULL)
+    setlocale (LC_ALL, "ja_JP.UTF-8");
+  g_test_log_set_fatal_handler (fatal_unless_no_bus, NULL);
+  adw_init ();
+  application = ts_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  g_application_set_default (G_APPLICATION (application));
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/restore-window/restore-reloads-views", test_restore_reloads_views);
+  ADD ("/restore-window/garbage-refused", test_garbage_refused);
+  return g_test_run ();
+}
