@@ -86,46 +86,6 @@ ts_chapter_page_get_property (GObject    *object,
     }
 }
 
-#define ROW_ID_KEY "ts-row-id"
-
-static GtkWidget *
-link_row (const char *title,
-          const char *subtitle,
-          const char *suffix,
-          gint64      id)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (suffix != NULL)
-    {
-      GtkWidget *label = gtk_label_new (suffix);
-
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  if (id > 0)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-    }
-  return row;
-}
-
-static gint64
-row_id (GtkListBoxRow *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
-
-  return id ? *id : 0;
-}
-
 static void
 fill_details (TsChapterPage *self,
               TsChapter     *chapter)
@@ -156,7 +116,7 @@ event_row (TsEvent *event)
   /* Translators: people at an event: present of registered. */
   count = g_strdup_printf (ngettext ("%d person", "%d people", (gulong) event->headcount),
                            (int) event->headcount);
-  return link_row (when, event->title, count, event->id);
+  return ts_ui_link_row (when, event->title, count, event->id);
 }
 
 static void
@@ -184,7 +144,7 @@ fill_events (TsChapterPage *self)
     }
   if (n_upcoming == 0)
     gtk_list_box_append (self->upcoming_list,
-                         link_row (_("Nothing planned yet"),
+                         ts_ui_link_row (_("Nothing planned yet"),
                                    _("Create the next meeting with New Event…"), NULL, 0));
   gtk_widget_set_visible (GTK_WIDGET (self->past_group), n_past > 0);
 }
@@ -208,11 +168,11 @@ fill_people (TsChapterPage *self)
                                                    member->profession && *member->profession ? " · " : "",
                                                    member->profession ? member->profession : "");
 
-      gtk_list_box_append (self->people_list, link_row (name, subtitle, last, member->id));
+      gtk_list_box_append (self->people_list, ts_ui_link_row (name, subtitle, last, member->id));
     }
   if (n == 0)
     gtk_list_box_append (self->people_list,
-                         link_row (_("Nobody has come yet"), NULL, NULL, 0));
+                         ts_ui_link_row (_("Nobody has come yet"), NULL, NULL, 0));
   if (n > MAX_PEOPLE)
     /* Translators: %d is the number of people shown, of more. */
     description = g_strdup_printf (_("The %d who came most recently; search the Members view for everyone."),
@@ -269,16 +229,16 @@ static void
 on_event_row_activated_cb (TsChapterPage *self,
                            GtkListBoxRow *row)
 {
-  if (row_id (row) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", row_id (row));
+  if (ts_ui_link_row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", ts_ui_link_row_id (row));
 }
 
 static void
 on_person_row_activated_cb (TsChapterPage *self,
                             GtkListBoxRow *row)
 {
-  if (row_id (row) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x", row_id (row));
+  if (ts_ui_link_row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x", ts_ui_link_row_id (row));
 }
 
 static void

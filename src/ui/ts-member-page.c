@@ -37,36 +37,6 @@ struct _TsMemberPage
 
 G_DEFINE_FINAL_TYPE (TsMemberPage, ts_member_page, ADW_TYPE_BIN)
 
-#define ROW_ID_KEY "ts-row-id"
-
-static GtkWidget *
-link_row (const char *title,
-          const char *subtitle,
-          gint64      id)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (id > 0)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), ROW_ID_KEY, g_memdup2 (&id, sizeof id), g_free);
-    }
-  return row;
-}
-
-static gint64
-row_id (GtkListBoxRow *row)
-{
-  gint64 *id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
-
-  return id ? *id : 0;
-}
-
 static void
 fill_profile (TsMemberPage *self,
               TsMember     *member)
@@ -116,11 +86,11 @@ fill_history (TsMemberPage *self)
                                                    ts_attendance_role_label (attendance->role));
 
       gtk_list_box_append (self->history_list,
-                           link_row (title, subtitle, attendance->event_id));
+                           ts_ui_link_row (title, subtitle, NULL, attendance->event_id));
     }
   if (n == 0)
     gtk_list_box_append (self->history_list,
-                         link_row (_("Has not attended an event yet"), NULL, 0));
+                         ts_ui_link_row (_("Has not attended an event yet"), NULL, NULL, 0));
   description = g_strdup_printf (ngettext ("%u event, newest first", "%u events, newest first", n), n);
   adw_preferences_group_set_description (self->history_group, description);
 }
@@ -295,17 +265,17 @@ fill_referrals (TsMemberPage *self,
 
   ts_ui_clear_box (GTK_WIDGET (self->referral_list));
   gtk_list_box_append (self->referral_list,
-                       link_row (_("Referred By"),
-                                 member->referred_by > 0 && member->referrer_name
-                                 ? member->referrer_name : _("Nobody"),
-                                 member->referred_by));
+                       ts_ui_link_row (_("Referred By"),
+                                       member->referred_by > 0 && member->referrer_name
+                                       ? member->referrer_name : _("Nobody"),
+                                       NULL, member->referred_by));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TsMember) other = g_list_model_get_item (referred, i);
       g_autofree char *name = ts_member_dup_name (other);
 
       gtk_list_box_append (self->referral_list,
-                           link_row (_("Referred"), name, other->id));
+                           ts_ui_link_row (_("Referred"), name, NULL, other->id));
     }
 }
 
@@ -355,16 +325,16 @@ static void
 on_history_row_activated_cb (TsMemberPage  *self,
                              GtkListBoxRow *row)
 {
-  if (row_id (row) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", row_id (row));
+  if (ts_ui_link_row_id (row) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-event", "x", ts_ui_link_row_id (row));
 }
 
 static void
 on_referral_row_activated_cb (TsMemberPage  *self,
                               GtkListBoxRow *row)
 {
-  if (row_id (row) > 0)
-    ts_member_page_set_member (self, self->repository, row_id (row));
+  if (ts_ui_link_row_id (row) > 0)
+    ts_member_page_set_member (self, self->repository, ts_ui_link_row_id (row));
 }
 
 static void

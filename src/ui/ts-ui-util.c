@@ -204,3 +204,48 @@ ts_ui_idle_add (GSourceFunc function,
 {
   return g_idle_add_full (G_PRIORITY_HIGH_IDLE, function, data, NULL);
 }
+
+#define LINK_ROW_ID_KEY "ts-row-id"
+
+/* A row that leads to a record (event, member) when @id is set. Names and
+ * organizations are plain text: "A&B" or "<仮>" must not be read as
+ * markup. */
+GtkWidget *
+ts_ui_link_row (const char *title,
+                const char *subtitle,
+                const char *suffix,
+                gint64      id)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (id > 0)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), LINK_ROW_ID_KEY, g_memdup2 (&id, sizeof id),
+                              g_free);
+    }
+  return row;
+}
+
+/* The record a row made by ts_ui_link_row() leads to, or 0. */
+gint64
+ts_ui_link_row_id (GtkListBoxRow *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), LINK_ROW_ID_KEY);
+
+  return id ? *id : 0;
+}

@@ -21,6 +21,11 @@ gboolean   ts_ui_delete_with_undo  (GtkWidget    *widget,
                                     gint64        id,
                                     const char   *what);
 void       ts_ui_clear_box         (GtkWidget    *box);
+GtkWidget *ts_ui_link_row          (const char   *title,
+                                    const char   *subtitle,
+                                    const char   *suffix,
+                                    gint64        id);
+gint64     ts_ui_link_row_id       (GtkListBoxRow *row);
 char      *ts_ui_format_day        (const char   *starts_at);
 char      *ts_ui_format_number     (gint64        number);
 GtkWidget *ts_ui_detail_row        (const char   *title,
