@@ -59,10 +59,19 @@ to_nfkc (const char *text,
   if (U_FAILURE (status))
     return NULL;
 
-  /* NFKC can grow a string (㈱ → (株)), rarely by more than 4×. */
+  /* NFKC can grow a string (㈱ → (株), and ﷺ to 18 letters): start at 4×
+   * and grow to what ICU asks for, keeping room for the final 0. */
   capacity = raw_length * 4 + 1;
-  normalized = g_new (UChar, capacity);
-  *out_length = unorm2_normalize (nfkc, raw, raw_length, normalized, capacity, &status);
+  for (;;)
+    {
+      normalized = g_new (UChar, capacity);
+      status = U_ZERO_ERROR;
+      *out_length = unorm2_normalize (nfkc, raw, raw_length, normalized, capacity, &status);
+      if (status != U_BUFFER_OVERFLOW_ERROR && *out_length < capacity)
+        break;
+      g_free (normalized);
+      capacity = *out_length + 1;
+    }
   if (U_FAILURE (status))
     {
       g_free (normalized);

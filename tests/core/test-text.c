@@ -29,6 +29,18 @@ test_search_key_folds_width_and_case (void)
   g_assert_cmpstr (c, ==, "けあまねじゃー");
 }
 
+/* One character whose NFKC form is 18 letters long: the buffer must grow
+ * (found by fuzzing the import's header mapping). */
+static void
+test_search_key_long_expansion (void)
+{
+  g_autofree char *one = ts_text_search_key ("\uFDFA");
+  g_autofree char *many = ts_text_search_key ("\uFDFA\uFDFA\uFDFA氏名");
+
+  g_assert_cmpuint (g_utf8_strlen (one, -1), ==, 15);   /* spaces removed */
+  g_assert_true (g_str_has_suffix (many, "氏名"));
+}
+
 static void
 test_search_key_join_separates_fields (void)
 {
@@ -128,6 +140,7 @@ main (int    argc,
   g_test_add_func ("/text/search-key/kana", test_search_key_folds_kana);
   g_test_add_func ("/text/search-key/width-case", test_search_key_folds_width_and_case);
   g_test_add_func ("/text/search-key/join", test_search_key_join_separates_fields);
+  g_test_add_func ("/text/search-key/long-expansion", test_search_key_long_expansion);
   g_test_add_func ("/text/sort-key/order", test_reading_order);
   g_test_add_func ("/text/sort-key/reading-decides", test_reading_decides_not_kanji);
   g_test_add_func ("/text/is-kana", test_is_kana);
