@@ -15,6 +15,7 @@
 #include "ts-data-actions.h"
 #include "ts-import-dialog.h"
 #include "ts-test-support.h"
+#include "ts-test-gtk.h"
 
 typedef struct {
   char         *dir;
@@ -283,32 +284,11 @@ test_actions_and_daily_backup (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Xvfb without a session bus: GTK says so, which is no failure here. */
-static gboolean
-fatal_unless_no_bus (const char     *domain,
-                     GLogLevelFlags  level,
-                     const char     *message,
-                     gpointer        data)
-{
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("TSUDOI_JA") != NULL && setlocale (LC_ALL, "ja_JP.UTF-8") != NULL)
-    {
-      g_setenv ("LANGUAGE", "ja", TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
-  /* No accessibility bus under Xvfb. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  g_test_log_set_fatal_handler (fatal_unless_no_bus, NULL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_FROM_ENV);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import-dialog/preview-and-import", test_preview_and_import);

@@ -22,6 +22,7 @@
 #include "ts-members-view.h"
 #include "ts-test-support.h"
 #include "ts-window.h"
+#include "ts-test-gtk.h"
 
 static TsApplication *application;
 
@@ -210,35 +211,12 @@ test_garbage_refused (Fixture       *f,
   g_assert_cmpuint (shown_members (f), ==, 2);
 }
 
-/* Xvfb without a session bus: GTK says so, which is no failure here. */
-static gboolean
-fatal_unless_no_bus (const char     *domain,
-                     GLogLevelFlags  level,
-                     const char     *message,
-                     gpointer        data)
-{
-  return !(level & G_LOG_LEVEL_WARNING) || strstr (message, "session bus") == NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  if (g_getenv ("TSUDOI_JA") != NULL && setlocale (LC_ALL, "ja_JP.UTF-8") != NULL)
-    {
-      g_setenv ("LANGUAGE", "ja", TRUE);
-      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-      textdomain (GETTEXT_PACKAGE);
-    }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() sets an English locale: dates too in Japanese. */
-  if (g_getenv ("TSUDOI_JA") != NULL)
-    setlocale (LC_ALL, "ja_JP.UTF-8");
-  g_test_log_set_fatal_handler (fatal_unless_no_bus, NULL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_FROM_ENV);
   application = ts_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
   g_application_set_default (G_APPLICATION (application));

@@ -14,6 +14,7 @@
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-test-support.h"
+#include "ts-test-gtk.h"
 
 static GtkWidget *
 find_widget (GtkWidget *root,
@@ -409,16 +410,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  /* Japanese, as organizers see it: gtk_test_init() sets en_US. */
-  setlocale (LC_ALL, "ja_JP.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  /* Under Xvfb there is no session bus; GTK warns about it, which is no
-   * failure of ours. Criticals stay fatal. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_JAPANESE);
   g_test_add_func ("/render/print-dialog/preview", test_preview_and_empty);
   g_test_add_func ("/render/print-operation/export", test_print_operation_export);
   g_test_add_func ("/render/print-dialog/export", test_export_in_thread);

@@ -9,6 +9,7 @@
 #include "ts-test-support.h"
 #include "ts-ui-test.h"
 #include "ts-walk-in-dialog.h"
+#include "ts-test-gtk.h"
 
 typedef struct {
   char         *dir;
@@ -516,28 +517,11 @@ test_walk_in_without_consent (Fixture       *fixture,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "ゆみ");
 }
 
-/* Xvfb has no session bus and GTK says so once; every other warning
- * still fails the test through the default writer. */
-static GLogWriterOutput
-drop_missing_bus (GLogLevelFlags   level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
-        strstr (fields[i].value, "session bus") != NULL)
-      return G_LOG_WRITER_HANDLED;
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_log_set_writer_func (drop_missing_bus, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
 
 #define ADD(path, func) \
   g_test_add ("/check-in/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -25,6 +25,7 @@
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
 #include "ts-window.h"
+#include "ts-test-gtk.h"
 
 /* One application for the whole run, as in the real program: windows
  * such as the check-in window belong to it. */
@@ -707,11 +708,7 @@ main (int    argc,
       char **argv)
 {
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  /* No session bus under xvfb-run: without this GTK warns, and tests
-   * make warnings fatal. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
   application = ts_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
   g_application_set_default (G_APPLICATION (application));
