@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ts-database.h"
+#include "ts-file-locks.h"
 #include "ts-schema.h"
 #include "ts-text.h"
 
@@ -479,6 +480,7 @@ ts_database_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  ts_file_locks_install ();
   self = g_object_new (TS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
