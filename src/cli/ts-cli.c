@@ -86,6 +86,13 @@ ts_cli_parse_one_file (GOptionContext   *context,
   return status;
 }
 
+static void
+on_database_wait (TsDatabase *database,
+                  gpointer    user_data)
+{
+  g_printerr ("%s\n", _("Waiting for another program to finish writing to the database…"));
+}
+
 TsRepository *
 ts_cli_open (gboolean create)
 {
@@ -106,6 +113,7 @@ ts_cli_open (gboolean create)
       ts_cli_fail (error);
       return NULL;
     }
+  ts_database_set_wait_func (database, on_database_wait, NULL);
   return ts_repository_new (database);
 }
 

@@ -203,6 +203,7 @@ ts_backup_check_file (const char  *path,
   sqlite3 *db = NULL;
   int app_id = 0, version = 0, objects = 0;
   sqlite3_stmt *stmt = NULL;
+  g_autofree char *foreign = NULL;
   gboolean intact = FALSE;
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -228,6 +229,14 @@ ts_backup_check_file (const char  *path,
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Tsudoi. "
                      "Please update Tsudoi to restore it."), path);
+      return FALSE;
+    }
+  if ((foreign = ts_schema_find_foreign (db, version)) != NULL)
+    {
+      sqlite3_close (db);
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
+                   _("“%1$s” was changed by another program: it holds “%2$s”, which Tsudoi "
+                     "did not create. It cannot be restored."), path, foreign);
       return FALSE;
     }
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&

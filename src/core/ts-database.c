@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <fcntl.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "ts-database.h"
@@ -30,7 +32,14 @@ struct _TsDatabase
   gboolean    has_content;      /* any table at all when opened */
   guint       transaction_depth;
   char       *last_backup;
+
+  gint64              busy_since;   /* when the current wait began */
+  gboolean            busy_told;
+  TsDatabaseWaitFunc  wait_func;
+  gpointer            wait_data;
 };
+
+#define BUSY_GIVE_UP_USEC (60 * G_USEC_PER_SEC)
 
 G_DEFINE_FINAL_TYPE (TsDatabase, ts_database, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ts-database-error-quark, ts_database_error)
@@ -105,14 +114,80 @@ error_code_for (int sqlite_code)
     }
 }
 
+/* A full disk needs room for the file and its log again: what a
+ * checkpoint or a backup writes at most. */
+static guint64
+needed_space (TsDatabase *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  GStatBuf info;
+  guint64 size = 8 * 1024 * 1024;
+
+  if (g_stat (self->path, &info) == 0)
+    size += info.st_size;
+  if (g_stat (wal, &info) == 0)
+    size += info.st_size;
+  return size;
+}
+
+/* What an organizer can act on, for SQLite's result @code; SQLite's own
+ * text goes to the debug log only. */
+static char *
+describe_failure (TsDatabase *self,
+                  int         code)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return g_strdup (_("Another program is writing to the database. "
+                         "Please wait until it has finished, then try again."));
+    case SQLITE_FULL:
+      {
+        g_autofree char *size = g_format_size (needed_space (self));
+        /* Translators: %s is a size, such as “12.5 MB”. */
+        return g_strdup_printf (_("The disk is full. Free at least %s on it, then try again. "
+                                  "Nothing was changed."), size);
+      }
+    case SQLITE_READONLY:
+      return g_strdup (_("The database file is read-only. Copy it to one of your folders "
+                         "and open the copy, or make the file writable."));
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return g_strdup (_("The database file is damaged. Restore it from a backup "
+                         "(main menu, Restore From Backup…)."));
+    case SQLITE_CONSTRAINT:
+      return g_strdup (_("The change conflicts with data already saved, so it was not made."));
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return g_strdup (_("The database file could not be read or written. Check that the "
+                         "disk is connected and working, then try again."));
+    default:
+      /* Translators: %d is an error number, for whoever helps the organizer. */
+      return g_strdup_printf (_("The database could not do this (error %d). "
+                                "Nothing was changed."), code);
+    }
+}
+
+static void
+set_failure (TsDatabase  *self,
+             int          code,
+             const char  *detail,
+             GError     **error)
+{
+  g_autofree char *message = describe_failure (self, code);
+
+  g_debug ("SQLite error %d: %s", code, detail);
+  g_set_error_literal (error, TS_DATABASE_ERROR, error_code_for (code), message);
+}
+
 void
 ts_database_set_error (TsDatabase  *self,
                        GError     **error)
 {
-  int code = sqlite3_extended_errcode (self->handle);
-
-  g_set_error (error, TS_DATABASE_ERROR, error_code_for (code),
-               "%s", sqlite3_errmsg (self->handle));
+  set_failure (self, sqlite3_extended_errcode (self->handle),
+               sqlite3_errmsg (self->handle), error);
 }
 
 sqlite3_stmt *
@@ -170,9 +245,8 @@ ts_database_exec (TsDatabase  *self,
 
   if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, TS_DATABASE_ERROR,
-                   error_code_for (sqlite3_extended_errcode (self->handle)),
-                   "%s", message ? message : sqlite3_errmsg (self->handle));
+      set_failure (self, sqlite3_extended_errcode (self->handle),
+                   message ? message : sqlite3_errmsg (self->handle), error);
       sqlite3_free (message);
       return FALSE;
     }
@@ -261,6 +335,27 @@ query_int (TsDatabase  *self,
   return TRUE;
 }
 
+/* Tsudoi knows every table, index, view and trigger it creates; anything
+ * else came from another program, and a trigger would run with our next
+ * write. Such a file is refused before anything runs. */
+static gboolean
+refuse_foreign_objects (TsDatabase  *self,
+                        GError     **error)
+{
+  g_autofree char *foreign = NULL;
+
+  if (!self->has_content)
+    return TRUE;
+  foreign = ts_schema_find_foreign (self->handle, self->schema_version);
+  if (foreign == NULL)
+    return TRUE;
+  g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
+               _("“%1$s” was changed by another program: it holds “%2$s”, which Tsudoi "
+                 "did not create. To protect your data it is not opened. The file was "
+                 "left unchanged."), self->path, foreign);
+  return FALSE;
+}
+
 /* Reads the header without writing: SQLite only touches the file for
  * these once journal_mode or a write asks it to. */
 static gboolean
@@ -303,7 +398,7 @@ recognize (TsDatabase  *self,
                    self->path);
       return FALSE;
     }
-  return TRUE;
+  return refuse_foreign_objects (self, error);
 }
 
 gboolean
@@ -315,6 +410,9 @@ ts_database_backup_to (TsDatabase  *self,
   sqlite3_backup *backup;
   int rc;
 
+  if (!g_file_test (dest_path, G_FILE_TEST_EXISTS) &&
+      !ts_database_create_private_file (dest_path, error))
+    return FALSE;
   rc = sqlite3_open_v2 (dest_path, &dest,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
@@ -339,6 +437,45 @@ ts_database_backup_to (TsDatabase  *self,
   return TRUE;
 }
 
+static gboolean
+same_contents (const char *a,
+               const char *b)
+{
+  g_autoptr(GMappedFile) x = g_mapped_file_new (a, FALSE, NULL);
+  g_autoptr(GMappedFile) y = g_mapped_file_new (b, FALSE, NULL);
+
+  return x != NULL && y != NULL &&
+         g_mapped_file_get_length (x) == g_mapped_file_get_length (y) &&
+         memcmp (g_mapped_file_get_contents (x), g_mapped_file_get_contents (y),
+                 g_mapped_file_get_length (x)) == 0;
+}
+
+/* An earlier copy of exactly this content, left by a migration that
+ * failed: a file that fails to migrate at every start must not fill the
+ * folder with copies. */
+static char *
+find_same_backup (TsDatabase *self,
+                  const char *fresh)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *base = g_path_get_basename (self->path);
+  g_autofree char *prefix = g_strdup_printf ("%s.v%d-", base, self->schema_version);
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, prefix) || !g_str_has_suffix (name, ".bak"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (same_contents (path, fresh))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
 /* A copy of the file as it was, beside it, before any migration touches
  * an existing database. */
 static gboolean
@@ -349,9 +486,30 @@ backup_before_migration (TsDatabase  *self,
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *dest = g_strdup_printf ("%s.v%d-%s.bak", self->path,
                                            self->schema_version, stamp);
+  g_autofree char *partial = g_strconcat (dest, ".partial", NULL);
+  g_autofree char *earlier = NULL;
 
-  if (!ts_database_backup_to (self, dest, error))
-    return FALSE;
+  g_unlink (partial);
+  if (!ts_database_backup_to (self, partial, error))
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+  earlier = find_same_backup (self, partial);
+  if (earlier != NULL)
+    {
+      g_unlink (partial);
+      g_clear_pointer (&dest, g_free);
+      dest = g_steal_pointer (&earlier);
+    }
+  else if (g_rename (partial, dest) != 0)
+    {
+      int saved_errno = errno;
+      g_unlink (partial);
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not write the backup “%s”: %s"), dest, g_strerror (saved_errno));
+      return FALSE;
+    }
   g_free (self->last_backup);
   self->last_backup = g_steal_pointer (&dest);
   return TRUE;
@@ -409,11 +567,49 @@ sql_search_key (sqlite3_context  *context,
   sqlite3_result_text (context, key, -1, g_free);
 }
 
+/* Another process holds the write lock (an import of thousands of rows
+ * takes seconds): wait for it, saying so after a second, rather than fail
+ * after a few seconds. Gives up after a minute. */
+static int
+on_busy (gpointer data,
+         int      count)
+{
+  TsDatabase *self = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    {
+      self->busy_since = now;
+      self->busy_told = FALSE;
+    }
+  if (now - self->busy_since > BUSY_GIVE_UP_USEC)
+    return 0;
+  if (!self->busy_told && now - self->busy_since > G_USEC_PER_SEC && self->wait_func != NULL)
+    {
+      self->busy_told = TRUE;
+      self->wait_func (self, self->wait_data);
+    }
+  sqlite3_sleep (count < 10 ? 5 : 25);
+  return 1;
+}
+
+/* @func is called (in the waiting thread) once a wait for another
+ * program's write has lasted a second. */
+void
+ts_database_set_wait_func (TsDatabase         *self,
+                           TsDatabaseWaitFunc  func,
+                           gpointer            user_data)
+{
+  g_return_if_fail (TS_IS_DATABASE (self));
+  self->wait_func = func;
+  self->wait_data = user_data;
+}
+
 static gboolean
 configure (TsDatabase  *self,
            GError     **error)
 {
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_busy_handler (self->handle, on_busy, self);
   sqlite3_create_function (self->handle, "ts_search_key", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_search_key, NULL, NULL);
@@ -430,12 +626,31 @@ configure (TsDatabase  *self,
                            error);
 }
 
+/* Personal data: the file is its owner's alone, and SQLite gives its
+ * -wal and -shm the same mode. */
+gboolean
+ts_database_create_private_file (const char  *path,
+                                 GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not create “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  return TRUE;
+}
+
 static gboolean
 open_handle (TsDatabase  *self,
              GError     **error)
 {
   gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   int rc;
 
   if (!exists)
@@ -450,7 +665,8 @@ open_handle (TsDatabase  *self,
                        g_strerror (saved_errno));
           return FALSE;
         }
-      flags |= SQLITE_OPEN_CREATE;
+      if (!ts_database_create_private_file (self->path, error))
+        return FALSE;
     }
   else if (g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {
@@ -468,6 +684,11 @@ open_handle (TsDatabase  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
+  /* Until the file is recognized as ours, closing the connection must not
+   * checkpoint: a -wal of another database beside ours would be copied
+   * into it. And no schema of another program may write through us. */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   return TRUE;
 }
 
@@ -489,6 +710,8 @@ ts_database_open (const char  *path,
       !configure (self, error) ||
       !migrate (self, error))
     return NULL;
+  /* Ours: the last connection to close folds the log back in. */
+  sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -559,6 +782,18 @@ ts_database_check (TsDatabase *self,
       g_string_append_printf (report, _("%d rows point to rows that do not exist."), rows);
       g_string_append_c (report, '\n');
     }
+
+  {
+    g_autofree char *foreign = ts_schema_find_foreign (self->handle, self->schema_version);
+
+    if (foreign != NULL)
+      {
+        ok = FALSE;
+        /* Translators: %s names a table, view or trigger. */
+        g_string_append_printf (report, _("“%s” was not created by Tsudoi."), foreign);
+        g_string_append_c (report, '\n');
+      }
+  }
 
   g_string_append (report, ok ? _("The database is in good order.")
                               : _("The database has problems."));

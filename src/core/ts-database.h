@@ -28,15 +28,23 @@ typedef enum {
 #define TS_TYPE_DATABASE (ts_database_get_type ())
 G_DECLARE_FINAL_TYPE (TsDatabase, ts_database, TS, DATABASE, GObject)
 
+typedef void (*TsDatabaseWaitFunc) (TsDatabase *database,
+                                    gpointer    user_data);
+
 GQuark        ts_database_error_quark        (void);
 char         *ts_database_default_path       (void);
 char         *ts_database_resolve_path       (const char  *option_path);
 TsDatabase   *ts_database_open               (const char  *path,
                                               GError     **error);
+gboolean      ts_database_create_private_file (const char *path,
+                                               GError    **error);
 const char   *ts_database_get_path           (TsDatabase  *self);
 sqlite3      *ts_database_get_handle         (TsDatabase  *self);
 int           ts_database_get_schema_version (TsDatabase  *self);
 const char   *ts_database_get_last_backup    (TsDatabase  *self);
+void          ts_database_set_wait_func      (TsDatabase         *self,
+                                              TsDatabaseWaitFunc  func,
+                                              gpointer            user_data);
 
 sqlite3_stmt *ts_database_prepare            (TsDatabase  *self,
                                               const char  *sql,

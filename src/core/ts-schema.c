@@ -11,6 +11,11 @@
 
 #include "ts-schema.h"
 
+/* Every object of a schema as one string, and its name. */
+#define OBJECTS_QUERY \
+  "SELECT type || ' ' || name || ' ' || tbl_name || ' ' || ifnull (sql, ''), name " \
+  "FROM sqlite_schema"
+
 static const char schema_v1[] =
   "CREATE TABLE chapter ("
   "  id          INTEGER PRIMARY KEY,"
@@ -162,4 +167,64 @@ int
 ts_schema_latest_version (void)
 {
   return migrations[G_N_ELEMENTS (migrations) - 1].version;
+}
+
+/* What a file of @version holds when Tsudoi made it: the migrations up
+ * to it applied to an empty database in memory, one "type name sql"
+ * string an object. */
+static GHashTable *
+expected_objects (int version)
+{
+  GHashTable *objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    g_error ("Could not open a database in memory");
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    if (migrations[i].version <= version &&
+        sqlite3_exec (db, migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+      g_error ("Migration %d does not apply: %s", migrations[i].version, sqlite3_errmsg (db));
+  sqlite3_prepare_v2 (db, OBJECTS_QUERY, -1, &stmt, NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_add (objects, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return objects;
+}
+
+/* The name of a table, index, view or trigger in @db that Tsudoi's schema
+ * of @version does not have, or NULL when there is none. A trigger or a
+ * view planted by another program would run with our writes; we refuse
+ * the file instead. SQLite's own statistics tables are allowed. */
+char *
+ts_schema_find_foreign (sqlite3 *db,
+                        int      version)
+{
+  static GHashTable *by_version[16];
+  static GMutex mutex;
+  GHashTable *expected;
+  sqlite3_stmt *stmt = NULL;
+  char *foreign = NULL;
+
+  g_return_val_if_fail (version >= 0 && version < (int) G_N_ELEMENTS (by_version), NULL);
+
+  g_mutex_lock (&mutex);
+  if (by_version[version] == NULL)
+    by_version[version] = expected_objects (version);
+  expected = by_version[version];
+  g_mutex_unlock (&mutex);
+
+  if (sqlite3_prepare_v2 (db, OBJECTS_QUERY, -1, &stmt, NULL) != SQLITE_OK)
+    return g_strdup (sqlite3_errmsg (db));
+  while (foreign == NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *object = (const char *) sqlite3_column_text (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (!g_hash_table_contains (expected, object) && !g_str_has_prefix (name, "sqlite_stat"))
+        foreign = g_strdup (name);
+    }
+  sqlite3_finalize (stmt);
+  return foreign;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ typedef struct {
 
 const TsMigration *ts_schema_get_migrations (guint *n_migrations);
 int                ts_schema_latest_version (void);
+char              *ts_schema_find_foreign   (sqlite3 *db,
+                                             int      version);
 
 G_END_DECLS

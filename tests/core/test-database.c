@@ -164,9 +164,10 @@ test_backup_before_migration (void)
   const char *name;
   guint backups = 0;
 
-  /* A file of ours at version 0 with a row in a table the v1 migration
-   * does not know: the migration must copy the file first. */
-  make_sqlite_file (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
+  /* A file of ours at version 0 with a row that the v1 migration does not
+   * know (in SQLite's statistics, the only table a file of ours may hold
+   * before version 1): the migration must copy the file first. */
+  make_sqlite_file (path, "ANALYZE; INSERT INTO sqlite_stat1 VALUES ('notes', NULL, 'keep me');");
   make_sqlite_file (path, sql);
   database = ts_database_open (path, &error);
   g_assert_no_error (error);
@@ -179,8 +180,8 @@ test_backup_before_migration (void)
 
     g_assert_cmpint (sqlite3_open_v2 (ts_database_get_last_backup (database), &copy,
                                       SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    sqlite3_prepare_v2 (copy, "SELECT text, (SELECT user_version FROM pragma_user_version)"
-                              " FROM notes", -1, &stmt, NULL);
+    sqlite3_prepare_v2 (copy, "SELECT stat, (SELECT user_version FROM pragma_user_version)"
+                              " FROM sqlite_stat1", -1, &stmt, NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "keep me");
     g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);

@@ -189,7 +189,7 @@ test_restore_file_migrates_older (Fixture       *fixture,
 
   g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
   g_free (sql);
-  sql = g_strdup_printf ("CREATE TABLE note (x); PRAGMA application_id = %d;",
+  sql = g_strdup_printf ("ANALYZE; PRAGMA application_id = %d;",
                          TS_DATABASE_APPLICATION_ID);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
