@@ -77,15 +77,23 @@ ts_test_fixture_path (const char *name)
 char *
 ts_test_dump_database (const char *path)
 {
-  static const char * const tables[] = { "chapter", "event", "member", "attendance",
-                                         "profession" };
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   GString *dump = g_string_new (NULL);
   sqlite3 *db = NULL;
+  sqlite3_stmt *list = NULL;
 
+  /* Every table of the file, whatever the schema version has. */
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'table'"
+                                           " AND name NOT LIKE 'sqlite%' ORDER BY name",
+                                       -1, &list, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (list) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (list, 0)));
+  sqlite3_finalize (list);
+  for (guint t = 0; t < tables->len; t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id", tables[t]);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY id",
+                                              (char *) tables->pdata[t]);
       sqlite3_stmt *stmt = NULL;
 
       g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

@@ -24,6 +24,12 @@
 #define AUTO_PREFIX "tsudoi-backup-"
 #define AUTO_SUFFIX ".db"
 
+/* Read only, and trusting that nobody changes the file meanwhile, which
+ * is what lets SQLite read it without a lock or a -shm beside it. */
+#define SET_URI_PARAMETERS(uri) \
+  G_STMT_START { char *with = g_strconcat (uri, "?immutable=1", NULL); \
+                 g_free (uri); uri = with; } G_STMT_END
+
 /* Beside the database: <data folder>/tsudoi/backups. */
 char *
 ts_backup_default_folder (const char *database_path)
@@ -67,17 +73,15 @@ copy_pages (sqlite3     *dest,
   return TRUE;
 }
 
-gboolean
-ts_backup_write (TsDatabase  *database,
-                 const char  *dest_path,
-                 GError     **error)
+static gboolean
+write_copy (sqlite3     *source,
+            const char  *dest_path,
+            GError     **error)
 {
   g_autofree char *partial = g_strconcat (dest_path, ".partial", NULL);
   g_autofree char *dir = g_path_get_dirname (dest_path);
   sqlite3 *dest = NULL;
   gboolean ok;
-
-  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -87,15 +91,16 @@ ts_backup_write (TsDatabase  *database,
       return FALSE;
     }
   g_unlink (partial);
-  if (sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                       NULL) != SQLITE_OK)
+  if (!ts_database_create_private_file (partial, error))
+    return FALSE;
+  if (sqlite3_open_v2 (partial, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
                    _("Could not write “%s”: %s"), dest_path, sqlite3_errmsg (dest));
       sqlite3_close (dest);
       return FALSE;
     }
-  ok = copy_pages (dest, ts_database_get_handle (database), dest_path, error);
+  ok = copy_pages (dest, source, dest_path, error);
   /* A backup is one self-contained file, not a WAL pair. */
   if (ok)
     sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -109,6 +114,39 @@ ts_backup_write (TsDatabase  *database,
     }
   if (!ok)
     g_unlink (partial);
+  return ok;
+}
+
+gboolean
+ts_backup_write (TsDatabase  *database,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
+
+  return write_copy (ts_database_get_handle (database), dest_path, error);
+}
+
+/* What is committed in the file at @database_path, read through a
+ * connection of its own: the one that holds the write lock cannot be
+ * the source of a copy, but nobody can commit while it holds it. */
+static gboolean
+write_committed_copy (const char  *database_path,
+                      const char  *dest_path,
+                      GError     **error)
+{
+  sqlite3 *source = NULL;
+  gboolean ok;
+
+  if (sqlite3_open_v2 (database_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
+                   _("Could not read “%s”: %s"), database_path, sqlite3_errmsg (source));
+      sqlite3_close (source);
+      return FALSE;
+    }
+  ok = write_copy (source, dest_path, error);
+  sqlite3_close (source);
   return ok;
 }
 
@@ -194,38 +232,100 @@ query_int (sqlite3    *db,
   return ok;
 }
 
-/* A Tsudoi database that this version can read, and not damaged. */
-gboolean
-ts_backup_check_file (const char  *path,
-                      GError     **error)
+/* A backup open for reading. Reading one writes nothing beside it: a file
+ * without a log is opened immutable (no -shm, no locks, no journal); one
+ * with a -wal beside it, a copy of a database in use, is read from a
+ * private copy of the pair. */
+typedef struct {
+  sqlite3 *db;
+  char    *copy_dir;
+} BackupReader;
+
+static void
+backup_reader_close (BackupReader *reader)
 {
+  sqlite3_close (reader->db);
+  reader->db = NULL;
+  if (reader->copy_dir != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (reader->copy_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (reader->copy_dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (reader->copy_dir);
+      g_clear_pointer (&reader->copy_dir, g_free);
+    }
+}
+
+static gboolean
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (from, &contents, &length, NULL) &&
+         g_file_set_contents_full (to, contents, length, G_FILE_SET_CONTENTS_NONE, 0600, NULL);
+}
+
+static gboolean
+backup_reader_open (BackupReader *reader,
+                    const char   *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *uri = NULL;
-  sqlite3 *db = NULL;
+
+  reader->db = NULL;
+  reader->copy_dir = NULL;
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *copy = NULL;
+      g_autofree char *copy_wal = NULL;
+
+      if ((reader->copy_dir = g_dir_make_tmp ("tsudoi-backup-XXXXXX", NULL)) == NULL)
+        return FALSE;
+      copy = g_build_filename (reader->copy_dir, "backup.db", NULL);
+      copy_wal = g_strconcat (copy, "-wal", NULL);
+      if (!copy_file (path, copy) || !copy_file (wal, copy_wal))
+        return FALSE;
+      return sqlite3_open_v2 (copy, &reader->db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK;
+    }
+  if ((uri = g_filename_to_uri (absolute, NULL, NULL)) == NULL)
+    return FALSE;
+  SET_URI_PARAMETERS (uri);
+  return sqlite3_open_v2 (uri, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                          NULL) == SQLITE_OK;
+}
+
+/* A Tsudoi database that this version can read, not damaged and not
+ * changed by another program. */
+static gboolean
+check_open_backup (sqlite3     *db,
+                   const char  *path,
+                   GError     **error)
+{
   int app_id = 0, version = 0, objects = 0;
   sqlite3_stmt *stmt = NULL;
   g_autofree char *foreign = NULL;
   gboolean intact = FALSE;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
-                   _("There is no file “%s”."), path);
-      return FALSE;
-    }
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+  if (db == NULL ||
       !query_int (db, "SELECT count(*) FROM sqlite_schema", &objects) ||
       !query_int (db, "PRAGMA application_id", &app_id) ||
       !query_int (db, "PRAGMA user_version", &version) ||
       objects == 0 || app_id != TS_DATABASE_APPLICATION_ID)
     {
-      sqlite3_close (db);
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
                    _("“%s” is not a Tsudoi database or backup."), path);
       return FALSE;
     }
   if (version > ts_schema_latest_version ())
     {
-      sqlite3_close (db);
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Tsudoi. "
                      "Please update Tsudoi to restore it."), path);
@@ -233,7 +333,6 @@ ts_backup_check_file (const char  *path,
     }
   if ((foreign = ts_schema_find_foreign (db, version)) != NULL)
     {
-      sqlite3_close (db);
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_A_DATABASE,
                    _("“%1$s” was changed by another program: it holds “%2$s”, which Tsudoi "
                      "did not create. It cannot be restored."), path, foreign);
@@ -243,7 +342,6 @@ ts_backup_check_file (const char  *path,
       sqlite3_step (stmt) == SQLITE_ROW)
     intact = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   sqlite3_finalize (stmt);
-  sqlite3_close (db);
   if (!intact)
     {
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CORRUPT,
@@ -251,6 +349,25 @@ ts_backup_check_file (const char  *path,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+ts_backup_check_file (const char  *path,
+                      GError     **error)
+{
+  BackupReader reader;
+  gboolean ok;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no file “%s”."), path);
+      return FALSE;
+    }
+  backup_reader_open (&reader, path);
+  ok = check_open_backup (reader.db, path, error);
+  backup_reader_close (&reader);
+  return ok;
 }
 
 /* The same file, even through another name or a link. */
@@ -280,51 +397,6 @@ aside_name (const char *database_path,
   return name;
 }
 
-/* Replaces the content of @database with the backup, in place, so that
- * the open database (and the app holding it) sees the restored data. The
- * current content is first copied to a file beside the database, named in
- * @kept_aside. */
-gboolean
-ts_backup_restore (TsDatabase  *database,
-                   const char  *backup_path,
-                   char       **kept_aside,
-                   GError     **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = NULL;
-  sqlite3 *source = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
-
-  if (!ts_backup_check_file (backup_path, error))
-    return FALSE;
-  if (same_file (backup_path, ts_database_get_path (database)))
-    {
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED,
-                   _("“%s” is the database itself, not a backup of it."), backup_path);
-      return FALSE;
-    }
-  aside = aside_name (ts_database_get_path (database), stamp);
-  if (!ts_backup_write (database, aside, error))
-    return FALSE;
-
-  if (sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
-                   _("Could not read “%s”: %s"), backup_path, sqlite3_errmsg (source));
-      sqlite3_close (source);
-      return FALSE;
-    }
-  ok = copy_pages (ts_database_get_handle (database), source,
-                   ts_database_get_path (database), error);
-  sqlite3_close (source);
-  if (ok && kept_aside != NULL)
-    *kept_aside = g_steal_pointer (&aside);
-  return ok;
-}
-
 static void
 remove_database_files (const char *path)
 {
@@ -337,8 +409,9 @@ remove_database_files (const char *path)
     }
 }
 
-/* A copy of the backup in a file of our own, brought up to the current
- * schema by ts_database_open(), which refuses what it cannot migrate. */
+/* A copy of the backup in a file of our own beside the database, brought
+ * up to the current schema by ts_database_open(), which refuses what it
+ * cannot migrate. The backup itself is only read. */
 static char *
 prepare_migrated_copy (const char  *database_path,
                        const char  *backup_path,
@@ -346,24 +419,25 @@ prepare_migrated_copy (const char  *database_path,
 {
   g_autofree char *temp = g_strconcat (database_path, ".restoring", NULL);
   g_autoptr(TsDatabase) migrated = NULL;
-  sqlite3 *source = NULL, *dest = NULL;
+  BackupReader reader;
+  sqlite3 *dest = NULL;
   gboolean ok;
 
   remove_database_files (temp);
-  if (sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-      sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                       NULL) != SQLITE_OK)
+  if (!backup_reader_open (&reader, backup_path) ||
+      !ts_database_create_private_file (temp, NULL) ||
+      sqlite3_open_v2 (temp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
       g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_IO,
                    _("Could not read “%s”: %s"), backup_path,
-                   sqlite3_errmsg (dest != NULL ? dest : source));
-      sqlite3_close (source);
+                   dest != NULL ? sqlite3_errmsg (dest) : g_strerror (errno));
+      backup_reader_close (&reader);
       sqlite3_close (dest);
       remove_database_files (temp);
       return NULL;
     }
-  ok = copy_pages (dest, source, temp, error);
-  sqlite3_close (source);
+  ok = copy_pages (dest, reader.db, temp, error);
+  backup_reader_close (&reader);
   sqlite3_close (dest);
   if (ok && (migrated = ts_database_open (temp, error)) == NULL)
     ok = FALSE;
@@ -379,22 +453,78 @@ prepare_migrated_copy (const char  *database_path,
   return g_steal_pointer (&temp);
 }
 
-/* The whole restore, as the CLI and the app do it, on a connection of
- * its own: the backup is checked, copied and migrated first, so that a
- * newer, damaged or foreign file is refused with the database untouched;
- * only then is the current content kept aside and replaced. Other
- * connections to @database_path see the restored data at their next read. */
-gboolean
-ts_backup_restore_file (const char  *database_path,
-                        const char  *backup_path,
-                        char       **kept_aside,
-                        GError     **error)
+static gboolean
+attach_restored (TsDatabase  *database,
+                 const char  *path,
+                 GError     **error)
 {
-  g_autoptr(TsDatabase) database = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (ts_database_get_handle (database), "ATTACH ?1 AS restored",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ts_database_set_error (database, error);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  ok = sqlite3_step (stmt) == SQLITE_DONE;
+  if (!ok)
+    ts_database_set_error (database, error);
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Under one write transaction, so that no other process writes between
+ * the copy kept aside and the restore: the current content is copied to
+ * @aside, then every table takes the content of @migrated. */
+static gboolean
+restore_locked (TsDatabase  *database,
+                const char  *migrated,
+                const char  *aside,
+                GError     **error)
+{
+  gboolean ok;
+
+  if (!attach_restored (database, migrated, error))
+    return FALSE;
+  ok = ts_database_begin (database, error);
+  if (ok)
+    {
+      ok = write_committed_copy (ts_database_get_path (database), aside, error) &&
+           ts_database_exec (database, "PRAGMA defer_foreign_keys = ON", error) &&
+           ts_database_exec (database, ts_schema_get_restore_sql (), error);
+      if (ok)
+        ok = ts_database_commit (database, error);
+      else
+        ts_database_rollback (database);
+    }
+  ts_database_exec (database, "DETACH restored", NULL);
+  if (!ok)
+    g_unlink (aside);
+  return ok;
+}
+
+/* Replaces the content of @database with the backup, in place, so that
+ * the open database (and every process holding it) sees the restored data
+ * at its next read. The backup is checked, copied and migrated first, so
+ * that a newer, damaged or foreign file is refused with the database
+ * untouched; the current content is copied to a file beside the
+ * database, named in @kept_aside. */
+gboolean
+ts_backup_restore (TsDatabase  *database,
+                   const char  *backup_path,
+                   char       **kept_aside,
+                   GError     **error)
+{
+  const char *database_path = ts_database_get_path (database);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = NULL;
   g_autofree char *migrated = NULL;
   gboolean ok;
 
-  g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
+  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
   if (!ts_backup_check_file (backup_path, error))
     return FALSE;
@@ -406,11 +536,37 @@ ts_backup_restore_file (const char  *database_path,
     }
   if ((migrated = prepare_migrated_copy (database_path, backup_path, error)) == NULL)
     return FALSE;
-  database = ts_database_open (database_path, error);
-  ok = database != NULL && ts_backup_restore (database, migrated, kept_aside, error);
-  g_clear_object (&database);
+  aside = aside_name (database_path, stamp);
+  ok = restore_locked (database, migrated, aside, error);
   remove_database_files (migrated);
+  if (ok && kept_aside != NULL)
+    *kept_aside = g_steal_pointer (&aside);
   return ok;
+}
+
+/* The whole restore, as the CLI and the app do it, on a connection of
+ * its own. Other connections to @database_path see the restored data at
+ * their next read. */
+gboolean
+ts_backup_restore_file (const char  *database_path,
+                        const char  *backup_path,
+                        char       **kept_aside,
+                        GError     **error)
+{
+  g_autoptr(TsDatabase) database = NULL;
+
+  g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
+
+  if (!ts_backup_check_file (backup_path, error))
+    return FALSE;
+  if (same_file (backup_path, database_path))
+    {
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED,
+                   _("“%s” is the database itself, not a backup of it."), backup_path);
+      return FALSE;
+    }
+  database = ts_database_open (database_path, error);
+  return database != NULL && ts_backup_restore (database, backup_path, kept_aside, error);
 }
 
 /* What the confirmation tells: the members in a backup, without
@@ -419,11 +575,11 @@ gboolean
 ts_backup_count_members (const char *backup_path,
                          int        *n_members)
 {
-  sqlite3 *db = NULL;
+  BackupReader reader;
   gboolean ok;
 
-  ok = sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-       query_int (db, "SELECT count(*) FROM member WHERE deleted_at IS NULL", n_members);
-  sqlite3_close (db);
+  ok = backup_reader_open (&reader, backup_path) &&
+       query_int (reader.db, "SELECT count(*) FROM member WHERE deleted_at IS NULL", n_members);
+  backup_reader_close (&reader);
   return ok;
 }

@@ -202,6 +202,158 @@ test_busy_waits_and_says_so (void)
   ts_test_db_clear (&db);
 }
 
+static int
+query_count (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+static GPid
+spawn_cli (const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TSUDOI_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  return pid;
+}
+
+static int
+reap (GPid pid)
+{
+  int wait_status = 0;
+
+  g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  return WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static char *
+write_people_csv (const char *dir,
+                  guint       rows)
+{
+  g_autoptr(GString) csv = g_string_new ("氏名,ふりがな,所属,メールアドレス\n");
+  char *path = g_build_filename (dir, "people.csv", NULL);
+
+  /* Readings in kana, one kana a decimal digit of the row. */
+  static const char * const kana[] = { "あ", "い", "う", "え", "お", "か", "き", "く", "け", "こ" };
+
+  for (guint i = 0; i < rows; i++)
+    {
+      g_string_append_printf (csv, "参加 %05u,さんか ", i);
+      for (guint n = i + 10000; n >= 10; n /= 10)
+        g_string_append (csv, kana[n % 10]);
+      g_string_append_printf (csv, ",レース病院,race%u@example.jp\n", i);
+    }
+  g_assert_true (g_file_set_contents_full (path, csv->str, csv->len, 0, 0600, NULL));
+  return path;
+}
+
+#define RACE_ROWS 1200
+#define IMPORTED "SELECT count(*) FROM member WHERE email LIKE 'race%'"
+#define SAME_AS_BACKUP \
+  "SELECT count(*) FROM member m JOIN b.member o ON o.uuid = m.uuid " \
+  "WHERE m.id = o.id AND m.family_name = o.family_name AND m.given_name = o.given_name " \
+  "AND m.email = o.email AND m.organization = o.organization"
+
+/* tsudoi-cli import and tsudoi-cli restore started together, as real
+ * processes: whichever runs first, the backup's members come back as
+ * they were, and the imported people are in the restored file or in the
+ * copy kept aside, all of them in exactly one. */
+static void
+test_restore_races_import (void)
+{
+  TsTestDb db;
+  g_autofree char *backup = NULL, *csv = NULL, *aside_glob = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_test_db_init (&db, "race.db");
+  g_clear_object (&db.repository);
+  backup = g_build_filename (db.dir, "b.db", NULL);
+  csv = write_people_csv (db.dir, RACE_ROWS);
+  g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "sample", "--members", "150",
+                                    NULL), ==, 0);
+  g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "backup", backup, NULL), ==, 0);
+
+  for (guint trial = 0; trial < 4; trial++)
+    {
+      g_autofree char *attach = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+      int in_file, in_asides = 0, backup_members, same;
+      GPid import, restore;
+
+      /* The members edited since the backup, as an organizer would. */
+      g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "member", "add", "--name",
+                                        "後から 入る", NULL), ==, 0);
+      import = spawn_cli ("import", "members", csv, "--database", db.path, NULL);
+      restore = spawn_cli ("restore", backup, "--database", db.path, NULL);
+      g_assert_cmpint (reap (import), ==, 0);
+      g_assert_cmpint (reap (restore), ==, 0);
+      g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "check", NULL), ==, 0);
+
+      /* Every member of the backup is there as the backup has them. */
+      backup_members = query_count (backup, "SELECT count(*) FROM member");
+      attach = g_strdup_printf ("file:%s?mode=ro", db.path);
+      {
+        sqlite3 *handle = NULL;
+        sqlite3_stmt *stmt = NULL;
+
+        g_assert_cmpint (sqlite3_open_v2 (db.path, &handle, SQLITE_OPEN_READONLY, NULL), ==,
+                         SQLITE_OK);
+        g_assert_cmpint (sqlite3_prepare_v2 (handle, "ATTACH ?1 AS b", -1, &stmt, NULL), ==,
+                         SQLITE_OK);
+        sqlite3_bind_text (stmt, 1, backup, -1, SQLITE_STATIC);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+        sqlite3_finalize (stmt);
+        g_assert_cmpint (sqlite3_prepare_v2 (handle, SAME_AS_BACKUP, -1, &stmt, NULL), ==,
+                         SQLITE_OK);
+        g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+        same = sqlite3_column_int (stmt, 0);
+        sqlite3_finalize (stmt);
+        sqlite3_close (handle);
+      }
+      g_assert_cmpint (same, ==, backup_members);
+
+      /* Each imported person in exactly one place. */
+      in_file = query_count (db.path, IMPORTED);
+      dir = g_dir_open (db.dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (strstr (name, ".before-restore-") != NULL && g_str_has_suffix (name, ".db"))
+          {
+            g_autofree char *aside = g_build_filename (db.dir, name, NULL);
+            in_asides += query_count (aside, IMPORTED);
+            g_unlink (aside);
+          }
+      g_assert_true ((in_file == RACE_ROWS && in_asides == 0) ||
+                     (in_file == 0 && in_asides == RACE_ROWS));
+    }
+  ts_test_db_clear (&db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,5 +361,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/shared-file/foreign-close-keeps-writes", test_foreign_close_keeps_writes);
   g_test_add_func ("/shared-file/busy-waits-and-says-so", test_busy_waits_and_says_so);
+  g_test_add_func ("/shared-file/restore-races-import", test_restore_races_import);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "ts-backup.h"
@@ -239,6 +240,105 @@ test_restore_file_self_and_asides (Fixture       *fixture,
   g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
 }
 
+static char *
+list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+/* A copy of a database in use (with its -wal) and a plain backup are
+ * checked, counted and restored without a byte written beside them. */
+static void
+test_reading_writes_nothing_beside (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->dir, "usb", NULL);
+  g_autofree char *plain = g_build_filename (folder, "plain.db", NULL);
+  g_autofree char *in_use = g_build_filename (folder, "in-use.db", NULL);
+  g_autofree char *in_use_wal = g_strconcat (in_use, "-wal", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) wal = NULL;
+  sqlite3 *db = NULL;
+  int n = 0;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (ts_backup_write (fixture->database, plain, &error));
+  /* The raw pair a file manager copies while the app runs. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  add_member (fixture, "ログ");
+  wal = ts_test_read_file (g_strconcat (fixture->path, "-wal", NULL));
+  g_assert_true (g_file_set_contents_full (in_use_wal, g_bytes_get_data (wal, NULL),
+                                           g_bytes_get_size (wal), 0, 0600, NULL));
+  {
+    g_autoptr(GBytes) main_file = ts_test_read_file (fixture->path);
+    g_assert_true (g_file_set_contents_full (in_use, g_bytes_get_data (main_file, NULL),
+                                             g_bytes_get_size (main_file), 0, 0600, NULL));
+  }
+  sqlite3_close (db);
+
+  before = list_folder (folder);
+  g_assert_true (ts_backup_check_file (plain, &error));
+  g_assert_true (ts_backup_check_file (in_use, &error));
+  g_assert_true (ts_backup_count_members (plain, &n));
+  g_assert_cmpint (n, ==, 2);
+  g_assert_true (ts_backup_count_members (in_use, &n));
+  g_assert_cmpint (n, ==, 3);
+  g_assert_true (ts_backup_restore (fixture->database, in_use, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ts_backup_restore (fixture->database, plain, NULL, &error));
+  g_assert_no_error (error);
+  after = list_folder (folder);
+  g_assert_cmpstr (after, ==, before);
+  {
+    g_autoptr(GBytes) wal_after = ts_test_read_file (in_use_wal);
+    g_assert_true (g_bytes_equal (wal, wal_after));
+  }
+}
+
+/* Backups and the copy kept aside hold personal data: owner only, and
+ * the backups folder too. Every table comes back whole. */
+static void
+test_restore_private_and_whole (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *folder = ts_backup_default_folder (fixture->path);
+  g_autofree char *backup = NULL, *aside = NULL;
+  g_autofree char *saved = NULL, *restored = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf info;
+  mode_t mask = umask (022);
+
+  g_assert_cmpint (ts_test_run_cli (NULL, fixture->path, NULL, NULL, "sample", "--members", "40",
+                                    NULL), ==, 0);
+  backup = ts_backup_auto (fixture->database, folder, 3, &error);
+  g_assert_no_error (error);
+  saved = ts_test_dump_database (backup);
+  g_assert_cmpint (ts_test_run_cli (NULL, fixture->path, NULL, NULL, "member", "add", "--name",
+                                    "後から 入る", NULL), ==, 0);
+  g_assert_true (ts_backup_restore (fixture->database, backup, &aside, &error));
+  umask (mask);
+  g_assert_no_error (error);
+  restored = ts_test_dump_database (fixture->path);
+  g_assert_cmpstr (restored, ==, saved);
+
+  g_assert_cmpint (g_stat (folder, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (backup, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (aside, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -252,5 +352,7 @@ main (int    argc,
   ADD ("/backup/restore-refuses-other-files", test_restore_refuses_other_files);
   ADD ("/backup/restore-file-migrates-older", test_restore_file_migrates_older);
   ADD ("/backup/restore-file-self-and-asides", test_restore_file_self_and_asides);
+  ADD ("/backup/reading-writes-nothing-beside", test_reading_writes_nothing_beside);
+  ADD ("/backup/restore-private-and-whole", test_restore_private_and_whole);
   return g_test_run ();
 }
