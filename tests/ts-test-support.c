@@ -268,3 +268,20 @@ ts_test_run_cli (char       **env,
   va_end (args);
   return status;
 }
+
+/* @n written in kana, one kana a decimal digit: readings that differ for
+ * every number, for tests that need many distinct people. */
+char *
+ts_test_kana_number (guint n)
+{
+  static const char * const kana[] = { "あ", "い", "う", "え", "お", "か", "き", "く", "け", "こ" };
+  GString *text = g_string_new (NULL);
+
+  do
+    {
+      g_string_prepend (text, kana[n % 10]);
+      n /= 10;
+    }
+  while (n > 0);
+  return g_string_free (text, FALSE);
+}

@@ -16,6 +16,7 @@ TsRepository *ts_test_open_repository (const char *dir,
 GBytes       *ts_test_read_file       (const char *path);
 char         *ts_test_fixture_path    (const char *name);
 char         *ts_test_dump_database   (const char *path);
+char         *ts_test_kana_number     (guint       n);
 
 /* A temporary folder with one database file in it, opened. */
 typedef struct {

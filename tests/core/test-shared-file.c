@@ -258,15 +258,11 @@ write_people_csv (const char *dir,
   g_autoptr(GString) csv = g_string_new ("氏名,ふりがな,所属,メールアドレス\n");
   char *path = g_build_filename (dir, "people.csv", NULL);
 
-  /* Readings in kana, one kana a decimal digit of the row. */
-  static const char * const kana[] = { "あ", "い", "う", "え", "お", "か", "き", "く", "け", "こ" };
-
   for (guint i = 0; i < rows; i++)
     {
-      g_string_append_printf (csv, "参加 %05u,さんか ", i);
-      for (guint n = i + 10000; n >= 10; n /= 10)
-        g_string_append (csv, kana[n % 10]);
-      g_string_append_printf (csv, ",レース病院,race%u@example.jp\n", i);
+      g_autofree char *reading = ts_test_kana_number (i);
+      g_string_append_printf (csv, "参加 %05u,さんか %s,レース病院,race%u@example.jp\n",
+                              i, reading, i);
     }
   g_assert_true (g_file_set_contents_full (path, csv->str, csv->len, 0, 0600, NULL));
   return path;
