@@ -1,0 +1,204 @@
+/* test-app-and-cli.c: the organizer's window and tsudoi-cli on one file,
+ * as an organizer does it: import a form in the app through the file
+ * chooser, run tsudoi-cli (a real process) on the same database, make
+ * more edits in the app, quit. Everything is in the file afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-test"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-import-dialog.h"
+#include "ts-member-dialog.h"
+#include "ts-test-gtk.h"
+#include "ts-test-support.h"
+#include "ts-ui-test-util.h"
+#include "ts-window.h"
+
+static TsApplication *application;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done holds, failing the test after a long
+ * deadline: a busy machine under ASan takes its time. */
+static void
+wait_until (Condition   done,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint ticker = g_timeout_add (20, wake_up, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Waited in vain for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (ticker);
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return ts_ui_test_top_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+import_dialog_ready (gpointer data)
+{
+  GtkWindow *dialog = ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG);
+
+  return dialog != NULL && !ts_import_dialog_is_busy (TS_IMPORT_DIALOG (dialog)) &&
+         ts_import_dialog_get_import (TS_IMPORT_DIALOG (dialog)) != NULL;
+}
+
+static gboolean
+import_dialog_gone (gpointer data)
+{
+  return ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+static gboolean
+member_dialog_shown (gpointer data)
+{
+  return ts_ui_test_top_dialog (TS_TYPE_MEMBER_DIALOG) != NULL;
+}
+
+static gboolean
+member_dialog_gone (gpointer data)
+{
+  return ts_ui_test_top_dialog (TS_TYPE_MEMBER_DIALOG) == NULL;
+}
+
+/* What GTK's file chooser does to a folder it shows: GIO opens every
+ * file to sniff its type, and closes it. Done here as well, so that the
+ * test does not depend on when the chooser gets round to it. */
+static void
+sniff_folder (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFileEnumerator) files = g_file_enumerate_children (folder,
+                                                                G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  GFileInfo *info;
+
+  g_assert_nonnull (files);
+  while ((info = g_file_enumerator_next_file (files, NULL, NULL)) != NULL)
+    {
+      g_assert_nonnull (g_file_info_get_content_type (info));
+      g_object_unref (info);
+    }
+}
+
+/* The menu's Import Members… shows the file chooser on the folder with
+ * the form and the database; the form is then imported as the chosen
+ * file is. */
+static void
+import_through_file_chooser (TsWindow     *window,
+                             TsRepository *repository,
+                             const char   *csv)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  GtkWindow *chooser;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "data.import-members", NULL);
+  wait_until (file_chooser_shown, NULL, "the file chooser");
+  chooser = ts_ui_test_top_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  sniff_folder (g_file_peek_path (folder));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  gtk_window_present (GTK_WINDOW (ts_import_dialog_new (GTK_WINDOW (window), repository, csv, 0)));
+
+  wait_until (import_dialog_ready, NULL, "the import preview");
+  ts_import_dialog_import (TS_IMPORT_DIALOG (ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG)));
+  wait_until (import_dialog_gone, NULL, "the import to finish");
+}
+
+static void
+add_member_in_app (TsWindow   *window,
+                   const char *family,
+                   const char *reading)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-member", NULL);
+  wait_until (member_dialog_shown, NULL, "the member dialog");
+  dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_MEMBER_DIALOG));
+  ts_ui_test_type (dialog, _("Family Name *"), family);
+  ts_ui_test_type (dialog, _("Family Name Reading *"), reading);
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  wait_until (member_dialog_gone, NULL, "the member to be saved");
+}
+
+static char *
+members_in_file (const char *path)
+{
+  char *out = NULL;
+
+  g_assert_cmpint (ts_test_run_cli (NULL, path, &out, NULL, "members", "--format", "csv", NULL),
+                   ==, 0);
+  return out;
+}
+
+static void
+test_import_cli_edit_quit (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *form = ts_test_fixture_path ("form.csv");
+  g_autofree char *csv = g_build_filename (dir, "form.csv", NULL);
+  g_autoptr(GBytes) contents = ts_test_read_file (form);
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "tsudoi.db");
+  g_autofree char *path = g_strdup (ts_database_get_path (ts_repository_get_database (repository)));
+  g_autofree char *listed = NULL;
+  TsWindow *window;
+  const char *expected[] = { "伊藤", "渡辺", "松本", "佐藤", "田中", "鈴木" };
+
+  /* The form's answers saved beside the database, as people do. */
+  g_assert_true (g_file_set_contents_full (csv, g_bytes_get_data (contents, NULL),
+                                           g_bytes_get_size (contents), 0, 0600, NULL));
+  window = ts_window_new (application, repository);
+  gtk_window_present (GTK_WINDOW (window));
+
+  import_through_file_chooser (window, repository, csv);
+  sniff_folder (dir);
+  g_free (members_in_file (path));
+  g_assert_cmpint (ts_test_run_cli (NULL, path, NULL, NULL, "member", "add", "--name", "佐藤 花子",
+                                    "--reading", "さとう はなこ", NULL), ==, 0);
+  add_member_in_app (window, "田中", "たなか");
+  sniff_folder (dir);
+  g_free (members_in_file (path));
+  add_member_in_app (window, "鈴木", "すずき");
+
+  /* Quit. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&repository);
+  listed = members_in_file (path);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (strstr (listed, expected[i]));
+  ts_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
+  application = ts_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  g_application_set_default (G_APPLICATION (application));
+
+  g_test_add_func ("/app-and-cli/import-cli-edit-quit", test_import_cli_edit_quit);
+  return g_test_run ();
+}
