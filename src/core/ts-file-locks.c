@@ -120,6 +120,7 @@ untrack (int fd)
           if (file->lock_fd >= 0)
             real_close (file->lock_fd);
           g_hash_table_remove (files_by_key, &file->key);
+          g_free (file);
         }
     }
   g_mutex_unlock (&files_mutex);

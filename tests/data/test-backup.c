@@ -276,7 +276,10 @@ test_reading_writes_nothing_beside (Fixture       *fixture,
   g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL), ==, SQLITE_OK);
   add_member (fixture, "ログ");
-  wal = ts_test_read_file (g_strconcat (fixture->path, "-wal", NULL));
+  {
+    g_autofree char *live_wal = g_strconcat (fixture->path, "-wal", NULL);
+    wal = ts_test_read_file (live_wal);
+  }
   g_assert_true (g_file_set_contents_full (in_use_wal, g_bytes_get_data (wal, NULL),
                                            g_bytes_get_size (wal), 0, 0600, NULL));
   {
