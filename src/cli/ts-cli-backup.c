@@ -25,7 +25,7 @@ ts_cli_backup (int    argc,
 
   if ((status = ts_cli_parse_one_file (context, "backup", &argc, &argv)) != TS_CLI_OK)
     return status;
-  if ((repository = ts_cli_open (FALSE)) == NULL)
+  if (!ts_cli_output_allowed (argv[1]) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   if (!ts_backup_write (ts_repository_get_database (repository), argv[1], &error))
     return ts_cli_fail (error);

@@ -60,7 +60,7 @@ run_export (const char *command,
     return ts_cli_usage_error (_("Please give the event with --event ID."));
   if (kind == EXPORT_GRID && chapter_id <= 0)
     return ts_cli_usage_error (_("Please give the chapter with --chapter ID."));
-  if ((repository = ts_cli_open (FALSE)) == NULL)
+  if (!ts_cli_output_allowed (output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
 
   switch (kind)

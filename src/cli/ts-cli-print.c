@@ -156,7 +156,7 @@ run_print (TsPrintKind  kind,
   ts_print_options_init (&options, kind);
   if (!make_options (&args, &options, &status))
     return status;
-  if ((repository = ts_cli_open (FALSE)) == NULL)
+  if (!ts_cli_output_allowed (args.output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   job = ts_print_job_load (repository, args.event_id, &options, &error);
   if (job == NULL || !ts_render_write_pdf (job, args.output, NULL, NULL, NULL, &error))

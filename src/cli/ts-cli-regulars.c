@@ -200,7 +200,7 @@ ts_cli_report (int    argc,
     return status;
   if (options.output == NULL)
     return ts_cli_usage_error (_("Give the PDF file to write with -o FILE."));
-  if ((repository = ts_cli_open (FALSE)) == NULL)
+  if (!ts_cli_output_allowed (options.output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   if ((result = compute (repository, options.chapter, &analysis, &chapter, &error)) == NULL)
     return ts_cli_fail (error);

@@ -16,6 +16,7 @@
 
 #include "ts-cli.h"
 #include "ts-csv-writer.h"
+#include "ts-output-path.h"
 
 char *ts_cli_database_option = NULL;
 
@@ -115,6 +116,21 @@ ts_cli_open (gboolean create)
     }
   ts_database_set_wait_func (database, on_database_wait, NULL);
   return ts_repository_new (database);
+}
+
+/* Refuses an output file that is the database, or one of the files
+ * SQLite keeps beside it, before anything is opened: such a command would
+ * replace the data it writes out. */
+gboolean
+ts_cli_output_allowed (const char *output)
+{
+  g_autofree char *database = ts_database_resolve_path (ts_cli_database_option);
+  g_autoptr(GError) error = NULL;
+
+  if (ts_output_path_check (database, output, &error))
+    return TRUE;
+  ts_cli_fail (error);
+  return FALSE;
 }
 
 int

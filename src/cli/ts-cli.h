@@ -40,6 +40,7 @@ int             ts_cli_parse_one_file  (GOptionContext     *context,
                                         int                *argc,
                                         char             ***argv);
 TsRepository   *ts_cli_open            (gboolean            create);
+gboolean        ts_cli_output_allowed  (const char         *output);
 int             ts_cli_fail            (const GError       *error);
 int             ts_cli_usage_error     (const char         *format,
                                         ...) G_GNUC_PRINTF (1, 2);

@@ -20,6 +20,7 @@
 #include "ts-data-actions.h"
 #include "ts-export.h"
 #include "ts-import-dialog.h"
+#include "ts-output-path.h"
 
 typedef struct {
   GtkWidget    *window;       /* not a reference: the window owns us */
@@ -275,14 +276,23 @@ export_file_chosen (DataActions    *self,
                     GFile          *file,
                     gint64          id)
 {
-  ExportWork *work = g_new0 (ExportWork, 1);
-  g_autoptr(GTask) task = g_task_new (self->window, NULL, export_done, self);
+  g_autofree char *path = g_file_get_path (file);
   const char *encoding = gtk_file_chooser_get_choice (chooser, "encoding");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportWork *work;
 
+  if (!ts_output_path_check (database_path (self), path, &error))
+    {
+      show_error (self, _("Nothing Was Exported"), error);
+      return;
+    }
+  task = g_task_new (self->window, NULL, export_done, self);
+  work = g_new0 (ExportWork, 1);
   work->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
   work->id = id;
   work->database_path = g_strdup (database_path (self));
-  work->path = g_file_get_path (file);
+  work->path = g_steal_pointer (&path);
   if (encoding == NULL || !ts_export_encoding_from_name (encoding, &work->encoding))
     work->encoding = TS_EXPORT_UTF8_BOM;
   g_task_set_task_data (task, work, (GDestroyNotify) export_work_free);

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ts-output-path.h"
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-print-settings.h"
@@ -470,6 +471,12 @@ start_export (TsPrintDialog *self,
 
   if (self->export_cancellable != NULL)
     return;  /* one export at a time */
+  if (!ts_output_path_check (ts_database_get_path (ts_repository_get_database (self->repository)),
+                             path, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
   job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
   if (job == NULL)
     {

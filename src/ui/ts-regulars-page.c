@@ -18,6 +18,7 @@
 #include "ts-attendance-grid.h"
 #include "ts-csv-writer.h"
 #include "ts-date.h"
+#include "ts-output-path.h"
 #include "ts-regulars.h"
 #include "ts-regulars-page.h"
 #include "ts-render-report.h"
@@ -327,13 +328,16 @@ on_export_response_cb (GtkNativeDialog *dialog,
   gboolean report = g_object_get_data (G_OBJECT (dialog), "report") != NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
+  const char *path;
 
   if (response == GTK_RESPONSE_ACCEPT && self->regulars != NULL &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL)
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) != NULL &&
+      (path = g_file_peek_path (file)) != NULL &&
+      ts_output_path_check (ts_database_get_path (ts_repository_get_database (self->repository)),
+                            path, &error))
     {
       if (report)
         {
-          g_autofree char *path = g_file_get_path (file);
           g_autoptr(TsChapter) chapter = ts_repository_get_chapter (self->repository,
                                                                     self->chapter_id, &error);
           if (chapter != NULL)
@@ -341,9 +345,9 @@ on_export_response_cb (GtkNativeDialog *dialog,
         }
       else
         ts_regulars_page_save_list (self, list_names[kind], file, &error);
-      if (error != NULL)
-        show_error (self, error->message);
     }
+  if (error != NULL)
+    show_error (self, error->message);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
