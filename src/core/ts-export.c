@@ -20,6 +20,7 @@
 #include "ts-csv-writer.h"
 #include "ts-export.h"
 #include "ts-import-mapping.h"
+#include "ts-output-path.h"
 #include "ts-repository-private.h"
 
 #define LINE_END "\r\n"
@@ -356,7 +357,7 @@ ts_export_encode (const char        *text,
 }
 
 /* Written whole or not at all: a failed export leaves an older file with
- * that name as it was. */
+ * that name as it was. Created 0600: the file holds people's details. */
 gboolean
 ts_export_write_file (const char        *path,
                       GString           *csv,
@@ -370,5 +371,5 @@ ts_export_write_file (const char        *path,
   if (bytes == NULL)
     return FALSE;
   data = g_bytes_get_data (bytes, &length);
-  return g_file_set_contents (path, data, length, error);
+  return ts_output_file_set_contents (path, data, length, error);
 }

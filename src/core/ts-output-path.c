@@ -1,5 +1,5 @@
-/* ts-output-path.c: files the person asks Tsudoi to write: never over
- * the database.
+/* ts-output-path.c: files the person asks Tsudoi to write: never over the
+ * database, and private to their owner.
  *
  * Every command and dialog that writes a file someone named (CSV, PDF,
  * backup) asks ts_output_path_check() first. A name that is the database,
@@ -13,19 +13,27 @@
  * there for its own. The writers stage their output in "NAME.part" or a
  * temporary name beside it, so "NAME.part" is checked too.
  *
+ * What these files hold is personal data: they are created 0600 whatever
+ * the umask, and replace a file of the same name only when complete.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tsudoi-output"
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ts-output-path.h"
 
 G_DEFINE_QUARK (ts-output-path-error-quark, ts_output_path_error)
+
+#define PRIVATE_MODE 0600
 
 /* The files SQLite keeps beside the database, as suffixes of its name. */
 static const char * const companions[] = { "-wal", "-shm", "-journal" };
@@ -112,4 +120,55 @@ ts_output_path_check (const char  *database_path,
         return refuse (database_path, output_path, FALSE, error);
     }
   return TRUE;
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_WRITE,
+               _("Could not write “%1$s”: %2$s"), name, g_strerror (saved_errno));
+}
+
+/* The whole file at once: written to a new file beside @path, created
+ * 0600, and renamed over it once complete. */
+gboolean
+ts_output_file_set_contents (const char  *path,
+                             const char  *data,
+                             gsize        length,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   PRIVATE_MODE, error);
+}
+
+/* Opens @path for writing, emptied, and readable by its owner only, also
+ * when it was there already with a wider mode. A symbolic link is not
+ * followed. Returns the descriptor, or -1 with @error set. */
+int
+ts_output_file_create (const char  *path,
+                       GError     **error)
+{
+  int fd;
+
+  g_return_val_if_fail (path != NULL, -1);
+
+  do
+    fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, PRIVATE_MODE);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0 || fchmod (fd, PRIVATE_MODE) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      set_write_error (error, path, saved_errno);
+      return -1;
+    }
+  return fd;
 }

@@ -15,6 +15,7 @@
 #include <cairo-pdf.h>
 
 #include "ts-date.h"
+#include "ts-pdf-output.h"
 #include "ts-render-report.h"
 #include "ts-render-text.h"
 #include "ts-render-trend.h"
@@ -279,31 +280,26 @@ ts_render_report_page (cairo_t          *cr,
   cairo_restore (cr);
 }
 
+/* Written beside @path and renamed when complete, 0600 like every file
+ * holding people's names. */
 gboolean
 ts_render_report_pdf (const TsRegulars *regulars,
                       const char       *chapter_name,
                       const char       *path,
                       GError          **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, TS_A4_WIDTH, TS_A4_HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
+  TsPdfOutput *output = ts_pdf_output_new (path, error);
+  cairo_surface_t *surface;
+  cairo_t *cr;
 
+  if (output == NULL)
+    return FALSE;
+  surface = ts_pdf_output_get_surface (output);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chapter_name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tsudoi");
+  cr = cairo_create (surface);
   ts_render_report_page (cr, regulars, chapter_name);
   cairo_show_page (cr);
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %1$s is a file, %2$s the reason. */
-                   _("Could not write the report to “%1$s”: %2$s"), path,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return ts_pdf_output_close (output, TRUE, error);
 }

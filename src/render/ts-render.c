@@ -11,11 +11,10 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <cairo-pdf.h>
 
+#include "ts-pdf-output.h"
 #include "ts-render-private.h"
 
 guint
@@ -281,34 +280,17 @@ ts_render_write_pdf (const TsPrintJob *job,
                      GCancellable     *cancellable,
                      GError          **error)
 {
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  TsPdfOutput *output;
   cairo_surface_t *surface;
-  cairo_status_t status;
   gboolean ok;
 
   g_return_val_if_fail (job != NULL && path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (part, TS_A4_WIDTH, TS_A4_HEIGHT);
+  if ((output = ts_pdf_output_new (path, error)) == NULL)
+    return FALSE;
+  surface = ts_pdf_output_get_surface (output);
   set_metadata (surface, job);
   ok = draw_pages (surface, job, progress, user_data, cancellable, error);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, TS_PRINT_ERROR, TS_PRINT_ERROR_WRITE,
-                   _("Could not write “%1$s”: %2$s"), path, cairo_status_to_string (status));
-      ok = FALSE;
-    }
-  if (ok && g_rename (part, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, TS_PRINT_ERROR, TS_PRINT_ERROR_WRITE,
-                   _("Could not write “%1$s”: %2$s"), path, g_strerror (saved));
-      ok = FALSE;
-    }
-  if (!ok)
-    g_unlink (part);
-  return ok;
+  /* A drawing error is already set; only a writing error is left to say. */
+  return ts_pdf_output_close (output, ok, ok ? error : NULL) && ok;
 }

@@ -993,7 +993,8 @@ ts_regulars_page_set_today (TsRegularsPage *self,
 }
 
 /* Writes one of the lists ("regulars", "first-timers", "lapsed") as CSV
- * that Excel opens as UTF-8: a BOM and CRLF line ends. */
+ * that Excel opens as UTF-8: a BOM and CRLF line ends. A local file,
+ * created 0600: it holds names, and for the lapsed, contact details. */
 gboolean
 ts_regulars_page_save_list (TsRegularsPage  *self,
                             const char      *list,
@@ -1011,9 +1012,10 @@ ts_regulars_page_save_list (TsRegularsPage  *self,
     if (g_str_equal (list, list_names[kind]))
       {
         bytes = list_csv (self, kind);
-        return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL),
-                                        g_bytes_get_size (bytes), NULL, FALSE,
-                                        G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+        g_return_val_if_fail (g_file_peek_path (file) != NULL, FALSE);
+        return ts_output_file_set_contents (g_file_peek_path (file),
+                                            g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), error);
       }
   g_return_val_if_reached (FALSE);
 }

@@ -1,4 +1,5 @@
-/* test-cli-output.c: files tsudoi-cli writes: never over the database.
+/* test-cli-output.c: files tsudoi-cli writes: never over the database,
+ * and readable by their owner only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,7 +25,7 @@ static const char * const commands[][7] = {
   { "badges", "--event", "@event", NULL },
   { "addendum", "--event", "@event", NULL },
   { "report", "--chapter", "1", "--month", "2017-08", NULL },
-  { "backup", NULL },
+  { "backup", NULL },   /* last: not in the test of modes */
 };
 
 static int
@@ -181,6 +182,37 @@ test_open_companions_refused (Fixture       *fixture,
   g_assert_true (g_bytes_equal (wal_before, wal_after));
 }
 
+/* With the umask most systems have (022), every file written is 0600,
+ * also one that replaced an older file of the same name made 0644.
+ * (Backups are the database's business, tested with it.) */
+static void
+test_files_are_private (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  mode_t old_umask = umask (022);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands) - 1; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("out-%u", i);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *err = NULL;
+      GStatBuf st;
+
+      for (guint pass = 0; pass < 2; pass++)
+        {
+          if (pass == 1)
+            g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+          if (run_command (fixture, i, path, &err) != 0)
+            g_error ("%s failed: %s", commands[i][0], err);
+          g_clear_pointer (&err, g_free);
+          g_assert_cmpint (g_stat (path, &st), ==, 0);
+          if ((st.st_mode & 0777) != 0600)
+            g_error ("%s wrote %s with mode %o", commands[i][0], name, st.st_mode & 0777);
+        }
+    }
+  umask (old_umask);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,5 +222,7 @@ main (int    argc,
               fixture_set_up, test_database_refused, fixture_tear_down);
   g_test_add ("/cli-output/open-companions-refused", Fixture, NULL,
               fixture_set_up, test_open_companions_refused, fixture_tear_down);
+  g_test_add ("/cli-output/files-are-private", Fixture, NULL,
+              fixture_set_up, test_files_are_private, fixture_tear_down);
   return g_test_run ();
 }

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <sys/stat.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "regulars-dataset.h"
 #include "ts-attendance-grid.h"
@@ -191,11 +193,17 @@ test_export_csv (Fixture       *fixture,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
+  mode_t old_umask = umask (022);
+  GStatBuf st;
 
   show_chapter_a (fixture);
   g_assert_true (ts_regulars_page_save_list (TS_REGULARS_PAGE (fixture->page), "lapsed",
                                              file, &error));
   g_assert_no_error (error);
+  umask (old_umask);
+  /* Names and contact details: the owner's only. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFName,Organization,Profession,"));
   g_assert_nonnull (strstr (contents, ",Email,Phone\r\n"));
