@@ -17,6 +17,7 @@
 #include "ts-cli.h"
 #include "ts-csv-writer.h"
 #include "ts-output-path.h"
+#include "ts-text-clean.h"
 
 char *ts_cli_database_option = NULL;
 
@@ -192,11 +193,21 @@ ts_cli_table_new (gboolean            csv,
   return table;
 }
 
+/* Cells go to a terminal: cleaned again of control characters, for text
+ * stored before Tsudoi cleaned it or written by another program. A table
+ * for people has one line per row; a CSV cell may hold several. */
 void
 ts_cli_table_add (TsCliTable         *table,
                   const char * const *cells)
 {
-  g_ptr_array_add (table->rows, g_strdupv ((GStrv) cells));
+  GStrv row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint c = 0; c < table->n_columns && cells[c] != NULL; c++)
+    row[c] = ts_text_clean (cells[c], table->csv);
+  for (guint c = 0; c < table->n_columns; c++)
+    if (row[c] == NULL)
+      row[c] = g_strdup ("");
+  g_ptr_array_add (table->rows, row);
 }
 
 /* Columns on a terminal: a kanji or kana takes two cells. */

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-text-clean.h"
 
 static const TsCliCommand commands[] = {
   { "init",        ts_cli_init,        N_("Create the database and load the chapter directory") },
@@ -38,6 +39,26 @@ static const TsCliCommand commands[] = {
   { "badges",      ts_cli_badges,      N_("Write name badges for an event as PDF") },
   { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
 };
+
+/* Whatever is printed goes to a terminal, and may quote a file's cell or
+ * an argument: control characters and direction overrides are dropped on
+ * the way, so that an ESC sequence in a name cannot retitle or clear the
+ * terminal. (Stored text never has any: ts-text-clean.c.) */
+static void
+print_clean (const char *text)
+{
+  g_autofree char *clean = ts_text_clean (text, TRUE);
+
+  fputs (clean, stdout);
+}
+
+static void
+printerr_clean (const char *text)
+{
+  g_autofree char *clean = ts_text_clean (text, TRUE);
+
+  fputs (clean, stderr);
+}
 
 static void
 print_help (FILE *out)
@@ -90,6 +111,8 @@ main (int    argc,
                                                                  : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  g_set_print_handler (print_clean);
+  g_set_printerr_handler (printerr_clean);
 
   if (argc < 2)
     {

@@ -23,7 +23,7 @@ static const TsField chapter_fields[] = {
   TS_FIELD (TsChapter, TS_FIELD_STRING, "schedule",     schedule),
   TS_FIELD (TsChapter, TS_FIELD_STRING, "leader",       leader),
   TS_FIELD (TsChapter, TS_FIELD_STRING, "founded",      founded),
-  TS_FIELD (TsChapter, TS_FIELD_STRING, "notes",        notes),
+  TS_FIELD (TsChapter, TS_FIELD_TEXT,   "notes",        notes),
   TS_FIELD (TsChapter, TS_FIELD_INT64,  "position",     position),
   TS_FIELD (TsChapter, TS_FIELD_INT64,  "event-count",  event_count),
   TS_FIELD (TsChapter, TS_FIELD_INT64,  "member-count", member_count),

@@ -24,7 +24,7 @@ static const TsField event_fields[] = {
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "fee",          fee),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "capacity",     capacity),
   TS_FIELD (TsEvent, TS_FIELD_STRING, "status",       status),
-  TS_FIELD (TsEvent, TS_FIELD_STRING, "notes",        notes),
+  TS_FIELD (TsEvent, TS_FIELD_TEXT,   "notes",        notes),
   TS_FIELD (TsEvent, TS_FIELD_STRING, "chapter-name", chapter_name),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "headcount",    headcount),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "present",      present),

@@ -5,8 +5,48 @@
 #define G_LOG_DOMAIN "tsudoi-record"
 
 #include "ts-record.h"
+#include "ts-text-clean.h"
 
 #define FIELD_PTR(object, field) ((guint8 *) (object) + (field)->offset)
+
+/* Each record type's table, kept with the type for ts_record_clean(). */
+typedef struct {
+  const TsField *fields;
+  guint          n_fields;
+} FieldTable;
+
+static GQuark ts_record_fields_quark (void);
+G_DEFINE_QUARK (ts-record-fields, ts_record_fields)
+
+static gboolean
+is_text (const TsField *field)
+{
+  return field->type == TS_FIELD_STRING || field->type == TS_FIELD_TEXT;
+}
+
+/* Replaces the text in @slot by @text cleaned; TRUE when that changed it. */
+static gboolean
+set_text (char          **slot,
+          const char     *text,
+          const TsField  *field)
+{
+  g_autofree char *clean = ts_text_clean (text, field->type == TS_FIELD_TEXT);
+
+  if (g_strcmp0 (*slot, clean) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_steal_pointer (&clean);
+  return TRUE;
+}
+
+static void
+notify_field (GObject       *object,
+              const TsField *field)
+{
+  g_object_notify_by_pspec (object,
+                            g_object_class_find_property (G_OBJECT_GET_CLASS (object),
+                                                          field->name));
+}
 
 void
 ts_record_install_fields (GObjectClass  *klass,
@@ -15,7 +55,12 @@ ts_record_install_fields (GObjectClass  *klass,
 {
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                             G_PARAM_STATIC_STRINGS;
+  FieldTable *table = g_new (FieldTable, 1);
 
+  /* Kept for as long as the type: classes are never finalized. */
+  table->fields = fields;
+  table->n_fields = n_fields;
+  g_type_set_qdata (G_OBJECT_CLASS_TYPE (klass), ts_record_fields_quark (), table);
   for (guint i = 0; i < n_fields; i++)
     {
       GParamSpec *pspec = NULL;
@@ -23,6 +68,7 @@ ts_record_install_fields (GObjectClass  *klass,
       switch (fields[i].type)
         {
         case TS_FIELD_STRING:
+        case TS_FIELD_TEXT:
           pspec = g_param_spec_string (fields[i].name, NULL, NULL, "", flags);
           break;
         case TS_FIELD_INT64:
@@ -54,6 +100,7 @@ ts_record_get_field (GObject       *object,
   switch (field->type)
     {
     case TS_FIELD_STRING:
+    case TS_FIELD_TEXT:
       g_value_set_string (value, *(char **) FIELD_PTR (object, field));
       break;
     case TS_FIELD_INT64:
@@ -83,18 +130,9 @@ ts_record_set_field (GObject       *object,
   switch (field->type)
     {
     case TS_FIELD_STRING:
-      {
-        char **slot = (char **) FIELD_PTR (object, field);
-        const char *text = g_value_get_string (value);
-
-        if (g_strcmp0 (*slot, text ? text : "") != 0)
-          {
-            g_free (*slot);
-            *slot = g_strdup (text ? text : "");
-            changed = TRUE;
-          }
-        break;
-      }
+    case TS_FIELD_TEXT:
+      changed = set_text ((char **) FIELD_PTR (object, field), g_value_get_string (value), field);
+      break;
     case TS_FIELD_INT64:
       {
         gint64 *slot = (gint64 *) FIELD_PTR (object, field);
@@ -118,9 +156,35 @@ ts_record_set_field (GObject       *object,
     }
 
   if (changed)
-    g_object_notify_by_pspec (object,
-                              g_object_class_find_property (G_OBJECT_GET_CLASS (object),
-                                                            field->name));
+    notify_field (object, field);
+}
+
+/* Cleans every text field of @record (a TsChapter, TsEvent, TsMember or
+ * TsAttendance) in place, notifying the ones that changed. Fields are
+ * public and some code fills them directly (the importer, the dialogs):
+ * this is what makes sure no control character is ever stored. */
+void
+ts_record_clean (gpointer record)
+{
+  const FieldTable *table;
+
+  g_return_if_fail (G_IS_OBJECT (record));
+  table = g_type_get_qdata (G_OBJECT_TYPE (record), ts_record_fields_quark ());
+  g_return_if_fail (table != NULL);
+
+  for (guint i = 0; i < table->n_fields; i++)
+    {
+      const TsField *field = &table->fields[i];
+      char **slot;
+      g_autofree char *text = NULL;
+
+      if (!is_text (field))
+        continue;
+      slot = (char **) FIELD_PTR (record, field);
+      text = g_strdup (*slot);
+      if (set_text (slot, text, field))
+        notify_field (G_OBJECT (record), field);
+    }
 }
 
 /* Strings are never NULL in a record: "" stands for "not given". */
@@ -130,7 +194,7 @@ ts_record_init_fields (GObject       *object,
                        guint          n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    if (fields[i].type == TS_FIELD_STRING)
+    if (is_text (&fields[i]))
       *(char **) FIELD_PTR (object, &fields[i]) = g_strdup ("");
 }
 
@@ -140,6 +204,6 @@ ts_record_free_fields (GObject       *object,
                        guint          n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    if (fields[i].type == TS_FIELD_STRING)
+    if (is_text (&fields[i]))
       g_clear_pointer ((char **) FIELD_PTR (object, &fields[i]), g_free);
 }

@@ -5,6 +5,10 @@
  * for reading; a table of fields turns each into a GObject property so
  * that writes through g_object_set() notify.
  *
+ * Text is cleaned (ts-text-clean.h) as it is set through a property, and
+ * ts_record_clean() cleans fields written directly: the repository calls
+ * it before every save, and validation before looking at the record.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -14,7 +18,8 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  TS_FIELD_STRING,
+  TS_FIELD_STRING,    /* one line of text */
+  TS_FIELD_TEXT,      /* text that may have several lines */
   TS_FIELD_INT64,
   TS_FIELD_BOOLEAN,
 } TsFieldType;
@@ -47,6 +52,7 @@ void ts_record_init_fields    (GObject       *object,
 void ts_record_free_fields    (GObject       *object,
                                const TsField *fields,
                                guint          n_fields);
+void ts_record_clean          (gpointer       record);
 
 /* The usual class boilerplate for a record whose fields are all in its
  * table: get/set/finalize and class_init, in one line. */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-record.h"
 #include "ts-repository-private.h"
 
 #define ATTENDANCE_COLUMNS \
@@ -193,6 +194,7 @@ ts_repository_save_attendance (TsRepository  *self,
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (TS_IS_ATTENDANCE (attendance), FALSE);
 
+  ts_record_clean (attendance);
   stmt = ts_repository_prepare (self,
     "UPDATE attendance SET status = ?2, role = ?3, checked_in_at = ?4, paid = ?5,"
     "  note = ?6, updated_at = ?7 WHERE id = ?1", error);

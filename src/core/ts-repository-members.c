@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-record.h"
 #include "ts-repository-private.h"
 #include "ts-text.h"
 
@@ -270,6 +271,7 @@ ts_repository_save_member (TsRepository  *self,
       g_free (member->uuid);
       member->uuid = g_uuid_string_random ();
     }
+  ts_record_clean (member);
   ts_member_update_keys (member);
 
   stmt = ts_repository_prepare (self,

@@ -13,7 +13,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ts-record.h"
 #include "ts-repository-private.h"
+#include "ts-text-clean.h"
 
 struct _TsRepository
 {
@@ -301,13 +303,23 @@ ts_repository_save_chapter (TsRepository  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
-  const char *texts[] = { chapter->name, chapter->reading, chapter->region,
-                          chapter->prefecture, chapter->area, chapter->venue,
-                          chapter->schedule, chapter->leader, chapter->founded,
-                          chapter->notes };
+  const char *texts[10];
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (TS_IS_CHAPTER (chapter), FALSE);
+
+  /* Cleaned first: the pointers change. */
+  ts_record_clean (chapter);
+  texts[0] = chapter->name;
+  texts[1] = chapter->reading;
+  texts[2] = chapter->region;
+  texts[3] = chapter->prefecture;
+  texts[4] = chapter->area;
+  texts[5] = chapter->venue;
+  texts[6] = chapter->schedule;
+  texts[7] = chapter->leader;
+  texts[8] = chapter->founded;
+  texts[9] = chapter->notes;
 
   if (*chapter->uuid == '\0')
     {
@@ -457,6 +469,7 @@ ts_repository_save_event (TsRepository  *self,
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (TS_IS_EVENT (event), FALSE);
 
+  ts_record_clean (event);
   if (*event->uuid == '\0')
     {
       g_free (event->uuid);
@@ -635,6 +648,7 @@ ts_repository_add_profession (TsRepository  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *clean = ts_text_clean (name, FALSE);
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
 
@@ -645,6 +659,6 @@ ts_repository_add_profession (TsRepository  *self,
   if (stmt == NULL)
     return FALSE;
   ts_bind_text (stmt, 1, uuid);
-  ts_bind_text (stmt, 2, name);
+  ts_bind_text (stmt, 2, clean);
   return ts_repository_step_done (self, stmt, error);
 }

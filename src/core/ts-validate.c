@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-date.h"
+#include "ts-record.h"
 #include "ts-text.h"
 #include "ts-validate.h"
 
@@ -46,10 +47,14 @@ ts_validate_email (const char *email)
   return dot != NULL && dot > at + 1 && dot[1] != '\0';
 }
 
+/* Each rule looks at the record as it will be stored: cleaned of
+ * control characters first (ts_record_clean()), so that a name made only
+ * of them is blank, and a reading with a stray direction mark is kana. */
 gboolean
 ts_validate_member (TsMember  *member,
                     GError   **error)
 {
+  ts_record_clean (member);
   if (is_blank (member->family_name))
     {
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_NAME,
@@ -83,8 +88,11 @@ gboolean
 ts_validate_event (TsEvent  *event,
                    GError  **error)
 {
-  g_autoptr(GDateTime) start = ts_date_parse (event->starts_at);
+  g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
+
+  ts_record_clean (event);
+  start = ts_date_parse (event->starts_at);
 
   if (event->chapter_id <= 0)
     {
@@ -123,6 +131,7 @@ gboolean
 ts_validate_chapter (TsChapter  *chapter,
                      GError    **error)
 {
+  ts_record_clean (chapter);
   if (is_blank (chapter->name))
     {
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_NAME,

@@ -198,6 +198,77 @@ test_sample (void)
   ts_test_remove_dir (dir);
 }
 
+/* A name made to retitle the terminal, with CR LF and a right-to-left
+ * override, typed at the command line and in a CSV file: stored clean,
+ * and nothing printed carries an ESC. */
+static void
+test_control_characters (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "ctl.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "ctl.csv", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(TsMember) typed = NULL;
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  TsTestRun run = { 0 };
+
+  run_cli (&run, NULL, "init", "-d", db, NULL);
+  run_cli (&run, NULL, "member", "add", "-d", db,
+           "--family", "\x1b]0;pwned\x07\x1b[2J山田", "--given", "太郎\r\n",
+           "--reading", "やまだ たろう", "--organization", "\u202eンクリニック",
+           "--introduction", "一行目\r\n二行目\x1b[5m", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  id = first_line (run.out);
+
+  /* Among other people: a file mostly of control characters is refused
+   * as not text before anything else. */
+  g_assert_true (g_file_set_contents (csv,
+    "姓,名,よみがな,所属,自己紹介\r\n"
+    "\"\x1b[31m佐藤\",\"花子\r\n\",さとう はなこ,\"\u202e院病A\",\"訪問看護\r\nです\x1b[0m\"\r\n"
+    "田中,一,たなか はじめ,たなか薬局,薬剤師をしています。\r\n"
+    "中村,健,なかむら けん,なかむら整骨院,柔道整復師をしています。\r\n"
+    "小林,優子,こばやし ゆうこ,こばやし訪問看護ステーション,看護師をしています。\r\n"
+    "加藤,誠,かとう まこと,かとう介護センター,ケアマネジャーをしています。\r\n"
+    "吉田,恵,よしだ めぐみ,よしだ歯科,歯科衛生士をしています。\r\n",
+    -1, NULL));
+  run_cli (&run, NULL, "import", "members", "-d", db, csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strchr (run.out, '\x1b'));
+
+  run_cli (&run, NULL, "members", "-d", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strchr (run.out, '\x1b'));
+  g_assert_null (strstr (run.out, "\u202e"));
+  g_assert_nonnull (strstr (run.out, "]0;pwned[2J山田"));
+  run_cli (&run, NULL, "members", "-d", db, "--format", "csv", NULL);
+  g_assert_null (strchr (run.out, '\x1b'));
+
+  repository = ts_test_open_repository (dir, "ctl.db");
+  typed = ts_repository_get_member (repository, g_ascii_strtoll (id, NULL, 10), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (typed->family_name, ==, "]0;pwned[2J山田");
+  g_assert_cmpstr (typed->given_name, ==, "太郎");
+  g_assert_cmpstr (typed->organization, ==, "ンクリニック");
+  g_assert_cmpstr (typed->introduction, ==, "一行目\n二行目[5m");
+  found = ts_repository_list_members (repository, "さとう", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  {
+    g_autoptr(TsMember) imported = g_list_model_get_item (found, 0);
+    g_autoptr(TsMember) full = ts_repository_get_member (repository, imported->id, &error);
+
+    g_assert_cmpstr (full->family_name, ==, "[31m佐藤");
+    g_assert_cmpstr (full->given_name, ==, "花子");
+    g_assert_cmpstr (full->organization, ==, "院病A");
+    g_assert_cmpstr (full->introduction, ==, "訪問看護\nです[0m");
+  }
+  g_clear_object (&repository);
+  ts_test_run_clear (&run);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -207,5 +278,6 @@ main (int    argc,
   g_test_add_func ("/cli/errors-change-nothing", test_errors_change_nothing);
   g_test_add_func ("/cli/help", test_help_is_translated);
   g_test_add_func ("/cli/sample", test_sample);
+  g_test_add_func ("/cli/control-characters", test_control_characters);
   return g_test_run ();
 }

@@ -258,6 +258,50 @@ test_soft_delete_and_restore (Fixture       *fixture,
   g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND);
 }
 
+/* Fields filled directly, as the importer does, or through properties,
+ * as the dialogs do: either way what is stored has no control character,
+ * and the record in hand shows what was stored. */
+static void
+test_text_is_cleaned (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  TsRepository *repository = fixture->repository;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = ts_member_new ();
+  g_autoptr(TsMember) stored = NULL;
+  g_autoptr(TsEvent) event = NULL;
+
+  g_free (member->family_name);
+  member->family_name = g_strdup ("\x1b]0;x\x07\u202e佐藤");
+  g_object_set (member, "given-name", "花子\r\n", "family-reading", "\u200fさとう",
+                "given-reading", "はなこ", "organization", "A病院\x1b[2J",
+                "introduction", "一行目\r\n二行目\x1b[1m", NULL);
+  g_assert_cmpstr (member->given_name, ==, "花子");
+  g_assert_true (ts_repository_save_member (repository, member, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (member->family_name, ==, "]0;x佐藤");
+
+  stored = ts_repository_get_member (repository, member->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->family_name, ==, "]0;x佐藤");
+  g_assert_cmpstr (stored->given_name, ==, "花子");
+  g_assert_cmpstr (stored->family_reading, ==, "さとう");
+  g_assert_cmpstr (stored->organization, ==, "A病院[2J");
+  g_assert_cmpstr (stored->introduction, ==, "一行目\n二行目[1m");
+
+  event = ts_repository_get_event (repository, fixture->event_id, &error);
+  g_assert_no_error (error);
+  g_free (event->title);
+  event->title = g_strdup ("第1回\n\u202eつどい");
+  g_free (event->notes);
+  event->notes = g_strdup ("持ち物:\r\n名刺\x07");
+  g_assert_true (ts_repository_save_event (repository, event, &error));
+  g_clear_object (&event);
+  event = ts_repository_get_event (repository, fixture->event_id, &error);
+  g_assert_cmpstr (event->title, ==, "第1回 つどい");
+  g_assert_cmpstr (event->notes, ==, "持ち物:\n名刺");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -270,5 +314,6 @@ main (int    argc,
   ADD ("attendance", test_attendance_flow);
   ADD ("walk-in", test_walk_in_and_similar);
   ADD ("soft-delete", test_soft_delete_and_restore);
+  ADD ("text-cleaned", test_text_is_cleaned);
   return g_test_run ();
 }

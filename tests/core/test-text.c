@@ -4,6 +4,7 @@
  */
 #include "ts-test-support.h"
 #include "ts-text.h"
+#include "ts-text-clean.h"
 
 static void
 test_search_key_folds_kana (void)
@@ -132,6 +133,57 @@ test_is_kana (void)
   g_assert_false (ts_text_is_kana ("yamada"));
 }
 
+static void
+check_clean (const char *text,
+             gboolean    multi_line,
+             const char *expected)
+{
+  g_autofree char *clean = ts_text_clean (text, multi_line);
+
+  g_assert_cmpstr (clean, ==, expected);
+}
+
+/* Terminal escapes, C1 controls and DEL go; what is left is the text. */
+static void
+test_clean_controls (void)
+{
+  check_clean ("山田\x1b]0;pwned\x07太郎", FALSE, "山田]0;pwned太郎");
+  check_clean ("\x1b[2J\x1b[31m佐藤\x1b[0m", FALSE, "[2J[31m佐藤[0m");
+  check_clean ("a\x7f" "b\xc2\x9b" "c\x01" "d", FALSE, "abcd");
+  check_clean ("a\x7f" "b\xc2\x9b" "c\x01" "d", TRUE, "abcd");
+  check_clean ("\xc2\x85", TRUE, "\n");       /* NEL is a line break */
+  check_clean (NULL, FALSE, "");
+  check_clean ("山田\xff太郎", FALSE, "山田\xef\xbf\xbd太郎");
+  /* What Japanese names and notes are made of stays as it is. */
+  check_clean ("髙橋　﨑子 ㈱つどい ①〜⑩ 𠮷野家 👩‍⚕️", FALSE, "髙橋　﨑子 ㈱つどい ①〜⑩ 𠮷野家 👩‍⚕️");
+}
+
+/* Direction overrides, embeddings, isolates and marks: a name printed
+ * backwards on the roster, or one that looks like another but does not
+ * match it. */
+static void
+test_clean_bidi (void)
+{
+  check_clean ("\u202e子花 藤佐", FALSE, "子花 藤佐");
+  check_clean ("a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i", FALSE,
+               "abcdefghi");
+  check_clean ("\u200e佐藤\u200f\u061c", TRUE, "佐藤");
+  check_clean ("a\u200db", FALSE, "a\u200db");   /* ZWJ joins emoji: kept */
+}
+
+/* Multi-line text keeps its lines, as LF; single-line text has none. */
+static void
+test_clean_line_breaks (void)
+{
+  check_clean ("一行目\r\n二行目\r三行目\n四行目\u2028五", TRUE,
+               "一行目\n二行目\n三行目\n四行目\n五");
+  check_clean ("\t字下げ\r\n\r\n", TRUE, "\t字下げ\n\n");
+  check_clean ("山田\r\n太郎", FALSE, "山田 太郎");
+  check_clean ("\r\n山田\n\n\t太郎\r\n", FALSE, "山田 太郎");
+  check_clean ("山田　\n太郎", FALSE, "山田　太郎");
+  check_clean ("山田 \r\n 太郎", FALSE, "山田  太郎");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -144,5 +196,8 @@ main (int    argc,
   g_test_add_func ("/text/sort-key/order", test_reading_order);
   g_test_add_func ("/text/sort-key/reading-decides", test_reading_decides_not_kanji);
   g_test_add_func ("/text/is-kana", test_is_kana);
+  g_test_add_func ("/text/clean/controls", test_clean_controls);
+  g_test_add_func ("/text/clean/bidi", test_clean_bidi);
+  g_test_add_func ("/text/clean/line-breaks", test_clean_line_breaks);
   return g_test_run ();
 }

@@ -135,7 +135,7 @@ test_quoted_newlines (Fixture       *fixture,
   suzuki = find_member (fixture, "すずきクリニック");
   tanaka = find_member (fixture, "たなか薬局");
   g_assert_cmpstr (suzuki->introduction, ==,
-                   "訪問診療をしています。\r\n在宅の相談は\"何でも\"どうぞ。");
+                   "訪問診療をしています。\n在宅の相談は\"何でも\"どうぞ。");
   g_assert_cmpstr (tanaka->introduction, ==, "一行目\n二行目\n三行目");
 }
 
