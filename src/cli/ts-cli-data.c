@@ -6,11 +6,11 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
 #include "ts-directory.h"
+#include "ts-regulars.h"
 #include "ts-sample.h"
 
 int
@@ -98,10 +98,15 @@ ts_cli_sample (int    argc,
   options.n_members = members;
   if (seed != 0)
     options.seed = seed;
-  if (until != NULL &&
-      (sscanf (until, "%4d-%2d", &options.end_year, &options.end_month) != 2 ||
-       options.end_month < 1 || options.end_month > 12))
-    return ts_cli_usage_error (_("--until takes a month such as 2017-08."));
+  if (until != NULL)
+    {
+      int month;
+
+      if (!ts_regulars_parse_month (until, &month))
+        return ts_cli_usage_error (_("--until takes a month such as 2017-08."));
+      options.end_year = month / 12;
+      options.end_month = month % 12 + 1;
+    }
   if ((repository = ts_cli_open (TRUE)) == NULL)
     return TS_CLI_FAILED;
   if (!ts_sample_generate (repository, &options, &error))

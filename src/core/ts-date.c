@@ -14,21 +14,50 @@
 
 #include "ts-date.h"
 
+/* Whether @text has exactly the shape of @pattern, where 'd' stands for
+ * one ASCII digit and any other character for itself. */
+static gboolean
+has_shape (const char *text,
+           const char *pattern)
+{
+  for (; *pattern != '\0'; pattern++, text++)
+    if (*pattern == 'd' ? !g_ascii_isdigit (*text) : *text != *pattern)
+      return FALSE;
+  return *text == '\0';
+}
+
+static int
+number_at (const char *text,
+           guint       start,
+           guint       length)
+{
+  int value = 0;
+
+  for (guint i = start; i < start + length; i++)
+    value = value * 10 + (text[i] - '0');
+  return value;
+}
+
 /* "2017-08-24T19:00", with optional ":SS"; NULL when it is not a date and
- * time that exists (2017-02-30 does not). */
+ * time that exists (2017-02-30 does not), or when anything else comes
+ * with it ("2017-08-24T19:00xyz"): a date is all of the text or none. */
 GDateTime *
 ts_date_parse (const char *text)
 {
-  int year, month, day, hour, minute, second = 0, consumed = 0;
+  int year, month, day, hour, minute, second = 0;
 
   if (text == NULL)
     return NULL;
-  if (sscanf (text, "%4d-%2d-%2dT%2d:%2d%n", &year, &month, &day, &hour,
-              &minute, &consumed) != 5 || consumed != 16)
+  if (!has_shape (text, "dddd-dd-ddTdd:dd") && !has_shape (text, "dddd-dd-ddTdd:dd:dd"))
     return NULL;
-  if (text[16] == ':' && sscanf (text + 17, "%2d", &second) != 1)
-    return NULL;
-  if (!g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 ||
+  year = number_at (text, 0, 4);
+  month = number_at (text, 5, 2);
+  day = number_at (text, 8, 2);
+  hour = number_at (text, 11, 2);
+  minute = number_at (text, 14, 2);
+  if (text[16] == ':')
+    second = number_at (text, 17, 2);
+  if (year < 1 || !g_date_valid_dmy (day, month, year) || hour > 23 || minute > 59 ||
       second > 59)
     return NULL;
   return g_date_time_new_local (year, month, day, hour, minute, second);

@@ -126,6 +126,17 @@ test_errors_change_nothing (void)
   run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "1", "--date", "2017-02-30T19:00", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "2017-02-30T19:00"));
+  /* A date with more after it is not a date. */
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "1", "--date", "2017-08-24T19:00xyz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2017-08-24T19:00xyz"));
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "1", "--date", "2017-08-24 garbage", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "event", "add", "-d", db, "--chapter", "1", "--date", "2017-08-24T19:00",
+           "--end", "2017-08-24T21:00 garbage", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "sample", "-d", db, "--until", "2017-08xyz", NULL);
+  g_assert_cmpint (run.status, ==, 2);
   run_cli (&run, NULL, "attend", "-d", db, "--event", "1", NULL);
   g_assert_cmpint (run.status, ==, 2);
   run_cli (&run, NULL, "frobnicate", NULL);

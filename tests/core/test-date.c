@@ -19,6 +19,27 @@ test_parse (void)
   g_assert_false (ts_date_is_valid (""));
 }
 
+/* A date is the whole text: nothing may follow it, nor hide in it. */
+static void
+test_parse_refuses_more (void)
+{
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00xyz"));
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00 "));
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00\n"));
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00:30garbage"));
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00:"));
+  g_assert_false (ts_date_is_valid ("2017-08-24T19:00:3"));
+  g_assert_false (ts_date_is_valid ("2017-08-24 garbage"));
+  g_assert_false (ts_date_is_valid ("2017-08-24 19:00"));
+  g_assert_false (ts_date_is_valid ("2017-08-24T 9:00"));
+  g_assert_false (ts_date_is_valid ("2017-8-24T19:00"));
+  g_assert_false (ts_date_is_valid ("2017-+8-24T19:00"));
+  g_assert_false (ts_date_is_valid (" 2017-08-24T19:00"));
+  g_assert_false (ts_date_is_valid ("0000-01-01T00:00"));
+  g_assert_true (ts_date_is_valid ("2017-08-24T09:05"));
+  g_assert_true (ts_date_is_valid ("2017-08-24T00:00:00"));
+}
+
 static void
 test_format_english (void)
 {
@@ -92,6 +113,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/parse", test_parse);
+  g_test_add_func ("/date/parse-refuses-more", test_parse_refuses_more);
   g_test_add_func ("/date/format-english", test_format_english);
   g_test_add_func ("/date/next-month", test_same_weekday_next_month);
   g_test_add_func ("/date/wareki", test_wareki);
