@@ -213,6 +213,26 @@ test_files_are_private (Fixture       *fixture,
   umask (old_umask);
 }
 
+/* The data folder Tsudoi makes for its database is its owner's only. */
+static void
+test_data_folder_is_private (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *data_home = g_build_filename (dir, "share", NULL);
+  g_autofree char *folder = g_build_filename (data_home, "tsudoi", NULL);
+  g_auto(GStrv) env = ts_test_cli_environ (NULL);
+  mode_t old_umask = umask (022);
+  GStatBuf st;
+
+  env = g_environ_unsetenv (env, "TSUDOI_DATABASE");
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home, TRUE);
+  g_assert_cmpint (ts_test_run_cli (env, NULL, NULL, NULL, "init", NULL), ==, 0);
+  umask (old_umask);
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -224,5 +244,6 @@ main (int    argc,
               fixture_set_up, test_open_companions_refused, fixture_tear_down);
   g_test_add ("/cli-output/files-are-private", Fixture, NULL,
               fixture_set_up, test_files_are_private, fixture_tear_down);
+  g_test_add_func ("/cli-output/data-folder-is-private", test_data_folder_is_private);
   return g_test_run ();
 }

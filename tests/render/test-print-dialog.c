@@ -406,6 +406,42 @@ test_export_cancel (void)
   ts_test_remove_dir (dir);
 }
 
+/* Export PDF over the open database, or its -wal: refused on the spot
+ * (the window stays as it was, nothing is written), never done. */
+static void
+test_export_over_database (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "export.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *db = g_build_filename (dir, "export.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  const char *targets[] = { db, wal };
+  GtkWidget *dialog, *progress_box;
+
+  test_fixture_add_people (repository, event_id);
+  dialog = open_dialog (repository, event_id, "roster");
+  progress_box = gtk_widget_get_parent (find_widget (dialog, GTK_TYPE_PROGRESS_BAR));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autoptr(GBytes) before = ts_test_read_file (targets[i]);
+      g_autoptr(GBytes) after = NULL;
+      g_autofree char *part = g_strconcat (targets[i], ".part", NULL);
+      gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", targets[i]));
+      /* Had it started, wait for it to end, to see what it did. */
+      while (gtk_widget_get_visible (progress_box) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      after = ts_test_read_file (targets[i]);
+      g_assert_true (g_bytes_equal (before, after));
+      g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -418,5 +454,6 @@ main (int    argc,
   g_test_add_func ("/render/print-dialog/remembered", test_options_remembered);
   g_test_add_func ("/render/print-dialog/wareki-switch", test_wareki_switch);
   g_test_add_func ("/render/print-dialog/export-cancel", test_export_cancel);
+  g_test_add_func ("/render/print-dialog/export-over-database", test_export_over_database);
   return g_test_run ();
 }
