@@ -45,19 +45,29 @@ static const TsCliCommand commands[] = {
  * the way, so that an ESC sequence in a name cannot retitle or clear the
  * terminal. (Stored text never has any: ts-text-clean.c.) */
 static void
-print_clean (const char *text)
+put_clean (const char *text,
+           FILE       *out)
 {
   g_autofree char *clean = ts_text_clean (text, TRUE);
+  g_autofree char *converted = NULL;
+  const char *charset;
 
-  fputs (clean, stdout);
+  /* As GLib's own g_print() does for a terminal that is not UTF-8. */
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (clean, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+  fputs (converted != NULL ? converted : clean, out);
+}
+
+static void
+print_clean (const char *text)
+{
+  put_clean (text, stdout);
 }
 
 static void
 printerr_clean (const char *text)
 {
-  g_autofree char *clean = ts_text_clean (text, TRUE);
-
-  fputs (clean, stderr);
+  put_clean (text, stderr);
 }
 
 static void
