@@ -231,6 +231,42 @@ test_member_gone (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* tsudoi-cli restore puts back a file where number 1 is another person
+ * of the same name: only the uuid tells. Save must not write onto her. */
+static void
+test_member_replaced_by_restore (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(TsMember) member = ts_test_add_member (f->db.repository,
+                                                   "family-name", "佐藤", "given-name", "花子",
+                                                   "family-reading", "さとう",
+                                                   "given-reading", "はなこ", NULL);
+  g_autofree char *backup = g_build_filename (f->db.dir, "backup.db", NULL);
+  g_autoptr(TsMember) stored = NULL;
+  GtkWidget *dialog;
+
+  {
+    g_autoptr(TsRepository) other = ts_test_open_repository (f->db.dir, "backup.db");
+    g_autoptr(TsMember) him = ts_test_add_member (other,
+                                                  "family-name", "佐藤", "given-name", "花子",
+                                                  "family-reading", "さとう",
+                                                  "given-reading", "はなこ", NULL);
+
+    g_assert_cmpint (him->id, ==, member->id);
+    g_assert_cmpstr (him->uuid, !=, member->uuid);
+  }
+  dialog = present (ts_member_dialog_new (GTK_WINDOW (f->parent), f->db.repository, member->id));
+  g_assert_cmpint (ts_test_run_cli (NULL, f->db.path, NULL, NULL, "restore", backup, NULL), ==, 0);
+
+  ts_ui_test_type (dialog, _("Phone"), "03-1111-2222");
+  press_save (dialog);
+  g_assert_true (shows_text (dialog, "deleted or replaced by another program"));
+  stored = stored_member (f, member->id);
+  g_assert_cmpstr (stored->uuid, !=, member->uuid);
+  g_assert_cmpstr (stored->phone, ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The event dialog refuses the same way, and reloads the date. */
 static void
 test_event_refused (Fixture       *f,
@@ -272,6 +308,8 @@ main (int    argc,
               test_member_refused, fixture_tear_down);
   g_test_add ("/ui/edit-conflicts/member-gone", Fixture, NULL, fixture_set_up,
               test_member_gone, fixture_tear_down);
+  g_test_add ("/ui/edit-conflicts/member-replaced-by-restore", Fixture, NULL, fixture_set_up,
+              test_member_replaced_by_restore, fixture_tear_down);
   g_test_add ("/ui/edit-conflicts/event-refused", Fixture, NULL, fixture_set_up,
               test_event_refused, fixture_tear_down);
   return g_test_run ();
