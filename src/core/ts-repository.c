@@ -336,13 +336,14 @@ ts_repository_update_record (TsRepository        *self,
   g_auto(GStrv) changes = ts_record_diff (loaded, edited, table->stored);
   g_autoptr(GObject) current = NULL;
 
+  /* Nothing to write, nothing to overwrite: no reason to refuse. */
+  if (changes[0] == NULL)
+    return TRUE;
   if (!ts_database_begin (self->database, error))
     return FALSE;
   current = read_unchanged (self, table, loaded, error);
   if (current == NULL)
     goto fail;
-  if (changes[0] == NULL)
-    return ts_database_commit (self->database, error);
   ts_record_copy (edited, current, (const char * const *) changes);
   if (!table->write (self, current, error))
     goto fail;

@@ -96,6 +96,25 @@ test_refuses_changed (Fixture       *f,
   g_assert_cmpstr (stored->phone, ==, "");
 }
 
+/* Saving without a change writes nothing, so it has nothing to refuse
+ * and leaves the other program's values alone. */
+static void
+test_unchanged_writes_nothing (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(TsMember) theirs = reread (f->other, f->member->id);
+  g_autoptr(TsMember) edited = ts_record_dup (f->member);
+  g_autoptr(TsMember) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (theirs, "organization", "A病院", NULL);
+  g_assert_true (ts_repository_save_member (f->other, theirs, NULL));
+  g_assert_true (ts_repository_update_member (f->db.repository, f->member, edited, &error));
+  g_assert_no_error (error);
+  stored = reread (f->other, f->member->id);
+  g_assert_cmpstr (stored->organization, ==, "A病院");
+}
+
 /* After a restore, the same number is somebody else. */
 static void
 test_refuses_replaced (Fixture       *f,
@@ -220,6 +239,8 @@ main (int    argc,
               test_saves_changes, fixture_tear_down);
   g_test_add ("/other-writers/refuses-changed", Fixture, NULL, fixture_set_up,
               test_refuses_changed, fixture_tear_down);
+  g_test_add ("/other-writers/unchanged-writes-nothing", Fixture, NULL, fixture_set_up,
+              test_unchanged_writes_nothing, fixture_tear_down);
   g_test_add ("/other-writers/refuses-replaced", Fixture, NULL, fixture_set_up,
               test_refuses_replaced, fixture_tear_down);
   g_test_add ("/other-writers/refuses-deleted", Fixture, NULL, fixture_set_up,
