@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ts-chapter-dialog.h"
 #include "ts-event-dialog.h"
 #include "ts-member-dialog.h"
 #include "ts-test-gtk.h"
@@ -299,6 +300,35 @@ test_event_refused (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* And the chapter dialog. */
+static void
+test_chapter_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (f->db.repository, "name", "大田医介塾",
+                                                      "reading", "おおたいかいじゅく", NULL);
+  g_autoptr(TsRepository) other = ts_test_open_repository (f->db.dir, "conflicts.db");
+  g_autoptr(TsChapter) theirs = ts_repository_get_chapter (other, chapter->id, NULL);
+  GtkWidget *dialog = present (ts_chapter_dialog_new (GTK_WINDOW (f->parent), f->db.repository,
+                                                      chapter->id));
+  g_autoptr(TsChapter) stored = NULL;
+  g_autofree char *leader = NULL;
+
+  g_object_set (theirs, "leader", "山田 太郎", NULL);
+  g_assert_true (ts_repository_save_chapter (other, theirs, NULL));
+  ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
+  press_save (dialog);
+  wait_until (reload_offered, NULL);
+  stored = ts_repository_get_chapter (other, chapter->id, NULL);
+  g_assert_cmpstr (stored->leader, ==, "山田 太郎");
+  g_assert_cmpstr (stored->venue, ==, "");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ts_ui_test_top_dialog (ADW_TYPE_MESSAGE_DIALOG)),
+                               "reload");
+  leader = row_text (dialog, _("Leader"));
+  g_assert_cmpstr (leader, ==, "山田 太郎");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,5 +342,7 @@ main (int    argc,
               test_member_replaced_by_restore, fixture_tear_down);
   g_test_add ("/ui/edit-conflicts/event-refused", Fixture, NULL, fixture_set_up,
               test_event_refused, fixture_tear_down);
+  g_test_add ("/ui/edit-conflicts/chapter-refused", Fixture, NULL, fixture_set_up,
+              test_chapter_refused, fixture_tear_down);
   return g_test_run ();
 }
