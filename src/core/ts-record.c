@@ -207,3 +207,91 @@ ts_record_free_fields (GObject       *object,
     if (is_text (&fields[i]))
       g_clear_pointer ((char **) FIELD_PTR (object, &fields[i]), g_free);
 }
+
+static gboolean
+property_equal (GObject    *a,
+                GObject    *b,
+                const char *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (a), name);
+  g_auto(GValue) value_a = G_VALUE_INIT;
+  g_auto(GValue) value_b = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+  g_value_init (&value_a, pspec->value_type);
+  g_value_init (&value_b, pspec->value_type);
+  g_object_get_property (a, name, &value_a);
+  g_object_get_property (b, name, &value_b);
+  return g_param_values_cmp (pspec, &value_a, &value_b) == 0;
+}
+
+/* Whether @a and @b, records of one type, hold the same value in every
+ * property named in @names. */
+gboolean
+ts_record_equal (gpointer            a,
+                 gpointer            b,
+                 const char * const *names)
+{
+  g_return_val_if_fail (G_IS_OBJECT (a) && G_IS_OBJECT (b), FALSE);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!property_equal (a, b, names[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The names, among @names, of the properties whose values differ. */
+GStrv
+ts_record_diff (gpointer            a,
+                gpointer            b,
+                const char * const *names)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (G_IS_OBJECT (a) && G_IS_OBJECT (b), NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!property_equal (a, b, names[i]))
+      g_strv_builder_add (builder, names[i]);
+  return g_strv_builder_end (builder);
+}
+
+void
+ts_record_copy (gpointer            source,
+                gpointer            target,
+                const char * const *names)
+{
+  g_return_if_fail (G_IS_OBJECT (source) && G_IS_OBJECT (target));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (source, names[i], &value);
+      g_object_set_property (target, names[i], &value);
+    }
+}
+
+/* A new record of the same type, every property copied. Fields that are
+ * no properties (a member's sort key) are derived and left out. */
+gpointer
+ts_record_dup (gpointer record)
+{
+  guint n = 0;
+  g_autofree GParamSpec **pspecs = NULL;
+  GObject *copy;
+
+  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+
+  copy = g_object_new (G_OBJECT_TYPE (record), NULL);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (record), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *names[] = { pspecs[i]->name, NULL };
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
+          !(pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY))
+        ts_record_copy (record, copy, names);
+    }
+  return copy;
+}

@@ -54,6 +54,19 @@ void ts_record_free_fields    (GObject       *object,
                                guint          n_fields);
 void ts_record_clean          (gpointer       record);
 
+/* Comparing and copying records by property name, for saves that write
+ * only what a person changed (see ts_repository_update_member()). */
+gboolean ts_record_equal      (gpointer            a,
+                               gpointer            b,
+                               const char * const *names);
+GStrv    ts_record_diff       (gpointer            a,
+                               gpointer            b,
+                               const char * const *names);
+void     ts_record_copy       (gpointer            source,
+                               gpointer            target,
+                               const char * const *names);
+gpointer ts_record_dup        (gpointer            record);
+
 /* The usual class boilerplate for a record whose fields are all in its
  * table: get/set/finalize and class_init, in one line. */
 #define TS_DEFINE_RECORD(TypeName, type_name, FIELDS) \

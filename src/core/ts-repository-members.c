@@ -255,16 +255,14 @@ bind_member (sqlite3_stmt *stmt,
   ts_bind_text_take (stmt, 22, name_key (member->family_reading, member->given_reading));
 }
 
-gboolean
-ts_repository_save_member (TsRepository  *self,
-                           TsMember      *member,
-                           GError       **error)
+static gboolean
+write_member (TsRepository  *self,
+              gpointer       record,
+              GError       **error)
 {
+  TsMember *member = record;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
-
-  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (TS_IS_MEMBER (member), FALSE);
 
   if (*member->uuid == '\0')
     {
@@ -301,6 +299,50 @@ ts_repository_save_member (TsRepository  *self,
   member->created_at = ts_column_text (stmt, 1);
   g_free (member->updated_at);
   member->updated_at = g_strdup (now);
+  return TRUE;
+}
+
+gboolean
+ts_repository_save_member (TsRepository  *self,
+                           TsMember      *member,
+                           GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_MEMBER (member), FALSE);
+
+  if (!write_member (self, member, error))
+    return FALSE;
   ts_repository_emit_changed (self, "member");
   return TRUE;
+}
+
+static gpointer
+get_member (TsRepository  *self,
+            gint64         id,
+            GError       **error)
+{
+  return ts_repository_get_member (self, id, error);
+}
+
+/* Saves what a person changed in @edited since @loaded was read, and
+ * refuses when another program changed or replaced the member meanwhile
+ * (see ts_repository_update_record()). */
+gboolean
+ts_repository_update_member (TsRepository  *self,
+                             TsMember      *loaded,
+                             TsMember      *edited,
+                             GError       **error)
+{
+  static const char * const stored[] = {
+    "uuid", "family-name", "given-name", "family-reading", "given-reading",
+    "organization", "profession", "job-title", "email", "phone",
+    "introduction", "wish", "referred-by", "home-chapter-id", "consent",
+    "notes", "created-at", "updated-at", NULL
+  };
+  static const TsRecordTable table = { "member", stored, get_member, write_member };
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_MEMBER (loaded) && TS_IS_MEMBER (edited), FALSE);
+
+  return ts_repository_update_record (self, &table, loaded, edited, error);
 }

@@ -47,4 +47,18 @@ void      ts_repository_set_not_found (GError    **error,
                                      const char   *table,
                                      gint64        id);
 
+/* What ts_repository_update_record() needs to know of a table. */
+typedef struct {
+  const char          *table;    /* as in "changed" */
+  const char * const  *stored;   /* properties the row stores, "uuid" among them */
+  gpointer           (*get)      (TsRepository *self, gint64 id, GError **error);
+  gboolean           (*write)    (TsRepository *self, gpointer record, GError **error);
+} TsRecordTable;
+
+gboolean  ts_repository_update_record (TsRepository        *self,
+                                       const TsRecordTable *table,
+                                       gpointer             loaded,
+                                       gpointer             edited,
+                                       GError             **error);
+
 G_END_DECLS

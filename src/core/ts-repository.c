@@ -21,7 +21,11 @@ struct _TsRepository
 {
   GObject     parent_instance;
   TsDatabase *database;
+  GSource    *watch;          /* polls data_version, see watch_other_writers */
+  gint64      data_version;
 };
+
+G_DEFINE_QUARK (ts-repository-error-quark, ts_repository_error)
 
 G_DEFINE_FINAL_TYPE (TsRepository, ts_repository, G_TYPE_OBJECT)
 
@@ -41,10 +45,20 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+stop_watching (TsRepository *self)
+{
+  if (self->watch == NULL)
+    return;
+  g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
+}
+
+static void
 ts_repository_dispose (GObject *object)
 {
   TsRepository *self = TS_REPOSITORY (object);
 
+  stop_watching (self);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (ts_repository_parent_class)->dispose (object);
 }
@@ -105,7 +119,8 @@ ts_repository_class_init (TsRepositoryClass *klass)
    * @table: "chapter", "event", "member" or "attendance"
    *
    * Emitted after a write, so that every view showing that table can
-   * reload; views never poll.
+   * reload; views never poll. Writes by other programs are announced too
+   * once ts_repository_watch_other_writers() is on.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -123,6 +138,58 @@ ts_repository_emit_changed (TsRepository *self,
 static void
 ts_repository_init (TsRepository *self)
 {
+}
+
+static gboolean
+query_data_version (TsRepository *self,
+                    gint64       *version)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* data_version moves when another connection (tsudoi-cli, a second app,
+ * the app's own import thread) commits: then nobody knows which rows
+ * changed, so every table is announced and the views reload. */
+static gboolean
+on_watch_timeout_cb (gpointer data)
+{
+  static const char * const tables[] = {
+    "chapter", "event", "member", "attendance", "profession"
+  };
+  TsRepository *self = data;
+  gint64 version;
+
+  if (!query_data_version (self, &version) || version == self->data_version)
+    return G_SOURCE_CONTINUE;
+  g_debug ("Another program wrote to the database");
+  self->data_version = version;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    ts_repository_emit_changed (self, tables[i]);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Checks every @interval_ms, on the thread-default main context, whether
+ * another program wrote to the file, and emits "changed" when it did.
+ * A query of one page counter: cheap enough to run twice a second. */
+void
+ts_repository_watch_other_writers (TsRepository *self,
+                                   guint         interval_ms)
+{
+  g_return_if_fail (TS_IS_REPOSITORY (self));
+
+  stop_watching (self);
+  if (!query_data_version (self, &self->data_version))
+    g_warning ("Cannot read the data version: %s",
+               sqlite3_errmsg (ts_database_get_handle (self->database)));
+  self->watch = g_timeout_source_new (interval_ms);
+  g_source_set_callback (self->watch, on_watch_timeout_cb, self, NULL);
+  g_source_set_static_name (self->watch, "[tsudoi] other writers");
+  g_source_attach (self->watch, g_main_context_get_thread_default ());
 }
 
 TsRepository *
@@ -193,6 +260,103 @@ ts_repository_set_not_found (GError     **error,
   else
     message = g_strdup_printf (_("There is no member with the number %s."), number);
   g_set_error_literal (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND, message);
+}
+
+/* ---- updates of edited rows --------------------------------------------- */
+
+static void
+set_refused (GError     **error,
+             const char  *table,
+             int          code)
+{
+  const char *message;
+
+  /* One sentence each, so that translators see whole sentences. */
+  if (code == TS_REPOSITORY_ERROR_CHANGED)
+    message = g_str_equal (table, "chapter")
+              ? _("This chapter was changed by another program while you were editing it.")
+              : g_str_equal (table, "event")
+              ? _("This event was changed by another program while you were editing it.")
+              : _("This member was changed by another program while you were editing them.");
+  else
+    message = g_str_equal (table, "chapter")
+              ? _("This chapter was deleted or replaced by another program while you were editing it, so your changes were not saved.")
+              : g_str_equal (table, "event")
+              ? _("This event was deleted or replaced by another program while you were editing it, so your changes were not saved.")
+              : _("This member was deleted or replaced by another program while you were editing them, so your changes were not saved.");
+  g_set_error_literal (error, TS_REPOSITORY_ERROR, code, message);
+}
+
+/* Reads the row @loaded came from, inside the write transaction, and
+ * refuses when it is no longer what the person saw: gone, another row
+ * under the same number (a restore: compare the uuid), or any stored
+ * value different. Comparing every value, not a time stamp, cannot miss
+ * a change made within the same second. */
+static gpointer
+read_unchanged (TsRepository        *self,
+                const TsRecordTable *table,
+                gpointer             loaded,
+                GError             **error)
+{
+  const char *uuid_only[] = { "uuid", NULL };
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GObject) current = NULL;
+  gint64 id = 0;
+
+  g_object_get (loaded, "id", &id, NULL);
+  current = table->get (self, id, &local_error);
+  if (current == NULL &&
+      !g_error_matches (local_error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (current == NULL || !ts_record_equal (loaded, current, uuid_only))
+    {
+      set_refused (error, table->table, TS_REPOSITORY_ERROR_GONE);
+      return NULL;
+    }
+  if (!ts_record_equal (loaded, current, table->stored))
+    {
+      set_refused (error, table->table, TS_REPOSITORY_ERROR_CHANGED);
+      return NULL;
+    }
+  return g_steal_pointer (&current);
+}
+
+/* Writes to the row @loaded was read from the values in which @edited
+ * differs from it, and nothing else; see read_unchanged() for when it
+ * refuses. On success @edited holds the row as stored. */
+gboolean
+ts_repository_update_record (TsRepository        *self,
+                             const TsRecordTable *table,
+                             gpointer             loaded,
+                             gpointer             edited,
+                             GError             **error)
+{
+  g_auto(GStrv) changes = ts_record_diff (loaded, edited, table->stored);
+  g_autoptr(GObject) current = NULL;
+
+  /* Nothing to write, nothing to overwrite: no reason to refuse. */
+  if (changes[0] == NULL)
+    return TRUE;
+  if (!ts_database_begin (self->database, error))
+    return FALSE;
+  current = read_unchanged (self, table, loaded, error);
+  if (current == NULL)
+    goto fail;
+  ts_record_copy (edited, current, (const char * const *) changes);
+  if (!table->write (self, current, error))
+    goto fail;
+  if (!ts_database_commit (self->database, error))
+    return FALSE;
+  ts_record_copy (current, edited, table->stored);
+  ts_repository_emit_changed (self, table->table);
+  return TRUE;
+
+fail:
+  ts_database_rollback (self->database);
+  return FALSE;
 }
 
 /* ---- chapters ---------------------------------------------------------- */
@@ -296,17 +460,15 @@ ts_repository_get_chapter (TsRepository  *self,
   return read_chapter (stmt);
 }
 
-gboolean
-ts_repository_save_chapter (TsRepository  *self,
-                            TsChapter     *chapter,
-                            GError       **error)
+static gboolean
+write_chapter (TsRepository  *self,
+               gpointer       record,
+               GError       **error)
 {
+  TsChapter *chapter = record;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
   const char *texts[10];
-
-  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (TS_IS_CHAPTER (chapter), FALSE);
 
   /* Cleaned first: the pointers change. */
   ts_record_clean (chapter);
@@ -348,8 +510,47 @@ ts_repository_save_chapter (TsRepository  *self,
       return FALSE;
     }
   chapter->id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+ts_repository_save_chapter (TsRepository  *self,
+                            TsChapter     *chapter,
+                            GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_CHAPTER (chapter), FALSE);
+
+  if (!write_chapter (self, chapter, error))
+    return FALSE;
   ts_repository_emit_changed (self, "chapter");
   return TRUE;
+}
+
+static gpointer
+get_chapter (TsRepository  *self,
+             gint64         id,
+             GError       **error)
+{
+  return ts_repository_get_chapter (self, id, error);
+}
+
+gboolean
+ts_repository_update_chapter (TsRepository  *self,
+                              TsChapter     *loaded,
+                              TsChapter     *edited,
+                              GError       **error)
+{
+  static const char * const stored[] = {
+    "uuid", "name", "reading", "region", "prefecture", "area", "venue",
+    "schedule", "leader", "founded", "notes", "position", NULL
+  };
+  static const TsRecordTable table = { "chapter", stored, get_chapter, write_chapter };
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_CHAPTER (loaded) && TS_IS_CHAPTER (edited), FALSE);
+
+  return ts_repository_update_record (self, &table, loaded, edited, error);
 }
 
 gboolean
@@ -458,16 +659,14 @@ ts_repository_get_event (TsRepository  *self,
   return read_event_listing (stmt);
 }
 
-gboolean
-ts_repository_save_event (TsRepository  *self,
-                          TsEvent       *event,
-                          GError       **error)
+static gboolean
+write_event (TsRepository  *self,
+             gpointer       record,
+             GError       **error)
 {
+  TsEvent *event = record;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
-
-  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (TS_IS_EVENT (event), FALSE);
 
   ts_record_clean (event);
   if (*event->uuid == '\0')
@@ -504,8 +703,47 @@ ts_repository_save_event (TsRepository  *self,
       return FALSE;
     }
   event->id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+ts_repository_save_event (TsRepository  *self,
+                          TsEvent       *event,
+                          GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_EVENT (event), FALSE);
+
+  if (!write_event (self, event, error))
+    return FALSE;
   ts_repository_emit_changed (self, "event");
   return TRUE;
+}
+
+static gpointer
+get_event (TsRepository  *self,
+           gint64         id,
+           GError       **error)
+{
+  return ts_repository_get_event (self, id, error);
+}
+
+gboolean
+ts_repository_update_event (TsRepository  *self,
+                            TsEvent       *loaded,
+                            TsEvent       *edited,
+                            GError       **error)
+{
+  static const char * const stored[] = {
+    "uuid", "chapter-id", "title", "starts-at", "ends-at", "venue", "address",
+    "fee", "capacity", "status", "notes", NULL
+  };
+  static const TsRecordTable table = { "event", stored, get_event, write_event };
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_EVENT (loaded) && TS_IS_EVENT (edited), FALSE);
+
+  return ts_repository_update_record (self, &table, loaded, edited, error);
 }
 
 /* ---- soft deletes ------------------------------------------------------ */

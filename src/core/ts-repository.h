@@ -14,6 +14,14 @@
 
 G_BEGIN_DECLS
 
+#define TS_REPOSITORY_ERROR (ts_repository_error_quark ())
+
+/* Why an update of a row a person edited was refused. */
+typedef enum {
+  TS_REPOSITORY_ERROR_CHANGED,  /* another program changed the row meanwhile */
+  TS_REPOSITORY_ERROR_GONE,     /* the row was deleted, or is someone else now */
+} TsRepositoryError;
+
 #define TS_TYPE_REPOSITORY (ts_repository_get_type ())
 G_DECLARE_FINAL_TYPE (TsRepository, ts_repository, TS, REPOSITORY, GObject)
 
@@ -21,6 +29,9 @@ TsRepository *ts_repository_new                 (TsDatabase    *database);
 TsDatabase   *ts_repository_get_database        (TsRepository  *self);
 void          ts_repository_emit_changed        (TsRepository  *self,
                                                  const char    *table);
+void          ts_repository_watch_other_writers (TsRepository  *self,
+                                                 guint          interval_ms);
+GQuark        ts_repository_error_quark         (void);
 
 /* Chapters, in the network's order of regions, then directory order. */
 GListModel   *ts_repository_list_chapters       (TsRepository  *self,
@@ -30,6 +41,10 @@ TsChapter    *ts_repository_get_chapter         (TsRepository  *self,
                                                  GError       **error);
 gboolean      ts_repository_save_chapter        (TsRepository  *self,
                                                  TsChapter     *chapter,
+                                                 GError       **error);
+gboolean      ts_repository_update_chapter      (TsRepository  *self,
+                                                 TsChapter     *loaded,
+                                                 TsChapter     *edited,
                                                  GError       **error);
 gboolean      ts_repository_count_chapters      (TsRepository  *self,
                                                  gint64        *count,
@@ -44,6 +59,10 @@ TsEvent      *ts_repository_get_event           (TsRepository  *self,
                                                  GError       **error);
 gboolean      ts_repository_save_event          (TsRepository  *self,
                                                  TsEvent       *event,
+                                                 GError       **error);
+gboolean      ts_repository_update_event        (TsRepository  *self,
+                                                 TsEvent       *loaded,
+                                                 TsEvent       *edited,
                                                  GError       **error);
 
 /* Members in 五十音順; search is matched against ts_text_search_key(). */
@@ -64,6 +83,10 @@ TsMember     *ts_repository_get_member          (TsRepository  *self,
                                                  GError       **error);
 gboolean      ts_repository_save_member         (TsRepository  *self,
                                                  TsMember      *member,
+                                                 GError       **error);
+gboolean      ts_repository_update_member       (TsRepository  *self,
+                                                 TsMember      *loaded,
+                                                 TsMember      *edited,
                                                  GError       **error);
 
 /* Attendance: one event's list, sorted by reading, members filled in. */

@@ -2,6 +2,8 @@
  *
  * The database is opened once, at activation; a file that cannot be used
  * is reported in words an organizer understands and left untouched.
+ * `tsudoi FILE.csv` (and Files' Open With) shows the import preview of
+ * the file; on the usual database, in the instance already running.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +26,10 @@ struct _TsApplication
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
 
+/* How often to look for writes by other programs: what they wrote shows
+ * within a second. */
+#define WATCH_INTERVAL_MS 500
+
 static void
 ts_application_finalize (GObject *object)
 {
@@ -40,6 +46,7 @@ ts_application_handle_local_options (GApplication *application,
 {
   TsApplication *self = TS_APPLICATION (application);
   const char *path = NULL;
+  g_autofree char *default_path = ts_database_default_path ();
 
   g_variant_dict_lookup (options, "database", "^&ay", &path);
   self->database_path = ts_database_resolve_path (path);
@@ -48,6 +55,13 @@ ts_application_handle_local_options (GApplication *application,
       g_print ("tsudoi %s\n", PACKAGE_VERSION);
       return 0;
     }
+  /* One instance owns the usual database, so that a second `tsudoi
+   * FILE.csv` hands the file to it; one on another file (--database,
+   * $TSUDOI_DATABASE) runs on its own, as no name on the bus says which
+   * file an instance has open. */
+  if (g_strcmp0 (self->database_path, default_path) == 0)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) & ~G_APPLICATION_NON_UNIQUE);
   return -1;
 }
 
@@ -73,31 +87,69 @@ show_open_error (TsApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+ensure_repository (TsApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = NULL;
+
+  if (self->repository != NULL)
+    return TRUE;
+  /* Activated without a command line (tests): the usual resolution. */
+  if (self->database_path == NULL)
+    self->database_path = ts_database_resolve_path (NULL);
+  database = ts_database_open (self->database_path, &error);
+  if (database == NULL)
+    {
+      show_open_error (self, error);
+      return FALSE;
+    }
+  self->repository = ts_repository_new (database);
+  ts_repository_watch_other_writers (self->repository, WATCH_INTERVAL_MS);
+  return TRUE;
+}
+
+/* The main window, made when there is none; NULL when the database
+ * cannot be opened. The active window may be a check-in window. */
+static TsWindow *
+ensure_window (TsApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (TS_IS_WINDOW (l->data))
+      return l->data;
+  if (!ensure_repository (self))
+    return NULL;
+  return ts_window_new (self, self->repository);
+}
+
 static void
 ts_application_activate (GApplication *application)
 {
   TsApplication *self = TS_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(GError) error = NULL;
 
+  if (window == NULL)
+    window = GTK_WINDOW (ensure_window (self));
   if (window != NULL)
-    {
-      gtk_window_present (window);
-      return;
-    }
-  if (self->repository == NULL)
-    {
-      g_autoptr(TsDatabase) database = ts_database_open (self->database_path, &error);
+    gtk_window_present (window);
+}
 
-      if (database == NULL)
-        {
-          show_open_error (self, error);
-          return;
-        }
-      self->repository = ts_repository_new (database);
-    }
-  window = GTK_WINDOW (ts_window_new (self, self->repository));
-  gtk_window_present (window);
+/* Each file opens its import preview over the main window. */
+static void
+ts_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  TsWindow *window = ensure_window (TS_APPLICATION (application));
+
+  if (window == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < n_files; i++)
+    ts_window_import_file (window, files[i]);
 }
 
 static void
@@ -157,6 +209,7 @@ ts_application_class_init (TsApplicationClass *klass)
   app_class->handle_local_options = ts_application_handle_local_options;
   app_class->startup = ts_application_startup;
   app_class->activate = ts_application_activate;
+  app_class->open = ts_application_open;
 }
 
 static void
@@ -175,11 +228,10 @@ ts_application_init (TsApplication *self)
 TsApplication *
 ts_application_new (void)
 {
-  /* One instance per database file would need D-Bus names per file;
-   * NON_UNIQUE keeps --database honest when two are open. */
+  /* Unique only on the usual database: see handle_local_options. */
   return g_object_new (TS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/tsudoi/Tsudoi",
                        NULL);
 }

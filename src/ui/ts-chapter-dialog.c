@@ -10,6 +10,7 @@
 
 #include "ts-chapter-dialog.h"
 #include "ts-form.h"
+#include "ts-record.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
 
@@ -18,7 +19,8 @@ struct _TsChapterDialog
   AdwWindow     parent_instance;
 
   TsRepository *repository;
-  TsChapter    *chapter;
+  TsChapter    *chapter;      /* as read from the database */
+  TsChapter    *shown;        /* the form's values when loaded */
 
   GtkRevealer  *error_revealer;
   GtkLabel     *error_label;
@@ -41,6 +43,12 @@ G_DEFINE_FINAL_TYPE (TsChapterDialog, ts_chapter_dialog, ADW_TYPE_WINDOW)
 static const char *fields[] = {
   "name", "reading", "prefecture", "area",
   "venue", "schedule", "leader", "founded", "notes",
+};
+
+/* Everything read_fields() sets. */
+static const char * const form_fields[] = {
+  "name", "reading", "prefecture", "area",
+  "venue", "schedule", "leader", "founded", "notes", "region", NULL
 };
 
 static void
@@ -88,6 +96,10 @@ fill_regions (TsChapterDialog *self)
   adw_combo_row_set_selected (self->region_row, selected);
 }
 
+static void read_fields (TsChapterDialog *self, TsChapter *into);
+
+/* Fills the form and remembers what it showed, so that a save writes
+ * only what the person changed. */
 static void
 load_chapter (TsChapterDialog *self)
 {
@@ -101,10 +113,14 @@ load_chapter (TsChapterDialog *self)
       g_object_get (self->chapter, fields[i], &value, NULL);
       ts_form_set_text (rows[i], value);
     }
+  g_clear_object (&self->shown);
+  self->shown = ts_record_dup (self->chapter);
+  read_fields (self, self->shown);
 }
 
 static void
-read_fields (TsChapterDialog *self)
+read_fields (TsChapterDialog *self,
+             TsChapter       *into)
 {
   AdwEntryRow *rows[G_N_ELEMENTS (fields)];
 
@@ -113,24 +129,25 @@ read_fields (TsChapterDialog *self)
     {
       g_autofree char *value = ts_form_get_text (rows[i]);
 
-      g_object_set (self->chapter, fields[i], value, NULL);
+      g_object_set (into, fields[i], value, NULL);
     }
   {
     guint selected = adw_combo_row_get_selected (self->region_row);
     const char *region = selected < self->regions->len
                          ? g_ptr_array_index (self->regions, selected) : "";
 
-    g_object_set (self->chapter, "region", region, NULL);
+    g_object_set (into, "region", region, NULL);
   }
 }
 
 static gboolean
 validate (TsChapterDialog  *self,
+          TsChapter        *chapter,
           GtkWidget       **row,
           GError          **error)
 {
   *row = NULL;
-  if (!ts_validate_chapter (self->chapter, error))
+  if (!ts_validate_chapter (chapter, error))
     {
       if ((*error)->domain == TS_VALIDATE_ERROR)
         *row = GTK_WIDGET ((*error)->code == TS_VALIDATE_ERROR_NAME ? self->name_row
@@ -139,7 +156,7 @@ validate (TsChapterDialog  *self,
     }
   /* The list is ordered by reading within a region: a chapter typed in
    * here needs one. */
-  if (*self->chapter->reading == '\0')
+  if (*chapter->reading == '\0')
     {
       *row = GTK_WIDGET (self->reading_row);
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
@@ -149,6 +166,38 @@ validate (TsChapterDialog  *self,
   return TRUE;
 }
 
+/* The chapter as read, with the fields the person changed in the form. */
+static TsChapter *
+read_edits (TsChapterDialog *self)
+{
+  g_autoptr(TsChapter) form = ts_record_dup (self->chapter);
+  g_auto(GStrv) changed = NULL;
+  TsChapter *edited = ts_record_dup (self->chapter);
+
+  read_fields (self, form);
+  changed = ts_record_diff (self->shown, form, form_fields);
+  ts_record_copy (form, edited, (const char * const *) changed);
+  return edited;
+}
+
+static void
+on_reload_cb (TsChapterDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) chapter = ts_repository_get_chapter (self->repository, self->chapter->id,
+                                                            &error);
+
+  if (chapter == NULL)
+    {
+      ts_form_show_error (self->error_revealer, self->error_label, NULL, error->message);
+      return;
+    }
+  g_set_object (&self->chapter, chapter);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  fill_regions (self);
+  load_chapter (self);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -156,19 +205,24 @@ save_action (GtkWidget  *widget,
 {
   TsChapterDialog *self = TS_CHAPTER_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(TsChapter) edited = read_edits (self);
   GtkWidget *row = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   ts_form_clear_error (self->error_revealer, widget);
-  read_fields (self);
-  if (!validate (self, &row, &error) ||
-      !ts_repository_save_chapter (self->repository, self->chapter, &error))
+  if (!validate (self, edited, &row, &error) ||
+      !(self->chapter->id == 0
+        ? ts_repository_save_chapter (self->repository, edited, &error)
+        : ts_repository_update_chapter (self->repository, self->chapter, edited, &error)))
     {
-      ts_form_show_error (self->error_revealer, self->error_label, row, error->message);
+      if (g_error_matches (error, TS_REPOSITORY_ERROR, TS_REPOSITORY_ERROR_CHANGED))
+        ts_form_offer_reload (GTK_WINDOW (self), error->message, G_CALLBACK (on_reload_cb));
+      else
+        ts_form_show_error (self->error_revealer, self->error_label, row, error->message);
       return;
     }
   if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-chapter", "x", self->chapter->id);
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-chapter", "x", edited->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -185,6 +239,7 @@ ts_chapter_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHAPTER_DIALOG);
   g_clear_object (&self->chapter);
+  g_clear_object (&self->shown);
   g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_chapter_dialog_parent_class)->dispose (object);

@@ -181,6 +181,17 @@ import_file_chosen (DataActions    *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A file given on the command line or by Files' Open With, by path. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_bytestring (parameter));
+
+  import_file_chosen (user_data, NULL, file, 0);
+}
+
 static void
 import_members_activated (GSimpleAction *action,
                           GVariant      *parameter,
@@ -726,6 +737,7 @@ ts_data_actions_install (GtkWidget    *window,
 {
   const GActionEntry entries[] = {
     { "import-members", import_members_activated, NULL, NULL, NULL },
+    { "import-file", import_file_activated, "ay", NULL, NULL },
     { "import-registrations", import_registrations_activated, "x", NULL, NULL },
     { "export-members", export_members_activated, NULL, NULL, NULL },
     { "export-attendees", export_attendees_activated, "x", NULL, NULL },

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 /* Installs the "data" action group on @window:
  *   data.import-members, data.export-members, data.back-up, data.restore,
+ *   data.import-file(ay) for a file's path,
  *   data.import-registrations(x), data.export-attendees(x), data.export-grid(x)
  * where (x) is an event id or, for the grid, a chapter id. */
 void ts_data_actions_install (GtkWidget    *window,

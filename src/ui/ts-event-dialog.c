@@ -11,17 +11,25 @@
 #include "ts-date.h"
 #include "ts-event-dialog.h"
 #include "ts-form.h"
+#include "ts-record.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
 
 static const char *statuses[] = { "planned", "held", "cancelled", NULL };
+
+/* Everything read_fields() sets. */
+static const char * const form_fields[] = {
+  "chapter-id", "title", "starts-at", "ends-at", "venue", "address", "notes",
+  "fee", "capacity", "status", NULL
+};
 
 struct _TsEventDialog
 {
   AdwWindow     parent_instance;
 
   TsRepository *repository;
-  TsEvent      *event;
+  TsEvent      *event;        /* as read from the database */
+  TsEvent      *shown;        /* the form's values when loaded */
   GPtrArray    *chapters;
 
   GtkRevealer  *error_revealer;
@@ -74,6 +82,12 @@ split_stored (const char *stored,
   *time = t ? g_strdup (t + 1) : g_strdup ("");
 }
 
+static gboolean read_fields (TsEventDialog *self, TsEvent *into, GtkWidget **row,
+                             GError **error);
+
+/* Fills the form and remembers what it showed, so that a save writes
+ * only what the person changed (a start time the form fills in for a
+ * date without one is no change). */
 static void
 load_event (TsEventDialog *self)
 {
@@ -85,6 +99,7 @@ load_event (TsEventDialog *self)
   g_autofree char *fee = e->fee ? g_strdup_printf ("%" G_GINT64_FORMAT, e->fee) : g_strdup ("");
   g_autofree char *capacity = e->capacity ? g_strdup_printf ("%" G_GINT64_FORMAT, e->capacity)
                                           : g_strdup ("");
+  GtkWidget *ignored = NULL;
 
   split_stored (e->starts_at, &date, &start);
   split_stored (e->ends_at, &end_date, &end);
@@ -103,6 +118,9 @@ load_event (TsEventDialog *self)
   for (guint i = 0; i < self->chapters->len; i++)
     if (((TsChapter *) g_ptr_array_index (self->chapters, i))->id == e->chapter_id)
       adw_combo_row_set_selected (self->chapter_row, i);
+  g_clear_object (&self->shown);
+  self->shown = ts_record_dup (self->event);
+  read_fields (self, self->shown, &ignored, NULL);
 }
 
 static gboolean
@@ -128,9 +146,11 @@ parse_amount (AdwEntryRow  *row,
   return TRUE;
 }
 
-/* Reads the fields into the event; on error, *row is the field at fault. */
+/* Reads the fields into @into, even when one is refused; then *row is
+ * the field at fault. */
 static gboolean
 read_fields (TsEventDialog  *self,
+             TsEvent        *into,
              GtkWidget     **row,
              GError        **error)
 {
@@ -144,26 +164,29 @@ read_fields (TsEventDialog  *self,
   g_autofree char *notes = ts_form_get_text (self->notes_row);
   g_autofree char *starts_at = g_strdup_printf ("%sT%s", date, start);
   g_autofree char *ends_at = *end ? g_strdup_printf ("%sT%s", date, end) : g_strdup ("");
-  gint64 fee, capacity;
+  gint64 fee = 0, capacity = 0;
+  gboolean ok;
 
   *row = GTK_WIDGET (self->fee_row);
-  if (!parse_amount (self->fee_row, _("Please write the fee in yen as a whole number, e.g. 3000."),
-                     &fee, error))
-    return FALSE;
-  *row = GTK_WIDGET (self->capacity_row);
-  if (!parse_amount (self->capacity_row,
-                     _("Please write the capacity as a number of people, or leave it empty for no limit."),
-                     &capacity, error))
-    return FALSE;
-  *row = GTK_WIDGET (self->title_row);
-  if (*title == '\0')
+  ok = parse_amount (self->fee_row, _("Please write the fee in yen as a whole number, e.g. 3000."),
+                     &fee, error);
+  if (ok)
     {
+      *row = GTK_WIDGET (self->capacity_row);
+      ok = parse_amount (self->capacity_row,
+                         _("Please write the capacity as a number of people, or leave it empty for no limit."),
+                         &capacity, error);
+    }
+  if (ok && *title == '\0')
+    {
+      *row = GTK_WIDGET (self->title_row);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("Please enter a title for the event, e.g. the chapter’s name and the month."));
-      return FALSE;
+      ok = FALSE;
     }
-  *row = NULL;
-  g_object_set (self->event,
+  if (ok)
+    *row = NULL;
+  g_object_set (into,
                 "chapter-id", chapter < self->chapters->len
                               ? ((TsChapter *) g_ptr_array_index (self->chapters, chapter))->id : 0,
                 "title", title, "starts-at", starts_at, "ends-at", ends_at,
@@ -171,11 +194,12 @@ read_fields (TsEventDialog  *self,
                 "fee", fee, "capacity", capacity,
                 "status", statuses[MIN (adw_combo_row_get_selected (self->status_row), 2)],
                 NULL);
-  return TRUE;
+  return ok;
 }
 
 static GtkWidget *
 row_for_error (TsEventDialog *self,
+               TsEvent       *event,
                const GError  *error)
 {
   g_autofree char *date = NULL;
@@ -192,7 +216,7 @@ row_for_error (TsEventDialog *self,
       date = ts_form_get_text (self->date_row);
       day = g_date_new ();
       g_date_set_parse (day, date);
-      return GTK_WIDGET (ts_date_is_valid (self->event->starts_at) || !g_date_valid (day)
+      return GTK_WIDGET (ts_date_is_valid (event->starts_at) || !g_date_valid (day)
                          ? self->date_row : self->start_row);
     case TS_VALIDATE_ERROR_END:
       return GTK_WIDGET (self->end_row);
@@ -203,6 +227,39 @@ row_for_error (TsEventDialog *self,
     }
 }
 
+/* The event as read, with the fields the person changed in the form;
+ * NULL when a field is refused. */
+static TsEvent *
+read_edits (TsEventDialog  *self,
+            GtkWidget     **row,
+            GError        **error)
+{
+  g_autoptr(TsEvent) form = ts_record_dup (self->event);
+  g_autoptr(TsEvent) edited = ts_record_dup (self->event);
+  g_auto(GStrv) changed = NULL;
+
+  if (!read_fields (self, form, row, error))
+    return NULL;
+  changed = ts_record_diff (self->shown, form, form_fields);
+  ts_record_copy (form, edited, (const char * const *) changed);
+  return g_steal_pointer (&edited);
+}
+
+static void
+on_reload_cb (TsEventDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_repository_get_event (self->repository, self->event->id, &error);
+
+  if (event == NULL)
+    {
+      ts_form_show_error (self->error_revealer, self->error_label, NULL, error->message);
+      return;
+    }
+  g_set_object (&self->event, event);
+  load_event (self);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -210,24 +267,31 @@ save_action (GtkWidget  *widget,
 {
   TsEventDialog *self = TS_EVENT_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) edited = NULL;
   GtkWidget *row = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   ts_form_clear_error (self->error_revealer, widget);
-  if (!read_fields (self, &row, &error))
+  edited = read_edits (self, &row, &error);
+  if (edited == NULL)
     {
       ts_form_show_error (self->error_revealer, self->error_label, row, error->message);
       return;
     }
-  if (!ts_validate_event (self->event, &error) ||
-      !ts_repository_save_event (self->repository, self->event, &error))
+  if (!ts_validate_event (edited, &error) ||
+      !(self->event->id == 0
+        ? ts_repository_save_event (self->repository, edited, &error)
+        : ts_repository_update_event (self->repository, self->event, edited, &error)))
     {
-      ts_form_show_error (self->error_revealer, self->error_label,
-                          row_for_error (self, error), error->message);
+      if (g_error_matches (error, TS_REPOSITORY_ERROR, TS_REPOSITORY_ERROR_CHANGED))
+        ts_form_offer_reload (GTK_WINDOW (self), error->message, G_CALLBACK (on_reload_cb));
+      else
+        ts_form_show_error (self->error_revealer, self->error_label,
+                            row_for_error (self, edited, error), error->message);
       return;
     }
   if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-event", "x", self->event->id);
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-event", "x", edited->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -255,6 +319,7 @@ ts_event_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_EVENT_DIALOG);
   g_clear_object (&self->event);
+  g_clear_object (&self->shown);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->chapters, g_ptr_array_unref);
   G_OBJECT_CLASS (ts_event_dialog_parent_class)->dispose (object);
@@ -303,13 +368,11 @@ ts_event_dialog_new (GtkWindow    *parent,
                                       NULL);
 
   self->repository = g_object_ref (repository);
-  self->event = ts_event_new ();
-  g_object_set (self->event,
-                "id", event->id, "uuid", event->uuid, "chapter-id", event->chapter_id,
-                "title", event->title, "starts-at", event->starts_at, "ends-at", event->ends_at,
-                "venue", event->venue, "address", event->address, "fee", event->fee,
-                "capacity", event->capacity, "status", event->status, "notes", event->notes,
-                NULL);
+  /* The page's copy may be a moment old: edit the row as it is now. */
+  if (event->id != 0)
+    self->event = ts_repository_get_event (repository, event->id, NULL);
+  if (self->event == NULL)
+    self->event = ts_record_dup (event);
   fill_choices (self);
   load_event (self);
   g_signal_connect_swapped (self->chapter_row, "notify::selected",

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ts-form.h"
 
 /* Trimmed, so that a stray space never makes a name or a reading. */
@@ -72,4 +74,27 @@ ts_form_install_keys (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+/* Another program changed the row being edited: the person decides
+ * whether to see its values (@reload, called swapped with @dialog) or to
+ * go on looking at their own, e.g. to copy them. */
+void
+ts_form_offer_reload (GtkWindow  *dialog,
+                      const char *message,
+                      GCallback   reload)
+{
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", message,
+                                           _("Reload to see the changes? What you typed here will be lost."));
+  AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (dialog, _("Changed Elsewhere"),
+                                                                      body));
+
+  adw_message_dialog_add_responses (ask, "cancel", _("_Keep Editing"), "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ask, "reload", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ask, "reload");
+  adw_message_dialog_set_close_response (ask, "cancel");
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (ask), TRUE);
+  g_signal_connect_object (ask, "response::reload", reload, dialog, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (ask));
 }

@@ -19,5 +19,8 @@ void  ts_form_show_error  (GtkRevealer *revealer,
 void  ts_form_clear_error (GtkRevealer *revealer,
                            GtkWidget   *container);
 void  ts_form_install_keys (GtkWidgetClass *widget_class);
+void  ts_form_offer_reload (GtkWindow      *dialog,
+                            const char     *message,
+                            GCallback       reload);
 
 G_END_DECLS

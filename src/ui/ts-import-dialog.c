@@ -566,6 +566,19 @@ on_import_clicked_cb (TsImportDialog *self)
   ts_import_dialog_import (self);
 }
 
+/* Ctrl+Return: what the Import button does, when it can be pressed. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TsImportDialog *self = TS_IMPORT_DIALOG (widget);
+
+  if (self->import != NULL && self->cancellable == NULL &&
+      gtk_widget_get_sensitive (GTK_WIDGET (self->import_button)))
+    ts_import_dialog_import (self);
+}
+
 static gboolean
 ts_import_dialog_close_request (GtkWindow *window)
 {
@@ -631,6 +644,11 @@ ts_import_dialog_class_init (TsImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsImportDialog, rows_view);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_install_action (widget_class, "import.run", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "import.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "import.run", NULL);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "ts-form.h"
 #include "ts-member-dialog.h"
 #include "ts-member-lookup.h"
+#include "ts-record.h"
 #include "ts-text.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
@@ -19,12 +20,20 @@ static const char *consents[] = {
   TS_CONSENT_FULL, TS_CONSENT_NAME_ORGANIZATION, TS_CONSENT_NONE, NULL
 };
 
+/* What read_fields() sets: the fields a person can change here. */
+static const char * const form_fields[] = {
+  "family-name", "given-name", "family-reading", "given-reading", "organization",
+  "job-title", "introduction", "wish", "email", "phone", "notes", "profession",
+  "home-chapter-id", "consent", "referred-by", NULL
+};
+
 struct _TsMemberDialog
 {
   AdwWindow     parent_instance;
 
   TsRepository *repository;
-  TsMember     *member;
+  TsMember     *member;       /* as read from the database */
+  TsMember     *shown;        /* the form's values when loaded */
   GArray       *chapter_ids;
   GStrv         professions;
 
@@ -200,6 +209,11 @@ on_referrer_clear_clicked_cb (TsMemberDialog *self)
   set_referrer (self, 0, NULL);
 }
 
+static void read_fields (TsMemberDialog *self, TsMember *into);
+
+/* Fills the form from self->member and remembers what it showed, so that
+ * a save tells what the person changed from what a widget cannot show
+ * (a profession no longer in the list reads back as none). */
 static void
 load_member (TsMemberDialog *self)
 {
@@ -224,10 +238,14 @@ load_member (TsMemberDialog *self)
     if (g_array_index (self->chapter_ids, gint64, i) == m->home_chapter_id)
       adw_combo_row_set_selected (self->chapter_row, i);
   set_referrer (self, m->referred_by, m->referrer_name);
+  g_clear_object (&self->shown);
+  self->shown = ts_record_dup (self->member);
+  read_fields (self, self->shown);
 }
 
 static void
-read_fields (TsMemberDialog *self)
+read_fields (TsMemberDialog *self,
+             TsMember       *into)
 {
   guint profession = adw_combo_row_get_selected (self->profession_row);
   guint chapter = adw_combo_row_get_selected (self->chapter_row);
@@ -243,7 +261,7 @@ read_fields (TsMemberDialog *self)
   g_autofree char *phone = ts_form_get_text (self->phone_row);
   g_autofree char *notes = ts_form_get_text (self->notes_row);
 
-  g_object_set (self->member,
+  g_object_set (into,
                 "family-name", family, "given-name", given,
                 "family-reading", family_reading, "given-reading", given_reading,
                 "organization", organization, "job-title", job_title,
@@ -260,6 +278,7 @@ read_fields (TsMemberDialog *self)
 
 static GtkWidget *
 row_for_error (TsMemberDialog *self,
+               TsMember       *member,
                const GError   *error)
 {
   if (error->domain != TS_VALIDATE_ERROR)
@@ -269,7 +288,7 @@ row_for_error (TsMemberDialog *self,
     case TS_VALIDATE_ERROR_NAME:
       return GTK_WIDGET (self->family_name_row);
     case TS_VALIDATE_ERROR_READING:
-      return GTK_WIDGET (ts_text_is_kana (self->member->family_reading)
+      return GTK_WIDGET (ts_text_is_kana (member->family_reading)
                          ? self->given_reading_row : self->family_reading_row);
     case TS_VALIDATE_ERROR_EMAIL:
       return GTK_WIDGET (self->email_row);
@@ -281,20 +300,50 @@ row_for_error (TsMemberDialog *self,
 }
 
 static gboolean
-validate (TsMemberDialog  *self,
-          GError         **error)
+validate (TsMember  *member,
+          GError   **error)
 {
-  if (!ts_validate_member (self->member, error))
+  if (!ts_validate_member (member, error))
     return FALSE;
   /* Core allows an empty reading (imports lack them); a person typed in
    * here gets one, or they would sort nowhere near their name. */
-  if (*self->member->family_reading == '\0')
+  if (*member->family_reading == '\0')
     {
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
                            _("Please enter the reading of the family name in kana, so that the member is found and sorted by it."));
       return FALSE;
     }
   return TRUE;
+}
+
+/* The member as read, with the fields the person changed in the form. */
+static TsMember *
+read_edits (TsMemberDialog *self)
+{
+  g_autoptr(TsMember) form = ts_record_dup (self->member);
+  g_auto(GStrv) changed = NULL;
+  TsMember *edited = ts_record_dup (self->member);
+
+  read_fields (self, form);
+  changed = ts_record_diff (self->shown, form, form_fields);
+  ts_record_copy (form, edited, (const char * const *) changed);
+  return edited;
+}
+
+static void
+on_reload_cb (TsMemberDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) member = ts_repository_get_member (self->repository, self->member->id,
+                                                         &error);
+
+  if (member == NULL)
+    {
+      ts_form_show_error (self->error_revealer, self->error_label, NULL, error->message);
+      return;
+    }
+  g_set_object (&self->member, member);
+  load_member (self);
 }
 
 static void
@@ -304,20 +353,24 @@ save_action (GtkWidget  *widget,
 {
   TsMemberDialog *self = TS_MEMBER_DIALOG (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(TsMember) edited = read_edits (self);
   gboolean is_new = self->member->id == 0;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   ts_form_clear_error (self->error_revealer, widget);
-  read_fields (self);
-  if (!validate (self, &error) ||
-      !ts_repository_save_member (self->repository, self->member, &error))
+  if (!validate (edited, &error) ||
+      !(is_new ? ts_repository_save_member (self->repository, edited, &error)
+               : ts_repository_update_member (self->repository, self->member, edited, &error)))
     {
-      ts_form_show_error (self->error_revealer, self->error_label,
-                          row_for_error (self, error), error->message);
-      return;
+      if (g_error_matches (error, TS_REPOSITORY_ERROR, TS_REPOSITORY_ERROR_CHANGED))
+        ts_form_offer_reload (GTK_WINDOW (self), error->message, G_CALLBACK (on_reload_cb));
+      else
+        ts_form_show_error (self->error_revealer, self->error_label,
+                            row_for_error (self, edited, error), error->message);
+          return;
     }
   if (is_new && parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-member", "x", self->member->id);
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-member", "x", edited->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -334,6 +387,7 @@ ts_member_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_MEMBER_DIALOG);
   g_clear_object (&self->member);
+  g_clear_object (&self->shown);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->chapter_ids, g_array_unref);
   g_clear_pointer (&self->professions, g_strfreev);

@@ -535,3 +535,28 @@ ts_window_get_view (TsWindow   *self,
     return GTK_WIDGET (self->members_view);
   return self->regulars_page;
 }
+
+/* The import preview of @file on this window's database, as after
+ * choosing it in Import Members: for `tsudoi FILE.csv` and Open With. */
+void
+ts_window_import_file (TsWindow *self,
+                       GFile    *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (TS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                             _("“%s” is not a file on this computer. Copy it here first, then import it."),
+                                             name);
+
+      ts_ui_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+  gtk_widget_activate_action (GTK_WIDGET (self), "data.import-file", "^ay", path);
+}

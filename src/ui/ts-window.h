@@ -17,5 +17,7 @@ TsWindow *ts_window_new (TsApplication *application,
                          TsRepository  *repository);
 GtkWidget *ts_window_get_view (TsWindow   *self,
                                const char *name);
+void       ts_window_import_file (TsWindow *self,
+                                  GFile    *file);
 
 G_END_DECLS

@@ -1,0 +1,236 @@
+/* test-application.c: the application as a whole, on one database file:
+ * opening a CSV file (`tsudoi FILE.csv`, Files' Open With) shows its
+ * import preview and Ctrl+Return imports it; what tsudoi-cli, a real
+ * second process, writes shows up in the open window by itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi-test"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ts-application.h"
+#include "ts-import-dialog.h"
+#include "ts-members-view.h"
+#include "ts-test-gtk.h"
+#include "ts-test-support.h"
+#include "ts-window.h"
+
+static TsApplication *application;
+static char *database_path;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Spins the main loop until @done says so; fails after a deadline that
+ * only a hung program reaches. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (10, tick_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static GtkWindow *
+find_window (GType type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static TsImportDialog *
+find_import_dialog (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (windows); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (windows, i);
+
+      if (TS_IS_IMPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TS_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+preview_shown (gpointer data)
+{
+  TsImportDialog *dialog = find_import_dialog ();
+
+  return dialog != NULL && !ts_import_dialog_is_busy (dialog) &&
+         ts_import_dialog_get_import (dialog) != NULL;
+}
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Does what pressing @keyval with @modifiers in @widget does: finds the
+ * shortcut a key press would trigger among the widget's own and runs its
+ * action. (GTK has no public way to inject a key event.) */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static guint
+count_members (void)
+{
+  g_autofree char *dir = g_path_get_dirname (database_path);
+  g_autofree char *name = g_path_get_basename (database_path);
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, name);
+  g_autoptr(GListModel) members = ts_repository_list_members (repository, "", NULL);
+
+  return g_list_model_get_n_items (members);
+}
+
+static void
+test_open_csv (void)
+{
+  g_autofree char *dir = g_path_get_dirname (database_path);
+  g_autofree char *path = g_build_filename (dir, "申込.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TsImportDialog *dialog;
+  guint before = count_members ();
+
+  g_assert_true (g_file_set_contents (path,
+    "お名前（フルネーム）,ふりがな,ご所属（勤務先）,メールアドレス\n"
+    "伊藤 由美,いとう ゆみ,大田区地域包括支援センター,yumi@example.jp\n"
+    "渡辺 大輔,わたなべ だいすけ,わたなべ福祉用具,daisuke@example.jp\n", -1, NULL));
+
+  g_application_open (G_APPLICATION (application), &file, 1, "");
+  g_assert_nonnull (find_window (TS_TYPE_WINDOW));
+  wait_until (preview_shown, NULL);
+  dialog = find_import_dialog ();
+  g_assert_cmpuint (ts_import_get_n_rows (ts_import_dialog_get_import (dialog)), ==, 2);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 find_window (TS_TYPE_WINDOW));
+  g_assert_cmpuint (count_members (), ==, before);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
+  wait_until (pointer_cleared, &dialog);
+  g_assert_cmpuint (count_members (), ==, before + 2);
+}
+
+/* Whether a shown label under @widget contains @text. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (shows_text (w, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+members_view_shows_kato (gpointer data)
+{
+  return shows_text (data, "加藤");
+}
+
+static gboolean
+views_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (ts_window_get_view (data, "chapters"));
+}
+
+/* tsudoi-cli writes while the window is open, as an organizer would from
+ * a terminal: the window shows it without being told. */
+static void
+test_notices_cli (void)
+{
+  TsWindow *window;
+  GtkWidget *view;
+
+  g_application_activate (G_APPLICATION (application));
+  window = TS_WINDOW (find_window (TS_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_cmpint (ts_test_run_cli (NULL, database_path, NULL, NULL, "chapter", "add",
+                                    "--name", "蒲田医介塾", "--reading", "かまたいかいじゅく",
+                                    NULL), ==, 0);
+  /* The first chapter turns the welcome page into the views. */
+  wait_until (views_shown, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "members");
+  view = ts_window_get_view (window, "members");
+  g_assert_false (shows_text (view, "加藤"));
+
+  g_assert_cmpint (ts_test_run_cli (NULL, database_path, NULL, NULL, "member", "add",
+                                    "--name", "加藤 誠", "--reading", "かとう まこと", NULL),
+                   ==, 0);
+  wait_until (members_view_shows_kato, view);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  int status;
+
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
+  dir = ts_test_make_temp_dir ();
+  database_path = g_build_filename (dir, "app.db", NULL);
+  g_setenv ("TSUDOI_DATABASE", database_path, TRUE);
+  application = ts_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
+  g_application_set_default (G_APPLICATION (application));
+
+  g_test_add_func ("/ui/application/open-csv", test_open_csv);
+  g_test_add_func ("/ui/application/notices-cli", test_notices_cli);
+  status = g_test_run ();
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (application)))
+    gtk_window_destroy (l->data);
+  g_clear_object (&application);
+  ts_test_remove_dir (dir);
+  g_free (database_path);
+  return status;
+}
