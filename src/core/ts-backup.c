@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "ts-backup.h"
+#include "ts-output-path.h"
 #include "ts-schema.h"
 
 #define AUTO_PREFIX "tsudoi-backup-"
@@ -117,6 +118,9 @@ write_copy (sqlite3     *source,
   return ok;
 }
 
+/* Never over the database or its -wal and -shm (a backup onto itself
+ * replaced the database with a copy behind SQLite's back), from the app's
+ * Back Up Now, tsudoi-cli backup or anything else. */
 gboolean
 ts_backup_write (TsDatabase  *database,
                  const char  *dest_path,
@@ -124,6 +128,8 @@ ts_backup_write (TsDatabase  *database,
 {
   g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
+  if (!ts_output_path_check (ts_database_get_path (database), dest_path, error))
+    return FALSE;
   return write_copy (ts_database_get_handle (database), dest_path, error);
 }
 

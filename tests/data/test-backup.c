@@ -6,7 +6,10 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include <unistd.h>
+
 #include "ts-backup.h"
+#include "ts-output-path.h"
 #include "ts-schema.h"
 #include "ts-test-support.h"
 
@@ -230,6 +233,26 @@ test_restore_file_self_and_asides (Fixture       *fixture,
   g_assert_false (ts_backup_restore (fixture->database, fixture->path, NULL, &error));
   g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED);
   g_clear_error (&error);
+  /* Nor a backup onto the database, through any name of it. */
+  {
+    g_autofree char *dump = ts_test_dump_database (fixture->path);
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+    g_autofree char *link = g_build_filename (fixture->dir, "link.db", NULL);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (symlink (fixture->path, link), ==, 0);
+    g_assert_false (ts_backup_write (fixture->database, fixture->path, &error));
+    g_assert_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_DATABASE);
+    g_clear_error (&error);
+    g_assert_false (ts_backup_write (fixture->database, link, &error));
+    g_assert_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_DATABASE);
+    g_clear_error (&error);
+    g_assert_false (ts_backup_write (fixture->database, wal, &error));
+    g_assert_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_DATABASE);
+    g_clear_error (&error);
+    after = ts_test_dump_database (fixture->path);
+    g_assert_cmpstr (after, ==, dump);
+  }
 
   g_assert_true (ts_backup_write (fixture->database, backup, &error));
   g_assert_true (ts_backup_restore (fixture->database, backup, &first, &error));
