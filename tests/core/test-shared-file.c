@@ -268,6 +268,20 @@ write_people_csv (const char *dir,
   return path;
 }
 
+static void
+remove_asides (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, ".before-restore-") != NULL)
+      {
+        g_autofree char *aside = g_build_filename (dir_path, name, NULL);
+        g_unlink (aside);
+      }
+}
+
 #define RACE_ROWS 1200
 #define IMPORTED "SELECT count(*) FROM member WHERE email LIKE 'race%'"
 #define SAME_AS_BACKUP \
@@ -302,6 +316,11 @@ test_restore_races_import (void)
       int in_file, in_asides = 0, backup_members, same;
       GPid import, restore;
 
+      /* Each trial from the backup: the people an earlier trial imported
+       * into the file would otherwise be in this trial's copy kept aside
+       * too, and be counted twice. */
+      g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "restore", backup, NULL), ==, 0);
+      remove_asides (db.dir);
       /* The members edited since the backup, as an organizer would. */
       g_assert_cmpint (ts_test_run_cli (NULL, db.path, NULL, NULL, "member", "add", "--name",
                                         "後から 入る", NULL), ==, 0);
