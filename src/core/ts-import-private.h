@@ -17,8 +17,9 @@ struct _TsImport
   guint          header_row;      /* the row naming the columns */
   GArray        *mapping;         /* TsImportField per column */
   char          *default_consent;
-  GArray        *rows;            /* TsImportRow */
-  GPtrArray     *existing;        /* TsMember, every member at preview time */
+  GArray        *rows;            /* TsImportRow, as previewed */
+  TsImportAction duplicates;      /* the organizer's choice for everyone
+                                   * already known, or TS_IMPORT_N_ACTIONS */
   gboolean       previewed;
 };
 
@@ -34,5 +35,27 @@ void       ts_import_take_text    (char         **slot,
 gboolean   ts_import_same_value   (TsImportField  field,
                                    const char    *a,
                                    const char    *b);
+void       ts_import_row_clear    (TsImportRow   *row);
+gboolean   ts_import_row_is_known (TsImportRow   *row);
+
+/* Who each row already is, decided against the members of the database
+ * as they are when it loads: once for the preview, and again inside the
+ * write transaction (ts-import-match.c). */
+typedef struct _TsImportMatcher TsImportMatcher;
+
+TsImportMatcher *ts_import_matcher_new        (void);
+void             ts_import_matcher_free       (TsImportMatcher *matcher);
+gboolean         ts_import_matcher_load       (TsImportMatcher *matcher,
+                                               TsDatabase      *database,
+                                               GError         **error);
+gint64           ts_import_matcher_chapter    (TsImportMatcher *matcher,
+                                               const char      *name);
+gboolean         ts_import_matcher_file_names (TsImportMatcher *matcher,
+                                               const char      *name);
+void             ts_import_matcher_decide     (TsImportMatcher *matcher,
+                                               GArray          *rows,
+                                               guint            index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsImportMatcher, ts_import_matcher_free)
 
 G_END_DECLS

@@ -1,9 +1,15 @@
 /* ts-import-write.c: writing a previewed import, in one transaction.
  *
- * Every row is written as decided: new members inserted, known ones
- * merged (a cell that is empty never erases what is known), referrers
- * named in the file linked once everyone is in, and for an event everyone
- * the file names registered. Any error, or a cancel, rolls it all back.
+ * The preview may be minutes old, and another process (tsudoi-cli, a
+ * second window, a restore) may have written since. So, once the write
+ * lock is held, who each row is gets decided again against the members
+ * as they are then; the organizer's own choices in the preview are kept,
+ * and an update goes to the member found now, never to a row id seen
+ * earlier. Then every row is written as decided: new members inserted,
+ * known ones merged (a cell that is empty never erases what is known),
+ * referrers named in the file linked once everyone is in, and for an
+ * event everyone the file names registered. Any error, or a cancel,
+ * rolls it all back and leaves the preview as it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -59,8 +65,7 @@ copy_member (TsMember *member)
 
 /* Sets *id to the member the row stands for, 0 for none. */
 static gboolean
-write_row (TsImport      *self,
-           TsRepository  *repository,
+write_row (TsRepository  *repository,
            TsImportRow   *row,
            gint64        *id,
            GError       **error)
@@ -82,7 +87,8 @@ write_row (TsImport      *self,
       merge_into (row, member);
       break;
     case TS_IMPORT_ACTION_SKIP:
-      if (row->same_as_line == 0 && row->existing != NULL)
+      /* A skipped namesake is not registered in the member's place. */
+      if (row->same_as_line == 0 && row->existing != NULL && !row->doubt)
         *id = row->existing->id;
       return TRUE;
     case TS_IMPORT_ACTION_ERROR:
@@ -101,16 +107,16 @@ write_row (TsImport      *self,
 /* Referrers named in the file who are new in it get their id once every
  * row is written. */
 static gboolean
-link_new_referrers (TsImport      *self,
+link_new_referrers (GArray        *plan,
                     TsDatabase    *database,
                     GArray        *ids,
                     GError       **error)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      TsImportRow *row = ts_import_get_row (self, i);
+      TsImportRow *row = &g_array_index (plan, TsImportRow, i);
       gint64 id = g_array_index (ids, gint64, i);
 
       if (row->action == TS_IMPORT_ACTION_NEW && id != 0)
@@ -122,9 +128,9 @@ link_new_referrers (TsImport      *self,
                                &g_array_index (ids, gint64, i));
         }
     }
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      TsImportRow *row = ts_import_get_row (self, i);
+      TsImportRow *row = &g_array_index (plan, TsImportRow, i);
       gint64 id = g_array_index (ids, gint64, i);
       g_autofree char *key = NULL;
       g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -199,8 +205,63 @@ check_event (TsDatabase  *database,
   return TRUE;
 }
 
+/* The organizer's choices over the decision made now: "for all of them"
+ * for everyone known now, then each row's own choice. An update chosen for
+ * someone no longer there imports the row's person as new. */
+static void
+apply_choices (TsImport    *self,
+               TsImportRow *row)
+{
+  if (self->duplicates != TS_IMPORT_N_ACTIONS && ts_import_row_is_known (row) &&
+      ts_import_action_allowed (row, self->duplicates))
+    row->action = self->duplicates;
+  if (row->chosen == TS_IMPORT_N_ACTIONS)
+    return;
+  if (ts_import_action_allowed (row, row->chosen))
+    row->action = row->chosen;
+  else if (row->chosen == TS_IMPORT_ACTION_UPDATE)
+    row->action = TS_IMPORT_ACTION_NEW;
+}
+
+/* The rows decided again, in the transaction, against the members of the
+ * database as they are now. The preview's rows stay as they were, so that
+ * a failed or cancelled write leaves it ready to try again. */
+static GArray *
+plan_rows (TsImport      *self,
+           TsDatabase    *database,
+           GError       **error)
+{
+  g_autoptr(TsImportMatcher) matcher = ts_import_matcher_new ();
+  g_autoptr(GArray) plan = g_array_sized_new (FALSE, TRUE, sizeof (TsImportRow),
+                                              self->rows->len);
+
+  g_array_set_clear_func (plan, (GDestroyNotify) ts_import_row_clear);
+  if (!ts_import_matcher_load (matcher, database, error))
+    return NULL;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TsImportRow *row = ts_import_get_row (self, i);
+      TsImportRow copy = {
+        .line = row->line,
+        .member = g_object_ref (row->member),
+        .consent_given = row->consent_given,
+        .action = row->action,
+        .chosen = row->chosen,
+        .warnings = row->warnings,
+        .referrer = g_strdup (row->referrer),
+      };
+
+      g_array_append_val (plan, copy);
+      if (row->action == TS_IMPORT_ACTION_ERROR)
+        continue;
+      ts_import_matcher_decide (matcher, plan, i);
+      apply_choices (self, &g_array_index (plan, TsImportRow, i));
+    }
+  return g_steal_pointer (&plan);
+}
+
 static gboolean
-write_all (TsImport          *self,
+write_all (GArray            *plan,
            TsDatabase        *database,
            gint64             event_id,
            GCancellable      *cancellable,
@@ -210,15 +271,15 @@ write_all (TsImport          *self,
            GError           **error)
 {
   g_autoptr(TsRepository) repository = ts_repository_new (database);
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), self->rows->len);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), plan->len);
   g_autofree char *now = ts_now_iso8601 ();
 
-  g_array_set_size (ids, self->rows->len);
-  for (guint i = 0; i < self->rows->len; i++)
+  g_array_set_size (ids, plan->len);
+  for (guint i = 0; i < plan->len; i++)
     {
-      TsImportRow *row = ts_import_get_row (self, i);
+      TsImportRow *row = &g_array_index (plan, TsImportRow, i);
 
-      if (!write_row (self, repository, row, &g_array_index (ids, gint64, i), error))
+      if (!write_row (repository, row, &g_array_index (ids, gint64, i), error))
         return FALSE;
       if (row->action == TS_IMPORT_ACTION_SKIP && row->same_as_line != 0)
         g_array_index (ids, gint64, i) = g_array_index (ids, gint64, row->same_as_index);
@@ -227,12 +288,12 @@ write_all (TsImport          *self,
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           if (progress != NULL)
-            progress (i + 1, self->rows->len, user_data);
+            progress (i + 1, plan->len, user_data);
         }
     }
-  if (!link_new_referrers (self, database, ids, error))
+  if (!link_new_referrers (plan, database, ids, error))
     return FALSE;
-  for (guint i = 0; event_id > 0 && i < self->rows->len; i++)
+  for (guint i = 0; event_id > 0 && i < plan->len; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
@@ -242,9 +303,34 @@ write_all (TsImport          *self,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-/* Writes every row as decided, in one transaction: on an error or a
- * cancel nothing at all is written. @event_id > 0 also registers everyone
- * the file names (new, updated or already known) for that event. */
+static void
+count_written (GArray         *plan,
+               TsImportResult *result)
+{
+  for (guint i = 0; i < plan->len; i++)
+    {
+      TsImportRow *row = &g_array_index (plan, TsImportRow, i);
+      gboolean written = row->action == TS_IMPORT_ACTION_NEW ||
+                         row->action == TS_IMPORT_ACTION_UPDATE;
+
+      switch (row->action)
+        {
+        case TS_IMPORT_ACTION_NEW:    result->created++; break;
+        case TS_IMPORT_ACTION_UPDATE: result->updated++; break;
+        case TS_IMPORT_ACTION_SKIP:   result->skipped++; break;
+        case TS_IMPORT_ACTION_ERROR:
+        default:                      result->failed++; break;
+        }
+      result->namesakes += row->action == TS_IMPORT_ACTION_NEW && row->doubt;
+      for (guint w = 0; written && w < TS_IMPORT_N_WARNINGS; w++)
+        result->warned[w] += (row->warnings >> w) & 1;
+    }
+}
+
+/* Decides every row again and writes it, in one transaction: on an error
+ * or a cancel nothing at all is written. @event_id > 0 also registers
+ * everyone the file names (new, updated or already known) for that
+ * event. */
 gboolean
 ts_import_run (TsImport          *self,
                TsDatabase        *database,
@@ -256,7 +342,7 @@ ts_import_run (TsImport          *self,
                GError           **error)
 {
   TsImportResult local_result = { 0 };
-  guint counts[TS_IMPORT_N_ACTIONS];
+  g_autoptr(GArray) plan = NULL;
 
   g_return_val_if_fail (TS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
@@ -270,12 +356,12 @@ ts_import_run (TsImport          *self,
   if (result == NULL)
     result = &local_result;
   memset (result, 0, sizeof *result);
-  if (event_id > 0 && !check_event (database, event_id, error))
-    return FALSE;
 
   if (!ts_database_begin (database, error))
     return FALSE;
-  if (!write_all (self, database, event_id, cancellable, progress, user_data, result, error))
+  if ((event_id > 0 && !check_event (database, event_id, error)) ||
+      (plan = plan_rows (self, database, error)) == NULL ||
+      !write_all (plan, database, event_id, cancellable, progress, user_data, result, error))
     {
       ts_database_rollback (database);
       result->registered = 0;
@@ -288,12 +374,8 @@ ts_import_run (TsImport          *self,
       return FALSE;
     }
 
-  ts_import_count (self, counts);
-  result->created = counts[TS_IMPORT_ACTION_NEW];
-  result->updated = counts[TS_IMPORT_ACTION_UPDATE];
-  result->skipped = counts[TS_IMPORT_ACTION_SKIP];
-  result->failed = counts[TS_IMPORT_ACTION_ERROR];
+  count_written (plan, result);
   if (progress != NULL)
-    progress (self->rows->len, self->rows->len, user_data);
+    progress (plan->len, plan->len, user_data);
   return TRUE;
 }

@@ -28,8 +28,8 @@
 G_DEFINE_FINAL_TYPE (TsImport, ts_import, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ts-import-error-quark, ts_import_error)
 
-static void
-clear_row (TsImportRow *row)
+void
+ts_import_row_clear (TsImportRow *row)
 {
   g_clear_object (&row->member);
   g_clear_object (&row->existing);
@@ -45,7 +45,6 @@ ts_import_finalize (GObject *object)
   ts_csv_table_free (self->table);
   g_array_unref (self->mapping);
   g_array_unref (self->rows);
-  g_ptr_array_unref (self->existing);
   g_free (self->default_consent);
   G_OBJECT_CLASS (ts_import_parent_class)->finalize (object);
 }
@@ -60,8 +59,8 @@ static void
 ts_import_init (TsImport *self)
 {
   self->rows = g_array_new (FALSE, TRUE, sizeof (TsImportRow));
-  g_array_set_clear_func (self->rows, (GDestroyNotify) clear_row);
-  self->existing = g_ptr_array_new_with_free_func (g_object_unref);
+  g_array_set_clear_func (self->rows, (GDestroyNotify) ts_import_row_clear);
+  self->duplicates = TS_IMPORT_N_ACTIONS;
   self->default_consent = g_strdup (TS_CONSENT_FULL);
 }
 
@@ -237,106 +236,23 @@ is_mapped (TsImport      *self,
   return FALSE;
 }
 
+/* Takes @message, after any the row has already. */
 static void
-set_row_message (TsImportRow *row,
+add_row_message (TsImportRow *row,
                  char        *message)
 {
+  char *both;
+
+  if (row->message == NULL)
+    {
+      row->message = message;
+      return;
+    }
+  both = g_strconcat (row->message, " ", message, NULL);
   g_free (row->message);
-  row->message = message;
+  g_free (message);
+  row->message = both;
 }
-
-typedef struct {
-  GHashTable *by_email;        /* key → TsMember or row index + 1 */
-  GHashTable *by_reading_name;
-  GHashTable *by_name_org;
-} Index;
-
-static void
-index_init (Index *index)
-{
-  index->by_email = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->by_reading_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  index->by_name_org = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-}
-
-static void
-index_clear (Index *index)
-{
-  g_clear_pointer (&index->by_email, g_hash_table_unref);
-  g_clear_pointer (&index->by_reading_name, g_hash_table_unref);
-  g_clear_pointer (&index->by_name_org, g_hash_table_unref);
-}
-
-typedef struct {
-  char *email;         /* lower case, or NULL */
-  char *reading_name;  /* reading and name, or NULL without a reading */
-  char *name_org;      /* name and organization */
-  char *name;
-} Keys;
-
-static void
-keys_make (Keys     *keys,
-           TsMember *member)
-{
-  g_autofree char *family = ts_text_search_key (member->family_name);
-  g_autofree char *given = ts_text_search_key (member->given_name);
-  g_autofree char *reading_text = g_strconcat (member->family_reading,
-                                               member->given_reading, NULL);
-  g_autofree char *reading = ts_text_search_key (reading_text);
-  g_autofree char *organization = ts_text_search_key (member->organization);
-
-  keys->name = g_strconcat (family, given, NULL);
-  keys->email = *member->email ? g_ascii_strdown (member->email, -1) : NULL;
-  keys->reading_name = *reading ? g_strconcat (reading, "\x1f", keys->name, NULL) : NULL;
-  keys->name_org = g_strconcat (keys->name, "\x1f", organization, NULL);
-}
-
-static void
-keys_clear (Keys *keys)
-{
-  g_free (keys->email);
-  g_free (keys->reading_name);
-  g_free (keys->name_org);
-  g_free (keys->name);
-}
-
-static gpointer
-index_find (Index *index,
-            Keys  *keys)
-{
-  gpointer found = NULL;
-
-  if (keys->email != NULL)
-    found = g_hash_table_lookup (index->by_email, keys->email);
-  if (found == NULL && keys->reading_name != NULL)
-    found = g_hash_table_lookup (index->by_reading_name, keys->reading_name);
-  if (found == NULL)
-    found = g_hash_table_lookup (index->by_name_org, keys->name_org);
-  return found;
-}
-
-/* The first holder of a key keeps it. */
-static void
-index_add (Index    *index,
-           Keys     *keys,
-           gpointer  value)
-{
-  if (keys->email != NULL && !g_hash_table_contains (index->by_email, keys->email))
-    g_hash_table_insert (index->by_email, g_strdup (keys->email), value);
-  if (keys->reading_name != NULL &&
-      !g_hash_table_contains (index->by_reading_name, keys->reading_name))
-    g_hash_table_insert (index->by_reading_name, g_strdup (keys->reading_name), value);
-  if (!g_hash_table_contains (index->by_name_org, keys->name_org))
-    g_hash_table_insert (index->by_name_org, g_strdup (keys->name_org), value);
-}
-
-typedef struct {
-  Index       existing;
-  Index       file;
-  GHashTable *file_names; /* name keys of the file's rows */
-  GHashTable *names;      /* name key → TsMember, NULL when two share it */
-  GHashTable *chapters;   /* name key → chapter id */
-} PreviewState;
 
 static void
 split_into (const char  *cell,
@@ -351,9 +267,9 @@ split_into (const char  *cell,
 }
 
 static void
-fill_member (TsImport     *self,
-             PreviewState *state,
-             GStrv         cells,
+fill_member (TsImport        *self,
+             TsImportMatcher *matcher,
+             GStrv            cells,
              TsImportRow  *row,
              const char  **consent_cell)
 {
@@ -378,13 +294,12 @@ fill_member (TsImport     *self,
         ts_import_take_text (&row->referrer, g_steal_pointer (&cell));
       else if (field == TS_IMPORT_FIELD_HOME_CHAPTER && *cell != '\0')
         {
-          g_autofree char *key = ts_text_search_key (cell);
-          gpointer id = g_hash_table_lookup (state->chapters, key);
+          gint64 id = ts_import_matcher_chapter (matcher, cell);
 
-          if (id != NULL)
-            member->home_chapter_id = *(gint64 *) id;
+          if (id != 0)
+            member->home_chapter_id = id;
           else
-            set_row_message (row, g_strdup_printf (_("There is no chapter named “%s”; "
+            add_row_message (row, g_strdup_printf (_("There is no chapter named “%s”; "
                                                      "the home chapter is left empty."),
                                                    cell));
         }
@@ -404,136 +319,131 @@ ts_import_same_value (TsImportField  field,
   return g_strcmp0 (a, b) == 0;
 }
 
-/* Would writing @row over @existing change anything? Empty cells never
- * erase what is known. */
-static gboolean
-row_changes (TsImport    *self,
+/* A detail the row cannot keep: the person is imported without it, and
+ * the preview and the result say so. */
+static void
+warn (TsImportRow     *row,
+      TsImportWarning  warning,
+      char            *message)
+{
+  row->warnings |= 1u << warning;
+  add_row_message (row, message);
+}
+
+static void
+check_cells (TsImport    *self,
+             GStrv        cells,
              TsImportRow *row)
 {
-  const TsImportField *fields = ts_import_text_fields;
-
-  for (guint i = 0; i < TS_IMPORT_N_TEXT_FIELDS; i++)
-    {
-      const char *value = *ts_import_member_text (row->member, fields[i]);
-
-      if (*value != '\0' && !ts_import_same_value (fields[i], value,
-                                          *ts_import_member_text (row->existing, fields[i])))
-        return TRUE;
-    }
-  if (row->consent_given && g_strcmp0 (row->member->consent, row->existing->consent) != 0)
-    return TRUE;
-  if (row->referrer_id != 0 && row->referrer_id != row->existing->referred_by)
-    return TRUE;
-  return row->member->home_chapter_id != 0 &&
-         row->member->home_chapter_id != row->existing->home_chapter_id;
-}
-
-static void
-resolve_referrer (PreviewState *state,
-                  TsImportRow  *row)
-{
-  g_autofree char *key = NULL;
-  TsMember *referrer;
-
-  if (row->referrer == NULL || *row->referrer == '\0')
-    return;
-  key = ts_text_search_key (row->referrer);
-  referrer = g_hash_table_lookup (state->names, key);
-  if (referrer != NULL)
-    row->referrer_id = referrer->id;
-}
-
-static void
-decide (TsImport     *self,
-        PreviewState *state,
-        TsImportRow  *row,
-        guint         index)
-{
-  Keys keys;
-  TsMember *found;
-  gpointer earlier;
-
-  keys_make (&keys, row->member);
-  found = index_find (&state->existing, &keys);
-  row->existing = found ? g_object_ref (found) : NULL;
-  earlier = index_find (&state->file, &keys);
-  index_add (&state->file, &keys, GUINT_TO_POINTER (index + 1));
-  g_hash_table_add (state->file_names, g_strdup (keys.name));
-  keys_clear (&keys);
-
-  if (earlier != NULL)
-    {
-      row->same_as_index = GPOINTER_TO_UINT (earlier) - 1;
-      row->same_as_line = g_array_index (self->rows, TsImportRow, row->same_as_index).line;
-      row->action = TS_IMPORT_ACTION_SKIP;
-    }
-  else if (row->existing != NULL)
-    {
-      row->changes = row_changes (self, row);
-      row->action = row->changes ? TS_IMPORT_ACTION_UPDATE : TS_IMPORT_ACTION_SKIP;
-    }
-  else
-    row->action = TS_IMPORT_ACTION_NEW;
-}
-
-static void
-preview_row (TsImport     *self,
-             PreviewState *state,
-             GStrv         cells,
-             TsImportRow  *row,
-             guint         index)
-{
-  g_autoptr(GError) error = NULL;
-  const char *consent_cell = NULL, *consent = "";
   guint n_cells = g_strv_length (cells);
-
-  row->member = ts_member_new ();
-  fill_member (self, state, cells, row, &consent_cell);
 
   for (guint i = self->mapping->len; i < n_cells; i++)
     if (*cells[i] != '\0')
       {
-        row->action = TS_IMPORT_ACTION_ERROR;
-        set_row_message (row, g_strdup_printf (_("This line has %1$u cells, but the first "
-                                                 "line names only %2$u columns."),
-                                               n_cells, self->mapping->len));
+        warn (row, TS_IMPORT_WARNING_EXTRA_CELLS,
+              g_strdup_printf (_("This line has %1$u cells, but the first line names only "
+                                 "%2$u columns; the extra cells are left out."),
+                               n_cells, self->mapping->len));
         return;
       }
-  if (consent_cell != NULL && (consent = ts_import_consent_for (consent_cell)) == NULL)
+}
+
+/* An answer nobody can read is no consent: a new member stays off the
+ * rosters until the organizer sets it, a known one keeps theirs. */
+static void
+check_consent (TsImport    *self,
+               const char  *consent_cell,
+               TsImportRow *row)
+{
+  const char *consent = consent_cell != NULL ? ts_import_consent_for (consent_cell) : "";
+
+  if (consent == NULL)
+    {
+      warn (row, TS_IMPORT_WARNING_CONSENT,
+            g_strdup_printf (_("“%s” in the consent column is not understood; a new member "
+                               "is not listed on rosters until you set their consent."),
+                             consent_cell));
+      consent = TS_CONSENT_NONE;
+      row->consent_given = FALSE;
+    }
+  else
+    row->consent_given = *consent != '\0';
+  ts_import_take_text (&row->member->consent,
+                       g_strdup (*consent ? consent : self->default_consent));
+}
+
+static void
+check_reading (TsImportRow *row,
+               char       **reading)
+{
+  if (ts_text_is_kana (*reading))
+    return;
+  warn (row, TS_IMPORT_WARNING_READING,
+        g_strdup_printf (_("The reading “%s” is not written in kana; it is left empty."),
+                         *reading));
+  ts_import_take_text (reading, g_strdup (""));
+}
+
+static void
+check_details (TsImportRow *row)
+{
+  TsMember *member = row->member;
+
+  check_reading (row, &member->family_reading);
+  check_reading (row, &member->given_reading);
+  if (!ts_validate_email (member->email))
+    {
+      warn (row, TS_IMPORT_WARNING_EMAIL,
+            g_strdup_printf (_("“%s” does not look like an email address; it is left empty."),
+                             member->email));
+      ts_import_take_text (&member->email, g_strdup (""));
+    }
+}
+
+/* Only a row without a name is an error: for anything else, the person
+ * comes in and the detail stays out. */
+static void
+preview_row (TsImport        *self,
+             TsImportMatcher *matcher,
+             GStrv            cells,
+             guint            index)
+{
+  TsImportRow *row = ts_import_get_row (self, index);
+  g_autoptr(GError) error = NULL;
+  const char *consent_cell = NULL;
+
+  row->member = ts_member_new ();
+  fill_member (self, matcher, cells, row, &consent_cell);
+  check_cells (self, cells, row);
+  check_consent (self, consent_cell, row);
+  check_details (row);
+  if (*row->member->family_name == '\0' && *row->member->given_name == '\0')
     {
       row->action = TS_IMPORT_ACTION_ERROR;
-      set_row_message (row, g_strdup_printf (_("“%s” in the consent column is not understood; "
-                                               "write yes, no or name and organization only."),
-                                             consent_cell));
+      g_free (row->message);
+      row->message = g_strdup (_("This line has no name, so it is not imported."));
       return;
     }
-  if (consent == NULL)
-    consent = "";
-  ts_import_take_text (&row->member->consent, g_strdup (*consent ? consent : self->default_consent));
   if (!ts_validate_member (row->member, &error))
     {
       row->action = TS_IMPORT_ACTION_ERROR;
-      set_row_message (row, g_strdup (error->message));
+      g_free (row->message);
+      row->message = g_strdup (error->message);
       return;
     }
-  resolve_referrer (state, row);
-  row->consent_given = *consent != '\0';
-  decide (self, state, row, index);
+  ts_import_matcher_decide (matcher, self->rows, index);
 }
 
 /* A referrer who is neither a member nor in the file stays unset. */
 static void
-warn_unknown_referrer (PreviewState *state,
-                       TsImportRow  *row)
+warn_unknown_referrer (TsImportMatcher *matcher,
+                       TsImportRow     *row)
 {
-  g_autofree char *key = NULL;
-
   if (row->referrer == NULL || *row->referrer == '\0' || row->referrer_id != 0 ||
       row->message != NULL || row->action == TS_IMPORT_ACTION_ERROR)
     return;
-  key = ts_text_search_key (row->referrer);
-  if (!g_hash_table_contains (state->file_names, key))
-    set_row_message (row, g_strdup_printf (_("The referrer “%s” is neither in the list "
+  if (!ts_import_matcher_file_names (matcher, row->referrer))
+    add_row_message (row, g_strdup_printf (_("The referrer “%s” is neither in the list "
                                              "nor in this file; it is left empty."),
                                            row->referrer));
 }
@@ -547,56 +457,9 @@ row_is_blank (GStrv cells)
   return TRUE;
 }
 
-static gboolean
-load_existing (TsImport      *self,
-               TsDatabase    *database,
-               PreviewState  *state,
-               GError       **error)
-{
-  g_autoptr(sqlite3_stmt) members = NULL;
-  g_autoptr(sqlite3_stmt) chapters = NULL;
-  int rc;
-
-  members = ts_database_prepare (database,
-    "SELECT " TS_MEMBER_COLUMNS " FROM member m WHERE m.deleted_at IS NULL ORDER BY m.id",
-    error);
-  if (members == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (members)) == SQLITE_ROW)
-    {
-      TsMember *member = ts_repository_read_member (members, 0);
-      Keys keys;
-
-      g_ptr_array_add (self->existing, member);
-      keys_make (&keys, member);
-      index_add (&state->existing, &keys, member);
-      if (g_hash_table_contains (state->names, keys.name))
-        g_hash_table_replace (state->names, g_strdup (keys.name), NULL);
-      else
-        g_hash_table_insert (state->names, g_strdup (keys.name), member);
-      keys_clear (&keys);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (database, error);
-      return FALSE;
-    }
-
-  chapters = ts_database_prepare (database,
-    "SELECT id, name FROM chapter WHERE deleted_at IS NULL", error);
-  if (chapters == NULL)
-    return FALSE;
-  while (sqlite3_step (chapters) == SQLITE_ROW)
-    {
-      g_autofree char *name = ts_column_text (chapters, 1);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (chapters, 0);
-      g_hash_table_insert (state->chapters, ts_text_search_key (name), id);
-    }
-  return TRUE;
-}
-
+/* Decides every row against the database as it is now. The writing
+ * decides again, in its transaction (ts-import-write.c); what the
+ * organizer chooses here is kept then. */
 gboolean
 ts_import_preview (TsImport          *self,
                    TsDatabase        *database,
@@ -605,7 +468,7 @@ ts_import_preview (TsImport          *self,
                    gpointer           user_data,
                    GError           **error)
 {
-  PreviewState state = { 0 };
+  g_autoptr(TsImportMatcher) matcher = NULL;
   GPtrArray *rows = self->table->rows;
   gboolean ok = TRUE;
 
@@ -613,8 +476,8 @@ ts_import_preview (TsImport          *self,
   g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
   self->previewed = FALSE;
+  self->duplicates = TS_IMPORT_N_ACTIONS;
   g_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->existing, 0);
   if (!ts_import_mapping_has_name (self->mapping))
     {
       g_set_error_literal (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NO_NAME_COLUMN,
@@ -623,13 +486,8 @@ ts_import_preview (TsImport          *self,
       return FALSE;
     }
 
-  index_init (&state.existing);
-  index_init (&state.file);
-  state.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  state.file_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  state.chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ok = load_existing (self, database, &state, error);
-
+  matcher = ts_import_matcher_new ();
+  ok = ts_import_matcher_load (matcher, database, error);
   for (guint r = self->header_row + 1; ok && r < rows->len; r++)
     {
       GStrv cells = g_ptr_array_index (rows, r);
@@ -638,10 +496,9 @@ ts_import_preview (TsImport          *self,
       if (row_is_blank (cells))
         continue;
       row.line = g_array_index (self->table->lines, guint, r);
+      row.chosen = TS_IMPORT_N_ACTIONS;
       g_array_append_val (self->rows, row);
-      preview_row (self, &state, cells,
-                   &g_array_index (self->rows, TsImportRow, self->rows->len - 1),
-                   self->rows->len - 1);
+      preview_row (self, matcher, cells, self->rows->len - 1);
       if ((r & 255) == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -651,7 +508,7 @@ ts_import_preview (TsImport          *self,
         }
     }
   for (guint i = 0; ok && i < self->rows->len; i++)
-    warn_unknown_referrer (&state, ts_import_get_row (self, i));
+    warn_unknown_referrer (matcher, ts_import_get_row (self, i));
   if (ok && self->rows->len == 0)
     {
       g_set_error_literal (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NO_ROWS,
@@ -659,11 +516,6 @@ ts_import_preview (TsImport          *self,
       ok = FALSE;
     }
 
-  index_clear (&state.existing);
-  index_clear (&state.file);
-  g_hash_table_unref (state.file_names);
-  g_hash_table_unref (state.names);
-  g_hash_table_unref (state.chapters);
   self->previewed = ok;
   if (ok && progress != NULL)
     progress (rows->len - 1, rows->len - 1, user_data);
@@ -707,30 +559,61 @@ ts_import_set_action (TsImport       *self,
   if (row == NULL || !ts_import_action_allowed (row, action))
     return FALSE;
   row->action = action;
+  row->chosen = action;
   return TRUE;
 }
 
+/* Known for sure: a namesake is a question for each row, not for all. */
+gboolean
+ts_import_row_is_known (TsImportRow *row)
+{
+  return row->action != TS_IMPORT_ACTION_ERROR &&
+         ((row->existing != NULL && !row->doubt) || row->same_as_line != 0);
+}
+
 /* For every row that is someone already known, or repeats an earlier
- * line: "update all" or "skip all". Returns how many rows it set. */
+ * line: "update all" or "skip all". The choice holds for the rows found
+ * known when the import is written, too; a row's own choice made after
+ * this one wins. Returns how many rows it set. */
 guint
 ts_import_set_duplicates (TsImport       *self,
                           TsImportAction  action)
 {
   guint n = 0;
 
+  g_return_val_if_fail (action < TS_IMPORT_ACTION_ERROR, 0);
+
+  self->duplicates = action;
   for (guint i = 0; i < self->rows->len; i++)
     {
       TsImportRow *row = ts_import_get_row (self, i);
 
-      if ((row->existing == NULL && row->same_as_line == 0) ||
-          row->action == TS_IMPORT_ACTION_ERROR)
-        continue;
-      if (action == TS_IMPORT_ACTION_UPDATE && row->existing == NULL)
+      if (!ts_import_row_is_known (row) || !ts_import_action_allowed (row, action))
         continue;
       row->action = action;
+      row->chosen = TS_IMPORT_N_ACTIONS;
       n++;
     }
   return n;
+}
+
+/* Rows that import their person without a detail, and rows whose person
+ * may be a namesake of a member. */
+void
+ts_import_count_notes (TsImport *self,
+                       guint    *n_warned,
+                       guint    *n_doubts)
+{
+  *n_warned = *n_doubts = 0;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TsImportRow *row = ts_import_get_row (self, i);
+
+      if (row->action == TS_IMPORT_ACTION_ERROR)
+        continue;
+      *n_warned += row->warnings != 0;
+      *n_doubts += row->doubt && row->same_as_line == 0;
+    }
 }
 
 void
@@ -740,6 +623,40 @@ ts_import_count (TsImport *self,
   memset (counts, 0, sizeof (guint) * TS_IMPORT_N_ACTIONS);
   for (guint i = 0; i < self->rows->len; i++)
     counts[ts_import_get_row (self, i)->action]++;
+}
+
+/* The result's warnings, one sentence each, for the organizer to read
+ * after the counts. */
+GStrv
+ts_import_result_notes (const TsImportResult *result)
+{
+  GPtrArray *notes = g_ptr_array_new ();
+  const guint *warned = result->warned;
+  guint n;
+
+  if ((n = warned[TS_IMPORT_WARNING_EMAIL]) > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            "%u person was imported with the email address left empty.",
+            "%u people were imported with the email address left empty.", n), n));
+  if ((n = warned[TS_IMPORT_WARNING_READING]) > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            "%u person was imported with the reading left empty.",
+            "%u people were imported with the reading left empty.", n), n));
+  if ((n = warned[TS_IMPORT_WARNING_CONSENT]) > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            "%u person was imported without a roster consent that could be read; please set it.",
+            "%u people were imported without a roster consent that could be read; please set it.",
+            n), n));
+  if ((n = warned[TS_IMPORT_WARNING_EXTRA_CELLS]) > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            "%u person was imported without the extra cells of their line.",
+            "%u people were imported without the extra cells of their lines.", n), n));
+  if ((n = result->namesakes) > 0)
+    g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            "%u person with the same name as a member was added as a new member.",
+            "%u people with the same name as a member were added as new members.", n), n));
+  g_ptr_array_add (notes, NULL);
+  return (GStrv) g_ptr_array_free (notes, FALSE);
 }
 
 const char *
@@ -755,6 +672,29 @@ ts_import_action_label (TsImportAction action)
     }
 }
 
+/* A namesake, maybe: what tells the two apart, so that the organizer can
+ * say whether it is them. */
+static char *
+describe_doubt (TsImportRow *row)
+{
+  g_autofree char *name = ts_member_dup_name (row->existing);
+  const char *other = *row->existing->organization ? row->existing->organization
+                                                   : row->existing->email;
+
+  if (*row->member->email &&
+      ts_import_same_value (TS_IMPORT_FIELD_EMAIL, row->member->email, row->existing->email))
+    /* Translators: %s is a member's name. */
+    return g_strdup_printf (_("%s in the list has the same email address; maybe a different "
+                              "person."), name);
+  if (*other == '\0')
+    /* Translators: %s is a member's name. */
+    return g_strdup_printf (_("Maybe a different person with the same name: the list has %s."),
+                            name);
+  /* Translators: %1$s is a member's name, %2$s their organization or email. */
+  return g_strdup_printf (_("Maybe a different person with the same name: the list has "
+                            "%1$s (%2$s)."), name, other);
+}
+
 /* Why the row does what it does, for the preview. */
 char *
 ts_import_row_describe (TsImportRow *row)
@@ -766,6 +706,8 @@ ts_import_row_describe (TsImportRow *row)
     return g_strdup (row->message);
   if (row->same_as_line != 0)
     reason = g_strdup_printf (_("Same person as line %u."), row->same_as_line);
+  else if (row->doubt)
+    reason = describe_doubt (row);
   else if (row->existing != NULL)
     {
       name = ts_member_dup_name (row->existing);

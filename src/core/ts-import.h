@@ -31,15 +31,34 @@ typedef enum {
   TS_IMPORT_N_ACTIONS
 } TsImportAction;
 
+/* What was wrong in a row that still imports its person: the detail is
+ * left out, never the person. */
+typedef enum {
+  TS_IMPORT_WARNING_EMAIL,         /* not an address: left empty */
+  TS_IMPORT_WARNING_READING,       /* not in kana: left empty */
+  TS_IMPORT_WARNING_CONSENT,       /* not understood: not listed until set */
+  TS_IMPORT_WARNING_EXTRA_CELLS,   /* more cells than columns: left out */
+  TS_IMPORT_N_WARNINGS
+} TsImportWarning;
+
 typedef struct {
   guint           line;            /* of the file, from 1 */
   TsMember       *member;          /* what the row says */
-  TsMember       *existing;        /* who it already is, or NULL */
+  TsMember       *existing;        /* who it already is (or, with @doubt,
+                                    * may be), or NULL */
+  gboolean        doubt;           /* @existing shares only the name, with
+                                    * another email, organization or reading:
+                                    * maybe a namesake, so new unless the
+                                    * organizer says otherwise */
   guint           same_as_line;    /* an earlier row of the same person, or 0 */
   guint           same_as_index;   /* that row's index */
   gboolean        consent_given;   /* the consent column said something */
   gboolean        changes;         /* updating @existing would change it */
   TsImportAction  action;
+  TsImportAction  chosen;          /* the organizer's own choice, kept when
+                                    * the import decides again as it writes;
+                                    * TS_IMPORT_N_ACTIONS for none */
+  guint           warnings;        /* 1 << TsImportWarning */
   char           *message;         /* why: an error, a skip, a warning */
   char           *referrer;        /* the name in the referred-by column */
   gint64          referrer_id;     /* resolved, 0 when unknown */
@@ -51,6 +70,8 @@ typedef struct {
   guint skipped;
   guint failed;
   guint registered;                /* new registrations for the event */
+  guint namesakes;                 /* created although a member has the name */
+  guint warned[TS_IMPORT_N_WARNINGS]; /* people written without a detail */
 } TsImportResult;
 
 /* Called now and then from whatever thread runs the work. */
@@ -98,8 +119,12 @@ guint           ts_import_set_duplicates     (TsImport         *self,
                                               TsImportAction    action);
 void            ts_import_count              (TsImport         *self,
                                               guint             counts[TS_IMPORT_N_ACTIONS]);
+void            ts_import_count_notes        (TsImport         *self,
+                                              guint            *n_warned,
+                                              guint            *n_doubts);
 const char     *ts_import_action_label       (TsImportAction    action);
 char           *ts_import_row_describe       (TsImportRow      *row);
+GStrv           ts_import_result_notes       (const TsImportResult *result);
 
 gboolean        ts_import_run                (TsImport         *self,
                                               TsDatabase       *database,

@@ -175,16 +175,20 @@ test_ragged_row (Fixture       *fixture,
   row = ts_import_get_row (import, 1);      /* fewer cells: fine */
   g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_NEW);
   g_assert_cmpstr (row->member->profession, ==, "");
+  /* More cells: the person comes in, the extra cells stay out. */
   row = ts_import_get_row (import, 2);
-  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_ERROR);
+  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_NEW);
   g_assert_cmpuint (row->line, ==, 4);
+  g_assert_cmpuint (row->warnings, ==, 1u << TS_IMPORT_WARNING_EXTRA_CELLS);
   g_assert_cmpstr (row->message, ==,
-                   "This line has 5 cells, but the first line names only 3 columns.");
-  g_assert_false (ts_import_set_action (import, 2, TS_IMPORT_ACTION_NEW));
+                   "This line has 5 cells, but the first line names only 3 columns; "
+                   "the extra cells are left out.");
+  g_assert_cmpstr (row->member->profession, ==, "看護師");
 
   g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
-  g_assert_cmpuint (result.created, ==, 3);
-  g_assert_cmpuint (result.failed, ==, 1);
+  g_assert_cmpuint (result.created, ==, 4);
+  g_assert_cmpuint (result.failed, ==, 0);
+  g_assert_cmpuint (result.warned[TS_IMPORT_WARNING_EXTRA_CELLS], ==, 1);
 }
 
 typedef struct {
@@ -277,16 +281,20 @@ test_duplicates (Fixture       *fixture,
   import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
   g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
   g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
-  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_UPDATE);
+  /* Reading and name, but another organization: a question, new by default. */
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_true (ts_import_get_row (import, 1)->doubt);
   g_assert_nonnull (ts_import_get_row (import, 1)->existing);
   g_assert_cmpint (ts_import_get_row (import, 2)->action, ==, TS_IMPORT_ACTION_SKIP);
   g_assert_nonnull (ts_import_get_row (import, 2)->existing);
+  g_assert_false (ts_import_get_row (import, 2)->doubt);
   g_assert_cmpint (ts_import_get_row (import, 3)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_true (ts_import_get_row (import, 3)->doubt);
   g_assert_cmpint (ts_import_get_row (import, 4)->action, ==, TS_IMPORT_ACTION_NEW);
   g_assert_cmpint (ts_import_get_row (import, 5)->action, ==, TS_IMPORT_ACTION_SKIP);
   g_assert_cmpuint (ts_import_get_row (import, 5)->same_as_line, ==, 6);
 
-  /* The organizer keeps Yamasaki's organization as it was. */
+  /* The organizer knows it is her, and keeps her organization as it was. */
   g_assert_true (ts_import_set_action (import, 1, TS_IMPORT_ACTION_SKIP));
   g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
   g_assert_cmpuint (result.created, ==, 2);
@@ -411,32 +419,262 @@ test_title_rows (Fixture       *fixture,
   g_assert_cmpstr (ts_import_get_row (import, 0)->member->profession, ==, "医師");
 }
 
+/* A detail that cannot be stored never costs the person: only a line
+ * without a name is left out. */
 static void
 test_bad_values (Fixture       *fixture,
                  gconstpointer  data)
 {
   const char text[] = "氏名,ふりがな,メール,掲載\n"
                       "山田 太郎,Yamada,,はい\n"
-                      "山田 花子,,not-an-email,はい\n"
+                      "山田 花子,,sho@example,はい\n"
                       "山田 次郎,,,たぶん\n"
                       ",,,はい\n";
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
   g_autoptr(GError) error = NULL;
   g_autoptr(TsImport) import =
     ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_autoptr(TsMember) taro = NULL, hanako = NULL, jiro = NULL;
+  g_auto(GStrv) notes = NULL;
+  TsImportResult result;
+  guint n_warned, n_doubts;
 
   g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
   g_assert_cmpuint (ts_import_get_n_rows (import), ==, 4);
-  for (guint i = 0; i < 4; i++)
-    g_assert_cmpint (ts_import_get_row (import, i)->action, ==, TS_IMPORT_ACTION_ERROR);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (ts_import_get_row (import, i)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpint (ts_import_get_row (import, 3)->action, ==, TS_IMPORT_ACTION_ERROR);
   g_assert_cmpstr (ts_import_get_row (import, 0)->message, ==,
-                   "The reading must be written in kana (hiragana or katakana).");
+                   "The reading “Yamada” is not written in kana; it is left empty.");
   g_assert_cmpstr (ts_import_get_row (import, 1)->message, ==,
-                   "“not-an-email” does not look like an email address.");
+                   "“sho@example” does not look like an email address; it is left empty.");
   g_assert_cmpstr (ts_import_get_row (import, 2)->message, ==,
-                   "“たぶん” in the consent column is not understood; write yes, no or name "
-                   "and organization only.");
-  g_assert_cmpstr (ts_import_get_row (import, 3)->message, ==, "Please enter the family name.");
+                   "“たぶん” in the consent column is not understood; a new member is not "
+                   "listed on rosters until you set their consent.");
+  g_assert_cmpstr (ts_import_get_row (import, 3)->message, ==,
+                   "This line has no name, so it is not imported.");
+  ts_import_count_notes (import, &n_warned, &n_doubts);
+  g_assert_cmpuint (n_warned, ==, 3);
+  g_assert_cmpuint (n_doubts, ==, 0);
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 3);
+  g_assert_cmpuint (result.failed, ==, 1);
+  taro = find_member (fixture, "山田太郎");
+  hanako = find_member (fixture, "山田花子");
+  jiro = find_member (fixture, "山田次郎");
+  g_assert_cmpstr (taro->family_reading, ==, "");
+  g_assert_cmpstr (hanako->email, ==, "");
+  g_assert_cmpstr (jiro->consent, ==, "none");
+  notes = ts_import_result_notes (&result);
+  g_assert_cmpuint (g_strv_length (notes), ==, 3);
+  g_assert_cmpstr (notes[0], ==, "1 person was imported with the email address left empty.");
+  g_assert_cmpstr (notes[1], ==, "1 person was imported with the reading left empty.");
+  g_assert_cmpstr (notes[2], ==, "1 person was imported without a roster consent that could "
+                                 "be read; please set it.");
+}
+
+/* 佐藤 花子 of A病院 is a member; three more 佐藤 花子 write in. */
+static void
+test_namesakes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char text[] =
+    "氏名,ふりがな,所属,メール\n"
+    "佐藤 花子,さとう はなこ,A病院,hanako.a@x.jp\n"      /* her */
+    "佐藤 花子,さとう はなこ,B薬局,hanako.b@y.jp\n"      /* another email: new */
+    "佐藤 花子,さとう はなこ,C診療所,hanako.c@z.jp\n"    /* and another: new */
+    "佐藤 花子,さとう はなこ,,HANAKO.B@y.jp\n";          /* B again */
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsMember) a = ts_test_add_member (fixture->repository,
+                                              "family-name", "佐藤", "given-name", "花子",
+                                              "family-reading", "さとう", "given-reading", "はなこ",
+                                              "organization", "A病院", "email", "hanako.a@x.jp",
+                                              NULL);
+  g_autoptr(TsMember) a_after = NULL;
+  g_autofree char *described = NULL;
+  TsImportResult result;
+  TsImportRow *row;
+
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  row = ts_import_get_row (import, 0);
+  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_false (row->doubt);
+  g_assert_cmpint (row->existing->id, ==, a->id);
+  for (guint i = 1; i <= 2; i++)
+    {
+      row = ts_import_get_row (import, i);
+      g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_NEW);
+      g_assert_true (row->doubt);
+      g_assert_cmpuint (row->same_as_line, ==, 0);
+    }
+  described = ts_import_row_describe (ts_import_get_row (import, 1));
+  g_assert_cmpstr (described, ==,
+                   "Maybe a different person with the same name: the list has 佐藤　花子 (A病院).");
+  row = ts_import_get_row (import, 3);
+  g_assert_cmpint (row->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpuint (row->same_as_line, ==, 3);
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 0);
+  g_assert_cmpuint (result.namesakes, ==, 2);
+  g_assert_cmpuint (count_members (fixture), ==, 3);
+  a_after = find_member (fixture, "hanako.a@x.jp");
+  g_assert_cmpstr (a_after->organization, ==, "A病院");
+  g_clear_object (&a_after);
+  a_after = find_member (fixture, "hanako.b@y.jp");
+  g_assert_cmpstr (a_after->organization, ==, "B薬局");
+}
+
+/* A name-only match is a question the organizer answers: here, it is her,
+ * at a new workplace. */
+static void
+test_namesake_is_her (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char text[] = "氏名,ふりがな,所属\n佐藤 花子,さとう はなこ,B薬局\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsMember) a = ts_test_add_member (fixture->repository,
+                                              "family-name", "佐藤", "given-name", "花子",
+                                              "family-reading", "さとう", "given-reading", "はなこ",
+                                              "organization", "A病院", NULL);
+  g_autoptr(TsMember) after = NULL;
+  TsImportResult result;
+
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_true (ts_import_get_row (import, 0)->doubt);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+  /* "Update all" is for the people known for sure, not for questions. */
+  g_assert_cmpuint (ts_import_set_duplicates (import, TS_IMPORT_ACTION_UPDATE), ==, 0);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_true (ts_import_set_action (import, 0, TS_IMPORT_ACTION_UPDATE));
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (count_members (fixture), ==, 1);
+  after = find_member (fixture, "佐藤");
+  g_assert_cmpint (after->id, ==, a->id);
+  g_assert_cmpstr (after->organization, ==, "B薬局");
+}
+
+/* Two people of one file with one name and two emails are two people. */
+static void
+test_namesakes_in_one_file (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const char text[] = "氏名,ふりがな,所属,メール\n"
+                      "佐藤 花子,さとう はなこ,A病院,hanako.a@x.jp\n"
+                      "佐藤 花子,さとう はなこ,B薬局,hanako.b@y.jp\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  TsImportResult result;
+
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpuint (ts_import_get_row (import, 1)->same_as_line, ==, 0);
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (count_members (fixture), ==, 2);
+}
+
+static void
+run_cli (Fixture    *fixture,
+         const char *first,
+         ...)
+{
+  g_autofree char *err = NULL;
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = ts_test_run_cli_valist (NULL, fixture->path, NULL, &err, first, args);
+  va_end (args);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* The preview is taken, then another process adds one of the people:
+ * the import finds her as it writes, and adds her no second time. */
+static void
+test_decides_when_writing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = preview_fixture (fixture, "utf8.csv", &error);
+  g_autoptr(TsImport) skipped = preview_fixture (fixture, "form.csv", &error);
+  TsImportResult result;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+  /* The organizer says no to 伊藤, whoever comes in meanwhile. */
+  g_assert_true (ts_import_set_action (skipped, 0, TS_IMPORT_ACTION_SKIP));
+  run_cli (fixture, "member", "add", "--name", "髙橋 一郎", "--reading", "たかはし いちろう",
+           "--email", "ichiro@example.jp", NULL);
+  run_cli (fixture, "member", "add", "--name", "伊藤 由美", "--email", "yumi@example.jp", NULL);
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (result.updated, ==, 1);     /* the file knows his organization */
+  g_assert_cmpuint (count_members (fixture), ==, 4);
+  /* The preview is still what the organizer saw. */
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+
+  g_assert_true (ts_import_run (skipped, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_cmpuint (result.created, ==, 2);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  g_assert_cmpuint (count_members (fixture), ==, 6);
+}
+
+/* The member the preview would update is deleted and added again by
+ * someone else: the update goes to the one there now, not to the old
+ * row. */
+static void
+test_updates_who_is_there (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char text[] = "氏名,メール,電話\n髙橋 一郎,ichiro@example.jp,03-1111-2222\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsMember) old = NULL, now = NULL;
+  g_autoptr(TsRepository) other = ts_test_open_repository (fixture->dir, "import.db");
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TsImportResult result;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  old = find_member (fixture, "ichiro@example.jp");
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_cmpint (ts_import_get_row (import, 0)->existing->id, ==, old->id);
+
+  g_assert_true (ts_repository_delete (other, "member", old->id, &error));
+  g_assert_no_error (error);
+  run_cli (fixture, "member", "add", "--name", "髙橋 一郎", "--email", "ichiro@example.jp", NULL);
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updated, ==, 1);
+  now = find_member (fixture, "ichiro@example.jp");
+  g_assert_cmpint (now->id, !=, old->id);
+  g_assert_cmpstr (now->phone, ==, "03-1111-2222");
+  stmt = ts_database_prepare (fixture->database,
+                              "SELECT phone, deleted_at IS NOT NULL FROM member WHERE id = ?1",
+                              &error);
+  sqlite3_bind_int64 (stmt, 1, old->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "");
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
 }
 
 /* Ten megabytes, made here rather than committed. */
@@ -507,6 +745,11 @@ main (int    argc,
   ADD ("/import/unknown-event", test_unknown_event, NULL);
   ADD ("/import/no-name-column", test_no_name_column, NULL);
   ADD ("/import/bad-values", test_bad_values, NULL);
+  ADD ("/import/namesakes", test_namesakes, NULL);
+  ADD ("/import/namesake-is-her", test_namesake_is_her, NULL);
+  ADD ("/import/namesakes-in-one-file", test_namesakes_in_one_file, NULL);
+  ADD ("/import/decides-when-writing", test_decides_when_writing, NULL);
+  ADD ("/import/updates-who-is-there", test_updates_who_is_there, NULL);
   ADD ("/import/title-rows", test_title_rows, NULL);
   ADD ("/import/ten-megabytes", test_ten_megabytes, NULL);
   return g_test_run ();
