@@ -1,9 +1,11 @@
 /* ts-cli-import.c: tsudoi-cli import members and import registrations.
  *
  * Both preview the file first. --dry-run prints that preview and writes
- * nothing; otherwise a file with any line in error is refused as a whole
- * (unless --skip-errors), so that the organizer fixes the file and runs
- * the same command again.
+ * nothing; otherwise a file with any line in error (a line with no name)
+ * is refused as a whole (unless --skip-errors), so that the organizer
+ * fixes the file and runs the same command again. A detail that cannot
+ * be stored (an email that is no address) never costs the person: they
+ * are imported without it, and the output says so, line by line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +91,28 @@ print_counts (TsImport *import)
            counts[TS_IMPORT_ACTION_SKIP], counts[TS_IMPORT_ACTION_ERROR]);
 }
 
+/* What the organizer should look at: people who came in without a
+ * detail, and people who may be a member's namesake. */
+static void
+print_notes (TsImport             *import,
+             const TsImportResult *result)
+{
+  g_auto(GStrv) notes = ts_import_result_notes (result);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_print ("%s\n", notes[i]);
+  for (guint i = 0; i < ts_import_get_n_rows (import); i++)
+    {
+      TsImportRow *row = ts_import_get_row (import, i);
+      g_autofree char *details = NULL;
+
+      if (row->action == TS_IMPORT_ACTION_ERROR || (row->warnings == 0 && !row->doubt))
+        continue;
+      details = ts_import_row_describe (row);
+      g_print (_("Line %1$u: %2$s\n"), row->line, details);
+    }
+}
+
 static int
 refuse_errors (TsImport *import,
                guint     n_errors)
@@ -167,6 +191,7 @@ run_import (const char    *path,
     g_print (ngettext ("%u person newly registered for the event.\n",
                        "%u people newly registered for the event.\n", result.registered),
              result.registered);
+  print_notes (import, &result);
   return TS_CLI_OK;
 }
 

@@ -109,6 +109,107 @@ test_errors_refuse_the_file (Fixture       *fixture,
   g_assert_cmpstr (skipping.out, ==, "Imported: 1 new, 0 updated, 0 skipped, 1 with errors.\n");
 }
 
+/* A bad email or extra cells never cost the person: they come in, and the
+ * output says what was left out, in the organizer's language. */
+static void
+test_bad_details_import_the_person (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *ragged = ts_test_fixture_path ("ragged.csv");
+  g_autofree char *form = g_build_filename (fixture->dir, "form.csv", NULL);
+  g_auto(GStrv) env = g_environ_setenv (ts_test_cli_environ ("ja_JP.UTF-8"),
+                                        "TSUDOI_DATABASE", fixture->database, TRUE);
+  g_auto(TsTestRun) run = { 0 };
+  g_auto(TsTestRun) ja = { 0 };
+  g_auto(TsTestRun) members = { 0 };
+
+  cli (fixture, &run, "import", "members", ragged, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==,
+                   "Imported: 4 new, 0 updated, 0 skipped, 0 with errors.\n"
+                   "1 person was imported without the extra cells of their line.\n"
+                   "Line 4: This line has 5 cells, but the first line names only 3 columns; "
+                   "the extra cells are left out.\n");
+
+  g_assert_true (g_file_set_contents (form, "お名前,メールアドレス\n山田 翔,sho@example\n",
+                                      -1, NULL));
+  ja.status = ts_test_run_cli (env, NULL, &ja.out, &ja.err, "import", "members", form, NULL);
+  g_assert_cmpint (ja.status, ==, 0);
+  g_assert_nonnull (strstr (ja.out, "1 人はメールアドレスを空にして取り込みました。\n"));
+  g_assert_nonnull (strstr (ja.out, "2 行目: 「sho@example」"));
+  cli (fixture, &members, "members", "--search", "山田", NULL);
+  g_assert_nonnull (strstr (members.out, "山田　翔"));
+}
+
+static GSubprocess *
+spawn_import (Fixture    *fixture,
+              const char *file)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_setenv (launcher, "TSUDOI_DATABASE", fixture->database, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("TSUDOI_CLI"),
+                                         "import", "members", file, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* One file imported twice at the same moment by two processes: each
+ * decides inside its own write transaction, so the people land once. */
+static void
+test_two_imports_at_once (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "many.csv", NULL);
+  g_autoptr(GString) csv = g_string_new ("氏名,ふりがな,所属,メールアドレス\n");
+  g_auto(TsTestRun) members = { 0 };
+  g_autofree char *uniques = NULL;
+  const guint n = 400;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "試験 太郎%u,しけん たろう,第%u事業所,user%u@example.jp\n",
+                            i, i % 7, i);
+  g_assert_true (g_file_set_contents (file, csv->str, csv->len, NULL));
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autoptr(GSubprocess) first = spawn_import (fixture, file);
+      g_autoptr(GSubprocess) second = spawn_import (fixture, file);
+      GSubprocess *both[] = { first, second };
+      g_auto(TsTestRun) list = { 0 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (both); i++)
+        {
+          g_autofree char *out = NULL, *err = NULL;
+          g_autoptr(GError) error = NULL;
+
+          g_assert_true (g_subprocess_communicate_utf8 (both[i], NULL, NULL, &out, &err, &error));
+          g_assert_no_error (error);
+          /* The second may say it waits for the first; it fails in nothing. */
+          g_assert_null (strstr (err, "tsudoi-cli:"));
+          g_assert_true (g_subprocess_get_if_exited (both[i]));
+          g_assert_cmpint (g_subprocess_get_exit_status (both[i]), ==, 0);
+        }
+      cli (fixture, &list, "members", NULL);
+      g_assert_cmpint (list.status, ==, 0);
+      /* A header line, then one line per member. */
+      g_assert_cmpuint (count_lines (list.out), ==, n + 1);
+    }
+}
+
 static void
 test_bad_files (Fixture       *fixture,
                 gconstpointer  data)
@@ -247,6 +348,8 @@ main (int    argc,
   ADD ("/cli-data/dry-run-writes-nothing", test_dry_run_writes_nothing);
   ADD ("/cli-data/import-then-again", test_import_then_again);
   ADD ("/cli-data/errors-refuse-the-file", test_errors_refuse_the_file);
+  ADD ("/cli-data/bad-details-import-the-person", test_bad_details_import_the_person);
+  ADD ("/cli-data/two-imports-at-once", test_two_imports_at_once);
   ADD ("/cli-data/bad-files", test_bad_files);
   ADD ("/cli-data/usage-errors", test_usage_errors);
   ADD ("/cli-data/registrations-and-exports", test_registrations_and_exports);
