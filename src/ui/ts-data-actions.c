@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
@@ -160,12 +161,24 @@ choose_file (DataActions          *self,
 
 /* ---- import ------------------------------------------------------------------- */
 
+/* Counts fit a toast; what an import left out (a line each after the
+ * counts) must be read to the end, so it gets a dialog. */
 static void
 on_imported (TsImportDialog *dialog,
              const char     *summary,
              DataActions    *self)
 {
-  show_toast (self, summary);
+  GtkWidget *message;
+
+  if (strchr (summary, '\n') == NULL)
+    {
+      show_toast (self, summary);
+      return;
+    }
+  message = adw_message_dialog_new (GTK_WINDOW (self->window),
+                                    _("Imported Without Some Details"), summary);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (message));
 }
 
 static void

@@ -4,7 +4,10 @@
  * Reading, previewing and writing run in a thread of their own with a
  * TsDatabase of their own on the same file (WAL lets both connections
  * work), so the window never freezes; while one runs, the dialog shows
- * its progress and Cancel stops it, leaving the database as it was. Only
+ * its progress and Cancel stops it, leaving the database as it was. The
+ * import decides again who each row is once it holds the write lock
+ * (ts-import-write.c): the preview may be old by then, and the
+ * organizer's choices in it are kept. Only
  * when the import is committed does the app's repository emit "changed",
  * once, so that views reload one time rather than once a row.
  *
@@ -202,18 +205,49 @@ start_work (TsImportDialog *self,
 
 /* ---- showing the preview -------------------------------------------------- */
 
+/* The lines the organizer should look at before importing. */
+static void
+append_notes (TsImportDialog *self,
+              GString        *summary)
+{
+  guint n_warned, n_doubts;
+
+  ts_import_count_notes (self->import, &n_warned, &n_doubts);
+  if (n_warned > 0)
+    {
+      g_string_append_c (summary, '\n');
+      g_string_append_printf (summary,
+                              ngettext ("%u line is imported without a detail that cannot be "
+                                        "stored; see the marked line.",
+                                        "%u lines are imported without details that cannot be "
+                                        "stored; see the marked lines.", n_warned), n_warned);
+    }
+  if (n_doubts > 0)
+    {
+      g_string_append_c (summary, '\n');
+      g_string_append_printf (summary,
+                              ngettext ("%u person may be a different person with the same "
+                                        "name as a member: imported as new unless you choose "
+                                        "Update.",
+                                        "%u people may be different people with the same name "
+                                        "as members: imported as new unless you choose "
+                                        "Update.", n_doubts), n_doubts);
+    }
+}
+
 static void
 update_summary (TsImportDialog *self)
 {
   guint counts[TS_IMPORT_N_ACTIONS];
-  g_autofree char *summary = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
 
   ts_import_count (self->import, counts);
   /* Translators: the counts of an import preview. */
-  summary = g_strdup_printf (_("New: %1$u · Updates: %2$u · Skipped: %3$u · Errors (not imported): %4$u"),
-                             counts[TS_IMPORT_ACTION_NEW], counts[TS_IMPORT_ACTION_UPDATE],
-                             counts[TS_IMPORT_ACTION_SKIP], counts[TS_IMPORT_ACTION_ERROR]);
-  gtk_label_set_text (self->summary_label, summary);
+  g_string_printf (summary, _("New: %1$u · Updates: %2$u · Skipped: %3$u · Errors (not imported): %4$u"),
+                   counts[TS_IMPORT_ACTION_NEW], counts[TS_IMPORT_ACTION_UPDATE],
+                   counts[TS_IMPORT_ACTION_SKIP], counts[TS_IMPORT_ACTION_ERROR]);
+  append_notes (self, summary);
+  gtk_label_set_text (self->summary_label, summary->str);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
                             counts[TS_IMPORT_ACTION_NEW] + counts[TS_IMPORT_ACTION_UPDATE] > 0 ||
                             (self->event_id > 0 && counts[TS_IMPORT_ACTION_SKIP] > 0));
@@ -320,25 +354,28 @@ static void
 finish_import (TsImportDialog *self,
                Work           *work)
 {
-  g_autofree char *summary = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_auto(GStrv) notes = ts_import_result_notes (&work->result);
 
   /* Once for the whole file: views reload one time. */
   ts_repository_emit_changed (self->repository, "member");
   if (self->event_id > 0)
     ts_repository_emit_changed (self->repository, "attendance");
-  summary = g_strdup_printf (_("Imported: %1$u new, %2$u updated, %3$u skipped."),
-                             work->result.created, work->result.updated, work->result.skipped);
+  g_string_printf (summary, _("Imported: %1$u new, %2$u updated, %3$u skipped."),
+                   work->result.created, work->result.updated, work->result.skipped);
   if (self->event_id > 0)
     {
-      g_autofree char *registered =
-        g_strdup_printf (ngettext ("%u person newly registered.", "%u people newly registered.",
-                                   work->result.registered), work->result.registered);
-      g_autofree char *both = g_strconcat (summary, " ", registered, NULL);
-
-      g_free (summary);
-      summary = g_steal_pointer (&both);
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary, ngettext ("%u person newly registered.",
+                                                 "%u people newly registered.",
+                                                 work->result.registered),
+                              work->result.registered);
     }
-  g_signal_emit (self, signals[IMPORTED], 0, summary);
+  /* What was left out, one line each, so that nobody learns it at the
+   * door. */
+  for (guint i = 0; notes[i] != NULL; i++)
+    g_string_append_printf (summary, "\n%s", notes[i]);
+  g_signal_emit (self, signals[IMPORTED], 0, summary->str);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -411,6 +448,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *details = gtk_label_new (NULL);
   GtkWidget *error = gtk_label_new (_("Error"));
+  GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   const char *labels[] = { ts_import_action_label (TS_IMPORT_ACTION_NEW),
                            ts_import_action_label (TS_IMPORT_ACTION_UPDATE),
                            ts_import_action_label (TS_IMPORT_ACTION_SKIP), NULL };
@@ -432,6 +470,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (error, "error");
   gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (error, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (mark, "warning");
+  gtk_widget_set_tooltip_text (mark, _("Please check this line"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Please check this line"), -1);
   gtk_widget_set_size_request (choice, 150, -1);
   g_signal_connect (choice, "notify::selected", G_CALLBACK (on_row_action_selected_cb), self);
 
@@ -439,12 +482,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (texts), details);
   gtk_box_append (GTK_BOX (box), line);
   gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), mark);
   gtk_box_append (GTK_BOX (box), error);
   gtk_box_append (GTK_BOX (box), choice);
   g_object_set_data (G_OBJECT (box), "line", line);
   g_object_set_data (G_OBJECT (box), "name", name);
   g_object_set_data (G_OBJECT (box), "details", details);
   g_object_set_data (G_OBJECT (box), "error", error);
+  g_object_set_data (G_OBJECT (box), "mark", mark);
   g_object_set_data (G_OBJECT (box), "choice", choice);
   gtk_list_item_set_child (item, box);
   gtk_list_item_set_activatable (item, FALSE);
@@ -488,6 +533,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "details"), details);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "details"), *details != '\0');
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "error"), failed);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "mark"),
+                          !failed && (row->warnings != 0 ||
+                                      (row->doubt && row->same_as_line == 0)));
   gtk_widget_set_visible (GTK_WIDGET (choice), !failed);
 
   self->filling = TRUE;

@@ -240,6 +240,121 @@ test_decisions (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+  guint       n_marks;
+} Find;
+
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_marks (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "dialog-warning-symbolic") == 0)
+    return 1;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_marks (child);
+  return n;
+}
+
+static gboolean
+label_and_marks_shown (gpointer data)
+{
+  Find *find = data;
+
+  return has_label (find->root, find->text) && count_marks (find->root) == find->n_marks;
+}
+
+/* Another process adds one of the people while the preview is open: the
+ * import, deciding again as it writes, adds her no second time. And a bad
+ * email or a namesake are marked in the preview, and said in the result. */
+static void
+test_decides_again_and_tells (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "form.csv", NULL);
+  const char *database = ts_database_get_path (ts_repository_get_database (fixture->repository));
+  const char text[] =
+    "氏名,ふりがな,所属,メールアドレス\n"
+    "伊藤 由美,いとう ゆみ,大田区地域包括支援センター,yumi@example.jp\n"
+    "山田 翔,やまだ しょう,やまだ薬局,sho@example\n"
+    "佐藤 花子,さとう はなこ,B薬局,hanako.b@y.jp\n";
+  g_autoptr(TsMember) hanako = ts_test_add_member (fixture->repository,
+                                                   "family-name", "佐藤", "given-name", "花子",
+                                                   "family-reading", "さとう",
+                                                   "given-reading", "はなこ",
+                                                   "organization", "A病院",
+                                                   "email", "hanako.a@x.jp", NULL);
+  g_autoptr(GListModel) members = NULL;
+  TsImportDialog *dialog;
+  TsImport *import;
+  g_autofree char *doubts = NULL;
+  g_autofree char *warned = NULL;
+  Find find = { 0 };
+
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 600);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_until (dialog_idle, dialog);
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_cmpint (ts_import_get_row (import, 2)->action, ==, TS_IMPORT_ACTION_NEW);
+  g_assert_true (ts_import_get_row (import, 2)->doubt);
+  /* In the language of the test run, for the screenshot in Japanese. */
+  doubts = g_strdup_printf (ngettext ("%u person may be a different person with the same "
+                                      "name as a member: imported as new unless you choose "
+                                      "Update.",
+                                      "%u people may be different people with the same name "
+                                      "as members: imported as new unless you choose "
+                                      "Update.", 1), 1);
+  warned = g_strdup_printf (ngettext ("%u line is imported without a detail that cannot be "
+                                      "stored; see the marked line.",
+                                      "%u lines are imported without details that cannot be "
+                                      "stored; see the marked lines.", 1), 1);
+  find.root = GTK_WIDGET (dialog);
+  find.text = doubts;
+  find.n_marks = 2;
+  spin_until (label_and_marks_shown, &find);
+  g_assert_true (has_label (GTK_WIDGET (dialog), warned));
+  save_screenshot (GTK_WIDGET (dialog), "import-dialog-notes.png");
+
+  g_assert_cmpint (ts_test_run_cli (NULL, database, NULL, NULL, "member", "add",
+                                    "--name", "伊藤 由美", "--email", "yumi@example.jp",
+                                    NULL), ==, 0);
+  ts_import_dialog_import (dialog);
+  spin_until (pointer_cleared, &dialog);
+
+  members = ts_repository_list_members (fixture->repository, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (members), ==, 4);
+  if (g_getenv ("TSUDOI_JA") == NULL)
+    g_assert_cmpstr (fixture->imported, ==,
+                     "Imported: 2 new, 1 updated, 0 skipped.\n"
+                     "1 person was imported with the email address left empty.\n"
+                     "1 person with the same name as a member was added as a new member.");
+  else
+    g_assert_nonnull (strstr (fixture->imported, "1 人はメールアドレスを空にして取り込みました。"));
+}
+
 static gboolean
 backup_written (gpointer data)
 {
@@ -297,6 +412,7 @@ main (int    argc,
   ADD ("/import-dialog/registrations", test_registrations);
   ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
   ADD ("/import-dialog/decisions", test_decisions);
+  ADD ("/import-dialog/decides-again-and-tells", test_decides_again_and_tells);
   ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
   return g_test_run ();
 }
