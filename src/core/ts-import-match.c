@@ -58,6 +58,8 @@ struct _TsImportMatcher {
   GHashTable *file_names;  /* name keys of the file's rows */
   GHashTable *names;       /* name key → TsMember, NULL when two share it */
   GHashTable *chapters;    /* name key → chapter id */
+  GPtrArray  *row_entries; /* row index → its Entry in @file, NULL when the
+                            * row was not decided (an error) */
 };
 
 static void
@@ -113,7 +115,7 @@ index_clear (Index *index)
 }
 
 /* Takes @keys. */
-static void
+static Entry *
 index_add (Index    *index,
            Keys     *keys,
            gpointer  value)
@@ -138,6 +140,7 @@ index_add (Index    *index,
           head->next[k] = entry;
         }
     }
+  return entry;
 }
 
 /* Both sides say something, and not the same thing. */
@@ -205,6 +208,7 @@ ts_import_matcher_new (void)
   self->file_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->chapters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->row_entries = g_ptr_array_new ();
   return self;
 }
 
@@ -217,7 +221,20 @@ ts_import_matcher_free (TsImportMatcher *self)
   g_hash_table_unref (self->file_names);
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->chapters);
+  g_ptr_array_unref (self->row_entries);
   g_free (self);
+}
+
+/* Keeps only what the file's rows are: the members may be many, and
+ * will be read again when the import is written. */
+void
+ts_import_matcher_forget_members (TsImportMatcher *self)
+{
+  index_clear (&self->existing);
+  index_init (&self->existing);
+  g_hash_table_remove_all (self->names);
+  g_hash_table_remove_all (self->chapters);
+  g_ptr_array_set_size (self->members, 0);
 }
 
 static void
@@ -342,6 +359,34 @@ resolve_referrer (TsImportMatcher *self,
     row->referrer_id = referrer->id;
 }
 
+/* Who the row is among the members: the same person, a question, or
+ * nobody yet. */
+static void
+match_members (TsImportMatcher *self,
+               TsImportRow     *row,
+               const Keys      *keys)
+{
+  gboolean doubt;
+  Entry *found = index_find (&self->existing, keys, &doubt);
+
+  g_clear_object (&row->existing);
+  row->existing = found != NULL ? g_object_ref (found->value) : NULL;
+  row->doubt = found != NULL && doubt;
+  resolve_referrer (self, row);
+  row->changes = row->existing != NULL && row_changes (row);
+}
+
+static void
+choose_action (TsImportRow *row)
+{
+  if (row->same_as_line != 0)
+    row->action = TS_IMPORT_ACTION_SKIP;
+  else if (row->existing != NULL && !row->doubt)
+    row->action = row->changes ? TS_IMPORT_ACTION_UPDATE : TS_IMPORT_ACTION_SKIP;
+  else
+    row->action = TS_IMPORT_ACTION_NEW;
+}
+
 /* Decides the row at @index of @rows (every earlier row decided by this
  * matcher already): who it is, and what to do by default. */
 void
@@ -350,34 +395,44 @@ ts_import_matcher_decide (TsImportMatcher *self,
                           guint            index)
 {
   TsImportRow *row = &g_array_index (rows, TsImportRow, index);
-  Entry *found, *earlier;
-  gboolean doubt, earlier_doubt;
+  gboolean earlier_doubt;
+  Entry *earlier, *own;
   Keys keys;
 
   keys_make (&keys, row->member);
-  found = index_find (&self->existing, &keys, &doubt);
   earlier = index_find (&self->file, &keys, &earlier_doubt);
   g_hash_table_add (self->file_names, g_strdup (keys.name));
-  index_add (&self->file, &keys, GUINT_TO_POINTER (index));
+  own = index_add (&self->file, &keys, GUINT_TO_POINTER (index));
+  if (self->row_entries->len <= index)
+    g_ptr_array_set_size (self->row_entries, index + 1);
+  g_ptr_array_index (self->row_entries, index) = own;
 
-  g_clear_object (&row->existing);
-  row->existing = found != NULL ? g_object_ref (found->value) : NULL;
-  row->doubt = found != NULL && doubt;
-  resolve_referrer (self, row);
-  row->changes = row->existing != NULL && row_changes (row);
+  match_members (self, row, &own->keys);
   row->same_as_line = 0;
   row->same_as_index = 0;
-
   /* Two rows of one file with the same name and another email are two
    * people, not a repeated line. */
   if (earlier != NULL && !earlier_doubt)
     {
       row->same_as_index = GPOINTER_TO_UINT (earlier->value);
       row->same_as_line = g_array_index (rows, TsImportRow, row->same_as_index).line;
-      row->action = TS_IMPORT_ACTION_SKIP;
     }
-  else if (row->existing != NULL && !row->doubt)
-    row->action = row->changes ? TS_IMPORT_ACTION_UPDATE : TS_IMPORT_ACTION_SKIP;
-  else
-    row->action = TS_IMPORT_ACTION_NEW;
+  choose_action (row);
+}
+
+/* Decides the row at @index of @rows again, against the members as this
+ * matcher loaded them, with what @previewed knew of the file: its rows
+ * are the same, so are their keys and which of them repeat an earlier
+ * one (the row's same_as_* fields, as the preview set them). */
+void
+ts_import_matcher_decide_again (TsImportMatcher *self,
+                                TsImportMatcher *previewed,
+                                GArray          *rows,
+                                guint            index)
+{
+  TsImportRow *row = &g_array_index (rows, TsImportRow, index);
+  Entry *entry = g_ptr_array_index (previewed->row_entries, index);
+
+  match_members (self, row, &entry->keys);
+  choose_action (row);
 }

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _TsImportMatcher TsImportMatcher;
+
 struct _TsImport
 {
   GObject        parent_instance;
@@ -18,6 +20,7 @@ struct _TsImport
   GArray        *mapping;         /* TsImportField per column */
   char          *default_consent;
   GArray        *rows;            /* TsImportRow, as previewed */
+  TsImportMatcher *matcher;       /* what the preview knew of the rows */
   TsImportAction duplicates;      /* the organizer's choice for everyone
                                    * already known, or TS_IMPORT_N_ACTIONS */
   gboolean       previewed;
@@ -41,8 +44,6 @@ gboolean   ts_import_row_is_known (TsImportRow   *row);
 /* Who each row already is, decided against the members of the database
  * as they are when it loads: once for the preview, and again inside the
  * write transaction (ts-import-match.c). */
-typedef struct _TsImportMatcher TsImportMatcher;
-
 TsImportMatcher *ts_import_matcher_new        (void);
 void             ts_import_matcher_free       (TsImportMatcher *matcher);
 gboolean         ts_import_matcher_load       (TsImportMatcher *matcher,
@@ -55,6 +56,11 @@ gboolean         ts_import_matcher_file_names (TsImportMatcher *matcher,
 void             ts_import_matcher_decide     (TsImportMatcher *matcher,
                                                GArray          *rows,
                                                guint            index);
+void             ts_import_matcher_decide_again (TsImportMatcher *matcher,
+                                               TsImportMatcher *previewed,
+                                               GArray          *rows,
+                                               guint            index);
+void             ts_import_matcher_forget_members (TsImportMatcher *matcher);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsImportMatcher, ts_import_matcher_free)
 

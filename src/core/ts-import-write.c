@@ -244,6 +244,8 @@ plan_rows (TsImport      *self,
       TsImportRow copy = {
         .line = row->line,
         .member = g_object_ref (row->member),
+        .same_as_line = row->same_as_line,
+        .same_as_index = row->same_as_index,
         .consent_given = row->consent_given,
         .action = row->action,
         .chosen = row->chosen,
@@ -254,7 +256,7 @@ plan_rows (TsImport      *self,
       g_array_append_val (plan, copy);
       if (row->action == TS_IMPORT_ACTION_ERROR)
         continue;
-      ts_import_matcher_decide (matcher, plan, i);
+      ts_import_matcher_decide_again (matcher, self->matcher, plan, i);
       apply_choices (self, &g_array_index (plan, TsImportRow, i));
     }
   return g_steal_pointer (&plan);

@@ -45,6 +45,7 @@ ts_import_finalize (GObject *object)
   ts_csv_table_free (self->table);
   g_array_unref (self->mapping);
   g_array_unref (self->rows);
+  g_clear_pointer (&self->matcher, ts_import_matcher_free);
   g_free (self->default_consent);
   G_OBJECT_CLASS (ts_import_parent_class)->finalize (object);
 }
@@ -478,6 +479,7 @@ ts_import_preview (TsImport          *self,
   self->previewed = FALSE;
   self->duplicates = TS_IMPORT_N_ACTIONS;
   g_array_set_size (self->rows, 0);
+  g_clear_pointer (&self->matcher, ts_import_matcher_free);
   if (!ts_import_mapping_has_name (self->mapping))
     {
       g_set_error_literal (error, TS_IMPORT_ERROR, TS_IMPORT_ERROR_NO_NAME_COLUMN,
@@ -517,6 +519,12 @@ ts_import_preview (TsImport          *self,
     }
 
   self->previewed = ok;
+  if (ok)
+    {
+      /* The writing decides again from what is known of the rows here. */
+      ts_import_matcher_forget_members (matcher);
+      self->matcher = g_steal_pointer (&matcher);
+    }
   if (ok && progress != NULL)
     progress (rows->len - 1, rows->len - 1, user_data);
   return ok;
