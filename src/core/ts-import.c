@@ -237,6 +237,14 @@ is_mapped (TsImport      *self,
   return FALSE;
 }
 
+/* Two sentences as one text: Japanese puts no space after 。. */
+static char *
+join_sentences (const char *first,
+                const char *second)
+{
+  return g_strconcat (first, g_str_has_suffix (first, "。") ? "" : " ", second, NULL);
+}
+
 /* Takes @message, after any the row has already. */
 static void
 add_row_message (TsImportRow *row,
@@ -249,7 +257,7 @@ add_row_message (TsImportRow *row,
       row->message = message;
       return;
     }
-  both = g_strconcat (row->message, " ", message, NULL);
+  both = join_sentences (row->message, message);
   g_free (row->message);
   g_free (message);
   row->message = both;
@@ -441,7 +449,7 @@ warn_unknown_referrer (TsImportMatcher *matcher,
                        TsImportRow     *row)
 {
   if (row->referrer == NULL || *row->referrer == '\0' || row->referrer_id != 0 ||
-      row->message != NULL || row->action == TS_IMPORT_ACTION_ERROR)
+      row->action == TS_IMPORT_ACTION_ERROR)
     return;
   if (!ts_import_matcher_file_names (matcher, row->referrer))
     add_row_message (row, g_strdup_printf (_("The referrer “%s” is neither in the list "
@@ -724,7 +732,7 @@ ts_import_row_describe (TsImportRow *row)
         : g_strdup_printf (_("Already in the list as %s, with the same details."), name);
     }
   if (reason != NULL && row->message != NULL)
-    return g_strconcat (reason, " ", row->message, NULL);
+    return join_sentences (reason, row->message);
   if (reason != NULL)
     return g_steal_pointer (&reason);
   return g_strdup (row->message ? row->message : "");

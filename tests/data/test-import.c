@@ -708,6 +708,36 @@ test_ten_megabytes (Fixture       *fixture,
   g_assert_cmpuint (count_members (fixture), ==, n);
 }
 
+/* The organizer said "update her", and she is deleted before the import
+ * is written: her line is not lost, it comes in as a new member. */
+static void
+test_chosen_update_of_someone_gone (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  const char text[] = "氏名,所属,電話\n佐藤 次郎,北－南クリニック,03-1111-2222\n";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsMember) sato = NULL, now = NULL;
+  g_autoptr(TsRepository) other = ts_test_open_repository (fixture->dir, "import.db");
+  TsImportResult result;
+
+  import_fixture (fixture, "utf8.csv", 3);
+  sato = find_member (fixture, "北－南");
+  import = ts_import_new (ts_csv_read_bytes (bytes, TS_CSV_ENCODING_AUTO, NULL, &error));
+  g_assert_true (ts_import_preview (import, fixture->database, NULL, NULL, NULL, &error));
+  g_assert_true (ts_import_set_action (import, 0, TS_IMPORT_ACTION_UPDATE));
+  g_assert_true (ts_repository_delete (other, "member", sato->id, &error));
+
+  g_assert_true (ts_import_run (import, fixture->database, 0, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 0);
+  now = find_member (fixture, "北－南");
+  g_assert_cmpint (now->id, !=, sato->id);
+  g_assert_cmpstr (now->phone, ==, "03-1111-2222");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -750,6 +780,7 @@ main (int    argc,
   ADD ("/import/namesakes-in-one-file", test_namesakes_in_one_file, NULL);
   ADD ("/import/decides-when-writing", test_decides_when_writing, NULL);
   ADD ("/import/updates-who-is-there", test_updates_who_is_there, NULL);
+  ADD ("/import/chosen-update-of-someone-gone", test_chosen_update_of_someone_gone, NULL);
   ADD ("/import/title-rows", test_title_rows, NULL);
   ADD ("/import/ten-megabytes", test_ten_megabytes, NULL);
   return g_test_run ();
