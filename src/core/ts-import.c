@@ -3,12 +3,14 @@
  *
  * The preview decides, for each row, what will happen: a new member, an
  * update of the member it already is, a skip (nothing new, or the same
- * person as an earlier line) or an error with its reason. Who a row
- * already is comes from in-memory indexes of every member (email; reading
- * and name; name and organization) built with one query, so that 50,000
- * rows never cost 50,000 queries. The organizer may change any decision;
- * then the whole file is written in one transaction (ts-import-write.c),
- * and an error or a cancel rolls everything back.
+ * person as an earlier line) or an error (a line with no name). Who a row
+ * already is, or may be, comes from ts-import-match.c. A detail that
+ * cannot be stored (an email that is no address, a reading not in kana)
+ * is left out with a warning, never the person. The organizer may change
+ * any decision; then the whole file is written in one transaction
+ * (ts-import-write.c), which decides again against the members as they
+ * are then, keeping the organizer's choices; an error or a cancel rolls
+ * everything back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
