@@ -39,7 +39,8 @@ gboolean   ts_import_same_value   (TsImportField  field,
                                    const char    *a,
                                    const char    *b);
 void       ts_import_row_clear    (TsImportRow   *row);
-gboolean   ts_import_row_is_known (TsImportRow   *row);
+gboolean   ts_import_duplicates_apply (TsImportRow    *row,
+                                       TsImportAction  action);
 
 /* Who each row already is, decided against the members of the database
  * as they are when it loads: once for the preview, and again inside the

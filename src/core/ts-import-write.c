@@ -212,8 +212,8 @@ static void
 apply_choices (TsImport    *self,
                TsImportRow *row)
 {
-  if (self->duplicates != TS_IMPORT_N_ACTIONS && ts_import_row_is_known (row) &&
-      ts_import_action_allowed (row, self->duplicates))
+  if (self->duplicates != TS_IMPORT_N_ACTIONS &&
+      ts_import_duplicates_apply (row, self->duplicates))
     row->action = self->duplicates;
   if (row->chosen == TS_IMPORT_N_ACTIONS)
     return;

@@ -581,12 +581,18 @@ ts_import_set_action (TsImport       *self,
   return TRUE;
 }
 
-/* Known for sure: a namesake is a question for each row, not for all. */
+/* Does "for all of them" (@action) apply to @row? Only to people known
+ * for sure: a namesake is a question for each row, not for all, even on
+ * a line that repeats an earlier one. */
 gboolean
-ts_import_row_is_known (TsImportRow *row)
+ts_import_duplicates_apply (TsImportRow    *row,
+                            TsImportAction  action)
 {
-  return row->action != TS_IMPORT_ACTION_ERROR &&
-         ((row->existing != NULL && !row->doubt) || row->same_as_line != 0);
+  if (row->action == TS_IMPORT_ACTION_ERROR || !ts_import_action_allowed (row, action))
+    return FALSE;
+  if (row->doubt && (row->same_as_line == 0 || action == TS_IMPORT_ACTION_UPDATE))
+    return FALSE;
+  return row->existing != NULL || row->same_as_line != 0;
 }
 
 /* For every row that is someone already known, or repeats an earlier
@@ -606,7 +612,7 @@ ts_import_set_duplicates (TsImport       *self,
     {
       TsImportRow *row = ts_import_get_row (self, i);
 
-      if (!ts_import_row_is_known (row) || !ts_import_action_allowed (row, action))
+      if (!ts_import_duplicates_apply (row, action))
         continue;
       row->action = action;
       row->chosen = TS_IMPORT_N_ACTIONS;
