@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "ts-render-private.h"
 
@@ -59,6 +60,24 @@ draw_box (cairo_t      *cr,
   return ts_render_text_height (layout);
 }
 
+/* The person's number, the same as on the rosters: "No. 10 の方". */
+static void
+draw_number (cairo_t            *cr,
+             PangoContext       *context,
+             const TsPrintEntry *entry,
+             double              right,
+             double              bottom,
+             double              size_pt)
+{
+  /* Translators: a person's number on a card or badge, as on the roster. */
+  g_autofree char *text = g_strdup_printf (C_("card", "No. %u"), entry->number);
+  g_autoptr(PangoLayout) layout = ts_render_text_new (context, text, size_pt, PANGO_WEIGHT_NORMAL);
+
+  set_grey (cr, TS_RENDER_GREY);
+  ts_render_text_draw (cr, layout, right - ts_render_text_width (layout),
+                       bottom - ts_render_text_height (layout));
+}
+
 /* 91 × 55 mm: reading, name shrunk to fit, organization, profession, and
  * the introduction in whatever room is left, ending with an ellipsis. */
 static void
@@ -100,6 +119,7 @@ draw_card (cairo_t            *cr,
   set_grey (cr, 0.2);
   draw_box (cr, context, entry->introduction, 7, PANGO_WEIGHT_NORMAL, pad, y, inner,
             height - pad + 2 - y);
+  draw_number (cr, context, entry, width - pad, height - pad * 0.4, 7);
 }
 
 /* A long name that would shrink to under 60 % goes on two lines, family
@@ -155,6 +175,7 @@ draw_badge (cairo_t            *cr,
 
   if (entry->first_time)
     ts_render_first_time_mark (cr, context, width - pad, pad * 0.6, 7 * scale);
+  draw_number (cr, context, entry, width - pad, height - pad * 0.4, 8 * scale);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
       if (lines[i].text == NULL || *lines[i].text == '\0')

@@ -128,6 +128,32 @@ draw_cell (cairo_t      *cr,
   ts_render_text_draw (cr, layout, x + CELL_PAD, y);
 }
 
+/* Says what the page shows: everyone counted is a row, or the header
+ * says how many are not. */
+static char *
+headcount_text (const TsPrintJob *job)
+{
+  guint n = job->headcount, unlisted = job->options.organizer_copy ? 0 : job->n_unlisted;
+
+  if (job->options.kind == TS_PRINT_ADDENDUM && unlisted > 0)
+    /* Translators: the walk-in addendum's headcount when some walk-ins are
+     * not on it: "当日参加 %1$u 人、うち名簿非掲載 %2$u 人". */
+    return g_strdup_printf (ngettext ("%1$u walk-in, %2$u of them not listed",
+                                      "%1$u walk-ins, %2$u of them not listed", n),
+                            n, unlisted);
+  if (job->options.kind == TS_PRINT_ADDENDUM)
+    /* Translators: the walk-in addendum's headcount: "当日参加 %u 人". */
+    return g_strdup_printf (ngettext ("%u walk-in", "%u walk-ins", n), n);
+  if (unlisted > 0)
+    /* Translators: a roster's headcount when some attendees are not on it:
+     * "参加者 %1$u 人、うち名簿非掲載 %2$u 人". */
+    return g_strdup_printf (ngettext ("%1$u attendee, %2$u of them not listed",
+                                      "%1$u attendees, %2$u of them not listed", n),
+                            n, unlisted);
+  /* Translators: the headcount on a roster: "参加者 %u 人". */
+  return g_strdup_printf (ngettext ("%u attendee", "%u attendees", n), n);
+}
+
 static void
 draw_header (cairo_t          *cr,
              PangoContext     *context,
@@ -157,9 +183,7 @@ draw_header (cairo_t          *cr,
   ts_render_text_draw (cr, event, MARGIN, y);
   y += 16;
 
-  /* Translators: the headcount on a roster: "参加者 %u 名". */
-  count = g_strdup_printf (ngettext ("%u attendee", "%u attendees", job->headcount),
-                           job->headcount);
+  count = headcount_text (job);
   {
     const char *parts[] = { job->when, job->venue, count };
     GString *joined = g_string_new (NULL);
@@ -325,13 +349,15 @@ draw_row (cairo_t            *cr,
           const TsPrintJob   *job,
           const TsPrintEntry *entry,
           const Grid         *grid,
+          guint               row,
           double              y)
 {
   g_autofree char *number = g_strdup_printf ("%u", entry->number);
   g_autoptr(PangoLayout) num = ts_render_text_new (context, number, 8, PANGO_WEIGHT_NORMAL);
   double top = y + 2, cell = ROW_BASE - 2;
 
-  if (entry->number % 2 == 0)
+  /* By row, not number: numbers skip the people not listed. */
+  if (row % 2 == 1)
     {
       cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
       cairo_rectangle (cr, MARGIN, y, TS_A4_WIDTH - 2 * MARGIN, grid->row_height);
@@ -415,6 +441,6 @@ ts_render_roster_page (cairo_t          *cr,
   draw_table_head (cr, context, job, &grid, y);
   y += TABLE_HEAD;
   for (guint i = first; i < last; i++, y += grid.row_height)
-    draw_row (cr, context, job, g_ptr_array_index (job->entries, i), &grid, y);
+    draw_row (cr, context, job, g_ptr_array_index (job->entries, i), &grid, i, y);
   draw_footer (cr, context, page, ts_render_roster_n_pages (job));
 }
