@@ -26,11 +26,11 @@ ts_print_options_init (TsPrintOptions *options,
   memset (options, 0, sizeof *options);
   options->kind = kind;
   options->sort = TS_PRINT_SORT_READING;
-  /* The addendum is read out for the introductions: it says what they do.
-   * Both carry the marks (TS_ROSTER_ALL has them): at the reception desk
-   * they tell who to welcome, introduce or greet as an old friend. */
-  options->columns = kind == TS_PRINT_ADDENDUM ? TS_ROSTER_ALL
-                                               : TS_ROSTER_ALL & ~TS_ROSTER_INTRODUCTION;
+  /* A roster exists so that everyone knows who each person is and what
+   * they do: both it and the addendum show the introductions. Both carry
+   * the marks (TS_ROSTER_ALL has them): at the reception desk they tell
+   * who to welcome, introduce or greet as an old friend. */
+  options->columns = TS_ROSTER_ALL;
   options->statuses = TS_PRINT_DEFAULT_STATUSES;
   options->start_slot = 1;
   options->badge_sheet = TS_SHEET_BUSINESS_CARD_10;
@@ -153,6 +153,8 @@ ts_print_job_free (TsPrintJob *job)
   g_free (job->when);
   g_free (job->venue);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
+  if (job->render_cache != NULL)
+    job->render_cache_free (job->render_cache);
   g_free (job);
 }
 

@@ -116,6 +116,10 @@ typedef struct {
   guint          headcount;       /* everyone with a chosen status, listed or not */
   guint          n_unlisted;      /* of those, how many are not on the roster */
   GPtrArray     *entries;         /* TsPrintEntry */
+  /* What the renderer works out once per job (column widths, page
+   * breaks), made on first use by whichever thread draws first. */
+  gpointer       render_cache;
+  GDestroyNotify render_cache_free;
 } TsPrintJob;
 
 void        ts_print_options_init   (TsPrintOptions       *options,
