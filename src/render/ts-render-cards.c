@@ -83,7 +83,8 @@ fit_name (PangoLayout *layout,
   g_autofree char *two_lines = NULL;
   PangoFontDescription *font;
 
-  if (natural * 0.6 <= width || space == NULL)
+  /* One line when it fits at 60 % and at the smallest size allowed. */
+  if ((natural * 0.6 <= width && natural * min_size_pt / size_pt <= width) || space == NULL)
     {
       ts_render_text_fit (layout, size_pt, min_size_pt, width);
       return;

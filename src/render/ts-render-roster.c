@@ -137,9 +137,14 @@ compute_grid (const TsPrintJob *job,
   double referrer = widest (job, G_STRUCT_OFFSET (TsPrintEntry, referrer), TEXT_PT);
 
   grid->width[COL_NUMBER] = 30;
-  grid->width[COL_NAME] = CLAMP (name + pad, 80, 160);
-  /* The marks say first time too (the same rule): one column, not two. */
-  grid->width[COL_MARK] = has (job, TS_ROSTER_MARKS) ? 50 : 0;
+  grid->width[COL_NAME] = CLAMP (name + pad, 80, 200);
+  /* The marks say first time too (the same rule): one column, not two.
+   * As wide as the longest label in the language printed. */
+  grid->width[COL_MARK] = 0;
+  for (TsRegularsMark mark = TS_REGULARS_MARK_FIRST_TIMER; has (job, TS_ROSTER_MARKS) &&
+       mark <= TS_REGULARS_MARK_REGULAR; mark++)
+    grid->width[COL_MARK] = MAX (grid->width[COL_MARK],
+                                 ts_render_text_estimate_width (ts_regulars_mark_label (mark), TAG_PT) + 5 + pad);
   grid->width[COL_FIRST_TIME] = has (job, TS_ROSTER_FIRST_TIME) &&
                                 !has (job, TS_ROSTER_MARKS) ? 40 : 0;
   grid->width[COL_ORGANIZATION] = 0;
