@@ -62,7 +62,12 @@ set_metadata (cairo_surface_t  *surface,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
+  g_autofree char *subject = g_strdup_printf ("%s %s", job->event_title, job->when);
+
+  /* The chapter wrote it; the subject says which meeting it is for. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, job->document_title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, job->chapter);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, g_strstrip (subject));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tsudoi " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }

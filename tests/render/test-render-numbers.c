@@ -446,6 +446,36 @@ test_badge_for_everyone (Fixture       *fixture,
   g_assert_cmpuint (found, ==, 2);
 }
 
+/* Every document says what it is, for whom and from whom. */
+static void
+test_metadata (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const TsPrintKind kinds[] = { TS_PRINT_ROSTER, TS_PRINT_CARDS, TS_PRINT_BADGES, TS_PRINT_ADDENDUM };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      TsPrintOptions options;
+      g_autofree char *path = NULL;
+      g_autoptr(TestPdf) document = NULL;
+      g_autofree char *title = NULL, *author = NULL, *subject = NULL, *creator = NULL;
+
+      ts_print_options_init (&options, kinds[i]);
+      path = write_pdf (fixture, &options, "metadata.pdf");
+      document = ts_test_pdf_open (path);
+      title = poppler_document_get_title (document);
+      author = poppler_document_get_author (document);
+      subject = poppler_document_get_subject (document);
+      creator = poppler_document_get_creator (document);
+      g_assert_nonnull (strstr (title, ts_print_kind_title (kinds[i])));
+      g_assert_nonnull (strstr (title, "試験医介塾"));
+      g_assert_cmpstr (author, ==, "試験医介塾");
+      g_assert_nonnull (strstr (subject, "第1回 試験の会"));
+      g_assert_nonnull (strstr (subject, "2017年8月24日"));
+      g_assert_cmpstr (creator, ==, "Tsudoi " PACKAGE_VERSION);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -462,5 +492,7 @@ main (int    argc,
               test_header_counts, fixture_tear_down);
   g_test_add ("/render/badges/everyone", Fixture, NULL, fixture_set_up,
               test_badge_for_everyone, fixture_tear_down);
+  g_test_add ("/render/pdf/metadata", Fixture, NULL, fixture_set_up,
+              test_metadata, fixture_tear_down);
   return g_test_run ();
 }
