@@ -300,8 +300,21 @@ set_attributes (PangoLayout    *layout,
 {
   PangoAttrList *attrs = pango_attr_list_new ();
 
-  for (guint i = 0; i < segments->kinsoku->len; i++)
-    forbid_breaks (attrs, &g_array_index (segments->kinsoku, Span, i));
+  /* 禁則 inside an unbroken phrase needs no attribute of its own: each
+   * one costs Pango a run to shape. */
+  for (guint i = 0, p = 0; i < segments->kinsoku->len; i++)
+    {
+      const Span *pair = &g_array_index (segments->kinsoku, Span, i);
+      const Span *phrase = NULL;
+
+      while (p < segments->phrases->len &&
+             g_array_index (segments->phrases, Span, p).end < pair->end)
+        p++;
+      if (p < segments->phrases->len)
+        phrase = &g_array_index (segments->phrases, Span, p);
+      if (phrase == NULL || phrase_relaxed[p] || phrase->start > pair->start)
+        forbid_breaks (attrs, pair);
+    }
   for (guint i = 0; i < segments->phrases->len; i++)
     {
       const Span *phrase = &g_array_index (segments->phrases, Span, i);

@@ -153,7 +153,14 @@ draw_wish (cairo_t            *cr,
   if (entry->wish == NULL || *entry->wish == '\0')
     return 0;
   /* Translators: the heading of a member's wish on their card. */
-  heading = ts_render_text_new (context, _("Wish or announcement"), CARD_MIN_PT, PANGO_WEIGHT_BOLD);
+  heading = g_object_get_data (G_OBJECT (context), "ts-wish-heading");
+  if (heading == NULL)
+    {
+      /* The same on every card: laid out once per page. */
+      heading = ts_render_text_new (context, _("Wish or announcement"), CARD_MIN_PT, PANGO_WEIGHT_BOLD);
+      g_object_set_data_full (G_OBJECT (context), "ts-wish-heading", heading, g_object_unref);
+    }
+  g_object_ref (heading);
   wish = ts_render_text_new (context, entry->wish, CARD_MIN_PT, PANGO_WEIGHT_NORMAL);
   ts_render_text_set_box (wish, width, CARD_MIN_PT * 1.45 * 2 + 1);
   height = ts_render_text_height (heading) + ts_render_text_height (wish);

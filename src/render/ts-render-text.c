@@ -214,8 +214,18 @@ estimate_height (const char *text,
   guint lines = 0;
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.06 / width_pt) + 1;
-  return lines * size_pt * 1.45;
+    lines += (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.12 / width_pt) + 1;
+  return lines * size_pt * 1.5;
+}
+
+/* At the smallest size, Pango ellipsizes the last line that fits in the
+ * same pass as the layout, which saves laying the cut text out again. */
+static void
+ellipsize_at_height (PangoLayout *layout,
+                     double       height_pt)
+{
+  pango_layout_set_height (layout, (int) (height_pt * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
 }
 
 /* The largest size from max_size_pt down to min_size_pt, in half points,
@@ -242,12 +252,32 @@ ts_render_text_fill_box (PangoLayout *layout,
   set_size (layout, size);
   pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  ts_render_breaks_apply (layout, width_pt);
+  if (size <= min_size_pt)
+    ellipsize_at_height (layout, height_pt);
   /* The phrases found at this size stay unbreakable at smaller ones. */
+  ts_render_breaks_apply (layout, width_pt);
   while (size > min_size_pt && ts_render_text_height (layout) > height_pt + 0.5)
     {
-      size = MAX (size - 0.5, min_size_pt);
+      /* The area goes with the square of the size: jump near the answer. */
+      double guess = floor (size * sqrt (height_pt / ts_render_text_height (layout)) * 2) / 2;
+
+      size = MAX (MIN (guess, size - 0.5), min_size_pt);
+      if (size <= min_size_pt)
+        ellipsize_at_height (layout, height_pt);
       set_size (layout, size);
+    }
+  if (pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      int n_lines = pango_layout_get_line_count (layout);
+      PangoLayoutLine *last = pango_layout_get_line_readonly (layout, n_lines - 1);
+
+      if (pango_layout_is_ellipsized (layout) ||
+          last->start_index + last->length >= (int) strlen (pango_layout_get_text (layout)))
+        return size;
+      /* A paragraph ended on the last line that fits, and Pango dropped
+       * what follows without an ellipsis: the cut is made here. */
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
     }
   cut_to_height (layout, height_pt);
   return size;
