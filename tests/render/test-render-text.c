@@ -313,6 +313,49 @@ test_wish_and_job_title (Fixture       *fixture,
     }
 }
 
+/* Fonts are subset once per document: each face is embedded once, and a
+ * sheet of cards weighs what its text needs, not a whole CJK font. */
+static void
+test_fonts_subset_once (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TsPrintOptions options;
+  g_autofree char *path = NULL;
+  g_autoptr(TestPdf) document = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  PopplerFontInfo *info;
+  PopplerFontsIter *iter = NULL;
+  guint n_fonts = 0;
+
+  ts_print_options_init (&options, TS_PRINT_CARDS);
+  path = write_pdf (fixture, &options, "subset.pdf");
+  bytes = ts_test_read_file (path);
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, 400 * 1024);
+  document = ts_test_pdf_open (path);
+  info = poppler_font_info_new (document);
+  while (poppler_font_info_scan (info, poppler_document_get_n_pages (document), &iter))
+    {
+      if (iter == NULL)
+        continue;
+      do
+        {
+          /* A subset's name is its tag, then the face: the face once. */
+          const char *name = poppler_fonts_iter_get_name (iter);
+          const char *plus = strchr (name, '+');
+
+          g_assert_true (poppler_fonts_iter_is_subset (iter));
+          g_assert_true (g_hash_table_add (names, g_strdup (plus ? plus + 1 : name)));
+          n_fonts++;
+        }
+      while (poppler_fonts_iter_next (iter));
+      poppler_fonts_iter_free (iter);
+      iter = NULL;
+    }
+  poppler_font_info_free (info);
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,5 +374,7 @@ main (int    argc,
               test_readings_in_hiragana, fixture_tear_down);
   g_test_add ("/render/text/wish-and-job-title", Fixture, NULL, fixture_set_up,
               test_wish_and_job_title, fixture_tear_down);
+  g_test_add ("/render/text/fonts-subset-once", Fixture, NULL, fixture_set_up,
+              test_fonts_subset_once, fixture_tear_down);
   return g_test_run ();
 }
