@@ -672,6 +672,75 @@ draw_footer (cairo_t          *cr,
   ts_render_text_draw (cr, number, MARGIN + width - ts_render_text_width (number), y);
 }
 
+/* 五十音 index past this many people, when the roster is in 五十音順. */
+#define INDEX_MIN_PEOPLE 60
+#define INDEX_CELL       24.0
+
+static const char * const index_rows[] = {
+  "ぁあぃいぅうぇえぉおゔ", "かがきぎくぐけげこごゕゖ", "さざしじすずせぜそぞ",
+  "ただちぢっつづてでとど", "なにぬねの", "はばぱひびぴふぶぷへべぺほぼぽ",
+  "まみむめも", "ゃやゅゆょよ", "らりるれろ", "ゎわゐゑをん",
+};
+
+/* The row of the 五十音 a reading starts in, -1 for none. */
+static int
+index_row (const char *reading)
+{
+  char first[8] = { 0 };
+
+  if (reading == NULL || *reading == '\0')
+    return -1;
+  g_unichar_to_utf8 (g_utf8_get_char (reading), first);
+  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++)
+    if (strstr (index_rows[i], first) != NULL)
+      return (int) i;
+  return -1;
+}
+
+/* A strip of あかさたなはまやらわ at the page's edge, the rows this page
+ * holds filled in, so a long roster opens at the right page. */
+static void
+draw_index (cairo_t          *cr,
+            PangoContext     *context,
+            const TsPrintJob *job,
+            guint             first,
+            guint             last)
+{
+  gboolean shown[G_N_ELEMENTS (index_rows)] = { FALSE };
+  double x = TS_A4_WIDTH - MARGIN + 6, y = MARGIN + HEADER_HEIGHT + TABLE_HEAD;
+  double width = MARGIN - 12;
+
+  if (job->options.sort != TS_PRINT_SORT_READING || job->entries->len <= INDEX_MIN_PEOPLE)
+    return;
+  for (guint i = first; i < last; i++)
+    {
+      const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
+      int row = index_row (entry->family_reading ? entry->family_reading : entry->reading);
+
+      /* Walk-ins come after everyone else, out of 五十音順. */
+      if (row >= 0 && !entry->walk_in)
+        shown[row] = TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++, y += INDEX_CELL)
+    {
+      g_autofree char *kana = g_utf8_substring ("あかさたなはまやらわ", i, i + 1);
+      g_autoptr(PangoLayout) layout = ts_render_text_new (context, kana, TEXT_PT, PANGO_WEIGHT_BOLD);
+
+      cairo_rectangle (cr, x, y + 1, width, INDEX_CELL - 2);
+      if (shown[i])
+        cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+      else
+        cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+      cairo_fill (cr);
+      if (shown[i])
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+      ts_render_text_draw (cr, layout, x + (width - ts_render_text_width (layout)) / 2,
+                           y + (INDEX_CELL - ts_render_text_height (layout)) / 2);
+    }
+}
+
 void
 ts_render_roster_page (cairo_t          *cr,
                        PangoContext     *context,
@@ -691,5 +760,6 @@ ts_render_roster_page (cairo_t          *cr,
       draw_row (cr, context, job, layout, i, i - first, y);
       y += row_height (layout, i);
     }
+  draw_index (cr, context, job, first, last);
   draw_footer (cr, context, page, layout->page_starts->len - 1);
 }

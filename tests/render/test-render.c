@@ -252,6 +252,61 @@ assert_fonts_embedded (const char *path)
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
+typedef struct {
+  double   y;
+  gunichar c;
+} Glyph;
+
+static int
+compare_glyphs (gconstpointer a,
+                gconstpointer b)
+{
+  const Glyph *x = a, *y = b;
+
+  return (x->y > y->y) - (x->y < y->y);
+}
+
+/* The characters in the right margin, top to bottom. */
+static char *
+right_margin_text (TestPdf *document,
+                   int      index)
+{
+  TsTestPdfText page = { 0 };
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GString *text = g_string_new (NULL);
+  guint i = 0;
+
+  ts_test_pdf_text_load (&page, document, index);
+  for (const char *c = page.text; *c && i < page.n_boxes; c = g_utf8_next_char (c), i++)
+    if (page.boxes[i].x1 > TS_A4_WIDTH - 12 * TS_PT_PER_MM &&
+        !g_unichar_isspace (g_utf8_get_char (c)))
+      {
+        Glyph glyph = { page.boxes[i].y1, g_utf8_get_char (c) };
+
+        g_array_append_val (glyphs, glyph);
+      }
+  g_array_sort (glyphs, compare_glyphs);
+  for (i = 0; i < glyphs->len; i++)
+    g_string_append_unichar (text, g_array_index (glyphs, Glyph, i).c);
+  ts_test_pdf_text_clear (&page);
+  return g_string_free (text, FALSE);
+}
+
+/* Past 60 people, each page has the 五十音 strip at its right edge. */
+static void
+assert_index_strip (const char *path,
+                    gboolean    expected)
+{
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
+
+  for (int p = 0; p < poppler_document_get_n_pages (document); p++)
+    {
+      g_autofree char *strip = right_margin_text (document, p);
+
+      g_assert_cmpstr (strip, ==, expected ? "あかさたなはまやらわ" : "");
+    }
+}
+
 static void
 test_roster_order_and_privacy (Fixture       *fixture,
                                gconstpointer  data)
@@ -284,6 +339,7 @@ test_roster_order_and_privacy (Fixture       *fixture,
 
   g_assert_cmpuint (n_pages, ==, ts_render_n_pages (job));
   g_assert_cmpuint (n_pages, ==, 3);   /* introductions under each name */
+  assert_index_strip (path, FALSE);    /* 34 people: no index needed */
   assert_page_sizes (path);
   assert_fonts_embedded (path);
   pages = g_strsplit (text, "\f", -1);
@@ -510,6 +566,7 @@ test_roster_300 (void)
 
       g_assert_nonnull (strstr (text, name));
     }
+  assert_index_strip (path, TRUE);
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
 }
