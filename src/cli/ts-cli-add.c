@@ -1,4 +1,5 @@
-/* ts-cli-add.c: tsudoi-cli chapter add, event add, member add and attend.
+/* ts-cli-add.c: tsudoi-cli chapter add, event add, member add, member edit
+ * and attend.
  *
  * Each prints the new record's number on standard output, so scripts can
  * chain them.
@@ -121,41 +122,94 @@ ts_cli_event_add (int    argc,
   return TS_CLI_OK;
 }
 
+/* The fields of a member that add and edit both take; NULL: not given. */
+typedef struct {
+  char   *name;
+  char   *family;
+  char   *given;
+  char   *reading;
+  char   *family_reading;
+  char   *given_reading;
+  char   *organization;
+  char   *profession;
+  char   *job_title;
+  char   *email;
+  char   *phone;
+  char   *introduction;
+  char   *wish;
+  char   *consent;
+  gint64  home;
+  gint64  referred_by;
+} MemberArgs;
+
+static void
+member_args_clear (MemberArgs *args)
+{
+  char **strings[] = { &args->name, &args->family, &args->given, &args->reading,
+                       &args->family_reading, &args->given_reading, &args->organization,
+                       &args->profession, &args->job_title, &args->email, &args->phone,
+                       &args->introduction, &args->wish, &args->consent };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MemberArgs, member_args_clear)
+
+#define MEMBER_ENTRIES(args) \
+  { "name", 0, 0, G_OPTION_ARG_STRING, &(args).name, N_("Full name, family name first (split at the first space)"), N_("TEXT") }, \
+  { "family", 0, 0, G_OPTION_ARG_STRING, &(args).family, N_("Family name"), N_("TEXT") }, \
+  { "given", 0, 0, G_OPTION_ARG_STRING, &(args).given, N_("Given name"), N_("TEXT") }, \
+  { "reading", 0, 0, G_OPTION_ARG_STRING, &(args).reading, N_("Full reading in kana (split at the first space)"), N_("KANA") }, \
+  { "family-reading", 0, 0, G_OPTION_ARG_STRING, &(args).family_reading, N_("Reading of the family name"), N_("KANA") }, \
+  { "given-reading", 0, 0, G_OPTION_ARG_STRING, &(args).given_reading, N_("Reading of the given name"), N_("KANA") }, \
+  { "organization", 0, 0, G_OPTION_ARG_STRING, &(args).organization, N_("Organization (所属)"), N_("TEXT") }, \
+  { "profession", 0, 0, G_OPTION_ARG_STRING, &(args).profession, N_("Profession (職種)"), N_("TEXT") }, \
+  { "job-title", 0, 0, G_OPTION_ARG_STRING, &(args).job_title, N_("Job title (役職)"), N_("TEXT") }, \
+  { "email", 0, 0, G_OPTION_ARG_STRING, &(args).email, N_("Email address"), N_("ADDRESS") }, \
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &(args).phone, N_("Phone number"), N_("NUMBER") }, \
+  { "introduction", 0, 0, G_OPTION_ARG_STRING, &(args).introduction, N_("What they do, in a sentence or two"), N_("TEXT") }, \
+  { "wish", 0, 0, G_OPTION_ARG_STRING, &(args).wish, N_("What they want to try or announce"), N_("TEXT") }, \
+  { "consent", 0, 0, G_OPTION_ARG_STRING, &(args).consent, N_("Roster consent: full (default), name-organization or none"), N_("CONSENT") }, \
+  { "home-chapter", 0, 0, G_OPTION_ARG_INT64, &(args).home, N_("Home chapter number"), N_("ID") }, \
+  { "referred-by", 0, 0, G_OPTION_ARG_INT64, &(args).referred_by, N_("Number of the member who brought them"), N_("ID") }
+
+/* Sets on the member what was given, and only that: an edit leaves the
+ * other fields as they are. */
+static void
+apply_member_args (TsMember   *member,
+                   MemberArgs *args)
+{
+  if (args->name != NULL && args->family == NULL)
+    ts_split_full_name (args->name, &args->family, &args->given);
+  if (args->reading != NULL && args->family_reading == NULL)
+    ts_split_full_name (args->reading, &args->family_reading, &args->given_reading);
+  {
+    const struct { const char *property; const char *value; } fields[] = {
+      { "family-name", args->family }, { "given-name", args->given },
+      { "family-reading", args->family_reading }, { "given-reading", args->given_reading },
+      { "organization", args->organization }, { "profession", args->profession },
+      { "job-title", args->job_title }, { "email", args->email }, { "phone", args->phone },
+      { "introduction", args->introduction }, { "wish", args->wish },
+      { "consent", args->consent },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (fields[i].value != NULL)
+        g_object_set (member, fields[i].property, fields[i].value, NULL);
+  }
+  if (args->home != 0)
+    g_object_set (member, "home-chapter-id", args->home, NULL);
+  if (args->referred_by != 0)
+    g_object_set (member, "referred-by", args->referred_by, NULL);
+}
+
 int
 ts_cli_member_add (int    argc,
                    char **argv)
 {
   g_autoptr(TsMember) member = ts_member_new ();
-  g_autofree char *name = NULL;
-  g_autofree char *family = NULL;
-  g_autofree char *given = NULL;
-  g_autofree char *reading = NULL;
-  g_autofree char *family_reading = NULL;
-  g_autofree char *given_reading = NULL;
-  g_autofree char *organization = NULL;
-  g_autofree char *profession = NULL;
-  g_autofree char *email = NULL;
-  g_autofree char *phone = NULL;
-  g_autofree char *introduction = NULL;
-  g_autofree char *consent = NULL;
-  gint64 home = 0, referred_by = 0;
-  const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Full name, family name first (split at the first space)"), N_("TEXT") },
-    { "family", 0, 0, G_OPTION_ARG_STRING, &family, N_("Family name"), N_("TEXT") },
-    { "given", 0, 0, G_OPTION_ARG_STRING, &given, N_("Given name"), N_("TEXT") },
-    { "reading", 0, 0, G_OPTION_ARG_STRING, &reading, N_("Full reading in kana (split at the first space)"), N_("KANA") },
-    { "family-reading", 0, 0, G_OPTION_ARG_STRING, &family_reading, N_("Reading of the family name"), N_("KANA") },
-    { "given-reading", 0, 0, G_OPTION_ARG_STRING, &given_reading, N_("Reading of the given name"), N_("KANA") },
-    { "organization", 0, 0, G_OPTION_ARG_STRING, &organization, N_("Organization (所属)"), N_("TEXT") },
-    { "profession", 0, 0, G_OPTION_ARG_STRING, &profession, N_("Profession (職種)"), N_("TEXT") },
-    { "email", 0, 0, G_OPTION_ARG_STRING, &email, N_("Email address"), N_("ADDRESS") },
-    { "phone", 0, 0, G_OPTION_ARG_STRING, &phone, N_("Phone number"), N_("NUMBER") },
-    { "introduction", 0, 0, G_OPTION_ARG_STRING, &introduction, N_("What they do, in a sentence or two"), N_("TEXT") },
-    { "consent", 0, 0, G_OPTION_ARG_STRING, &consent, N_("Roster consent: full (default), name-organization or none"), N_("CONSENT") },
-    { "home-chapter", 0, 0, G_OPTION_ARG_INT64, &home, N_("Home chapter number"), N_("ID") },
-    { "referred-by", 0, 0, G_OPTION_ARG_INT64, &referred_by, N_("Number of the member who brought them"), N_("ID") },
-    { NULL }
-  };
+  g_auto(MemberArgs) args = { 0 };
+  const GOptionEntry entries[] = { MEMBER_ENTRIES (args), { NULL } };
   g_autoptr(GOptionContext) context =
     ts_cli_option_context ("member add", NULL, _("Adds a member."), entries);
   g_autoptr(TsRepository) repository = NULL;
@@ -164,16 +218,8 @@ ts_cli_member_add (int    argc,
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (name != NULL && family == NULL)
-    ts_split_full_name (name, &family, &given);
-  if (reading != NULL && family_reading == NULL)
-    ts_split_full_name (reading, &family_reading, &given_reading);
-  g_object_set (member, "family-name", family, "given-name", given,
-                "family-reading", family_reading, "given-reading", given_reading,
-                "organization", organization, "profession", profession,
-                "email", email, "phone", phone, "introduction", introduction,
-                "consent", consent ? consent : TS_CONSENT_FULL,
-                "home-chapter-id", home, "referred-by", referred_by, NULL);
+  g_object_set (member, "consent", TS_CONSENT_FULL, NULL);
+  apply_member_args (member, &args);
   if (!ts_validate_member (member, &error))
     return ts_cli_usage_error ("%s", error->message);
   if ((repository = ts_cli_open (FALSE)) == NULL)
@@ -181,6 +227,69 @@ ts_cli_member_add (int    argc,
   if (!ts_repository_save_member (repository, member, &error))
     return save_failed (repository, error);
   g_print ("%" G_GINT64_FORMAT "\n", member->id);
+  return TS_CLI_OK;
+}
+
+/* Read, change and write in one write transaction, so that another
+ * process's change in between is not overwritten. */
+static gboolean
+edit_member (TsRepository  *repository,
+             gint64         id,
+             MemberArgs    *args,
+             GError       **error)
+{
+  TsDatabase *database = ts_repository_get_database (repository);
+  g_autoptr(TsMember) member = NULL;
+
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  member = ts_repository_get_member (repository, id, NULL);
+  if (member == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no member number %s."), number);
+      ts_database_rollback (database);
+      return FALSE;
+    }
+  apply_member_args (member, args);
+  if (!ts_validate_member (member, error) ||
+      !ts_repository_save_member (repository, member, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
+  return ts_database_commit (database, error);
+}
+
+int
+ts_cli_member_edit (int    argc,
+                    char **argv)
+{
+  g_auto(MemberArgs) args = { 0 };
+  const GOptionEntry entries[] = { MEMBER_ENTRIES (args), { NULL } };
+  g_autoptr(GOptionContext) context =
+    ts_cli_option_context ("member edit", _("ID"),
+                           _("Changes the given fields of a member, and leaves the others."),
+                           entries);
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(GError) error = NULL;
+  char *end = NULL;
+  gint64 id;
+  int status;
+
+  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
+    return status;
+  if (argc != 2 || (id = g_ascii_strtoll (argv[1], &end, 10)) <= 0 || *end != '\0')
+    return ts_cli_usage_error (_("Give the number of the member to change."));
+  if (args.consent != NULL && !ts_member_consent_is_valid (args.consent))
+    return ts_cli_usage_error (_("Roster consent is full, name-organization or none."));
+  if ((repository = ts_cli_open (FALSE)) == NULL)
+    return TS_CLI_FAILED;
+  if (!edit_member (repository, id, &args, &error))
+    return save_failed (repository, error);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
   return TS_CLI_OK;
 }
 

@@ -67,6 +67,7 @@ int ts_cli_members  (int argc, char **argv);
 int ts_cli_chapter_add (int argc, char **argv);
 int ts_cli_event_add   (int argc, char **argv);
 int ts_cli_member_add  (int argc, char **argv);
+int ts_cli_member_edit (int argc, char **argv);
 int ts_cli_attend      (int argc, char **argv);
 int ts_cli_import_members       (int argc, char **argv);
 int ts_cli_import_registrations (int argc, char **argv);

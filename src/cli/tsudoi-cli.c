@@ -24,6 +24,7 @@ static const TsCliCommand commands[] = {
   { "chapter add", ts_cli_chapter_add, N_("Add a chapter") },
   { "event add",   ts_cli_event_add,   N_("Add an event") },
   { "member add",  ts_cli_member_add,  N_("Add a member") },
+  { "member edit", ts_cli_member_edit, N_("Change a member’s details") },
   { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
   { "import members",       ts_cli_import_members,       N_("Import members from a CSV file") },
   { "import registrations", ts_cli_import_registrations, N_("Register the people of a CSV file for an event") },

@@ -26,11 +26,11 @@ ts_print_options_init (TsPrintOptions *options,
   memset (options, 0, sizeof *options);
   options->kind = kind;
   options->sort = TS_PRINT_SORT_READING;
-  /* The addendum is read out for the introductions: it says what they do.
-   * Both carry the marks (TS_ROSTER_ALL has them): at the reception desk
-   * they tell who to welcome, introduce or greet as an old friend. */
-  options->columns = kind == TS_PRINT_ADDENDUM ? TS_ROSTER_ALL
-                                               : TS_ROSTER_ALL & ~TS_ROSTER_INTRODUCTION;
+  /* A roster exists so that everyone knows who each person is and what
+   * they do: both it and the addendum show the introductions. Both carry
+   * the marks (TS_ROSTER_ALL has them): at the reception desk they tell
+   * who to welcome, introduce or greet as an old friend. */
+  options->columns = TS_ROSTER_ALL;
   options->statuses = TS_PRINT_DEFAULT_STATUSES;
   options->start_slot = 1;
   options->badge_sheet = TS_SHEET_BUSINESS_CARD_10;
@@ -125,11 +125,17 @@ static void
 entry_free (TsPrintEntry *entry)
 {
   g_free (entry->name);
+  g_free (entry->family_name);
+  g_free (entry->given_name);
   g_free (entry->reading);
+  g_free (entry->family_reading);
+  g_free (entry->given_reading);
   g_free (entry->organization);
   g_free (entry->profession);
+  g_free (entry->job_title);
   g_free (entry->referrer);
   g_free (entry->introduction);
+  g_free (entry->wish);
   g_free (entry->email);
   g_free (entry->phone);
   g_free (entry->checked_in_at);
@@ -147,6 +153,8 @@ ts_print_job_free (TsPrintJob *job)
   g_free (job->when);
   g_free (job->venue);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
+  if (job->render_cache != NULL)
+    job->render_cache_free (job->render_cache);
   g_free (job);
 }
 
@@ -197,6 +205,26 @@ squeeze_blank_lines (const char *text)
   return g_strstrip (g_regex_replace_literal (blank, text, -1, 0, "\n", 0, NULL));
 }
 
+/* Readings print as a Japanese roster prints them, in full-width
+ * hiragana, however they were typed (ﾀｶｻｷ, タカサキ). */
+static char *
+dup_hiragana (const char *reading)
+{
+  return reading != NULL && *reading != '\0' ? ts_text_to_hiragana (reading) : NULL;
+}
+
+static void
+fill_names (TsPrintEntry *entry,
+            TsMember     *member)
+{
+  entry->name = ts_member_dup_name (member);
+  entry->family_name = g_strdup (member->family_name);
+  entry->given_name = g_strdup (member->given_name);
+  entry->family_reading = dup_hiragana (member->family_reading);
+  entry->given_reading = dup_hiragana (member->given_reading);
+  entry->reading = ts_text_join_name (entry->family_reading, entry->given_reading, "\u3000");
+}
+
 static TsPrintEntry *
 make_entry (TsRepository         *repository,
             GHashTable           *referrers,
@@ -211,14 +239,19 @@ make_entry (TsRepository         *repository,
                   g_strcmp0 (member->consent, TS_CONSENT_FULL) == 0;
 
   entry->unlisted = g_strcmp0 (member->consent, TS_CONSENT_NONE) == 0;
-  entry->name = ts_member_dup_name (member);
-  entry->reading = ts_member_dup_reading (member);
-  entry->organization = g_strdup (member->organization ? member->organization : "");
+  entry->walk_in = g_strcmp0 (attendance->status, "walk-in") == 0;
+  fill_names (entry, member);
+  /* Someone not listed still gets their own badge and card, with their
+   * name only. */
+  entry->organization = g_strdup (member->organization && (!entry->unlisted || options->organizer_copy)
+                                  ? member->organization : "");
   entry->checked_in_at = g_strdup (attendance->checked_in_at ? attendance->checked_in_at : "");
   if (full)
     {
       entry->profession = g_strdup (member->profession);
+      entry->job_title = g_strdup (member->job_title);
       entry->introduction = squeeze_blank_lines (member->introduction);
+      entry->wish = squeeze_blank_lines (member->wish);
       entry->first_time = attendance->first_time;
       /* The mark is attendance history, like the first-time flag: only for
        * those who let others see more than their name. */
@@ -251,14 +284,24 @@ compare_items (gconstpointer a,
   return result != 0 ? result : (int) x->index - (int) y->index;
 }
 
-/* The repository lists in 五十音順 already; the other orders are stable
- * sorts on top of it, so ties stay in reading order. */
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b)
+{
+  const TsPrintEntry *x = *(TsPrintEntry * const *) a, *y = *(TsPrintEntry * const *) b;
+
+  return (int) x->number - (int) y->number;
+}
+
+/* In number order by default: registrants in 五十音順, then the walk-ins
+ * as they came. The other orders are stable sorts on top of it. */
 static void
 sort_entries (GPtrArray   *entries,
               TsPrintSort  sort)
 {
   g_autofree SortItem *items = NULL;
 
+  g_ptr_array_sort (entries, compare_numbers);
   if (sort == TS_PRINT_SORT_READING || entries->len == 0)
     return;
   items = g_new0 (SortItem, entries->len);
@@ -352,6 +395,79 @@ load_regulars (TsRepository         *repository,
   return ts_regulars_compute (repository, event->chapter_id, &analysis, error);
 }
 
+typedef struct {
+  TsAttendance *attendance;
+  guint         position;
+} Arrival;
+
+/* Arrival time, then the order they were entered; not yet arrived last. */
+static int
+compare_arrivals (gconstpointer a,
+                  gconstpointer b)
+{
+  const Arrival *x = a, *y = b;
+  const char *tx = x->attendance->checked_in_at, *ty = y->attendance->checked_in_at;
+  gboolean has_x = tx != NULL && *tx != '\0', has_y = ty != NULL && *ty != '\0';
+  int result;
+
+  if (has_x != has_y)
+    return has_x ? -1 : 1;
+  if (has_x && (result = strcmp (tx, ty)) != 0)
+    return result;
+  return x->attendance->id < y->attendance->id ? -1 : x->attendance->id > y->attendance->id;
+}
+
+/* One number per person for every document of the event, so that
+ * "No. 10 の方" works out loud with any printout in hand: it never depends
+ * on the kind of document, the sort, the statuses chosen or the copy.
+ * Everyone who registered (and did not cancel) is numbered first, in
+ * 五十音順 (the list's order); walk-ins follow in order of arrival, so a
+ * reprint later in the evening keeps the numbers already read out; the
+ * cancelled come last, only if asked for. */
+static guint *
+number_people (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list), next = 1;
+  g_autofree guint *numbers = g_new0 (guint, MAX (n, 1));
+  g_autoptr(GArray) walk_ins = g_array_new (FALSE, FALSE, sizeof (Arrival));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+      guint flag = status_flag (attendance->status);
+
+      if (flag == TS_PRINT_WALK_IN)
+        {
+          Arrival arrival = { g_object_ref (attendance), i };
+
+          g_array_append_val (walk_ins, arrival);
+        }
+      else if (flag != TS_PRINT_CANCELLED)
+        numbers[i] = next++;
+    }
+  g_array_sort (walk_ins, compare_arrivals);
+  for (guint i = 0; i < walk_ins->len; i++)
+    {
+      Arrival *arrival = &g_array_index (walk_ins, Arrival, i);
+
+      numbers[arrival->position] = next++;
+      g_object_unref (arrival->attendance);
+    }
+  for (guint i = 0; i < n; i++)
+    if (numbers[i] == 0)
+      numbers[i] = next++;
+  return g_steal_pointer (&numbers);
+}
+
+/* Cards and badges are handed to the person themselves: everyone gets
+ * theirs, with only what they allowed. Rosters are read by the others. */
+static gboolean
+shows_unlisted (const TsPrintOptions *options)
+{
+  return options->organizer_copy || options->kind == TS_PRINT_CARDS ||
+         options->kind == TS_PRINT_BADGES;
+}
+
 static void
 set_empty_error (const TsPrintOptions *options,
                  GError              **error)
@@ -377,6 +493,7 @@ ts_print_job_load (TsRepository         *repository,
   g_autoptr(GError) regulars_error = NULL;
   g_autoptr(GHashTable) referrers = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                            g_free, g_free);
+  g_autofree guint *numbers = NULL;
   guint statuses = options->kind == TS_PRINT_ADDENDUM ? TS_PRINT_WALK_IN : options->statuses;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
@@ -395,18 +512,25 @@ ts_print_job_load (TsRepository         *repository,
   list = ts_repository_list_attendance (repository, event_id, error);
   if (list == NULL)
     return NULL;
+  numbers = number_people (list);
   for (guint i = 0, n = g_list_model_get_n_items (list); i < n; i++)
     {
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+      TsPrintEntry *entry;
 
       if ((status_flag (attendance->status) & statuses) == 0)
         continue;
       job->headcount++;
-      if (g_strcmp0 (attendance->member->consent, TS_CONSENT_NONE) == 0 &&
-          !options->organizer_copy)
-        continue;
-      g_ptr_array_add (job->entries, make_entry (repository, referrers, attendance, options,
-                                                  regulars, event->starts_at));
+      if (g_strcmp0 (attendance->member->consent, TS_CONSENT_NONE) == 0)
+        {
+          job->n_unlisted++;
+          if (!shows_unlisted (options))
+            continue;
+        }
+      entry = make_entry (repository, referrers, attendance, options, regulars,
+                          event->starts_at);
+      entry->number = numbers[i];
+      g_ptr_array_add (job->entries, entry);
     }
   if (job->entries->len == 0)
     {
@@ -414,7 +538,5 @@ ts_print_job_load (TsRepository         *repository,
       return NULL;
     }
   sort_entries (job->entries, options->sort);
-  for (guint i = 0; i < job->entries->len; i++)
-    ((TsPrintEntry *) g_ptr_array_index (job->entries, i))->number = i + 1;
   return g_steal_pointer (&job);
 }

@@ -80,19 +80,30 @@ typedef struct {
 } TsPrintOptions;
 
 typedef struct {
+  /* The same for this person in every document of the event: registrants
+   * first in 五十音順, then walk-ins in order of arrival (see
+   * ts-print-job.c), whatever the sort, the statuses or the copy. */
   guint     number;
   char     *name;          /* family name first, U+3000 between */
-  char     *reading;
+  char     *family_name;   /* the parts, for furigana over each */
+  char     *given_name;
+  char     *reading;       /* full-width hiragana, whatever was typed */
+  char     *family_reading;
+  char     *given_reading;
   char     *organization;
   char     *profession;
+  char     *job_title;
   char     *referrer;
   char     *introduction;
+  char     *wish;          /* やってみたいこと・お知らせ */
   char     *email;         /* organizer copy only */
   char     *phone;         /* organizer copy only */
   char     *checked_in_at;
   gboolean  first_time;
   TsRegularsMark mark;     /* only with TS_ROSTER_MARKS, and as first_time */
-  gboolean  unlisted;      /* no consent: only in the organizer copy */
+  gboolean  unlisted;      /* no consent: only in the organizer copy, and
+                            * on their own card and badge (name only) */
+  gboolean  walk_in;
 } TsPrintEntry;
 
 typedef struct {
@@ -103,7 +114,12 @@ typedef struct {
   char          *when;
   char          *venue;
   guint          headcount;       /* everyone with a chosen status, listed or not */
+  guint          n_unlisted;      /* of those, how many are not on the roster */
   GPtrArray     *entries;         /* TsPrintEntry */
+  /* What the renderer works out once per job (column widths, page
+   * breaks), made on first use by whichever thread draws first. */
+  gpointer       render_cache;
+  GDestroyNotify render_cache_free;
 } TsPrintJob;
 
 void        ts_print_options_init   (TsPrintOptions       *options,

@@ -11,10 +11,19 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "ts-render-private.h"
 
 #define MM TS_PT_PER_MM
+
+/* Legible at arm's length: the name at least 20 pt, nothing under 8.5 pt;
+ * the introduction from 11 pt down to 8.5 pt, as large as fits. */
+#define CARD_NAME_PT     24.0
+#define CARD_NAME_MIN_PT 20.0
+#define CARD_TEXT_PT     9.5
+#define CARD_INTRO_PT    11.0
+#define CARD_MIN_PT      8.5
 
 static const TsSheet *
 job_sheet (const TsPrintJob *job)
@@ -59,54 +68,13 @@ draw_box (cairo_t      *cr,
   return ts_render_text_height (layout);
 }
 
-/* 91 × 55 mm: reading, name shrunk to fit, organization, profession, and
- * the introduction in whatever room is left, ending with an ellipsis. */
-static void
-draw_card (cairo_t            *cr,
-           PangoContext       *context,
-           const TsPrintEntry *entry,
-           double              width,
-           double              height)
-{
-  double pad = 4.5 * MM, inner = width - 2 * pad, y = pad, mark = 0;
-  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, 19, PANGO_WEIGHT_BOLD);
-
-  if (entry->first_time)
-    {
-      ts_render_first_time_mark (cr, context, width - pad, y, 7);
-      mark = 42;
-    }
-  if (entry->reading && *entry->reading)
-    {
-      g_autoptr(PangoLayout) reading = ts_render_text_new (context, entry->reading, 7,
-                                                           PANGO_WEIGHT_NORMAL);
-
-      ts_render_text_set_line (reading, inner - mark);
-      set_grey (cr, TS_RENDER_GREY);
-      ts_render_text_draw (cr, reading, pad, y);
-    }
-  y += 10;
-  set_grey (cr, 0);
-  ts_render_text_fit (name, 19, 8, inner);
-  ts_render_text_draw (cr, name, pad, y);
-  y += MAX (ts_render_text_height (name), 22) + 1;
-  cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
-  cairo_rectangle (cr, pad, y, inner, 0.8);
-  cairo_fill (cr);
-  y += 4;
-  set_grey (cr, 0);
-  y += draw_box (cr, context, entry->organization, 8.5, PANGO_WEIGHT_NORMAL, pad, y, inner, 26);
-  y += draw_box (cr, context, entry->profession, 8.5, PANGO_WEIGHT_BOLD, pad, y, inner, 12) + 2;
-  set_grey (cr, 0.2);
-  draw_box (cr, context, entry->introduction, 7, PANGO_WEIGHT_NORMAL, pad, y, inner,
-            height - pad + 2 - y);
-}
-
 /* A long name that would shrink to under 60 % goes on two lines, family
- * name above given name, and shrinks only as much as the longer one needs. */
+ * name above given name, and shrinks only as much as the longer one needs,
+ * never under min_size_pt: past that it ends with an ellipsis. */
 static void
 fit_name (PangoLayout *layout,
           double       size_pt,
+          double       min_size_pt,
           double       width)
 {
   const char *text = pango_layout_get_text (layout);
@@ -115,9 +83,10 @@ fit_name (PangoLayout *layout,
   g_autofree char *two_lines = NULL;
   PangoFontDescription *font;
 
-  if (natural * 0.6 <= width || space == NULL)
+  /* One line when it fits at 60 % and at the smallest size allowed. */
+  if ((natural * 0.6 <= width && natural * min_size_pt / size_pt <= width) || space == NULL)
     {
-      ts_render_text_fit (layout, size_pt, size_pt * 0.3, width);
+      ts_render_text_fit (layout, size_pt, min_size_pt, width);
       return;
     }
   two_lines = g_strdup_printf ("%.*s\n%s", (int) (space - text), text, space + strlen ("\u3000"));
@@ -126,12 +95,137 @@ fit_name (PangoLayout *layout,
   if (natural > width)
     {
       font = pango_font_description_copy (pango_layout_get_font_description (layout));
-      pango_font_description_set_absolute_size (font, size_pt * width / natural * 0.995 * PANGO_SCALE);
+      pango_font_description_set_absolute_size (font, MAX (min_size_pt, size_pt * width / natural * 0.995) * PANGO_SCALE);
       pango_layout_set_font_description (layout, font);
       pango_font_description_free (font);
     }
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* The person's number, the same as on the rosters: "No. 10 の方".
+ * Returns its width. */
+static double
+draw_number (cairo_t            *cr,
+             PangoContext       *context,
+             const TsPrintEntry *entry,
+             double              right,
+             double              top,
+             double              size_pt)
+{
+  /* Translators: a person's number on a card or badge, as on the roster. */
+  g_autofree char *text = g_strdup_printf (C_("card", "No. %u"), entry->number);
+  g_autoptr(PangoLayout) layout = ts_render_text_new (context, text, size_pt, PANGO_WEIGHT_NORMAL);
+  double width = ts_render_text_width (layout);
+
+  set_grey (cr, TS_RENDER_GREY);
+  ts_render_text_draw (cr, layout, right - width, top);
+  return width;
+}
+
+/* 職種 and 役職 on one line. */
+static char *
+profession_line (const TsPrintEntry *entry)
+{
+  const char *parts[] = { entry->profession, entry->job_title };
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && *parts[i] != '\0')
+      g_string_append_printf (line, "%s%s", line->len ? "\u3000" : "", parts[i]);
+  return g_string_free (line, FALSE);
+}
+
+/* The wish at the foot of the card, under its own small heading; returns
+ * the height it takes. */
+static double
+draw_wish (cairo_t            *cr,
+           PangoContext       *context,
+           const TsPrintEntry *entry,
+           double              x,
+           double              bottom,
+           double              width)
+{
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(PangoLayout) wish = NULL;
+  double height;
+
+  if (entry->wish == NULL || *entry->wish == '\0')
+    return 0;
+  /* Translators: the heading of a member's wish on their card. */
+  heading = g_object_get_data (G_OBJECT (context), "ts-wish-heading");
+  if (heading == NULL)
+    {
+      /* The same on every card: laid out once per page. */
+      heading = ts_render_text_new (context, _("Wish or announcement"), CARD_MIN_PT, PANGO_WEIGHT_BOLD);
+      g_object_set_data_full (G_OBJECT (context), "ts-wish-heading", heading, g_object_unref);
+    }
+  g_object_ref (heading);
+  wish = ts_render_text_new (context, entry->wish, CARD_MIN_PT, PANGO_WEIGHT_NORMAL);
+  ts_render_text_set_box (wish, width, CARD_MIN_PT * 1.45 * 2 + 1);
+  height = ts_render_text_height (heading) + ts_render_text_height (wish);
+  cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+  ts_render_text_draw (cr, heading, x, bottom - height);
+  set_grey (cr, 0.2);
+  ts_render_text_draw (cr, wish, x, bottom - ts_render_text_height (wish));
+  return height + 2;
+}
+
+/* 91 × 55 mm: reading and number, the name large, organization,
+ * profession and title, then the introduction as large as the room left
+ * allows, and the wish at the foot. */
+static void
+draw_card (cairo_t            *cr,
+           PangoContext       *context,
+           const TsPrintEntry *entry,
+           double              width,
+           double              height)
+{
+  double pad = 4.5 * MM, inner = width - 2 * pad, y = pad * 0.8, right = width - pad;
+  double bottom = height - pad * 0.7;
+  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, CARD_NAME_PT,
+                                                    PANGO_WEIGHT_BOLD);
+  g_autofree char *profession = profession_line (entry);
+
+  right -= draw_number (cr, context, entry, right, y, CARD_MIN_PT) + 4;
+  if (entry->first_time)
+    {
+      ts_render_first_time_mark (cr, context, right, y, CARD_MIN_PT);
+      right -= 44;
+    }
+  if (entry->reading && *entry->reading)
+    {
+      g_autoptr(PangoLayout) reading = ts_render_text_new (context, entry->reading, CARD_MIN_PT,
+                                                           PANGO_WEIGHT_NORMAL);
+
+      ts_render_text_set_line (reading, right - pad);
+      set_grey (cr, TS_RENDER_GREY);
+      ts_render_text_draw (cr, reading, pad, y);
+    }
+  y += 12;
+  set_grey (cr, 0);
+  fit_name (name, CARD_NAME_PT, CARD_NAME_MIN_PT, inner);
+  ts_render_text_draw (cr, name, pad, y);
+  y += ts_render_text_height (name) + 1;
+  cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+  cairo_rectangle (cr, pad, y, inner, 0.8);
+  cairo_fill (cr);
+  y += 3;
+  set_grey (cr, 0);
+  y += draw_box (cr, context, entry->organization, CARD_TEXT_PT, PANGO_WEIGHT_NORMAL, pad, y, inner,
+                 CARD_TEXT_PT * 1.45 * 2 + 1);
+  y += draw_box (cr, context, profession, CARD_TEXT_PT, PANGO_WEIGHT_BOLD, pad, y, inner,
+                 CARD_TEXT_PT * 1.45 + 1) + 2;
+  bottom -= draw_wish (cr, context, entry, pad, bottom, inner);
+  if (entry->introduction && *entry->introduction && bottom - y >= CARD_MIN_PT * 1.45)
+    {
+      g_autoptr(PangoLayout) intro = ts_render_text_new (context, entry->introduction,
+                                                         CARD_INTRO_PT, PANGO_WEIGHT_NORMAL);
+
+      ts_render_text_fill_box (intro, CARD_INTRO_PT, CARD_MIN_PT, inner, bottom - y);
+      set_grey (cr, 0.2);
+      ts_render_text_draw (cr, intro, pad, y);
+    }
 }
 
 /* Read across a table: everything centred, the name as large as fits. */
@@ -153,8 +247,9 @@ draw_badge (cairo_t            *cr,
   PangoLayout *layouts[G_N_ELEMENTS (lines)] = { NULL };
   double total = 0, y, gap = 3 * scale;
 
+  draw_number (cr, context, entry, pad + inner, pad * 0.6, CARD_MIN_PT * scale);
   if (entry->first_time)
-    ts_render_first_time_mark (cr, context, width - pad, pad * 0.6, 7 * scale);
+    ts_render_first_time_mark (cr, context, pad + inner - 40 * scale, pad * 0.6, CARD_MIN_PT * scale);
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
       if (lines[i].text == NULL || *lines[i].text == '\0')
@@ -165,7 +260,7 @@ draw_badge (cairo_t            *cr,
       if (i == 2)
         ts_render_text_set_box (layouts[i], inner, lines[i].size * 2 * 1.5);
       else if (i == 1)
-        fit_name (layouts[i], lines[i].size, inner);
+        fit_name (layouts[i], lines[i].size, lines[i].size * 0.3, inner);
       else
         ts_render_text_fit (layouts[i], lines[i].size, lines[i].size * (i == 1 ? 0.3 : 0.75), inner);
       /* Centring needs the width, which a line that fits was not given. */

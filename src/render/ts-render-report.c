@@ -289,14 +289,20 @@ ts_render_report_pdf (const TsRegulars *regulars,
                       GError          **error)
 {
   TsPdfOutput *output = ts_pdf_output_new (path, error);
+  g_autofree char *month = ts_regulars_format_month (ts_regulars_until_index (&regulars->options));
+  /* Translators: the PDF title of a monthly report: chapter, month. */
+  g_autofree char *title = g_strdup_printf (_("%1$s Monthly Report, %2$s"), chapter_name, month);
   cairo_surface_t *surface;
   cairo_t *cr;
 
   if (output == NULL)
     return FALSE;
   surface = ts_pdf_output_get_surface (output);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, chapter_name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tsudoi");
+  /* A title of only the chapter's name said nothing about the month. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, chapter_name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, month);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tsudoi " PACKAGE_VERSION);
   cr = cairo_create (surface);
   ts_render_report_page (cr, regulars, chapter_name);
   cairo_show_page (cr);

@@ -10,17 +10,31 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ts-render-private.h"
 
 #define MARGIN        (12.0 * TS_PT_PER_MM)
 #define HEADER_HEIGHT 64.0
-#define TABLE_HEAD    16.0
-#define ROW_BASE      27.0
-#define ROW_INTRO     11.0
-#define FOOTER_HEIGHT 18.0
+#define TABLE_HEAD    18.0
+#define FOOTER_HEIGHT 22.0
 #define CELL_PAD      3.0
+
+/* Sizes read in a dim restaurant by people of all ages. */
+#define NAME_PT       12.0
+#define RUBY_PT       7.5
+#define TEXT_PT       9.0
+#define TAG_PT        7.5
+
+/* A row: furigana, then the name's line, then up to three lines of
+ * introduction and one of the wish. */
+#define RUBY_TOP      1.0
+#define NAME_TOP      11.0
+#define NAME_MIDDLE   20.0
+#define ROW_BASE      31.0
+#define TEXT_LINE     13.2
+#define INTRO_LINES   3
 
 typedef enum {
   COL_NUMBER,
@@ -37,9 +51,16 @@ typedef enum {
 typedef struct {
   double x[N_COLS];
   double width[N_COLS];   /* 0: column not shown */
-  double row_height;
-  guint  rows_per_page;
 } Grid;
+
+/* Worked out once per job: the columns, each row's height and where the
+ * pages break. */
+typedef struct {
+  Grid    grid;
+  guint8 *intro_lines;    /* per entry */
+  guint8 *wish_lines;
+  GArray *page_starts;    /* guint: the first entry of each page, then the end */
+} Layout;
 
 static gboolean
 has (const TsPrintJob *job,
@@ -48,26 +69,96 @@ has (const TsPrintJob *job,
   return (job->options.columns & column) != 0;
 }
 
-/* Fixed widths for the short columns; the organization takes the rest,
- * or the name when there is no organization column. */
+/* Lines the text takes in a box, counting its own line breaks; phrase
+ * breaking leaves lines ragged, hence the margin. */
+static guint
+estimate_lines (const char *text,
+                double      size_pt,
+                double      width)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  guint lines = 0;
+
+  if (text == NULL || *text == '\0' || width <= 0)
+    return 0;
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.08 / width) + 1);
+  return lines;
+}
+
+/* The widest piece of a label between brackets and spaces: where a
+ * narrow column may wrap it without breaking a word. */
+static double
+widest_piece (const char *text,
+              double      size_pt)
+{
+  g_auto(GStrv) pieces = NULL;
+  double width = 0;
+
+  if (text == NULL)
+    return 0;
+  pieces = g_regex_split_simple ("[ 　()（）・/／]", text, 0, 0);
+  for (guint i = 0; pieces[i] != NULL; i++)
+    width = MAX (width, ts_render_text_estimate_width (pieces[i], size_pt) + size_pt);
+  return width;
+}
+
+static double
+widest (const TsPrintJob *job,
+        gsize             field,
+        double            size_pt)
+{
+  double width = 0;
+
+  for (guint i = 0; i < job->entries->len; i++)
+    {
+      const char *text = G_STRUCT_MEMBER (const char *, g_ptr_array_index (job->entries, i), field);
+
+      width = MAX (width, ts_render_text_estimate_width (text, size_pt));
+    }
+  return width;
+}
+
+/* Columns sized from what they hold, so that a profession is not broken
+ * in the middle and an empty column takes no room; the organization
+ * takes what is left. */
 static void
 compute_grid (const TsPrintJob *job,
               Grid             *grid)
 {
   double usable = TS_A4_WIDTH - 2 * MARGIN;
-  double fixed = 0, x = MARGIN;
-  double body = TS_A4_HEIGHT - 2 * MARGIN - HEADER_HEIGHT - TABLE_HEAD - FOOTER_HEIGHT;
+  double fixed = 0, x = MARGIN, pad = 2 * CELL_PAD + 2;
+  double name = MAX (widest (job, G_STRUCT_OFFSET (TsPrintEntry, name), NAME_PT),
+                     widest (job, G_STRUCT_OFFSET (TsPrintEntry, reading), RUBY_PT));
+  double profession = MAX (widest (job, G_STRUCT_OFFSET (TsPrintEntry, profession), TEXT_PT),
+                           widest (job, G_STRUCT_OFFSET (TsPrintEntry, job_title), TEXT_PT));
+  double piece = 0;
+  double referrer = widest (job, G_STRUCT_OFFSET (TsPrintEntry, referrer), TEXT_PT);
 
-  grid->width[COL_NUMBER] = 24;
-  grid->width[COL_NAME] = 118;
-  /* The marks say first time too (the same rule): one column, not two. */
-  grid->width[COL_MARK] = has (job, TS_ROSTER_MARKS) ? 44 : 0;
+  grid->width[COL_NUMBER] = 30;
+  grid->width[COL_NAME] = CLAMP (name + pad, 80, 200);
+  /* The marks say first time too (the same rule): one column, not two.
+   * As wide as the longest label in the language printed. */
+  grid->width[COL_MARK] = 0;
+  for (TsRegularsMark mark = TS_REGULARS_MARK_FIRST_TIMER; has (job, TS_ROSTER_MARKS) &&
+       mark <= TS_REGULARS_MARK_REGULAR; mark++)
+    grid->width[COL_MARK] = MAX (grid->width[COL_MARK],
+                                 ts_render_text_estimate_width (ts_regulars_mark_label (mark), TAG_PT) + 5 + pad);
   grid->width[COL_FIRST_TIME] = has (job, TS_ROSTER_FIRST_TIME) &&
-                                !has (job, TS_ROSTER_MARKS) ? 34 : 0;
+                                !has (job, TS_ROSTER_MARKS) ? 40 : 0;
   grid->width[COL_ORGANIZATION] = 0;
-  grid->width[COL_PROFESSION] = has (job, TS_ROSTER_PROFESSION) ? 78 : 0;
-  grid->width[COL_REFERRER] = has (job, TS_ROSTER_REFERRER) ? 74 : 0;
-  grid->width[COL_CONTACT] = job->options.organizer_copy ? 118 : 0;
+  /* A long profession may take two lines, at its brackets, to leave the
+   * organization room: 介護支援専門員 / (ケアマネジャー). */
+  for (guint i = 0; i < job->entries->len; i++)
+    piece = MAX (piece, widest_piece (((TsPrintEntry *) g_ptr_array_index (job->entries, i))->profession,
+                                      TEXT_PT));
+  profession = MAX (piece, MIN (profession, 100));
+  grid->width[COL_PROFESSION] = has (job, TS_ROSTER_PROFESSION) ? CLAMP (profession + pad, 48, 160) : 0;
+  /* An empty 紹介者 column is left out rather than kept blank. */
+  grid->width[COL_REFERRER] = has (job, TS_ROSTER_REFERRER) && referrer > 0
+                              ? CLAMP (referrer + pad, 60, 100) : 0;
+  grid->width[COL_CONTACT] = job->options.organizer_copy ? 122 : 0;
   for (guint i = 0; i < N_COLS; i++)
     fixed += grid->width[i];
   if (has (job, TS_ROSTER_ORGANIZATION))
@@ -79,17 +170,100 @@ compute_grid (const TsPrintJob *job,
       grid->x[i] = x;
       x += grid->width[i];
     }
-  grid->row_height = ROW_BASE + (has (job, TS_ROSTER_INTRODUCTION) ? ROW_INTRO : 0);
-  grid->rows_per_page = MAX (1, (guint) (body / grid->row_height));
+}
+
+static double
+text_width (const Grid *grid)
+{
+  return TS_A4_WIDTH - MARGIN - grid->x[COL_NAME] - 2 * CELL_PAD;
+}
+
+static double
+row_height (const Layout *layout,
+            guint         index)
+{
+  return ROW_BASE + (layout->intro_lines[index] + layout->wish_lines[index]) * TEXT_LINE +
+         (layout->intro_lines[index] + layout->wish_lines[index] > 0 ? 3 : 0);
+}
+
+static void
+layout_free (Layout *layout)
+{
+  g_free (layout->intro_lines);
+  g_free (layout->wish_lines);
+  g_array_unref (layout->page_starts);
+  g_free (layout);
+}
+
+/* Pages filled greedily; a single row is never left alone on the last
+ * page: the page before gives it a companion. */
+static void
+break_pages (const TsPrintJob *job,
+             Layout           *layout)
+{
+  double body = TS_A4_HEIGHT - 2 * MARGIN - HEADER_HEIGHT - TABLE_HEAD - FOOTER_HEIGHT;
+  double used = 0;
+  guint zero = 0, n = job->entries->len, pages;
+
+  layout->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (layout->page_starts, zero);
+  for (guint i = 0; i < n; i++)
+    {
+      double height = row_height (layout, i);
+
+      if (used > 0 && used + height > body)
+        {
+          g_array_append_val (layout->page_starts, i);
+          used = 0;
+        }
+      used += height;
+    }
+  pages = layout->page_starts->len;
+  if (pages >= 2 && g_array_index (layout->page_starts, guint, pages - 1) == n - 1 &&
+      n - 1 - g_array_index (layout->page_starts, guint, pages - 2) >= 3)
+    g_array_index (layout->page_starts, guint, pages - 1) = n - 2;
+  g_array_append_val (layout->page_starts, n);
+}
+
+static Layout *
+make_layout (const TsPrintJob *job)
+{
+  Layout *layout = g_new0 (Layout, 1);
+  guint n = job->entries->len;
+  double width;
+
+  compute_grid (job, &layout->grid);
+  width = text_width (&layout->grid);
+  layout->intro_lines = g_new0 (guint8, MAX (n, 1));
+  layout->wish_lines = g_new0 (guint8, MAX (n, 1));
+  for (guint i = 0; i < n && has (job, TS_ROSTER_INTRODUCTION); i++)
+    {
+      const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
+
+      layout->intro_lines[i] = MIN (INTRO_LINES, estimate_lines (entry->introduction, TEXT_PT, width));
+      layout->wish_lines[i] = entry->wish != NULL && *entry->wish != '\0' ? 1 : 0;
+    }
+  break_pages (job, layout);
+  return layout;
+}
+
+static const Layout *
+get_layout (const TsPrintJob *job)
+{
+  TsPrintJob *mutable_job = (TsPrintJob *) job;
+
+  if (g_once_init_enter (&mutable_job->render_cache))
+    {
+      mutable_job->render_cache_free = (GDestroyNotify) layout_free;
+      g_once_init_leave (&mutable_job->render_cache, make_layout (job));
+    }
+  return job->render_cache;
 }
 
 guint
 ts_render_roster_n_pages (const TsPrintJob *job)
 {
-  Grid grid;
-
-  compute_grid (job, &grid);
-  return (job->entries->len + grid.rows_per_page - 1) / grid.rows_per_page;
+  return get_layout (job)->page_starts->len - 1;
 }
 
 static void
@@ -108,24 +282,50 @@ draw_line (cairo_t *cr,
   cairo_stroke (cr);
 }
 
-/* Text in a box of one cell: wrapped, and ellipsized past the height. */
+/* A cell on the name's line: one line centred on it, or two lines around
+ * it when the text needs them, then an ellipsis. */
 static void
 draw_cell (cairo_t      *cr,
            PangoContext *context,
            const char   *text,
-           double        size_pt,
            double        x,
            double        y,
-           double        width,
-           double        height)
+           double        width)
 {
   g_autoptr(PangoLayout) layout = NULL;
 
   if (text == NULL || *text == '\0' || width <= 0)
     return;
-  layout = ts_render_text_new (context, text, size_pt, PANGO_WEIGHT_NORMAL);
-  ts_render_text_set_box (layout, width - 2 * CELL_PAD, height);
-  ts_render_text_draw (cr, layout, x + CELL_PAD, y);
+  layout = ts_render_text_new (context, text, TEXT_PT, PANGO_WEIGHT_NORMAL);
+  ts_render_text_set_box (layout, width - 2 * CELL_PAD, 2 * TEXT_LINE + 1);
+  ts_render_text_draw (cr, layout, x + CELL_PAD,
+                       y + NAME_MIDDLE - ts_render_text_height (layout) / 2);
+}
+
+/* Says what the page shows: everyone counted is a row, or the header
+ * says how many are not. */
+static char *
+headcount_text (const TsPrintJob *job)
+{
+  guint n = job->headcount, unlisted = job->options.organizer_copy ? 0 : job->n_unlisted;
+
+  if (job->options.kind == TS_PRINT_ADDENDUM && unlisted > 0)
+    /* Translators: the walk-in addendum's headcount when some walk-ins are
+     * not on it: "当日参加 %1$u 人、うち名簿非掲載 %2$u 人". */
+    return g_strdup_printf (ngettext ("%1$u walk-in, %2$u of them not listed",
+                                      "%1$u walk-ins, %2$u of them not listed", n),
+                            n, unlisted);
+  if (job->options.kind == TS_PRINT_ADDENDUM)
+    /* Translators: the walk-in addendum's headcount: "当日参加 %u 人". */
+    return g_strdup_printf (ngettext ("%u walk-in", "%u walk-ins", n), n);
+  if (unlisted > 0)
+    /* Translators: a roster's headcount when some attendees are not on it:
+     * "参加者 %1$u 人、うち名簿非掲載 %2$u 人". */
+    return g_strdup_printf (ngettext ("%1$u attendee, %2$u of them not listed",
+                                      "%1$u attendees, %2$u of them not listed", n),
+                            n, unlisted);
+  /* Translators: the headcount on a roster: "参加者 %u 人". */
+  return g_strdup_printf (ngettext ("%u attendee", "%u attendees", n), n);
 }
 
 static void
@@ -157,9 +357,7 @@ draw_header (cairo_t          *cr,
   ts_render_text_draw (cr, event, MARGIN, y);
   y += 16;
 
-  /* Translators: the headcount on a roster: "参加者 %u 名". */
-  count = g_strdup_printf (ngettext ("%u attendee", "%u attendees", job->headcount),
-                           job->headcount);
+  count = headcount_text (job);
   {
     const char *parts[] = { job->when, job->venue, count };
     GString *joined = g_string_new (NULL);
@@ -170,14 +368,14 @@ draw_header (cairo_t          *cr,
         g_string_append_printf (joined, "%s%s", joined->len ? "　" : "", parts[i]);
     line = g_string_free (joined, FALSE);
   }
-  details = ts_render_text_new (context, line, 9, PANGO_WEIGHT_NORMAL);
+  details = ts_render_text_new (context, line, TEXT_PT, PANGO_WEIGHT_NORMAL);
   ts_render_text_set_line (details, width);
   ts_render_text_draw (cr, details, MARGIN, y);
 
   if (job->options.organizer_copy)
     {
       g_autoptr(PangoLayout) copy = ts_render_text_new (context, _("Organizer copy (with contact details)"),
-                                                        8, PANGO_WEIGHT_BOLD);
+                                                        TEXT_PT, PANGO_WEIGHT_BOLD);
 
       cairo_set_source_rgb (cr, 0.7, 0.1, 0.1);
       ts_render_text_draw (cr, copy, MARGIN + width - ts_render_text_width (copy), y + 2);
@@ -225,7 +423,34 @@ draw_table_head (cairo_t          *cr,
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < N_COLS; i++)
     if (grid->width[i] > 0)
-      draw_cell_line (cr, context, grid, i, labels[i], 8, PANGO_WEIGHT_BOLD, y + 3);
+      draw_cell_line (cr, context, grid, i, labels[i], TEXT_PT, PANGO_WEIGHT_BOLD, y + 3);
+}
+
+/* Furigana as ruby: each part's reading centred over that part of the
+ * name, as Japanese forms set them. */
+static void
+draw_ruby (cairo_t      *cr,
+           PangoContext *context,
+           PangoLayout  *name,
+           const char   *reading,
+           int           start,
+           int           end,
+           double        x,
+           double        y)
+{
+  g_autoptr(PangoLayout) ruby = NULL;
+  PangoRectangle left, right;
+  double middle;
+
+  if (reading == NULL || *reading == '\0')
+    return;
+  pango_layout_index_to_pos (name, start, &left);
+  /* The last character's box ends the part, whatever its width. */
+  pango_layout_index_to_pos (name, g_utf8_prev_char (pango_layout_get_text (name) + end) -
+                                   pango_layout_get_text (name), &right);
+  middle = (left.x + right.x + right.width) / 2.0 / PANGO_SCALE;
+  ruby = ts_render_text_new (context, reading, RUBY_PT, PANGO_WEIGHT_NORMAL);
+  ts_render_text_draw (cr, ruby, x + middle - ts_render_text_width (ruby) / 2, y);
 }
 
 static void
@@ -238,18 +463,27 @@ draw_name (cairo_t            *cr,
 {
   double width = grid->width[COL_NAME] - 2 * CELL_PAD;
   double x = grid->x[COL_NAME] + CELL_PAD;
-  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, 10.5,
+  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, NAME_PT,
                                                     PANGO_WEIGHT_BOLD);
+  const char *text = pango_layout_get_text (name);
+  int family_end = entry->family_name ? (int) strlen (entry->family_name) : 0;
+  int given_start = family_end + (int) strlen ("\u3000");
 
-  if (has (job, TS_ROSTER_READING) && entry->reading && *entry->reading)
-    {
-      cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-      draw_cell_line (cr, context, grid, COL_NAME, entry->reading, 6.5, PANGO_WEIGHT_NORMAL,
-                      y + 2);
-    }
+  ts_render_text_fit (name, NAME_PT, NAME_PT, width);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  ts_render_text_fit (name, 10.5, 7, width);
-  ts_render_text_draw (cr, name, x, y + 11);
+  ts_render_text_draw (cr, name, x, y + NAME_TOP);
+  if (!has (job, TS_ROSTER_READING))
+    return;
+  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
+  if (family_end > 0 && (int) strlen (text) > given_start &&
+      g_str_has_prefix (text, entry->family_name))
+    {
+      draw_ruby (cr, context, name, entry->family_reading, 0, family_end, x, y + RUBY_TOP);
+      draw_ruby (cr, context, name, entry->given_reading, given_start, strlen (text), x,
+                 y + RUBY_TOP);
+    }
+  else
+    draw_ruby (cr, context, name, entry->reading, 0, strlen (text), x, y + RUBY_TOP);
 }
 
 /* A small badge in the marks column, told apart without colour:
@@ -269,13 +503,13 @@ draw_mark (cairo_t            *cr,
 
   if (entry->mark == TS_REGULARS_MARK_NONE || *label == '\0')
     return;
-  layout = ts_render_text_new (context, label, 7, PANGO_WEIGHT_BOLD);
-  ts_render_text_fit (layout, 7, 5, room);
+  layout = ts_render_text_new (context, label, TAG_PT, PANGO_WEIGHT_BOLD);
+  ts_render_text_fit (layout, TAG_PT, TAG_PT, room);
   width = MIN (ts_render_text_width (layout), room) + 2 * pad;
   height = ts_render_text_height (layout) + 1;
   /* Left-aligned under the heading, centred on the name's line. */
   left = grid->x[COL_MARK] + CELL_PAD;
-  top = y + 12.5 + (14 - height) / 2;
+  top = y + NAME_MIDDLE - height / 2;
   cairo_save (cr);
   cairo_rectangle (cr, left, top, width, height);
   switch (entry->mark)
@@ -315,65 +549,105 @@ draw_contact (cairo_t            *cr,
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i] != NULL && *lines[i] != '\0')
-      draw_cell_line (cr, context, grid, COL_CONTACT, lines[i], 7, PANGO_WEIGHT_NORMAL,
-                      y + 3 + 10 * i);
+      draw_cell_line (cr, context, grid, COL_CONTACT, lines[i], TEXT_PT, PANGO_WEIGHT_NORMAL,
+                      y + NAME_MIDDLE - TEXT_LINE + TEXT_LINE * i);
+}
+
+/* 職種 and 役職, wrapped together in their cell. */
+static char *
+profession_text (const TsPrintEntry *entry)
+{
+  gboolean profession = entry->profession != NULL && *entry->profession != '\0';
+  gboolean title = entry->job_title != NULL && *entry->job_title != '\0';
+
+  return g_strdup_printf ("%s%s%s", profession ? entry->profession : "",
+                          profession && title ? " " : "", title ? entry->job_title : "");
+}
+
+/* The introduction under the name, across the row, and the wish under
+ * its own label. */
+static void
+draw_texts (cairo_t            *cr,
+            PangoContext       *context,
+            const TsPrintEntry *entry,
+            const Grid         *grid,
+            guint               intro_lines,
+            guint               wish_lines,
+            double              y)
+{
+  double x = grid->x[COL_NAME] + CELL_PAD, width = text_width (grid);
+
+  y += ROW_BASE;
+  cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+  if (intro_lines > 0)
+    {
+      g_autoptr(PangoLayout) intro = ts_render_text_new (context, entry->introduction, TEXT_PT,
+                                                         PANGO_WEIGHT_NORMAL);
+
+      ts_render_text_set_box (intro, width, intro_lines * TEXT_LINE + 1);
+      ts_render_text_draw (cr, intro, x, y);
+      y += intro_lines * TEXT_LINE;
+    }
+  if (wish_lines > 0)
+    {
+      /* Translators: the label before a member's wish on the roster. */
+      g_autofree char *text = g_strdup_printf (_("Wish: %s"), entry->wish);
+      g_autoptr(PangoLayout) wish = ts_render_text_new (context, text, TEXT_PT,
+                                                        PANGO_WEIGHT_NORMAL);
+
+      ts_render_text_set_line (wish, width);
+      ts_render_text_draw (cr, wish, x, y);
+    }
 }
 
 static void
 draw_row (cairo_t            *cr,
           PangoContext       *context,
           const TsPrintJob   *job,
-          const TsPrintEntry *entry,
-          const Grid         *grid,
+          const Layout       *layout,
+          guint               index,
+          guint               row,
           double              y)
 {
+  const TsPrintEntry *entry = g_ptr_array_index (job->entries, index);
+  const Grid *grid = &layout->grid;
+  double height = row_height (layout, index);
   g_autofree char *number = g_strdup_printf ("%u", entry->number);
-  g_autoptr(PangoLayout) num = ts_render_text_new (context, number, 8, PANGO_WEIGHT_NORMAL);
-  double top = y + 2, cell = ROW_BASE - 2;
+  g_autofree char *profession = profession_text (entry);
+  g_autoptr(PangoLayout) num = ts_render_text_new (context, number, TEXT_PT, PANGO_WEIGHT_NORMAL);
 
-  if (entry->number % 2 == 0)
+  /* By row, not number: numbers skip the people not listed. */
+  if (row % 2 == 1)
     {
       cairo_set_source_rgb (cr, 0.96, 0.96, 0.96);
-      cairo_rectangle (cr, MARGIN, y, TS_A4_WIDTH - 2 * MARGIN, grid->row_height);
+      cairo_rectangle (cr, MARGIN, y, TS_A4_WIDTH - 2 * MARGIN, height);
       cairo_fill (cr);
     }
   cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
   pango_layout_set_width (num, (int) ((grid->width[COL_NUMBER] - 2 * CELL_PAD) * PANGO_SCALE));
   pango_layout_set_alignment (num, PANGO_ALIGN_RIGHT);
-  ts_render_text_draw (cr, num, grid->x[COL_NUMBER] + CELL_PAD, y + 12);
+  ts_render_text_draw (cr, num, grid->x[COL_NUMBER] + CELL_PAD,
+                       y + NAME_MIDDLE - ts_render_text_height (num) / 2);
   draw_name (cr, context, job, entry, grid, y);
-  cairo_set_source_rgb (cr, 0, 0, 0);
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
     ts_render_first_time_mark (cr, context, grid->x[COL_FIRST_TIME] + grid->width[COL_FIRST_TIME] - 2,
-                               y + 10, 6);
+                               y + NAME_MIDDLE - TAG_PT * 0.75, TAG_PT);
   if (grid->width[COL_MARK] > 0)
     draw_mark (cr, context, entry, grid, y);
   /* Only the organizer copy holds people who are not on the roster; the
    * tag says not to read them out or pass them on. */
   if (entry->unlisted)
     ts_render_tag (cr, context, C_("roster", "Not listed"),
-                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 3, 6, 0.7, 0.1, 0.1);
+                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 1, TAG_PT, 0.7, 0.1, 0.1);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  draw_cell (cr, context, entry->organization, 8, grid->x[COL_ORGANIZATION], top,
-             grid->width[COL_ORGANIZATION], cell);
-  draw_cell (cr, context, entry->profession, 8, grid->x[COL_PROFESSION], top,
-             grid->width[COL_PROFESSION], cell);
-  draw_cell (cr, context, entry->referrer, 8, grid->x[COL_REFERRER], top,
-             grid->width[COL_REFERRER], cell);
+  draw_cell (cr, context, entry->organization, grid->x[COL_ORGANIZATION], y,
+             grid->width[COL_ORGANIZATION]);
+  draw_cell (cr, context, profession, grid->x[COL_PROFESSION], y, grid->width[COL_PROFESSION]);
+  draw_cell (cr, context, entry->referrer, grid->x[COL_REFERRER], y, grid->width[COL_REFERRER]);
   if (grid->width[COL_CONTACT] > 0)
     draw_contact (cr, context, entry, grid, y);
-  if (has (job, TS_ROSTER_INTRODUCTION) && entry->introduction && *entry->introduction)
-    {
-      g_autoptr(PangoLayout) intro = ts_render_text_new (context, entry->introduction, 7,
-                                                         PANGO_WEIGHT_NORMAL);
-      double x = grid->x[COL_NAME] + CELL_PAD;
-
-      ts_render_text_set_line (intro, TS_A4_WIDTH - MARGIN - x - CELL_PAD);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      ts_render_text_draw (cr, intro, x, y + ROW_BASE - 2);
-    }
-  draw_line (cr, MARGIN, y + grid->row_height, TS_A4_WIDTH - MARGIN, y + grid->row_height,
-             0.3, 0.7);
+  draw_texts (cr, context, entry, grid, layout->intro_lines[index], layout->wish_lines[index], y);
+  draw_line (cr, MARGIN, y + height, TS_A4_WIDTH - MARGIN, y + height, 0.3, 0.7);
 }
 
 static void
@@ -386,16 +660,85 @@ draw_footer (cairo_t          *cr,
   double width = TS_A4_WIDTH - 2 * MARGIN;
   /* Translators: page number in a footer: "%1$u / %2$u". */
   g_autofree char *text = g_strdup_printf (_("Page %1$u of %2$u"), page + 1, n_pages);
-  g_autoptr(PangoLayout) number = ts_render_text_new (context, text, 8, PANGO_WEIGHT_NORMAL);
+  g_autoptr(PangoLayout) number = ts_render_text_new (context, text, TEXT_PT, PANGO_WEIGHT_NORMAL);
   g_autoptr(PangoLayout) notice = ts_render_text_new (context,
     _("Confidential: use this list only for this meeting, and do not pass it on."),
-    7.5, PANGO_WEIGHT_BOLD);
+    TEXT_PT, PANGO_WEIGHT_BOLD);
 
   draw_line (cr, MARGIN, y - 4, MARGIN + width, y - 4, 0.5, 0.5);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  ts_render_text_set_line (notice, width - 80);
+  ts_render_text_set_line (notice, width - 60);
   ts_render_text_draw (cr, notice, MARGIN, y);
   ts_render_text_draw (cr, number, MARGIN + width - ts_render_text_width (number), y);
+}
+
+/* 五十音 index past this many people, when the roster is in 五十音順. */
+#define INDEX_MIN_PEOPLE 60
+#define INDEX_CELL       24.0
+
+static const char * const index_rows[] = {
+  "ぁあぃいぅうぇえぉおゔ", "かがきぎくぐけげこごゕゖ", "さざしじすずせぜそぞ",
+  "ただちぢっつづてでとど", "なにぬねの", "はばぱひびぴふぶぷへべぺほぼぽ",
+  "まみむめも", "ゃやゅゆょよ", "らりるれろ", "ゎわゐゑをん",
+};
+
+/* The row of the 五十音 a reading starts in, -1 for none. */
+static int
+index_row (const char *reading)
+{
+  char first[8] = { 0 };
+
+  if (reading == NULL || *reading == '\0')
+    return -1;
+  g_unichar_to_utf8 (g_utf8_get_char (reading), first);
+  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++)
+    if (strstr (index_rows[i], first) != NULL)
+      return (int) i;
+  return -1;
+}
+
+/* A strip of あかさたなはまやらわ at the page's edge, the rows this page
+ * holds filled in, so a long roster opens at the right page. */
+static void
+draw_index (cairo_t          *cr,
+            PangoContext     *context,
+            const TsPrintJob *job,
+            guint             first,
+            guint             last)
+{
+  gboolean shown[G_N_ELEMENTS (index_rows)] = { FALSE };
+  double x = TS_A4_WIDTH - MARGIN + 6, y = MARGIN + HEADER_HEIGHT + TABLE_HEAD;
+  double width = MARGIN - 12;
+
+  if (job->options.sort != TS_PRINT_SORT_READING || job->entries->len <= INDEX_MIN_PEOPLE)
+    return;
+  for (guint i = first; i < last; i++)
+    {
+      const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
+      int row = index_row (entry->family_reading ? entry->family_reading : entry->reading);
+
+      /* Walk-ins come after everyone else, out of 五十音順. */
+      if (row >= 0 && !entry->walk_in)
+        shown[row] = TRUE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++, y += INDEX_CELL)
+    {
+      g_autofree char *kana = g_utf8_substring ("あかさたなはまやらわ", i, i + 1);
+      g_autoptr(PangoLayout) layout = ts_render_text_new (context, kana, TEXT_PT, PANGO_WEIGHT_BOLD);
+
+      cairo_rectangle (cr, x, y + 1, width, INDEX_CELL - 2);
+      if (shown[i])
+        cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
+      else
+        cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
+      cairo_fill (cr);
+      if (shown[i])
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      else
+        cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+      ts_render_text_draw (cr, layout, x + (width - ts_render_text_width (layout)) / 2,
+                           y + (INDEX_CELL - ts_render_text_height (layout)) / 2);
+    }
 }
 
 void
@@ -404,17 +747,19 @@ ts_render_roster_page (cairo_t          *cr,
                        const TsPrintJob *job,
                        guint             page)
 {
-  Grid grid;
-  guint first, last;
+  const Layout *layout = get_layout (job);
+  guint first = g_array_index (layout->page_starts, guint, page);
+  guint last = g_array_index (layout->page_starts, guint, page + 1);
   double y = MARGIN + HEADER_HEIGHT;
 
-  compute_grid (job, &grid);
-  first = page * grid.rows_per_page;
-  last = MIN (first + grid.rows_per_page, job->entries->len);
   draw_header (cr, context, job);
-  draw_table_head (cr, context, job, &grid, y);
+  draw_table_head (cr, context, job, &layout->grid, y);
   y += TABLE_HEAD;
-  for (guint i = first; i < last; i++, y += grid.row_height)
-    draw_row (cr, context, job, g_ptr_array_index (job->entries, i), &grid, y);
-  draw_footer (cr, context, page, ts_render_roster_n_pages (job));
+  for (guint i = first; i < last; i++)
+    {
+      draw_row (cr, context, job, layout, i, i - first, y);
+      y += row_height (layout, i);
+    }
+  draw_index (cr, context, job, first, last);
+  draw_footer (cr, context, page, layout->page_starts->len - 1);
 }

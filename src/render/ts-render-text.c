@@ -8,8 +8,10 @@
  */
 #define G_LOG_DOMAIN "tsudoi-render"
 
+#include <math.h>
 #include <string.h>
 
+#include "ts-render-breaks.h"
 #include "ts-render-text.h"
 
 static void
@@ -108,12 +110,27 @@ truncate_lines (PangoLayout *layout,
                 guint        max_lines)
 {
   PangoLayoutLine *line = pango_layout_get_line_readonly (layout, max_lines - 1);
-  g_autofree char *head = g_strndup (pango_layout_get_text (layout),
-                                     line->start_index + line->length);
+  const char *text = pango_layout_get_text (layout);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  int room = pango_layout_get_width (layout) - pango_font_description_get_size (font) * 21 / 20;
+  int cut = line->start_index + line->length;
+  g_autofree char *head = NULL;
 
+  /* Each try lays the whole text out again: the first one cuts where the
+   * ellipsis will fit, by the glyph positions of the last line. */
+  while (cut > line->start_index)
+    {
+      int previous = g_utf8_prev_char (text + cut) - text, x;
+
+      pango_layout_line_index_to_x (line, previous, FALSE, &x);
+      if (x + 1 <= room && !g_unichar_isspace (g_utf8_get_char (text + previous)))
+        break;
+      cut = previous;
+    }
+  head = g_strndup (text, cut);
   for (guint tries = 0; tries < 16 && *head != '\0'; tries++)
     {
-      g_autofree char *text = NULL;
+      g_autofree char *shown = NULL;
       char *end = head + strlen (head);
 
       while (end > head && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
@@ -121,8 +138,8 @@ truncate_lines (PangoLayout *layout,
       if (tries > 0 && end > head)
         end = g_utf8_prev_char (end);
       *end = '\0';
-      text = g_strconcat (head, "…", NULL);
-      pango_layout_set_text (layout, text, -1);
+      shown = g_strconcat (head, "…", NULL);
+      pango_layout_set_text (layout, shown, -1);
       if ((guint) pango_layout_get_line_count (layout) <= max_lines)
         return;
     }
@@ -130,22 +147,140 @@ truncate_lines (PangoLayout *layout,
 
 /* Wrapped within the width; past the height, the last line that fits ends
  * with an ellipsis instead of running out of its box. */
-void
-ts_render_text_set_box (PangoLayout *layout,
-                        double       width_pt,
-                        double       height_pt)
+static void
+cut_to_height (PangoLayout *layout,
+               double       height_pt)
 {
-  guint fit;
+  guint fit = lines_within (layout, height_pt);
 
-  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  fit = lines_within (layout, height_pt);
   if (fit >= (guint) pango_layout_get_line_count (layout))
     return;
   if (fit == 0)
     pango_layout_set_text (layout, "", -1);
   else
     truncate_lines (layout, fit);
+}
+
+void
+ts_render_text_set_box (PangoLayout *layout,
+                        double       width_pt,
+                        double       height_pt)
+{
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  ts_render_breaks_apply (layout, width_pt);
+  cut_to_height (layout, height_pt);
+}
+
+static void
+set_size (PangoLayout *layout,
+          double       size_pt)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+  pango_font_description_set_absolute_size (font, size_pt * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+}
+
+/* A quick, slightly generous width of a text set in one line: full-width
+ * characters are one em, the rest a little over half. Good enough to size
+ * columns and guess line counts without laying anything out. */
+double
+ts_render_text_estimate_width (const char *text,
+                               double      size_pt)
+{
+  double width = 0;
+
+  if (text == NULL)
+    return 0;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? size_pt : size_pt * 0.62;
+    }
+  return width;
+}
+
+/* The height a text would take at a size, by the estimate above; phrase
+ * breaking leaves lines ragged, hence the margin. */
+static double
+estimate_height (const char *text,
+                 double      size_pt,
+                 double      width_pt)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.12 / width_pt) + 1;
+  return lines * size_pt * 1.5;
+}
+
+/* At the smallest size, Pango ellipsizes the last line that fits in the
+ * same pass as the layout, which saves laying the cut text out again. */
+static void
+ellipsize_at_height (PangoLayout *layout,
+                     double       height_pt)
+{
+  pango_layout_set_height (layout, (int) (height_pt * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+}
+
+/* The largest size from max_size_pt down to min_size_pt, in half points,
+ * at which the whole text fits the box, so that a short text fills the
+ * room it has instead of leaving it empty; below the smallest size it is
+ * cut with an ellipsis. Returns the size used.
+ *
+ * Laying out costs most here (a card's introduction may be tried at
+ * several sizes, a thousand times): the estimate picks the size to try
+ * first, which usually is the answer. */
+double
+ts_render_text_fill_box (PangoLayout *layout,
+                         double       max_size_pt,
+                         double       min_size_pt,
+                         double       width_pt,
+                         double       height_pt)
+{
+  const char *text = pango_layout_get_text (layout);
+  double size = max_size_pt;
+
+  while (size > min_size_pt && estimate_height (text, size, width_pt) > height_pt)
+    size -= 0.5;
+  size = MAX (size, min_size_pt);
+  set_size (layout, size);
+  pango_layout_set_width (layout, (int) (width_pt * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (size <= min_size_pt)
+    ellipsize_at_height (layout, height_pt);
+  /* The phrases found at this size stay unbreakable at smaller ones. */
+  ts_render_breaks_apply (layout, width_pt);
+  while (size > min_size_pt && ts_render_text_height (layout) > height_pt + 0.5)
+    {
+      /* The area goes with the square of the size: jump near the answer. */
+      double guess = floor (size * sqrt (height_pt / ts_render_text_height (layout)) * 2) / 2;
+
+      size = MAX (MIN (guess, size - 0.5), min_size_pt);
+      if (size <= min_size_pt)
+        ellipsize_at_height (layout, height_pt);
+      set_size (layout, size);
+    }
+  if (pango_layout_get_ellipsize (layout) != PANGO_ELLIPSIZE_NONE)
+    {
+      int n_lines = pango_layout_get_line_count (layout);
+      PangoLayoutLine *last = pango_layout_get_line_readonly (layout, n_lines - 1);
+
+      if (pango_layout_is_ellipsized (layout) ||
+          last->start_index + last->length >= (int) strlen (pango_layout_get_text (layout)))
+        return size;
+      /* A paragraph ended on the last line that fits, and Pango dropped
+       * what follows without an ellipsis: the cut is made here. */
+      pango_layout_set_height (layout, -1);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+    }
+  cut_to_height (layout, height_pt);
+  return size;
 }
 
 /* One line, ellipsized at the width; line breaks in the text become

@@ -32,6 +32,13 @@ PangoLayout  *ts_render_text_new        (PangoContext *context,
 void          ts_render_text_set_box    (PangoLayout  *layout,
                                          double        width_pt,
                                          double        height_pt);
+double        ts_render_text_estimate_width (const char *text,
+                                             double      size_pt);
+double        ts_render_text_fill_box   (PangoLayout  *layout,
+                                         double        max_size_pt,
+                                         double        min_size_pt,
+                                         double        width_pt,
+                                         double        height_pt);
 void          ts_render_text_set_line   (PangoLayout  *layout,
                                          double        width_pt);
 double        ts_render_text_fit        (PangoLayout  *layout,

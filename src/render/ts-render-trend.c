@@ -25,13 +25,15 @@ void
 ts_render_trend_part_color (TsTrendPart part,
                             double      rgb[3])
 {
-  /* Blue, orange, green and grey from the GNOME palette: distinct in
-   * colour and in lightness, so they also read in black and white. */
+  /* Blue, orange, green and grey from the GNOME palette, distinct in
+   * colour and far apart in lightness (luminance 0.40, 0.78, 0.62, 0.96),
+   * so that a black-and-white printer gives four different greys; the
+   * darker orange it replaces printed the same grey as the blue. */
   static const double colors[TS_TREND_N_PARTS][3] = {
     { 0.110, 0.443, 0.847 },   /* #1c71d8 */
-    { 0.902, 0.380, 0.000 },   /* #e66100 */
+    { 1.000, 0.745, 0.435 },   /* #ffbe6f */
     { 0.180, 0.761, 0.494 },   /* #2ec27e */
-    { 0.753, 0.749, 0.737 },   /* #c0bfbc */
+    { 0.965, 0.961, 0.957 },   /* #f6f5f4, outlined */
   };
 
   g_return_if_fail (part < TS_TREND_N_PARTS);
@@ -118,7 +120,10 @@ draw_legend (cairo_t      *cr,
       ts_render_trend_part_color (part, rgb);
       cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
       cairo_rectangle (cr, x, 3, 9, 9);
-      cairo_fill (cr);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.5);
+      cairo_set_line_width (cr, 0.5);
+      cairo_stroke (cr);
       pango_layout_set_text (layout, ts_render_trend_part_label (part), -1);
       pango_layout_get_size (layout, &w, &h);
       cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3]);
@@ -238,7 +243,16 @@ ts_render_trend (cairo_t          *cr,
           ts_render_trend_part_color (part, rgb);
           cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
           cairo_rectangle (cr, x + (slot - bar) / 2, y - h, bar, h);
-          cairo_fill (cr);
+          /* The lightest part would vanish on white paper. */
+          if (part == TS_TREND_PART_OTHERS)
+            {
+              cairo_fill_preserve (cr);
+              cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.5);
+              cairo_set_line_width (cr, 0.5);
+              cairo_stroke (cr);
+            }
+          else
+            cairo_fill (cr);
           y -= h;
         }
       if ((month->month % 12) % label_every == 0)

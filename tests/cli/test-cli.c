@@ -173,6 +173,56 @@ test_errors_change_nothing (void)
   ts_test_remove_dir (dir);
 }
 
+static TsMember *
+read_member (const char *dir,
+             gint64      id)
+{
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "edit.db");
+
+  return ts_repository_get_member (repository, id, NULL);
+}
+
+/* member add takes the job title and the wish; member edit changes the
+ * fields given and leaves the others; a wrong number changes nothing. */
+static void
+test_member_edit (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (dir, "edit.db", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(TsMember) member = NULL;
+  TsTestRun run = { 0 };
+
+  run_cli (&run, NULL, "init", "-d", db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_cli (&run, NULL, "member", "add", "-d", db, "--name", "高崎 健一", "--job-title", "主任",
+           "--wish", "認知症カフェを開きます", "--organization", "つどい病院", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  id = first_line (run.out);
+  run_cli (&run, NULL, "member", "edit", "-d", db, id, "--job-title", "課長",
+           "--introduction", "在宅医療をしています", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  member = read_member (dir, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (member->job_title, ==, "課長");
+  g_assert_cmpstr (member->introduction, ==, "在宅医療をしています");
+  g_assert_cmpstr (member->wish, ==, "認知症カフェを開きます");
+  g_assert_cmpstr (member->organization, ==, "つどい病院");
+  g_assert_cmpstr (member->family_name, ==, "高崎");
+
+  run_cli (&run, NULL, "member", "edit", "-d", db, "999", "--wish", "x", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli (&run, NULL, "member", "edit", "-d", db, id, "--consent", "maybe", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_cli (&run, NULL, "member", "edit", "-d", db, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_clear_object (&member);
+  member = read_member (dir, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (member->consent, ==, "full");
+  g_assert_cmpstr (member->wish, ==, "認知症カフェを開きます");
+  ts_test_run_clear (&run);
+  ts_test_remove_dir (dir);
+}
+
 static void
 test_help_is_translated (void)
 {
@@ -288,6 +338,7 @@ main (int    argc,
   g_test_add_func ("/cli/end-to-end", test_end_to_end);
   g_test_add_func ("/cli/errors-change-nothing", test_errors_change_nothing);
   g_test_add_func ("/cli/help", test_help_is_translated);
+  g_test_add_func ("/cli/member-edit", test_member_edit);
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/control-characters", test_control_characters);
   return g_test_run ();

@@ -5,6 +5,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "regulars-dataset.h"
 #include "ts-test-pdf.h"
 #include "ts-test-support.h"
@@ -151,6 +153,18 @@ test_report (Fixture       *fixture,
   g_assert_null (strstr (text, "当日"));
   /* The organizer's paper never prints contacts. */
   g_assert_null (strstr (text, "r@example.jp"));
+  /* The PDF says which chapter and month it is about, and who made it. */
+  {
+    g_autoptr(TestPdf) document = ts_test_pdf_open (pdf);
+    g_autofree char *title = poppler_document_get_title (document);
+    g_autofree char *author = poppler_document_get_author (document);
+    g_autofree char *creator = poppler_document_get_creator (document);
+
+    g_assert_nonnull (strstr (title, "大田医介塾"));
+    g_assert_nonnull (strstr (title, "2017"));
+    g_assert_cmpstr (author, ==, "大田医介塾");
+    g_assert_cmpstr (creator, ==, "Tsudoi " PACKAGE_VERSION);
+  }
 }
 
 static void

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
 #include "regulars-dataset.h"
 #include "ts-regulars-history.h"
 #include "ts-render-trend.h"
@@ -107,6 +108,25 @@ test_trend (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* The parts of a bar print as four clearly different greys in black and
+ * white: their luminances lie at least 0.12 apart. */
+static void
+test_trend_greys (void)
+{
+  double luminance[TS_TREND_N_PARTS];
+
+  for (TsTrendPart part = 0; part < TS_TREND_N_PARTS; part++)
+    {
+      double rgb[3];
+
+      ts_render_trend_part_color (part, rgb);
+      luminance[part] = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    }
+  for (TsTrendPart a = 0; a < TS_TREND_N_PARTS; a++)
+    for (TsTrendPart b = a + 1; b < TS_TREND_N_PARTS; b++)
+      g_assert_cmpfloat (fabs (luminance[a] - luminance[b]), >=, 0.12);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -116,5 +136,6 @@ main (int    argc,
               test_month_strip, dataset_fixture_tear_down);
   g_test_add ("/regulars-render/trend", Fixture, NULL, dataset_fixture_set_up, test_trend,
               dataset_fixture_tear_down);
+  g_test_add_func ("/regulars-render/trend-greys", test_trend_greys);
   return g_test_run ();
 }

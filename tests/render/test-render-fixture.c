@@ -45,6 +45,37 @@ const TestPerson test_people[] = {
   { "鰐淵", "一", NULL, NULL, "full", "registered" },
 };
 const guint test_n_people = G_N_ELEMENTS (test_people);
+const TestPerson test_unlisted = { "非公開", "花子", "ひこうかい", "はなこ", "none", "registered" };
+
+guint
+test_fixture_n_printed (gboolean with_unlisted)
+{
+  return test_n_people + (with_unlisted ? 1 : 0);
+}
+
+/* The order of numbers, in which everything prints by default:
+ * registrants in 五十音順 (ひこうかい between はまだ and ひらの, on cards
+ * and badges, which everyone gets), then the walk-ins. */
+const TestPerson *
+test_fixture_print_order (guint    index,
+                          gboolean with_unlisted)
+{
+  guint seen = 0;
+
+  for (int walk_in = 0; walk_in < 2; walk_in++)
+    for (guint i = 0; i < test_n_people; i++)
+      {
+        const TestPerson *p = &test_people[i];
+
+        if ((g_strcmp0 (p->status, "walk-in") == 0) != walk_in)
+          continue;
+        if (with_unlisted && g_str_equal (p->family, "平野") && seen++ == index)
+          return &test_unlisted;
+        if (seen++ == index)
+          return p;
+      }
+  g_return_val_if_reached (NULL);
+}
 
 gint64
 test_fixture_event (TsRepository *repository,
@@ -102,8 +133,9 @@ test_fixture_add_people (TsRepository *repository,
       add_member (repository, event_id, p->family, p->given, p->family_reading,
                   p->given_reading, p->consent, p->status, i);
     }
-  add_member (repository, event_id, "非公開", "花子", "ひこうかい", "はなこ", "none",
-              "registered", 900);
+  add_member (repository, event_id, test_unlisted.family, test_unlisted.given,
+              test_unlisted.family_reading, test_unlisted.given_reading, test_unlisted.consent,
+              test_unlisted.status, 900);
   add_member (repository, event_id, "取消", "次郎", "とりけし", "じろう", "full",
               "cancelled", 901);
   add_member (repository, event_id, "欠席", "三郎", "けっせき", "さぶろう", "full",

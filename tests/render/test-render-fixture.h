@@ -21,6 +21,13 @@ typedef struct {
 extern const TestPerson test_people[];
 extern const guint      test_n_people;
 
+/* The one who did not consent (see test_fixture_add_people). */
+extern const TestPerson test_unlisted;
+
+const TestPerson *test_fixture_print_order (guint     index,
+                                            gboolean  with_unlisted);
+guint             test_fixture_n_printed   (gboolean  with_unlisted);
+
 gint64 test_fixture_event      (TsRepository *repository,
                                 const char   *title);
 void   test_fixture_add_people (TsRepository *repository,
