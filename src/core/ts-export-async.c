@@ -1,10 +1,11 @@
 /* ts-export-async.c: a CSV export in a thread, for the app.
  *
  * The same calls as "tsudoi-cli export", on a connection the worker
- * opens to the repository's file. The file is written at once and whole
- * (ts_export_write_file() renames a complete temporary file into place),
- * after the last look at the cancellable: a cancelled export leaves no
- * file, and an older file of that name as it was.
+ * opens to the repository's file, and never over that file. The file is
+ * written at once and whole (ts_export_write_file() renames a complete
+ * temporary file into place), after the last look at the cancellable: a
+ * cancelled export leaves no file, and an older file of that name as it
+ * was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-export-async.h"
+#include "ts-output-path.h"
 #include "ts-worker.h"
 
 typedef struct {
@@ -66,6 +68,8 @@ write_export (gpointer       task_data,
 
   if (progress != NULL)
     ts_progress_set (progress, 0.0, _("Reading the data…"));
+  if (!ts_output_path_check (data->database_path, data->path, error))
+    return FALSE;
   if ((database = ts_database_open (data->database_path, error)) == NULL)
     return FALSE;
   repository = ts_repository_new (database);

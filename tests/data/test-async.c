@@ -10,6 +10,7 @@
 #include "ts-backup.h"
 #include "ts-backup-async.h"
 #include "ts-export-async.h"
+#include "ts-output-path.h"
 #include "ts-sample.h"
 #include "ts-worker.h"
 #include "ts-test-support.h"
@@ -263,6 +264,24 @@ test_export_cancelled_before (Fixture       *fixture,
   assert_no_stray_files (fixture, NULL);
 }
 
+/* The engine, not each caller, refuses to write over the database. */
+static void
+test_export_over_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *before = ts_test_dump_database (fixture->db.path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_export_write_async (fixture->db.repository, TS_EXPORT_MEMBERS, 0, fixture->db.path,
+                         TS_EXPORT_UTF8_BOM, fixture->progress, NULL, on_done, fixture);
+  g_assert_false (ts_export_write_finish (fixture->db.repository, wait_for_result (fixture),
+                                          &error));
+  g_assert_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_DATABASE);
+  after = ts_test_dump_database (fixture->db.path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* ---- restore ----------------------------------------------------------------- */
 
 static void
@@ -460,6 +479,7 @@ main (int   argc,
   ADD ("/async/export/attendees", test_export_like_sync, GINT_TO_POINTER (TS_EXPORT_ATTENDEES));
   ADD ("/async/export/grid", test_export_like_sync, GINT_TO_POINTER (TS_EXPORT_GRID));
   ADD ("/async/export/cancelled-before", test_export_cancelled_before, NULL);
+  ADD ("/async/export/over-database", test_export_over_database, NULL);
   ADD ("/async/restore/like-sync", test_restore_like_sync, NULL);
   ADD ("/async/restore/cancelled-before", test_restore_cancelled_before, NULL);
   ADD ("/async/restore/refused", test_restore_refused, NULL);
