@@ -21,6 +21,7 @@
 
 #include "ts-backup.h"
 #include "ts-backup-async.h"
+#include "ts-output-path.h"
 #include "ts-worker.h"
 
 /* Every table a restore replaces, as the views know them. */
@@ -99,6 +100,10 @@ write_backup (gpointer       task_data,
   g_autoptr(TsDatabase) database = NULL;
 
   report (progress, 0.0, _("Backing up…"));
+  /* ts_backup_write() checks the name it writes, which is not the final
+   * one: the rename below must not land on the database either. */
+  if (!ts_output_path_check (data->database_path, data->path, error))
+    return FALSE;
   if ((database = ts_database_open (data->database_path, error)) == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||

@@ -194,6 +194,32 @@ test_backup_cancelled_before (Fixture       *fixture,
   assert_no_stray_files (fixture, NULL);
 }
 
+/* Written under another name first, the backup must still never be
+ * renamed over the database or its log. */
+static void
+test_backup_over_database (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *wal = g_strconcat (fixture->db.path, "-wal", NULL);
+  const char *targets[] = { fixture->db.path, wal };
+  g_autofree char *before = ts_test_dump_database (fixture->db.path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_clear_object (&fixture->result);
+      ts_backup_write_async (fixture->db.repository, targets[i], NULL, NULL, on_done, fixture);
+      g_assert_false (ts_backup_write_finish (fixture->db.repository, wait_for_result (fixture),
+                                              &error));
+      g_assert_error (error, TS_OUTPUT_PATH_ERROR, TS_OUTPUT_PATH_ERROR_DATABASE);
+      after = ts_test_dump_database (fixture->db.path);
+      g_assert_cmpstr (after, ==, before);
+      assert_no_stray_files (fixture, NULL);
+    }
+}
+
 /* ---- export ------------------------------------------------------------------ */
 
 static GString *
@@ -475,6 +501,7 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/async/backup/like-sync", test_backup_like_sync, NULL);
   ADD ("/async/backup/cancelled-before", test_backup_cancelled_before, NULL);
+  ADD ("/async/backup/over-database", test_backup_over_database, NULL);
   ADD ("/async/export/members", test_export_like_sync, GINT_TO_POINTER (TS_EXPORT_MEMBERS));
   ADD ("/async/export/attendees", test_export_like_sync, GINT_TO_POINTER (TS_EXPORT_ATTENDEES));
   ADD ("/async/export/grid", test_export_like_sync, GINT_TO_POINTER (TS_EXPORT_GRID));
