@@ -78,7 +78,7 @@ cancelled (GCancellable  *cancellable,
 {
   if (!g_cancellable_is_cancelled (cancellable))
     return FALSE;
-  g_set_error_literal (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED,
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
                        _("Cancelled; no file was written."));
   return TRUE;
 }

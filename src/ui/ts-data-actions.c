@@ -1,9 +1,9 @@
 /* ts-data-actions.c: import, export, back up and restore, as window actions.
  *
  * The "data" action group on the main window. Files are chosen with
- * GtkFileChooserNative (GTK 4.8 has no GtkFileDialog); long work runs in
- * threads with a TsDatabase of their own on the same file, results are
- * told in a toast, errors in a dialog a person can read to the end. The
+ * GtkFileChooserNative (GTK 4.8 has no GtkFileDialog); long work runs
+ * through the engine's _async calls, which own their threads and
+ * connections and announce what changed; results are told in a toast, errors in a dialog a person can read to the end. The
  * daily automatic backup starts here too, once, when the window is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,11 +17,11 @@
 #include <adwaita.h>
 
 #include "ts-backup.h"
+#include "ts-backup-async.h"
 #include "ts-date.h"
 #include "ts-data-actions.h"
-#include "ts-export.h"
+#include "ts-export-async.h"
 #include "ts-import-dialog.h"
-#include "ts-output-path.h"
 
 typedef struct {
   GtkWidget    *window;       /* not a reference: the window owns us */
@@ -76,6 +76,40 @@ show_error (DataActions  *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static DataActions *
+data_actions_of (GtkWidget *window)
+{
+  return g_object_get_data (G_OBJECT (window), "ts-data-actions");
+}
+
+/* What a callback needs: the window, held so that its DataActions lives
+ * until the work is done, and the name of the file for the toast. */
+typedef struct {
+  GtkWidget *window;
+  char      *name;
+} Reply;
+
+static Reply *
+reply_new (DataActions *self,
+           const char  *path)
+{
+  Reply *reply = g_new0 (Reply, 1);
+
+  reply->window = g_object_ref (self->window);
+  reply->name = path != NULL ? g_path_get_basename (path) : NULL;
+  return reply;
+}
+
+static void
+reply_free (Reply *reply)
+{
+  g_object_unref (reply->window);
+  g_free (reply->name);
+  g_free (reply);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 /* ---- choosing files -------------------------------------------------------- */
 
@@ -225,123 +259,58 @@ import_registrations_activated (GSimpleAction *action,
 
 /* ---- export ------------------------------------------------------------------- */
 
-typedef enum { EXPORT_MEMBERS, EXPORT_ATTENDEES, EXPORT_GRID } ExportKind;
-
-typedef struct {
-  ExportKind        kind;
-  gint64            id;
-  char             *database_path;
-  char             *path;
-  TsExportEncoding  encoding;
-} ExportWork;
-
-static void
-export_work_free (ExportWork *work)
-{
-  g_free (work->database_path);
-  g_free (work->path);
-  g_free (work);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ExportWork *work = data;
-  g_autoptr(TsDatabase) database = NULL;
-  g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(GString) csv = NULL;
-  GError *error = NULL;
-
-  if ((database = ts_database_open (work->database_path, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  repository = ts_repository_new (database);
-  switch (work->kind)
-    {
-    case EXPORT_MEMBERS:   csv = ts_export_members (repository, &error); break;
-    case EXPORT_ATTENDEES: csv = ts_export_attendees (repository, work->id, &error); break;
-    case EXPORT_GRID:
-    default:               csv = ts_export_grid (repository, work->id, &error); break;
-    }
-  if (csv == NULL || !ts_export_write_file (work->path, csv, work->encoding, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 export_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  DataActions *self = user_data;
-  ExportWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Reply) reply = user_data;
+  DataActions *self = data_actions_of (reply->window);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_path_get_basename (work->path);
   g_autofree char *text = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ts_export_write_finish (TS_REPOSITORY (source), result, &error))
     {
       show_error (self, _("Nothing Was Exported"), error);
       return;
     }
-  text = g_strdup_printf (_("Exported to “%s”."), name);
+  text = g_strdup_printf (_("Exported to “%s”."), reply->name);
   show_toast (self, text);
 }
 
 static void
-export_file_chosen (DataActions    *self,
-                    GtkFileChooser *chooser,
-                    GFile          *file,
-                    gint64          id)
+start_export (DataActions    *self,
+              GtkFileChooser *chooser,
+              GFile          *file,
+              TsExportKind    kind,
+              gint64          id)
 {
+  const char *name = gtk_file_chooser_get_choice (chooser, "encoding");
   g_autofree char *path = g_file_get_path (file);
-  const char *encoding = gtk_file_chooser_get_choice (chooser, "encoding");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExportWork *work;
+  TsExportEncoding encoding;
 
-  if (!ts_output_path_check (database_path (self), path, &error))
-    {
-      show_error (self, _("Nothing Was Exported"), error);
-      return;
-    }
-  task = g_task_new (self->window, NULL, export_done, self);
-  work = g_new0 (ExportWork, 1);
-  work->kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kind"));
-  work->id = id;
-  work->database_path = g_strdup (database_path (self));
-  work->path = g_steal_pointer (&path);
-  if (encoding == NULL || !ts_export_encoding_from_name (encoding, &work->encoding))
-    work->encoding = TS_EXPORT_UTF8_BOM;
-  g_task_set_task_data (task, work, (GDestroyNotify) export_work_free);
-  g_task_run_in_thread (task, export_thread);
+  if (name == NULL || !ts_export_encoding_from_name (name, &encoding))
+    encoding = TS_EXPORT_UTF8_BOM;
+  ts_export_write_async (self->repository, kind, id, path, encoding, NULL, NULL,
+                         export_done, reply_new (self, path));
 }
 
 static void
 export_members_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
-  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_MEMBERS));
-  export_file_chosen (self, chooser, file, id);
+  start_export (self, chooser, file, TS_EXPORT_MEMBERS, id);
 }
 
 static void
 export_attendees_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
-  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_ATTENDEES));
-  export_file_chosen (self, chooser, file, id);
+  start_export (self, chooser, file, TS_EXPORT_ATTENDEES, id);
 }
 
 static void
 export_grid_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
-  g_object_set_data (G_OBJECT (chooser), "kind", GINT_TO_POINTER (EXPORT_GRID));
-  export_file_chosen (self, chooser, file, id);
+  start_export (self, chooser, file, TS_EXPORT_GRID, id);
 }
 
 static void
@@ -376,101 +345,42 @@ export_grid_activated (GSimpleAction *action,
 
 /* ---- backups ------------------------------------------------------------------ */
 
-typedef struct {
-  char  *database_path;
-  char  *path;           /* a chosen file, or NULL for the automatic backup */
-  char  *folder;
-  guint  keep;
-  char  *written;
-} BackupWork;
-
-static void
-backup_work_free (BackupWork *work)
-{
-  g_free (work->database_path);
-  g_free (work->path);
-  g_free (work->folder);
-  g_free (work->written);
-  g_free (work);
-}
-
-static void
-backup_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  BackupWork *work = data;
-  g_autoptr(TsDatabase) database = NULL;
-  GError *error = NULL;
-  gboolean ok;
-
-  if ((database = ts_database_open (work->database_path, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (work->path != NULL)
-    {
-      ok = ts_backup_write (database, work->path, &error);
-      work->written = ok ? g_strdup (work->path) : NULL;
-    }
-  else
-    {
-      work->written = ts_backup_auto (database, work->folder, work->keep, &error);
-      ok = error == NULL;
-    }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static void
 backup_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  DataActions *self = user_data;
-  BackupWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Reply) reply = user_data;
+  DataActions *self = data_actions_of (reply->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ts_backup_write_finish (TS_REPOSITORY (source), result, &error))
     {
-      if (work->path == NULL)
-        {
-          text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
-          show_toast (self, text);
-        }
-      else
-        show_error (self, _("The Backup Failed"), error);
+      show_error (self, _("The Backup Failed"), error);
       return;
     }
-  if (work->path != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (work->path);
-
-      text = g_strdup_printf (_("Backed up to “%s”."), name);
-      show_toast (self, text);
-    }
-  else if (work->written != NULL)
-    g_debug ("Automatic backup: %s", work->written);
+  text = g_strdup_printf (_("Backed up to “%s”."), reply->name);
+  show_toast (self, text);
 }
 
 static void
-start_backup (DataActions *self,
-              const char  *path)
+auto_backup_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  BackupWork *work = g_new0 (BackupWork, 1);
-  g_autoptr(GTask) task = g_task_new (self->window, NULL, backup_done, self);
+  g_autoptr(Reply) reply = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = ts_backup_auto_finish (TS_REPOSITORY (source), result, &error);
+  g_autofree char *text = NULL;
 
-  work->database_path = g_strdup (database_path (self));
-  work->path = g_strdup (path);
-  work->folder = ts_backup_default_folder (work->database_path);
-  work->keep = self->keep;
-  g_task_set_task_data (task, work, (GDestroyNotify) backup_work_free);
-  g_task_run_in_thread (task, backup_thread);
+  if (error != NULL)
+    {
+      text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
+      show_toast (data_actions_of (reply->window), text);
+    }
+  else if (written != NULL)
+    g_debug ("Automatic backup: %s", written);
 }
 
 static void
@@ -480,7 +390,9 @@ backup_file_chosen (DataActions    *self,
                     gint64          id)
 {
   g_autofree char *path = g_file_get_path (file);
-  start_backup (self, path);
+
+  ts_backup_write_async (self->repository, path, NULL, NULL, backup_done,
+                         reply_new (self, path));
 }
 
 static void
@@ -502,24 +414,9 @@ back_up_activated (GSimpleAction *action,
  * path as "tsudoi-cli restore"): it copies the backup's pages into the
  * database file, so the repository the window holds keeps working on the
  * same path and reads the restored rows at once; the views reload on the
- * "changed" signals sent afterwards. Nothing has to be re-created. While it
- * runs, the window's content and the data actions are insensitive under a busy pointer, so no
- * edit can race the restore. */
-
-typedef struct {
-  char *database_path;
-  char *backup_path;
-  char *aside;
-} RestoreWork;
-
-static void
-restore_work_free (RestoreWork *work)
-{
-  g_free (work->database_path);
-  g_free (work->backup_path);
-  g_free (work->aside);
-  g_free (work);
-}
+ * "changed" signals the repository sends afterwards. Nothing has to be
+ * re-created. While it runs, the window's content and the data actions
+ * are insensitive under a busy pointer, so no edit can race the restore. */
 
 static void
 set_busy (DataActions *self,
@@ -544,43 +441,24 @@ set_busy (DataActions *self,
 }
 
 static void
-restore_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  RestoreWork *work = data;
-  GError *error = NULL;
-
-  if (ts_backup_restore_file (work->database_path, work->backup_path, &work->aside, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 restore_done (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  DataActions *self = user_data;
-  RestoreWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(Reply) reply = user_data;
+  DataActions *self = data_actions_of (reply->window);
   g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
   g_autofree char *aside_name = NULL;
   g_autofree char *text = NULL;
-  static const char * const tables[] = {
-    "chapter", "event", "member", "attendance", "profession"
-  };
 
   set_busy (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ts_backup_restore_finish (TS_REPOSITORY (source), result, &aside, &error))
     {
       show_error (self, _("Nothing Was Restored"), error);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    ts_repository_emit_changed (self->repository, tables[i]);
-  aside_name = g_path_get_basename (work->aside);
+  aside_name = g_path_get_basename (aside);
   text = g_strdup_printf (_("Restored. The data as it was is kept in “%s”."), aside_name);
   show_toast (self, text);
 }
@@ -589,14 +467,9 @@ static void
 start_restore (DataActions *self,
                const char  *backup_path)
 {
-  RestoreWork *work = g_new0 (RestoreWork, 1);
-  g_autoptr(GTask) task = g_task_new (self->window, NULL, restore_done, self);
-
-  work->database_path = g_strdup (database_path (self));
-  work->backup_path = g_strdup (backup_path);
-  g_task_set_task_data (task, work, (GDestroyNotify) restore_work_free);
   set_busy (self, TRUE);
-  g_task_run_in_thread (task, restore_thread);
+  ts_backup_restore_async (self->repository, backup_path, NULL, NULL, restore_done,
+                           reply_new (self, backup_path));
 }
 
 static void
@@ -759,6 +632,7 @@ ts_data_actions_install (GtkWidget    *window,
     { "restore", restore_activated, NULL, NULL, NULL },
   };
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autofree char *folder = NULL;
   DataActions *self;
 
   g_return_if_fail (GTK_IS_WINDOW (window));
@@ -776,5 +650,7 @@ ts_data_actions_install (GtkWidget    *window,
   self->group = group;
 
   /* Once a day at most, in a thread: the window opens at once. */
-  start_backup (self, NULL);
+  folder = ts_backup_default_folder (database_path (self));
+  ts_backup_auto_async (repository, folder, self->keep, NULL, auto_backup_done,
+                        reply_new (self, NULL));
 }
