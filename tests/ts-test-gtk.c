@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <locale.h>
@@ -49,4 +51,114 @@ ts_test_gtk_init (int            *argc,
     use_japanese ();
   g_test_log_set_fatal_handler (fatal_unless_no_bus, NULL);
   adw_init ();
+}
+
+/* For screenshots: a page switch or a revealer ends at once, so that a
+ * few drawn frames show where it ends rather than half way. */
+void
+ts_test_gtk_no_animations (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* How often a wait looks again at its condition when no event comes:
+ * conditions on files, threads and other processes wake nobody up. */
+#define RECHECK_MS 10
+
+static gboolean
+wake_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* One blocking iteration of the default main context, woken after at
+ * most RECHECK_MS. Returns FALSE once @deadline (monotonic time) passed. */
+gboolean
+ts_test_wait_step (gint64 deadline)
+{
+  gboolean woken = FALSE;
+  guint id;
+
+  if (g_get_monotonic_time () >= deadline)
+    return FALSE;
+  id = g_timeout_add (RECHECK_MS, wake_cb, &woken);
+  g_main_context_iteration (NULL, TRUE);
+  if (!woken)
+    g_source_remove (id);
+  return TRUE;
+}
+
+/* Runs the default main context until @predicate (@data) holds or
+ * @timeout_ms passed; returns whether it holds. */
+gboolean
+ts_test_wait_for (TsTestPredicate predicate,
+                  gpointer        data,
+                  guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+
+  while (!predicate (data))
+    if (!ts_test_wait_step (deadline))
+      return predicate (data);
+  return TRUE;
+}
+
+/* Dispatches what is ready now (events, idles, signals queued by
+ * threads) until nothing is. For assertions that something did NOT
+ * happen, after an action whose effects are all immediate or queued:
+ * it waits for no clock. */
+void
+ts_test_wait_settled (void)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) TS_TEST_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+
+  /* The deadline only stops an idle that re-adds itself for ever. */
+  while (g_main_context_iteration (NULL, FALSE) && g_get_monotonic_time () < deadline)
+    ;
+}
+
+typedef struct {
+  guint ticks;
+} FrameCount;
+
+static gboolean
+count_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  ((FrameCount *) data)->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+drawable (gpointer data)
+{
+  GtkWidget *widget = data;
+
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+         gtk_widget_get_height (widget) > 0;
+}
+
+/* Waits until @widget is mapped with a size, then until the frame clock
+ * ran @n_frames frames (layout and paint) after that: what is on
+ * screen then is what the widget's state says. A tick callback makes the
+ * clock run even when nothing else asks for a frame. */
+gboolean
+ts_test_wait_frames (GtkWidget *widget,
+                     guint      n_frames,
+                     guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * G_TIME_SPAN_MILLISECOND;
+  FrameCount count = { 0 };
+  guint id;
+
+  while (!drawable (widget))
+    if (!ts_test_wait_step (deadline))
+      return drawable (widget);
+  id = gtk_widget_add_tick_callback (widget, count_tick_cb, &count, NULL);
+  while (count.ticks < n_frames && ts_test_wait_step (deadline))
+    ;
+  gtk_widget_remove_tick_callback (widget, id);
+  return count.ticks >= n_frames;
 }
