@@ -10,6 +10,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <locale.h>
@@ -19,6 +21,7 @@
 #include "ts-check-in-window.h"
 #include "ts-sample.h"
 #include "ts-test-support.h"
+#include "ts-test-gtk.h"
 #include "ts-ui-test.h"
 #include "ts-walk-in-dialog.h"
 
@@ -41,6 +44,13 @@ save_png (GtkWidget  *window,
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Cannot write %s", path);
   g_print ("%s\n", path);
+}
+
+/* Rows are laid out and drawn a frame or two after the model changed. */
+static void
+wait_drawn (GtkWidget *window)
+{
+  TS_TEST_WAIT_FRAMES (window, 3);
 }
 
 /* The planned event with the most people registered. */
@@ -111,18 +121,18 @@ shoot (const char *dir,
   window = ts_check_in_window_new (NULL, repository, event_id);
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
   gtk_window_present (GTK_WINDOW (window));
-  ts_ui_test_pump (600);
+  wait_drawn (window);
   path = g_strdup_printf ("%s/check-in-%s.png", dir, tag);
   save_png (window, path);
 
   gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "ｻ");
-  ts_ui_test_pump (300);
+  wait_drawn (window);
   g_free (path);
   path = g_strdup_printf ("%s/check-in-search-%s.png", dir, tag);
   save_png (window, path);
   /* Nobody matches: the empty state offers the walk-in form. */
   gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "ぬぬぬ");
-  ts_ui_test_pump (300);
+  wait_drawn (window);
   g_free (path);
   path = g_strdup_printf ("%s/check-in-nobody-%s.png", dir, tag);
   save_png (window, path);
@@ -130,15 +140,17 @@ shoot (const char *dir,
 
   /* The same person again, as someone at the door would give them. */
   gtk_widget_activate_action (window, "win.walk-in", NULL);
-  ts_ui_test_pump (200);
-  dialog = ts_ui_test_find_toplevel (TS_TYPE_WALK_IN_DIALOG);
+  TS_TEST_WAIT_UNTIL ((dialog = ts_ui_test_find_toplevel (TS_TYPE_WALK_IN_DIALOG)) != NULL);
   name = g_strdup_printf ("%s %s", known->family_name, known->given_name);
   reading = g_strdup_printf ("%s %s", known->family_reading, known->given_reading);
   fill (dialog, "name-row", name);
   fill (dialog, "reading-row", reading);
   fill (dialog, "organization-row", known->organization);
   g_signal_emit_by_name (ts_ui_test_find_named (dialog, "save-button"), "clicked");
-  ts_ui_test_pump (800);
+  /* The warning slides in: wait until it is all there. */
+  TS_TEST_WAIT_UNTIL (gtk_revealer_get_child_revealed (
+    GTK_REVEALER (ts_ui_test_find_named (dialog, "duplicate-warning"))));
+  wait_drawn (dialog);
   g_free (path);
   path = g_strdup_printf ("%s/walk-in-%s.png", dir, tag);
   save_png (dialog, path);
@@ -164,6 +176,7 @@ main (int    argc,
     }
   gtk_init ();
   adw_init ();
+  ts_test_gtk_no_animations ();
   g_mkdir_with_parents (argv[1], 0755);
   shoot (argv[1], argv[2]);
   return 0;

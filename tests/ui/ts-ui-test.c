@@ -2,24 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "ts-ui-test.h"
-
-/* Runs the main loop for a while, so that idle handlers, filters and
- * frame clock updates happen as they would for a person. */
-void
-ts_ui_test_pump (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  for (;;)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      if (g_get_monotonic_time () >= until)
-        break;
-      g_usleep (2000);
-    }
-}
+#include "ts-test-gtk.h"
 
 /* Widgets are found the way a person finds them, by what they are,
  * through their (widget) names: no private fields. */
@@ -67,5 +53,5 @@ ts_ui_test_close_all (void)
 
       gtk_window_destroy (window);
     }
-  ts_ui_test_pump (20);
+  ts_test_wait_settled ();
 }

@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-void       ts_ui_test_pump             (guint       milliseconds);
 GtkWidget *ts_ui_test_find_named       (GtkWidget  *root,
                                         const char *name);
 GtkWidget *ts_ui_test_find_toplevel    (GType       type);
