@@ -18,6 +18,7 @@
 #include "ts-event-page.h"
 #include "ts-members-view.h"
 #include "ts-sample.h"
+#include "ts-test-gtk.h"
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
 #include "ts-window.h"
@@ -33,7 +34,8 @@ shoot (GtkWidget  *widget,
   g_autofree char *file = g_strdup_printf ("%s-%s.png", name, lang);
   g_autofree char *path = g_build_filename (out_dir, file, NULL);
 
-  ts_ui_test_wait (400);
+  /* Mapped, laid out with the rows of what was just shown, drawn. */
+  TS_TEST_WAIT_FRAMES (widget, 3);
   if (!ts_ui_test_save_png (widget, path, &error))
     g_printerr ("%s\n", error->message);
   else
@@ -98,8 +100,8 @@ shoot_referrer (GtkWidget *dialog)
   gtk_widget_grab_focus (button);
   shoot (dialog, "member-dialog-referrer-row");
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  ts_ui_test_wait (100);
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  TS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   entry = ts_ui_test_find_type (GTK_WIDGET (popover), GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (entry), "やま");
   shoot (GTK_WIDGET (popover), "member-dialog-referrer");
@@ -175,6 +177,7 @@ main (int    argc,
   lang = g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "ja") ? "ja" : "en";
   g_mkdir_with_parents (out_dir, 0755);
   adw_init ();
+  ts_test_gtk_no_animations ();
   /* Uninstalled: the app's icon lives in the source tree. */
   if (g_getenv ("TSUDOI_SOURCE_DIR") != NULL)
     {
@@ -217,8 +220,7 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "regulars");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-member", "x", first_id (members));
-  ts_ui_test_wait (300);
-  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW))) != NULL);
   if (dialog != NULL)
     {
       shoot (dialog, "member-dialog");
@@ -230,23 +232,21 @@ main (int    argc,
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-chapter", "x", first_id (chapters));
-  ts_ui_test_wait (300);
-  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW))) != NULL);
   if (dialog != NULL)
     {
       shoot (dialog, "chapter-dialog");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event", "x", first_id (chapters));
-  ts_ui_test_wait (300);
-  dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW));
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW))) != NULL);
   if (dialog != NULL)
     {
       shoot (dialog, "event-dialog");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   gtk_window_destroy (GTK_WINDOW (window));
-  ts_ui_test_wait (100);
+  ts_test_wait_settled ();
   ts_test_remove_dir (dir);
   return 0;
 }

@@ -7,24 +7,6 @@
 #include "ts-ui-test-util.h"
 
 static gboolean
-wake_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets layout, frames and idle refreshes happen, as a person would wait. */
-void
-ts_ui_test_wait (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wake_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
 title_matches (GtkWidget  *widget,
                const char *title)
 {

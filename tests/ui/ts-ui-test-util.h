@@ -1,5 +1,5 @@
 /* ts-ui-test-util.h: driving real widgets in GUI tests: find a row by
- * its title, type into it, wait for frames, save a window as PNG.
+ * its title, type into it, save a window as PNG. Waits are in ts-test-gtk.h.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-void       ts_ui_test_wait            (guint       ms);
 GtkWidget *ts_ui_test_find_row        (GtkWidget  *root,
                                        const char *title);
 GtkWidget *ts_ui_test_find_button     (GtkWidget  *root,
