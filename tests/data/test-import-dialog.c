@@ -4,6 +4,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <locale.h>
@@ -61,19 +63,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->imported);
 }
 
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
 static gboolean
 dialog_idle (gpointer data)
 {
@@ -96,23 +85,17 @@ save_screenshot (GtkWidget  *widget,
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int width, height;
 
   if (dir == NULL)
     return;
   /* Until the window is mapped and drawn, with the list's rows laid out. */
-  for (guint i = 0; i < 5000 && node == NULL; i++)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      if (i < 300 || width == 0)
-        continue;
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-    }
+  TS_TEST_WAIT_FRAMES (widget, 3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -137,7 +120,7 @@ test_preview_and_import (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 600);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_until (dialog_idle, dialog);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
 
   import = ts_import_dialog_get_import (dialog);
   g_assert_nonnull (import);
@@ -149,7 +132,7 @@ test_preview_and_import (Fixture       *fixture,
   /* The organizer decides not to take the third person. */
   g_assert_true (ts_import_set_action (import, 2, TS_IMPORT_ACTION_SKIP));
   ts_import_dialog_import (dialog);
-  spin_until (pointer_cleared, &dialog);
+  TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
 
   members = ts_repository_list_members (fixture->repository, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 2);
@@ -174,10 +157,10 @@ test_registrations (Fixture       *fixture,
   g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_until (dialog_idle, dialog);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Import Registrations");
   ts_import_dialog_import (dialog);
-  spin_until (pointer_cleared, &dialog);
+  TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
 
   g_assert_cmpstr (fixture->imported, ==,
                    "Imported: 3 new, 0 updated, 0 skipped. 3 people newly registered.");
@@ -194,7 +177,7 @@ test_bad_file_shows_error (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (dialog), 700, 480);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_until (dialog_idle, dialog);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
   g_assert_null (ts_import_dialog_get_import (dialog));
   save_screenshot (GTK_WIDGET (dialog), "import-dialog-error.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -227,7 +210,7 @@ test_decisions (Fixture       *fixture,
   dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 520);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_until (dialog_idle, dialog);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
   import = ts_import_dialog_get_import (dialog);
   g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_UPDATE);
   g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_SKIP);
@@ -314,7 +297,7 @@ test_decides_again_and_tells (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 600);
   gtk_window_present (GTK_WINDOW (dialog));
-  spin_until (dialog_idle, dialog);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
   import = ts_import_dialog_get_import (dialog);
   g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
   g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
@@ -334,7 +317,7 @@ test_decides_again_and_tells (Fixture       *fixture,
   find.root = GTK_WIDGET (dialog);
   find.text = doubts;
   find.n_marks = 2;
-  spin_until (label_and_marks_shown, &find);
+  TS_TEST_WAIT_FOR (label_and_marks_shown, &find);
   g_assert_true (has_label (GTK_WIDGET (dialog), warned));
   save_screenshot (GTK_WIDGET (dialog), "import-dialog-notes.png");
 
@@ -342,7 +325,7 @@ test_decides_again_and_tells (Fixture       *fixture,
                                     "--name", "伊藤 由美", "--email", "yumi@example.jp",
                                     NULL), ==, 0);
   ts_import_dialog_import (dialog);
-  spin_until (pointer_cleared, &dialog);
+  TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
 
   members = ts_repository_list_members (fixture->repository, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 4);
@@ -397,7 +380,7 @@ test_actions_and_daily_backup (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     g_assert_cmpint (gtk_widget_get_sensitive (buttons[i]), ==,
                      !g_str_equal (actions[i].name, "data.no-such-action"));
-  spin_until (backup_written, folder);
+  TS_TEST_WAIT_FOR (backup_written, folder);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -9,6 +9,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <locale.h>
@@ -33,18 +35,6 @@ typedef struct {
 } Fixture;
 
 static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -55,7 +45,7 @@ fixture_set_up (Fixture       *f,
   f->window = ts_window_new (application, f->repository);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_ms (300);
+  TS_TEST_WAIT_FRAMES (f->window, 1);
 }
 
 static void
@@ -63,7 +53,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  wait_ms (50);
+  ts_test_wait_settled ();
   g_clear_object (&f->repository);
   ts_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -108,7 +98,8 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  wait_ms (400);
+  /* Mapped, laid out and drawn with what it shows now. */
+  TS_TEST_WAIT_FRAMES (widget, 3);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   snapshot = gtk_snapshot_new ();
@@ -128,7 +119,6 @@ test_restore_reloads_views (Fixture       *f,
 {
   g_autofree char *backup = make_backup (f);
   g_autoptr(GListModel) members = NULL;
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   GtkWidget *dialog;
   const char *body;
   guint asides = 0;
@@ -153,19 +143,13 @@ test_restore_reloads_views (Fixture       *f,
   g_assert_true (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
   /* No edit can race the restore. */
   g_assert_false (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
-  while (ts_data_actions_is_busy (GTK_WIDGET (f->window)))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  wait_ms (300);
-  g_assert_true (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
+  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  TS_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
 
   /* The window's own repository and its members list show the backup. */
   members = ts_repository_list_members (f->repository, NULL, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 3);
-  g_assert_cmpuint (shown_members (f), ==, 3);
+  TS_TEST_WAIT_UNTIL (shown_members (f) == 3);
   save_screenshot (GTK_WIDGET (f->window), "restore-window-after.png");
 
   dir = g_dir_open (f->dir, 0, NULL);
@@ -175,6 +159,21 @@ test_restore_reloads_views (Fixture       *f,
       asides += strstr (name, ".before-restore-") != NULL;
     }
   g_assert_cmpuint (asides, ==, 1);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GListModel *toplevels)
+{
+  AdwMessageDialog *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        found = ADW_MESSAGE_DIALOG (window);
+    }
+  return found;
 }
 
 static void
@@ -191,16 +190,8 @@ test_garbage_refused (Fixture       *f,
 
   g_assert_null (ts_data_actions_confirm_restore (GTK_WIDGET (f->window), garbage));
   g_assert_false (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
-  wait_ms (100);
   /* The organizer is told why, in a dialog over the window. */
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        refusal = ADW_MESSAGE_DIALOG (window);
-    }
-  g_assert_nonnull (refusal);
+  TS_TEST_WAIT_UNTIL ((refusal = find_message_dialog (toplevels)) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (refusal), ==,
                    _("This File Cannot Be Restored"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (refusal), "garbage.bin"));

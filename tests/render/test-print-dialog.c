@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <adwaita.h>
@@ -33,15 +35,6 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-static void
-wait_for_frames (void)
-{
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* Kept as a PNG for looking at when TSUDOI_RENDER_KEEP names a folder. */
 static void
 save_screenshot (GtkWidget  *window,
@@ -57,6 +50,10 @@ save_screenshot (GtkWidget  *window,
 
   if (keep == NULL)
     return;
+  /* Mapped, laid out and drawn with what the dialog shows now. */
+  TS_TEST_WAIT_FRAMES (window, 3);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
   paintable = gtk_widget_paintable_new (window);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
@@ -68,15 +65,11 @@ save_screenshot (GtkWidget  *window,
 }
 
 static GtkWidget *
-open_dialog (TsRepository *repository,
-             gint64        event_id,
-             const char   *kind)
+find_dialog (void)
 {
   GtkWidget *dialog = NULL;
   GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
 
-  ts_print_dialog_present (NULL, repository, event_id, kind);
-  wait_for_frames ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
@@ -84,7 +77,18 @@ open_dialog (TsRepository *repository,
       if (g_str_equal (G_OBJECT_TYPE_NAME (window), "TsPrintDialog"))
         dialog = window;
     }
-  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+open_dialog (TsRepository *repository,
+             gint64        event_id,
+             const char   *kind)
+{
+  GtkWidget *dialog = NULL;
+
+  ts_print_dialog_present (NULL, repository, event_id, kind);
+  TS_TEST_WAIT_UNTIL ((dialog = find_dialog ()) != NULL);
   return dialog;
 }
 
@@ -116,9 +120,16 @@ test_preview_and_empty (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   save_screenshot (dialog, "dialog-empty.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
+}
+
+/* The box with the export's progress bar and its Cancel button. */
+static GtkWidget *
+progress_box (GtkWidget *dialog)
+{
+  return gtk_widget_get_parent (find_widget (dialog, GTK_TYPE_PROGRESS_BAR));
 }
 
 /* Export through the dialog: written in a thread, the window stays alive,
@@ -132,24 +143,22 @@ test_export_in_thread (void)
   g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
   g_autofree char *text = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   GtkWidget *dialog;
   guint n_pages;
 
   test_fixture_add_many (repository, event_id, 120);
   dialog = open_dialog (repository, event_id, "cards");
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  wait_for_frames ();
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Written, and the dialog heard so. */
+  TS_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS) &&
+                      !gtk_widget_get_visible (progress_box (dialog)));
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   text = ts_test_pdf_text (path, 16, &n_pages);
   g_assert_cmpuint (n_pages, ==, 12);
   g_assert_nonnull (strstr (text, "120号"));
   save_screenshot (dialog, "dialog-exported.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
 }
@@ -253,7 +262,7 @@ test_marks_switch (void)
       g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "preview");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
-  wait_for_frames ();
+  ts_test_wait_settled ();
   {
     /* The switch was remembered; the next tests start from defaults. */
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -299,7 +308,7 @@ test_options_remembered (void)
   g_assert_cmpfloat (max, ==, 10);
   gtk_spin_button_set_value (slot, 7);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_assert_cmpfloat (g_settings_get_double (settings, "print-offset-x"), ==, 1.5);
 
   dialog = open_dialog (repository, event_id, "cards");
@@ -318,7 +327,7 @@ test_options_remembered (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (slot), ==, 4);
   save_screenshot (dialog, "dialog-badges-remembered.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_settings_reset (settings, "print-offset-x");
   g_settings_reset (settings, "print-offset-y");
   g_settings_reset (settings, "print-start-slot");
@@ -344,7 +353,6 @@ test_wareki_switch (void)
   g_assert_nonnull (row);
   gtk_switch_set_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH)), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "print-wareki"));
-  wait_for_frames ();
   save_screenshot (dialog, "dialog-wareki.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   dialog = open_dialog (repository, event_id, "addendum");
@@ -355,7 +363,7 @@ test_wareki_switch (void)
   dialog = open_dialog (repository, event_id, "cards");
   g_assert_null (find_row (dialog, _("Japanese _Era Dates")));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_settings_reset (settings, "print-wareki");
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
@@ -372,7 +380,6 @@ test_export_cancel (void)
   g_autofree char *path = g_build_filename (dir, "exported.pdf", NULL);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
   g_autofree char *contents = NULL;
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   GtkWidget *dialog, *progress_box, *cancel;
 
   test_fixture_add_many (repository, event_id, 800);
@@ -387,21 +394,18 @@ test_export_cancel (void)
        * is over too soon to catch. */
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (find_widget (dialog, GTK_TYPE_PROGRESS_BAR)), 0.4);
       gtk_widget_set_visible (progress_box, TRUE);
-      wait_for_frames ();
       save_screenshot (dialog, "dialog-exporting.png");
       gtk_widget_set_visible (progress_box, FALSE);
     }
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
   g_assert_true (gtk_widget_get_visible (progress_box));
   g_signal_emit_by_name (cancel, "clicked");
-  while (gtk_widget_get_visible (progress_box) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_false (gtk_widget_get_visible (progress_box));
+  TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (progress_box));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old file");
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_frames ();
+  ts_test_wait_settled ();
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
 }
