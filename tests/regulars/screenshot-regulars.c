@@ -7,6 +7,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "config.h"
 
 #include <locale.h>
@@ -17,24 +19,8 @@
 #include "ts-directory.h"
 #include "ts-regulars-page.h"
 #include "ts-sample.h"
+#include "ts-test-gtk.h"
 #include "ts-test-support.h"
-
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 save (GtkWidget  *window,
@@ -44,16 +30,15 @@ save (GtkWidget  *window,
   int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
   GskRenderNode *node = NULL;
   GdkTexture *texture;
+  GtkSnapshot *snapshot;
 
   /* The paintable is empty until the window has drawn its new state. */
-  for (guint tries = 0; node == NULL && tries < 50; tries++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      spin (100);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
+  TS_TEST_WAIT_FRAMES (window, 3);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
   g_assert (node != NULL);
   {
     /* A popover draws its shadow outside its allocation: take the node's
@@ -89,6 +74,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   adw_init ();
+  ts_test_gtk_no_animations ();
 
   repository = ts_test_open_repository (dir, "sample.db");
   if (!ts_directory_load (repository, NULL, &error))
@@ -106,13 +92,11 @@ main (int    argc,
   page = ts_regulars_page_new (repository);
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
   path = g_build_filename (out, "regulars-choose.png", NULL);
   save (window, path);
 
   ts_regulars_page_set_today (TS_REGULARS_PAGE (page), "2017-08-31T23:59");
   ts_regulars_page_set_chapter (TS_REGULARS_PAGE (page), 1);
-  spin (500);
   g_free (path);
   path = g_build_filename (out, "regulars-page.png", NULL);
   save (window, path);
@@ -136,7 +120,6 @@ main (int    argc,
     if (stack != NULL)
       gtk_stack_set_visible_child_name (GTK_STACK (stack), "lapsed");
   }
-  spin (300);
   g_free (path);
   path = g_build_filename (out, "regulars-lapsed.png", NULL);
   save (window, path);
@@ -160,8 +143,8 @@ main (int    argc,
       {
         GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
         gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-        spin (300);
-        g_free (path);
+        TS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+              g_free (path);
         path = g_build_filename (out, "regulars-help.png", NULL);
         save (GTK_WIDGET (popover), path);
         gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
@@ -170,7 +153,6 @@ main (int    argc,
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (300);
   g_free (path);
   path = g_build_filename (out, "regulars-dark.png", NULL);
   save (window, path);

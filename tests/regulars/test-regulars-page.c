@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include <sys/stat.h>
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -9,6 +11,7 @@
 #include "regulars-dataset.h"
 #include "ts-attendance-grid.h"
 #include "ts-regulars-page.h"
+#include "ts-test-gtk.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -41,13 +44,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->repository);
   ts_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* The first descendant that the predicate accepts, depth first. */
@@ -105,6 +101,13 @@ list_title (Fixture    *fixture,
     gtk_stack_get_child_by_name (GTK_STACK (stack), name)));
 }
 
+/* The lists follow the file when idle: waits for the title to say so. */
+#define assert_list_title(fixture, name, expected)                                 \
+  G_STMT_START {                                                                   \
+    TS_TEST_WAIT_UNTIL (g_strcmp0 (list_title (fixture, name), expected) == 0);    \
+    g_assert_cmpstr (list_title (fixture, name), ==, expected);                    \
+  } G_STMT_END
+
 static const char *
 visible_page (Fixture *fixture)
 {
@@ -118,22 +121,23 @@ show_chapter_a (Fixture *fixture)
 {
   ts_regulars_page_set_today (TS_REGULARS_PAGE (fixture->page), DATASET_TODAY);
   ts_regulars_page_set_chapter (TS_REGULARS_PAGE (fixture->page), fixture->d.chapter_a);
-  iterate ();
+  TS_TEST_WAIT_UNTIL (g_strcmp0 (visible_page (fixture), "content") == 0);
+  TS_TEST_WAIT_FRAMES (fixture->page, 1);
 }
 
 static void
 test_choose_then_show (Fixture       *fixture,
                        gconstpointer  data)
 {
-  iterate ();
+  TS_TEST_WAIT_FRAMES (fixture->page, 1);
   g_assert_cmpstr (visible_page (fixture), ==, "choose");
   show_chapter_a (fixture);
   g_assert_cmpstr (visible_page (fixture), ==, "content");
   /* On 31 January 2018 the last meeting was in December: N is new that
    * month; R is the regular, L and Q lapsed. */
-  g_assert_cmpstr (list_title (fixture, "regulars"), ==, "Regulars (1)");
-  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (1)");
-  g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (2)");
+  assert_list_title (fixture, "regulars", "Regulars (1)");
+  assert_list_title (fixture, "first-timers", "New This Month (1)");
+  assert_list_title (fixture, "lapsed", "Follow Up (2)");
 }
 
 static void
@@ -144,10 +148,10 @@ test_grid (Fixture       *fixture,
   g_autofree char *first = NULL, *gap = NULL;
 
   show_chapter_a (fixture);
-  grid = TS_ATTENDANCE_GRID (find_widget (fixture->page, is_type,
-                                          GSIZE_TO_POINTER (TS_TYPE_ATTENDANCE_GRID)));
-  g_assert_nonnull (grid);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (grid)), >, 0);
+  /* Mapped and laid out: it has a width. */
+  TS_TEST_WAIT_UNTIL ((grid = TS_ATTENDANCE_GRID (find_widget (fixture->page, is_type,
+                         GSIZE_TO_POINTER (TS_TYPE_ATTENDANCE_GRID)))) != NULL &&
+                      gtk_widget_get_width (GTK_WIDGET (grid)) > 0);
   /* Row 0 is R, the regular; months run January to December 2017. */
   first = ts_attendance_grid_describe (grid, 0, 0);
   g_assert_cmpstr (first, ==, "常連\u3000太郎 (Regular), 2017-01: present");
@@ -173,16 +177,14 @@ test_copy_contact (Fixture       *fixture,
   show_chapter_a (fixture);
   stack = find_widget (fixture->page, is_lists_stack, NULL);
   gtk_stack_set_visible_child_name (GTK_STACK (stack), "lapsed");
-  iterate ();
   /* Only L has a contact; Q has none, so there is one button. */
-  button = find_widget (stack, is_button_with_icon, "edit-copy-symbolic");
-  g_assert_nonnull (button);
+  TS_TEST_WAIT_UNTIL ((button = find_widget (stack, is_button_with_icon,
+                                             "edit-copy-symbolic")) != NULL);
   g_signal_emit_by_name (button, "clicked");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (button), NULL, on_text_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  TS_TEST_WAIT_UNTIL (text != NULL);
   g_assert_cmpstr (text, ==, "離脱\u3000花子 <l@example.jp>");
-  g_assert_null (find_widget (stack, is_button_with_icon, "edit-copy-symbolic"));
+  TS_TEST_WAIT_UNTIL (find_widget (stack, is_button_with_icon, "edit-copy-symbolic") == NULL);
 }
 
 static void
@@ -223,18 +225,17 @@ test_thresholds (Fixture       *fixture,
   show_chapter_a (fixture);
   root = gtk_widget_get_first_child (fixture->page);
   /* The first spin button is N (meetings looked at), the second K. */
-  spins[0] = find_widget (root, is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
-  g_assert_nonnull (spins[0]);
+  TS_TEST_WAIT_UNTIL ((spins[0] = find_widget (root, is_type,
+                                               GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON))) != NULL);
   spins[1] = find_widget (gtk_widget_get_next_sibling (gtk_widget_get_parent (spins[0])),
                           is_type, GSIZE_TO_POINTER (GTK_TYPE_SPIN_BUTTON));
   g_assert_nonnull (spins[1]);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[0]), 20);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spins[1]), 2);
-  iterate ();
   /* K = 2 of N = 20 (all 9 meetings): R, M and W are regulars; L, Q and
    * T lapsed. */
-  g_assert_cmpstr (list_title (fixture, "regulars"), ==, "Regulars (3)");
-  g_assert_cmpstr (list_title (fixture, "lapsed"), ==, "Follow Up (3)");
+  assert_list_title (fixture, "regulars", "Regulars (3)");
+  assert_list_title (fixture, "lapsed", "Follow Up (3)");
 }
 
 static void
@@ -264,8 +265,7 @@ test_follows_changes (Fixture       *fixture,
   attendance = ts_repository_set_attendance (fixture->repository, a10, member->id, "walk-in",
                                              &error);
   g_assert_no_error (error);
-  iterate ();
-  g_assert_cmpstr (list_title (fixture, "first-timers"), ==, "New This Month (2)");
+  assert_list_title (fixture, "first-timers", "New This Month (2)");
 }
 
 int

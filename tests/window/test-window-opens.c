@@ -3,7 +3,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define G_LOG_DOMAIN "tsudoi-test"
+
 #include "ts-application.h"
+#include "ts-test-gtk.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -12,10 +15,21 @@ typedef struct {
   gboolean  saw_refusal;
 } Seen;
 
+/* What the application shows once it has decided: its main window,
+ * drawn, or the refusal. */
 static gboolean
-inspect_and_quit_cb (gpointer user_data)
+shown (gpointer data)
 {
-  GApplication *application = user_data;
+  for (GList *l = gtk_application_get_windows (data); l != NULL; l = l->next)
+    if ((ADW_IS_APPLICATION_WINDOW (l->data) && gtk_widget_get_mapped (l->data)) ||
+        ADW_IS_MESSAGE_DIALOG (l->data))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+inspect_and_quit (GApplication *application)
+{
   Seen *seen = g_object_get_data (G_OBJECT (application), "seen");
   /* A copy: destroying a window removes it from the application's list. */
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (application)));
@@ -35,14 +49,15 @@ inspect_and_quit_cb (gpointer user_data)
     }
   g_list_free (windows);
   g_application_quit (application);
-  return G_SOURCE_REMOVE;
 }
 
+/* Waits inside "activate" (the application's main loop is the default
+ * context) until the window is on screen or the refusal is up. */
 static void
 on_activate_cb (GApplication *application)
 {
-  /* Let the window map and draw before looking at it. */
-  g_timeout_add (500, inspect_and_quit_cb, application);
+  TS_TEST_WAIT_FOR (shown, application);
+  inspect_and_quit (application);
 }
 
 static Seen
