@@ -42,6 +42,7 @@ struct _TsCheckInWindow
   char               *query;
   AdwToast           *toast;      /* the one shown, weak */
   gint64              toast_shown_at;
+  guint               toast_timeout_id;
   UndoData           *undo;       /* what its Undo button does */
 
   AdwToastOverlay    *toast_overlay;
@@ -322,6 +323,29 @@ on_toast_dismissed_cb (AdwToast        *toast,
     return;
   g_clear_pointer (&self->undo, undo_data_free);
   g_clear_weak_pointer (&self->toast);
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+}
+
+static void
+on_toast_timeout_cb (gpointer data)
+{
+  TsCheckInWindow *self = data;
+
+  self->toast_timeout_id = 0;
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+}
+
+/* The window times its toasts itself. libadwaita starts a toast's clock
+ * once, when it is shown: a young toast rewritten in place below would
+ * go on the old toast's clock and take the new Undo with it, 2.5 s after
+ * a check-in that follows an "arrived already" message. */
+static void
+restart_toast_clock (TsCheckInWindow *self,
+                     guint            seconds)
+{
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  self->toast_timeout_id = g_timeout_add_once (seconds * 1000, on_toast_timeout_cb, self);
 }
 
 /* libadwaita 1.2 can crash when a toast is dismissed while it is still
@@ -348,16 +372,23 @@ show_toast (TsCheckInWindow *self,
             AdwToast        *toast,
             UndoData        *undo)
 {
+  guint seconds = adw_toast_get_timeout (toast);
+
+  adw_toast_set_timeout (toast, 0);
+  if (!rewrite_young_toast (self, toast))
+    {
+      /* The old toast's "dismissed" forgets the old Undo: before the new
+       * one is kept, not after. */
+      if (self->toast != NULL)
+        adw_toast_dismiss (self->toast);
+      self->toast_shown_at = g_get_monotonic_time ();
+      g_set_weak_pointer (&self->toast, toast);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
   g_clear_pointer (&self->undo, undo_data_free);
   self->undo = undo;
-  if (rewrite_young_toast (self, toast))
-    return;
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-  self->toast_shown_at = g_get_monotonic_time ();
-  g_set_weak_pointer (&self->toast, toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  restart_toast_clock (self, seconds);
 }
 
 static void
@@ -717,6 +748,7 @@ ts_check_in_window_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->repository);
   g_clear_object (&self->repository);
   g_clear_weak_pointer (&self->toast);
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_pointer (&self->undo, undo_data_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHECK_IN_WINDOW);
   g_clear_object (&self->selection);
