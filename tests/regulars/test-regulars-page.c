@@ -272,12 +272,10 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  /* Xvfb has no D-Bus session and GTK warns that it cannot reach one,
-   * which says nothing about the page: warnings are not fatal here,
-   * criticals still are. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  adw_init ();
+  /* As every window test: no accessibility bus (parallel sessions share
+   * its socket, and a vanished one is a critical), no fatal warning for a
+   * missing session bus. */
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
 #define ADD(path, func) \
   g_test_add ("/regulars-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("choose-then-show", test_choose_then_show);

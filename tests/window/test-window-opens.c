@@ -110,8 +110,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  ts_test_gtk_init (&argc, &argv, TS_TEST_LANGUAGE_DEFAULT);
   g_test_add_func ("/window/opens", test_opens_on_new_database);
   g_test_add_func ("/window/refuses-garbage", test_refuses_garbage);
   return g_test_run ();
