@@ -20,33 +20,6 @@
 
 static TsApplication *application;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @done holds, failing the test after a long
- * deadline: a busy machine under ASan takes its time. */
-static void
-wait_until (Condition   done,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint ticker = g_timeout_add (20, wake_up, NULL);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Waited in vain for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (ticker);
-}
-
 static gboolean
 file_chooser_shown (gpointer data)
 {
@@ -113,16 +86,16 @@ import_through_file_chooser (TsWindow     *window,
   GtkWindow *chooser;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "data.import-members", NULL);
-  wait_until (file_chooser_shown, NULL, "the file chooser");
+  TS_TEST_WAIT_FOR (file_chooser_shown, NULL);
   chooser = ts_ui_test_top_dialog (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
   sniff_folder (g_file_peek_path (folder));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   gtk_window_present (GTK_WINDOW (ts_import_dialog_new (GTK_WINDOW (window), repository, csv, 0)));
 
-  wait_until (import_dialog_ready, NULL, "the import preview");
+  TS_TEST_WAIT_FOR (import_dialog_ready, NULL);
   ts_import_dialog_import (TS_IMPORT_DIALOG (ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG)));
-  wait_until (import_dialog_gone, NULL, "the import to finish");
+  TS_TEST_WAIT_FOR (import_dialog_gone, NULL);
 }
 
 static void
@@ -133,12 +106,12 @@ add_member_in_app (TsWindow   *window,
   GtkWidget *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-member", NULL);
-  wait_until (member_dialog_shown, NULL, "the member dialog");
+  TS_TEST_WAIT_FOR (member_dialog_shown, NULL);
   dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_MEMBER_DIALOG));
   ts_ui_test_type (dialog, _("Family Name *"), family);
   ts_ui_test_type (dialog, _("Family Name Reading *"), reading);
   gtk_widget_activate_action (dialog, "dialog.save", NULL);
-  wait_until (member_dialog_gone, NULL, "the member to be saved");
+  TS_TEST_WAIT_FOR (member_dialog_gone, NULL);
 }
 
 static char *
