@@ -22,29 +22,6 @@
 static TsApplication *application;
 static char *database_path;
 
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @done says so; fails after a deadline that
- * only a hung program reaches. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
 static GtkWindow *
 find_window (GType type)
 {
@@ -140,7 +117,7 @@ test_open_csv (void)
 
   g_application_open (G_APPLICATION (application), &file, 1, "");
   g_assert_nonnull (find_window (TS_TYPE_WINDOW));
-  wait_until (preview_shown, NULL);
+  TS_TEST_WAIT_FOR (preview_shown, NULL);
   dialog = find_import_dialog ();
   g_assert_cmpuint (ts_import_get_n_rows (ts_import_dialog_get_import (dialog)), ==, 2);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
@@ -149,7 +126,7 @@ test_open_csv (void)
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
-  wait_until (pointer_cleared, &dialog);
+  TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
   g_assert_cmpuint (count_members (), ==, before + 2);
 }
 
@@ -196,7 +173,7 @@ test_notices_cli (void)
                                     "--name", "蒲田医介塾", "--reading", "かまたいかいじゅく",
                                     NULL), ==, 0);
   /* The first chapter turns the welcome page into the views. */
-  wait_until (views_shown, window);
+  TS_TEST_WAIT_FOR (views_shown, window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "members");
   view = ts_window_get_view (window, "members");
   g_assert_false (shows_text (view, "加藤"));
@@ -204,7 +181,7 @@ test_notices_cli (void)
   g_assert_cmpint (ts_test_run_cli (NULL, database_path, NULL, NULL, "member", "add",
                                     "--name", "加藤 誠", "--reading", "かとう まこと", NULL),
                    ==, 0);
-  wait_until (members_view_shows_kato, view);
+  TS_TEST_WAIT_FOR (members_view_shows_kato, view);
 }
 
 int

@@ -43,29 +43,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Spins the main loop until @done says so; fails after a deadline that
- * only a hung program reaches. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_source_remove (tick);
-}
-
-static gboolean
 reload_offered (gpointer data)
 {
   return ts_ui_test_top_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
@@ -98,7 +75,7 @@ save_pressable (gpointer data)
 static void
 press_save (GtkWidget *dialog)
 {
-  wait_until (save_pressable, dialog);
+  TS_TEST_WAIT_FOR (save_pressable, dialog);
   g_signal_emit_by_name (ts_ui_test_find_button (dialog, _("_Save")), "clicked");
 }
 
@@ -177,7 +154,7 @@ test_member_refused (Fixture       *f,
                      "佐藤 花子,さとう はなこ,hanako@example.jp,A病院\n");
 
   press_save (dialog);
-  wait_until (reload_offered, NULL);
+  TS_TEST_WAIT_FOR (reload_offered, NULL);
   ask = ADW_MESSAGE_DIALOG (ts_ui_test_top_dialog (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "another program"));
   g_assert_nonnull (dialog);
@@ -196,7 +173,7 @@ test_member_refused (Fixture       *f,
    * person did not touch it, so it is not written. */
   ts_ui_test_type (dialog, _("Phone"), "03-1111-2222");
   press_save (dialog);
-  wait_until (window_gone, &dialog);
+  TS_TEST_WAIT_FOR (window_gone, &dialog);
   saved = stored_member (f, member->id);
   g_assert_cmpstr (saved->phone, ==, "03-1111-2222");
   g_assert_cmpstr (saved->organization, ==, "A病院");
@@ -289,7 +266,7 @@ test_event_refused (Fixture       *f,
   g_assert_true (ts_repository_save_event (other, theirs, NULL));
   ts_ui_test_type (dialog, _("Venue"), "居酒屋 つどい");
   press_save (dialog);
-  wait_until (reload_offered, NULL);
+  TS_TEST_WAIT_FOR (reload_offered, NULL);
   stored = ts_repository_get_event (other, event->id, NULL);
   g_assert_cmpstr (stored->starts_at, ==, "2017-08-31T19:00");
   g_assert_cmpstr (stored->venue, ==, "");
@@ -318,7 +295,7 @@ test_chapter_refused (Fixture       *f,
   g_assert_true (ts_repository_save_chapter (other, theirs, NULL));
   ts_ui_test_type (dialog, _("Usual Venue"), "蒲田区民ホール");
   press_save (dialog);
-  wait_until (reload_offered, NULL);
+  TS_TEST_WAIT_FOR (reload_offered, NULL);
   stored = ts_repository_get_chapter (other, chapter->id, NULL);
   g_assert_cmpstr (stored->leader, ==, "山田 太郎");
   g_assert_cmpstr (stored->venue, ==, "");
