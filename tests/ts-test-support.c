@@ -285,31 +285,3 @@ ts_test_kana_number (guint n)
   while (n > 0);
   return g_string_free (text, FALSE);
 }
-
-static gboolean
-on_wait_tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-void
-ts_test_wait_until (TsTestPredicate done,
-                    gpointer        data,
-                    guint           seconds)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC;
-  GMainContext *context = g_main_context_ref_thread_default ();
-  /* Wakes the loop now and then, so that the deadline is seen even when
-   * nothing else happens. */
-  GSource *tick = g_timeout_source_new (50);
-
-  g_source_set_callback (tick, on_wait_tick, NULL, NULL);
-  g_source_attach (tick, context);
-  while (!done (data) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (context, TRUE);
-  g_source_destroy (tick);
-  g_source_unref (tick);
-  g_main_context_unref (context);
-  if (!done (data))
-    g_error ("Still waiting after %u seconds", seconds);
-}

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ts-repository.h"
+#include "ts-test-wait.h"
 
 G_BEGIN_DECLS
 
@@ -70,13 +71,5 @@ int           ts_test_run_cli         (char       **env,
                                        const char  *first,
                                        ...) G_GNUC_NULL_TERMINATED;
 
-/* Spins the thread-default main context until @done (data) holds,
- * failing the test after @seconds: for results that arrive from threads
- * through the main loop. Never a fixed sleep. */
-typedef gboolean (*TsTestPredicate) (gpointer data);
-
-void          ts_test_wait_until      (TsTestPredicate  done,
-                                       gpointer         data,
-                                       guint            seconds);
 
 G_END_DECLS

@@ -86,7 +86,7 @@ test_worker_notifies_main_thread (void)
   g_object_bind_property (progress, "fraction", bound, "fraction", G_BINDING_SYNC_CREATE);
   start = g_get_monotonic_time ();
   thread = g_thread_new ("test-worker", work, progress);
-  ts_test_wait_until (progress_done, &watch, 60);
+  g_assert_true (ts_test_wait_for (progress_done, &watch, 60000));
   elapsed = g_get_monotonic_time () - start;
   g_thread_join (thread);
 
@@ -140,7 +140,7 @@ test_outlives_worker (void)
   g_signal_connect (progress, "notify", G_CALLBACK (on_notify), &watch);
   g_weak_ref_init (&weak, progress);
   g_thread_join (g_thread_new ("test-worker", set_once, g_object_ref (progress)));
-  ts_test_wait_until (progress_done, &watch, 60);
+  g_assert_true (ts_test_wait_for (progress_done, &watch, 60000));
   g_object_unref (progress);
   g_assert_null (g_weak_ref_get (&weak));
   g_weak_ref_clear (&weak);

@@ -128,34 +128,20 @@ on_cli_exit (GPid     pid,
   g_spawn_close_pid (pid);
 }
 
-static void
-wait_for (gboolean (*done) (CliRun *), CliRun *run)
-{
-  gint64 deadline = g_get_monotonic_time () + 50 * G_USEC_PER_SEC;
-
-  while (!done (run))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
 static gboolean
-cli_says_waiting (CliRun *run)
+cli_says_waiting (gpointer data)
 {
+  CliRun *run = data;
+
   return strstr (run->err->str, "Waiting for another program") != NULL;
 }
 
 static gboolean
-cli_exited (CliRun *run)
+cli_exited (gpointer data)
 {
-  return run->exited;
-}
+  CliRun *run = data;
 
-static gboolean
-wake_up (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
+  return run->exited;
 }
 
 /* A write of tsudoi-cli while the app holds the write lock longer than
@@ -171,7 +157,6 @@ test_busy_waits_and_says_so (void)
   gint64 started;
   GPid pid;
   int err_fd;
-  guint ticker = g_timeout_add (50, wake_up, NULL);
 
   ts_test_db_init (&db, "busy.db");
   argv[8] = db.path;
@@ -184,20 +169,19 @@ test_busy_waits_and_says_so (void)
   g_child_watch_add (pid, on_cli_exit, &run);
   g_unix_fd_add (err_fd, G_IO_IN | G_IO_HUP, on_cli_stderr, &run);
 
-  wait_for (cli_says_waiting, &run);
+  g_assert_true (ts_test_wait_for (cli_says_waiting, &run, 50000));
   g_assert_false (run.exited);
   /* Past the old limit, still waiting rather than failed. */
   while (g_get_monotonic_time () - started < 6 * G_USEC_PER_SEC)
     {
-      g_main_context_iteration (NULL, TRUE);
+      ts_test_wait_step (started + 6 * G_USEC_PER_SEC);
       g_assert_false (run.exited);
     }
   g_assert_true (ts_database_commit (db.database, &error));
-  wait_for (cli_exited, &run);
+  g_assert_true (ts_test_wait_for (cli_exited, &run, 50000));
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (count_members_in_cli (db.path), ==, 1);
 
-  g_source_remove (ticker);
   g_string_free (run.err, TRUE);
   ts_test_db_clear (&db);
 }

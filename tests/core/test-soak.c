@@ -164,13 +164,15 @@ cli_start (Soak     *soak,
   g_assert_no_error (error);
 }
 
-/* Non-blocking: TRUE once the run ended (and was counted). */
+/* TRUE once the run ended (and was counted); waits for it to end when
+ * @block. */
 static gboolean
 cli_finished (Soak     *soak,
-              CliWrite *write)
+              CliWrite *write,
+              gboolean  block)
 {
   int wait_status = 0;
-  pid_t done = waitpid (write->pid, &wait_status, WNOHANG);
+  pid_t done = waitpid (write->pid, &wait_status, block ? 0 : WNOHANG);
 
   if (done == 0)
     return FALSE;
@@ -236,12 +238,11 @@ test_soak (void)
       if (round % 10 == 0)
         look_at_files (&soak);
       for (guint i = 0; i < G_N_ELEMENTS (cli); i++)
-        if (cli_finished (&soak, &cli[i]))
+        if (cli_finished (&soak, &cli[i], FALSE))
           cli_start (&soak, &cli[i]);
     }
   for (guint i = 0; i < G_N_ELEMENTS (cli); i++)
-    while (!cli_finished (&soak, &cli[i]))
-      g_usleep (G_USEC_PER_SEC / 100);
+    cli_finished (&soak, &cli[i], TRUE);
 
   /* The app quits; then the file alone speaks. */
   g_clear_object (&repository);

@@ -119,7 +119,7 @@ has_result (gpointer data)
 static GAsyncResult *
 wait_for_result (Fixture *fixture)
 {
-  ts_test_wait_until (has_result, fixture, 60);
+  g_assert_true (ts_test_wait_for (has_result, fixture, 60000));
   return fixture->result;
 }
 
@@ -463,7 +463,7 @@ test_worker_cancelled (Fixture       *fixture,
   g_cond_init (&gate.cond);
   g_task_set_task_data (task, &gate, NULL);
   ts_worker_run (task, gated_work, fixture->progress, tables);
-  ts_test_wait_until (work_started, fixture->progress, 60);
+  g_assert_true (ts_test_wait_for (work_started, fixture->progress, 60000));
   g_cancellable_cancel (cancellable);
   g_mutex_lock (&gate.lock);
   gate.open = TRUE;

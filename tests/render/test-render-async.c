@@ -108,7 +108,7 @@ test_like_sync (Fixture       *fixture,
   g_assert_true (ts_render_write_pdf (job, sync_path, NULL, NULL, NULL, &error));
   ts_render_write_pdf_async (g_steal_pointer (&job), async_path, fixture->progress, NULL,
                              on_done, fixture);
-  ts_test_wait_until (has_result, fixture, 120);
+  g_assert_true (ts_test_wait_for (has_result, fixture, 120000));
   g_assert_true (ts_render_write_pdf_finish (fixture->result, &error));
   g_assert_no_error (error);
 
@@ -129,7 +129,7 @@ assert_cancelled_keeps_old (Fixture    *fixture,
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
 
-  ts_test_wait_until (has_result, fixture, 120);
+  g_assert_true (ts_test_wait_for (has_result, fixture, 120000));
   g_assert_false (ts_render_write_pdf_finish (fixture->result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
