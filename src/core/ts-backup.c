@@ -563,14 +563,6 @@ ts_backup_restore_file (const char  *database_path,
 
   g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
 
-  if (!ts_backup_check_file (backup_path, error))
-    return FALSE;
-  if (same_file (backup_path, database_path))
-    {
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_FAILED,
-                   _("“%s” is the database itself, not a backup of it."), backup_path);
-      return FALSE;
-    }
   database = ts_database_open (database_path, error);
   return database != NULL && ts_backup_restore (database, backup_path, kept_aside, error);
 }
