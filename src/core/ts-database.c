@@ -401,6 +401,36 @@ recognize (TsDatabase  *self,
   return refuse_foreign_objects (self, error);
 }
 
+/* A file at rest (no -wal beside it, so nobody has it open in WAL mode)
+ * is first recognized through an immutable read-only connection, which
+ * leaves no -wal, -shm or journal beside a file that is then refused. */
+static gboolean
+recognize_at_rest (TsDatabase  *self,
+                   GError     **error)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *immutable = NULL;
+  gboolean ok;
+
+  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR) || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
+  absolute = g_canonicalize_filename (self->path, NULL);
+  if ((uri = g_filename_to_uri (absolute, NULL, NULL)) == NULL)
+    return TRUE;
+  immutable = g_strconcat (uri, "?immutable=1", NULL);
+  /* What cannot be opened so is left to the real open to report. */
+  if (sqlite3_open_v2 (immutable, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK)
+    ok = TRUE;
+  else
+    ok = recognize (self, error);
+  sqlite3_close (self->handle);
+  self->handle = NULL;
+  return ok;
+}
+
 gboolean
 ts_database_backup_to (TsDatabase  *self,
                        const char  *dest_path,
@@ -705,7 +735,8 @@ ts_database_open (const char  *path,
   self = g_object_new (TS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
-  if (!open_handle (self, error) ||
+  if (!recognize_at_rest (self, error) ||
+      !open_handle (self, error) ||
       !recognize (self, error) ||
       !configure (self, error) ||
       !migrate (self, error))

@@ -98,6 +98,14 @@ assert_refused_everywhere (const char *path,
   g_assert_cmpint (ts_test_run_cli (NULL, path, NULL, &err, "check", NULL), ==, 1);
   g_assert_nonnull (strstr (err, object));
   assert_same_bytes (before, path);
+  /* Nothing beside it either: the refused file was closed, and stays so. */
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
