@@ -509,15 +509,33 @@ collect_events (Analysis         *an,
 {
   TsRegulars *result = an->result;
   g_autoptr(GPtrArray) held = g_ptr_array_new ();
+  g_autoptr(GPtrArray) planned = g_ptr_array_new ();
 
   for (guint i = 0; i < source->events->len; i++)
     {
       SourceEvent *event = &g_array_index (source->events, SourceEvent, i);
-      if (event->chapter_id == result->chapter_id && event_is_held (event, today) &&
-          month_of (event->starts_at) <= an->until)
+
+      if (event->chapter_id != result->chapter_id)
+        continue;
+      if (event_is_held (event, today) && month_of (event->starts_at) <= an->until)
         g_ptr_array_add (held, event);
+      /* A meeting still to come is not "no meeting": the report says so. */
+      else if (!event_is_held (event, today) && !event->cancelled &&
+               month_of (event->starts_at) == an->until)
+        g_ptr_array_add (planned, event);
     }
   g_ptr_array_sort (held, compare_event_pointers);
+  g_ptr_array_sort (planned, compare_event_pointers);
+  result->n_planned = planned->len;
+  result->planned = g_new0 (TsRegularsEvent, MAX (planned->len, 1));
+  for (guint i = 0; i < planned->len; i++)
+    {
+      SourceEvent *event = g_ptr_array_index (planned, i);
+
+      result->planned[i].id = event->id;
+      memcpy (result->planned[i].starts_at, event->starts_at, 17);
+      result->planned[i].month = month_of (event->starts_at);
+    }
 
   an->n_source_events = source->events->len;
   an->event_local = g_new (int, source->events->len);
@@ -869,6 +887,7 @@ ts_regulars_free (TsRegulars *self)
   if (self == NULL)
     return;
   g_free (self->events);
+  g_free (self->planned);
   g_free (self->members);
   g_free (self->months);
   g_free (self->cells);

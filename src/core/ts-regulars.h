@@ -115,6 +115,9 @@ typedef struct {
   gint64             chapter_id;
   guint              n_events;
   TsRegularsEvent   *events;      /* held, oldest first */
+  guint              n_planned;
+  TsRegularsEvent   *planned;     /* of the month analysed, neither held nor
+                                   * cancelled yet, oldest first */
   guint              n_members;
   TsRegularsMember  *members;     /* regulars first, then by last presence */
   guint              n_months;

@@ -79,8 +79,12 @@ fit_name (PangoLayout *layout,
 {
   const char *text = pango_layout_get_text (layout);
   const char *space = strstr (text, "\u3000");
-  double natural = ts_render_text_width (layout);
   g_autofree char *two_lines = NULL;
+  double natural;
+
+  /* ts_render_text_fit sets this too: set first, the measure is kept. */
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  natural = ts_render_text_width (layout);
   PangoFontDescription *font;
 
   /* One line when it fits at 60 % and at the smallest size allowed. */
@@ -90,6 +94,7 @@ fit_name (PangoLayout *layout,
       return;
     }
   two_lines = g_strdup_printf ("%.*s\n%s", (int) (space - text), text, space + strlen ("\u3000"));
+  pango_layout_set_single_paragraph_mode (layout, FALSE);
   pango_layout_set_text (layout, two_lines, -1);
   natural = ts_render_text_width (layout);
   if (natural > width)

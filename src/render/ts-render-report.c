@@ -86,7 +86,16 @@ draw_header (cairo_t          *cr,
           g_string_append (meetings, _(", "));
         g_string_append (meetings, day);
       }
-  if (meetings->len == 0)
+  if (meetings->len == 0 && regulars->n_planned > 0)
+    {
+      /* The meeting is still to come: "no meeting" would be wrong. */
+      g_autofree char *day = format_day (regulars->planned[0].starts_at);
+      /* Translators: %s is the date of a meeting not yet held. */
+      g_autofree char *text = g_strdup_printf (_("The meeting on %s is planned; there are no figures yet."), day);
+
+      g_string_assign (meetings, text);
+    }
+  else if (meetings->len == 0)
     g_string_append (meetings, _("No meeting was held this month."));
   else
     {

@@ -197,29 +197,52 @@ ts_render_text_estimate_width (const char *text,
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      gboolean wide;
 
-      width += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? size_pt : size_pt * 0.62;
+      /* Letters, kana and kanji answered here; GLib's tables for the rest. */
+      if (c < 0x80)
+        wide = FALSE;
+      else if ((c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+               (c >= 0x4E00 && c <= 0x9FFF))
+        wide = TRUE;
+      else
+        wide = g_unichar_iswide (c) || g_unichar_iswide_cjk (c);
+      width += wide ? size_pt : size_pt * 0.62;
     }
   return width;
 }
 
 /* The height a text would take at a size, by the estimate above; phrase
  * breaking leaves lines ragged, hence the margin. */
-static double
-estimate_height (const char *text,
-                 double      size_pt,
-                 double      width_pt)
+/* The widths of the paragraphs at 1 pt, worked out once per text: the
+ * size search below tries up to six sizes. */
+static GArray *
+unit_widths (const char *text)
 {
   g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  guint lines = 0;
+  GArray *widths = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.12 / width_pt) + 1;
+    {
+      double width = ts_render_text_estimate_width (paragraphs[i], 1.0);
+
+      g_array_append_val (widths, width);
+    }
+  return widths;
+}
+
+static double
+estimate_height (const GArray *unit,
+                 double        size_pt,
+                 double        width_pt)
+{
+  guint lines = 0;
+
+  for (guint i = 0; i < unit->len; i++)
+    lines += (guint) (g_array_index (unit, double, i) * size_pt * 1.12 / width_pt) + 1;
   return lines * size_pt * 1.5;
 }
 
-/* At the smallest size, Pango ellipsizes the last line that fits in the
- * same pass as the layout, which saves laying the cut text out again. */
 static void
 ellipsize_at_height (PangoLayout *layout,
                      double       height_pt)
@@ -243,10 +266,10 @@ ts_render_text_fill_box (PangoLayout *layout,
                          double       width_pt,
                          double       height_pt)
 {
-  const char *text = pango_layout_get_text (layout);
+  g_autoptr(GArray) unit = unit_widths (pango_layout_get_text (layout));
   double size = max_size_pt;
 
-  while (size > min_size_pt && estimate_height (text, size, width_pt) > height_pt)
+  while (size > min_size_pt && estimate_height (unit, size, width_pt) > height_pt)
     size -= 0.5;
   size = MAX (size, min_size_pt);
   set_size (layout, size);

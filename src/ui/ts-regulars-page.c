@@ -468,7 +468,15 @@ update_summary (TsRegularsPage *self)
   g_autofree char *last = format_event_day (r, (int) r->n_events - 1);
   g_autofree char *mix = NULL;
 
-  if (m == NULL || m->n_events == 0)
+  if ((m == NULL || m->n_events == 0) && r->n_planned > 0)
+    {
+      g_autoptr(GDateTime) when = ts_date_parse (r->planned[0].starts_at);
+      g_autofree char *day = when ? ts_date_format_day (when) : g_strdup (r->planned[0].starts_at);
+
+      /* Same words as the monthly report: the meeting is still to come. */
+      text = g_strdup_printf (_("The meeting on %s is planned; there are no figures yet."), day);
+    }
+  else if (m == NULL || m->n_events == 0)
     /* Translators: %s is a month. */
     text = g_strdup_printf (_("No meeting in %s yet."), month);
   else

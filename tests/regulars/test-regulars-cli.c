@@ -167,6 +167,40 @@ test_report (Fixture       *fixture,
   }
 }
 
+/* A month whose meeting is still planned is not a month without one: the
+ * report says the meeting is planned. A cancelled meeting is no meeting. */
+static void
+test_report_planned (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *chapter = g_strdup_printf ("%" G_GINT64_FORMAT, fixture->d.chapter_a);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "planned.pdf", NULL);
+  g_autofree char *pdf2 = g_build_filename (fixture->dir, "cancelled.pdf", NULL);
+  g_autofree char *out = NULL, *err = NULL, *text = NULL;
+  g_autofree char *out2 = NULL, *err2 = NULL, *text2 = NULL;
+  int n_pages = 0;
+
+  /* A11 on 2018-02-22 is planned, with registrations only. */
+  g_assert_cmpint (run_cli (fixture, &out, &err, "report", "--chapter", chapter,
+                            "--month", "2018-02", "-o", pdf, NULL), ==, 0);
+  text = pdf_text (pdf, &n_pages);
+  g_test_message ("%s", text);
+  g_assert_null (strstr (text, "No meeting was held this month."));
+  g_assert_nonnull (strstr (text, "is planned; there are no figures yet."));
+  g_assert_nonnull (strstr (text, "2018"));
+  /* Every list still has its heading. */
+  g_assert_nonnull (strstr (text, "Regulars ("));
+  g_assert_nonnull (strstr (text, "First-timers this month (0)"));
+  g_assert_nonnull (strstr (text, "Lapsed regulars to follow up ("));
+
+  /* March 2017 had only the cancelled A3. */
+  g_assert_cmpint (run_cli (fixture, &out2, &err2, "report", "--chapter", chapter,
+                            "--month", "2017-03", "-o", pdf2, NULL), ==, 0);
+  text2 = pdf_text (pdf2, &n_pages);
+  g_assert_nonnull (strstr (text2, "No meeting was held this month."));
+  g_assert_null (strstr (text2, "planned"));
+}
+
 static void
 test_report_errors (Fixture       *fixture,
                     gconstpointer  data)
@@ -194,6 +228,7 @@ main (int    argc,
   ADD ("regulars-thresholds", test_regulars_thresholds);
   ADD ("regulars-errors", test_regulars_errors);
   ADD ("report", test_report);
+  ADD ("report-planned", test_report_planned);
   ADD ("report-errors", test_report_errors);
   return g_test_run ();
 }
