@@ -263,6 +263,13 @@ test_restore_file_self_and_asides (Fixture       *fixture,
   g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 list_folder (const char *folder)
 {
@@ -272,7 +279,7 @@ list_folder (const char *folder)
 
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
