@@ -2,6 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
+
 #include "test-render-fixture.h"
 #include "ts-test-support.h"
 
@@ -160,4 +165,15 @@ test_fixture_add_many (TsRepository *repository,
                   given_reading, "full", "registered", 1000 + i);
     }
   ts_database_commit (ts_repository_get_database (repository), NULL);
+}
+
+/* Printed output in Japanese, with the build's catalog: the tests read
+ * back the Japanese a roster prints. */
+void
+test_fixture_use_japanese (void)
+{
+  setlocale (LC_ALL, "ja_JP.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

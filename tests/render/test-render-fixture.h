@@ -28,6 +28,7 @@ const TestPerson *test_fixture_print_order (guint     index,
                                             gboolean  with_unlisted);
 guint             test_fixture_n_printed   (gboolean  with_unlisted);
 
+void   test_fixture_use_japanese (void);
 gint64 test_fixture_event      (TsRepository *repository,
                                 const char   *title);
 void   test_fixture_add_people (TsRepository *repository,

@@ -353,10 +353,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "ja_JP.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  test_fixture_use_japanese ();
   g_setenv ("LANGUAGE", "ja", TRUE);
 
   g_test_add ("/render/marks/by-default", Fixture, NULL, fixture_set_up,

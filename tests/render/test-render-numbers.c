@@ -480,10 +480,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "ja_JP.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  test_fixture_use_japanese ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/render/numbers/one-number-everywhere", Fixture, NULL, fixture_set_up,

@@ -628,10 +628,7 @@ main (int    argc,
       char **argv)
 {
   /* Japanese output, as organizers see it. */
-  setlocale (LC_ALL, "ja_JP.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  test_fixture_use_japanese ();
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/render/roster/order-and-privacy", Fixture, NULL, fixture_set_up,
