@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "test-render-fixture.h"
+#include "ts-render.h"
 #include "ts-test-support.h"
 
 /* Voiced kana are a second-level difference (ごとう before こばやし,
@@ -176,4 +177,36 @@ test_fixture_use_japanese (void)
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TSUDOI_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+}
+
+/* Writes the event's PDF as @options ask into @dir/@name, failing the
+ * test on error; a copy is kept for looking at when TSUDOI_RENDER_KEEP
+ * names a folder. The job is handed out in @job_out when asked for. */
+char *
+test_fixture_write_pdf (TsRepository          *repository,
+                        gint64                 event_id,
+                        const TsPrintOptions  *options,
+                        const char            *dir,
+                        const char            *name,
+                        TsPrintJob           **job_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsPrintJob) job = ts_print_job_load (repository, event_id, options, &error);
+  char *path = g_build_filename (dir, name, NULL);
+  const char *keep = g_getenv ("TSUDOI_RENDER_KEEP");
+
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+  g_assert_true (ts_render_write_pdf (job, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (keep != NULL)
+    {
+      g_autofree char *copy = g_build_filename (keep, name, NULL);
+      g_autoptr(GBytes) bytes = ts_test_read_file (path);
+
+      g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+    }
+  if (job_out != NULL)
+    *job_out = g_steal_pointer (&job);
+  return path;
 }

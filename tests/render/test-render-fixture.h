@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ts-print-job.h"
 #include "ts-repository.h"
 
 G_BEGIN_DECLS
@@ -36,5 +37,11 @@ void   test_fixture_add_people (TsRepository *repository,
 void   test_fixture_add_many   (TsRepository *repository,
                                 gint64        event_id,
                                 guint         n);
+char  *test_fixture_write_pdf  (TsRepository          *repository,
+                                gint64                 event_id,
+                                const TsPrintOptions  *options,
+                                const char            *dir,
+                                const char            *name,
+                                TsPrintJob           **job_out);
 
 G_END_DECLS

@@ -99,15 +99,8 @@ write_pdf (Fixture              *fixture,
            const TsPrintOptions *options,
            const char           *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TsPrintJob) job = ts_print_job_load (fixture->repository, fixture->event_id,
-                                                 options, &error);
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_assert_no_error (error);
-  g_assert_true (ts_render_write_pdf (job, path, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  return path;
+  return test_fixture_write_pdf (fixture->repository, fixture->event_id, options,
+                                 fixture->dir, name, NULL);
 }
 
 /* Every family name of the event: each is unique in the fixture. */

@@ -47,26 +47,8 @@ write_pdf (Fixture              *fixture,
            const char           *name,
            TsPrintJob          **job_out)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TsPrintJob) job = ts_print_job_load (fixture->repository, fixture->event_id,
-                                                 options, &error);
-  char *path = g_build_filename (fixture->dir, name, NULL);
-  const char *keep = g_getenv ("TSUDOI_RENDER_KEEP");
-
-  g_assert_no_error (error);
-  g_assert_nonnull (job);
-  g_assert_true (ts_render_write_pdf (job, path, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  if (keep != NULL)
-    {
-      g_autofree char *copy = g_build_filename (keep, name, NULL);
-      g_autoptr(GBytes) bytes = ts_test_read_file (path);
-
-      g_file_set_contents (copy, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
-    }
-  if (job_out)
-    *job_out = g_steal_pointer (&job);
-  return path;
+  return test_fixture_write_pdf (fixture->repository, fixture->event_id, options,
+                                 fixture->dir, name, job_out);
 }
 
 static char *
