@@ -401,9 +401,20 @@ recognize (TsDatabase  *self,
   return refuse_foreign_objects (self, error);
 }
 
+static gboolean
+same_stat (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
 /* A file at rest (no -wal beside it, so nobody has it open in WAL mode)
  * is first recognized through an immutable read-only connection, which
- * leaves no -wal, -shm or journal beside a file that is then refused. */
+ * leaves no -wal, -shm or journal beside a file that is then refused.
+ * Another process may open and write the file meanwhile, and an immutable
+ * read does not see that: a refusal counts only when the file is still
+ * at rest and unchanged afterwards; otherwise the locked open decides. */
 static gboolean
 recognize_at_rest (TsDatabase  *self,
                    GError     **error)
@@ -412,9 +423,11 @@ recognize_at_rest (TsDatabase  *self,
   g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *immutable = NULL;
-  gboolean ok;
+  g_autoptr(GError) refusal = NULL;
+  GStatBuf before, after;
 
-  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR) || g_file_test (wal, G_FILE_TEST_EXISTS))
+  if (!g_file_test (self->path, G_FILE_TEST_IS_REGULAR) || g_file_test (wal, G_FILE_TEST_EXISTS) ||
+      g_stat (self->path, &before) != 0)
     return TRUE;
   absolute = g_canonicalize_filename (self->path, NULL);
   if ((uri = g_filename_to_uri (absolute, NULL, NULL)) == NULL)
@@ -422,13 +435,15 @@ recognize_at_rest (TsDatabase  *self,
   immutable = g_strconcat (uri, "?immutable=1", NULL);
   /* What cannot be opened so is left to the real open to report. */
   if (sqlite3_open_v2 (immutable, &self->handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-                       NULL) != SQLITE_OK)
-    ok = TRUE;
-  else
-    ok = recognize (self, error);
+                       NULL) == SQLITE_OK)
+    recognize (self, &refusal);
   sqlite3_close (self->handle);
   self->handle = NULL;
-  return ok;
+  if (refusal == NULL || g_file_test (wal, G_FILE_TEST_EXISTS) ||
+      g_stat (self->path, &after) != 0 || !same_stat (&before, &after))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&refusal));
+  return FALSE;
 }
 
 gboolean

@@ -219,8 +219,8 @@ spawn_cli (const char *first,
   va_end (args);
   g_ptr_array_add (argv, NULL);
   g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL,
-                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, &error));
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
   g_assert_no_error (error);
   return pid;
 }
