@@ -22,6 +22,7 @@ typedef struct {
   char     *statuses;
   char     *size;
   gboolean  organizer_copy;
+  gboolean  compact;
   gboolean  cut_marks;
   gboolean  wareki;
   gint      start_slot;
@@ -108,6 +109,7 @@ make_options (const PrintArgs *args,
   if (ABS (args->offset_x) > TS_SHEET_MAX_OFFSET_MM || ABS (args->offset_y) > TS_SHEET_MAX_OFFSET_MM)
     return ts_cli_usage_error (_("The printer offset can be at most 5 mm either way.")), FALSE;
   options->organizer_copy = args->organizer_copy;
+  options->compact = args->compact;
   options->cut_marks = args->cut_marks;
   options->wareki = args->wareki;
   options->start_slot = args->start_slot;
@@ -135,6 +137,8 @@ run_print (TsPrintKind  kind,
       N_("Statuses to include (default: registered,attended,walk-in)"), N_("LIST") },
     { "organizer-copy", 0, 0, G_OPTION_ARG_NONE, &args.organizer_copy,
       N_("Organizer copy: contact details, and members not listed"), NULL },
+    { "compact", 0, 0, G_OPTION_ARG_NONE, &args.compact,
+      N_("Compact roster: two columns, about 40 people a page"), NULL },
     { "start-slot", 0, 0, G_OPTION_ARG_INT, &args.start_slot, N_("Slot of the first card on the sheet, from 1"), N_("N") },
     { "offset-x", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_x, N_("Move everything right by this many millimetres"), N_("MM") },
     { "offset-y", 0, 0, G_OPTION_ARG_DOUBLE, &args.offset_y, N_("Move everything down by this many millimetres"), N_("MM") },

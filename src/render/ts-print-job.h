@@ -69,6 +69,7 @@ typedef struct {
   guint       columns;         /* TsRosterColumns */
   guint       statuses;        /* TsPrintStatuses */
   gboolean    organizer_copy;  /* contact fields, and members not listed */
+  gboolean    compact;         /* roster: two columns, two lines a person */
   gboolean    cut_marks;
   guint       start_slot;      /* 1-based slot of the first card */
   double      offset_x_mm;

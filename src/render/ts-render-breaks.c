@@ -460,3 +460,98 @@ ts_render_breaks_apply (PangoLayout *layout,
     }
   g_mutex_unlock (&cache_lock);
 }
+
+/* Whether a line may end at byte @offset: not inside a phrase nor
+ * between two characters 禁則 keeps together. */
+static gboolean
+may_end_at (const Segments *segments,
+            guint           offset)
+{
+  const GArray *spans[] = { segments->phrases, segments->kinsoku };
+
+  for (guint s = 0; s < G_N_ELEMENTS (spans); s++)
+    for (guint i = 0; i < spans[s]->len; i++)
+      {
+        const Span *span = &g_array_index (spans[s], Span, i);
+
+        if (span->start < offset && offset < span->end)
+          return FALSE;
+      }
+  return TRUE;
+}
+
+/* The ends of the text's phrases, last first: where a shortened line may
+ * stop. */
+static GArray *
+phrase_ends (const char *text)
+{
+  GArray *ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  const Segments *segments;
+
+  g_mutex_lock (&cache_lock);
+  segments = lookup_segments (text);
+  for (const char *p = text + strlen (text); p > text; p = g_utf8_prev_char (p))
+    if (may_end_at (segments, p - text))
+      {
+        guint offset = p - text;
+
+        g_array_append_val (ends, offset);
+      }
+  g_mutex_unlock (&cache_lock);
+  return ends;
+}
+
+static gboolean
+is_separator (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x3000 || c == 0x3001 || c == 0x30FB || c == '/';
+}
+
+/* Call on a one-line layout: when the text is wider than @width_pt, it
+ * is cut after the last whole phrase that fits and an ellipsis put in
+ * place of the rest, so that a word is shown whole or not at all
+ * (介護支援専門員… rather than 介護支援専門員(ケアマネ…). A first phrase
+ * wider than the box is left to Pango's ellipsis. */
+void
+ts_render_breaks_shorten (PangoLayout *layout,
+                          double       width_pt)
+{
+  g_autofree char *text = g_strdup (pango_layout_get_text (layout));
+  g_autoptr(GArray) ends = NULL;
+  PangoEllipsizeMode ellipsize = pango_layout_get_ellipsize (layout);
+  int width = pango_layout_get_width (layout);
+  PangoRectangle logical;
+
+  /* Measured on one unbounded line: a layout with a width wraps or
+   * ellipsizes, and reports the width it was given. */
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (*text == '\0' || logical.width <= width_pt * PANGO_SCALE)
+    {
+      pango_layout_set_width (layout, width);
+      pango_layout_set_ellipsize (layout, ellipsize);
+      return;
+    }
+  ends = phrase_ends (text);
+  for (guint i = 0; i < ends->len; i++)
+    {
+      g_autofree char *prefix = g_strndup (text, g_array_index (ends, guint, i));
+      g_autofree char *shortened = NULL;
+      char *end = prefix + strlen (prefix);
+
+      while (end > prefix && is_separator (g_utf8_get_char (g_utf8_prev_char (end))))
+        *(end = g_utf8_prev_char (end)) = '\0';
+      if (end == prefix)
+        continue;
+      shortened = g_strconcat (prefix, "…", NULL);
+      pango_layout_set_text (layout, shortened, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if (logical.width <= width_pt * PANGO_SCALE)
+        break;
+    }
+  if (logical.width > width_pt * PANGO_SCALE)
+    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width);
+  pango_layout_set_ellipsize (layout, ellipsize);
+}

@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 void ts_render_breaks_apply (PangoLayout *layout,
                              double       width_pt);
 
+void ts_render_breaks_shorten (PangoLayout *layout,
+                               double       width_pt);
+
 G_END_DECLS

@@ -37,4 +37,60 @@ void  ts_render_first_time_mark (cairo_t         *cr,
                                  double           top,
                                  double           size_pt);
 
+/* The roster's page: margins and type sizes read in a dim restaurant by
+ * people of all ages. */
+#define TS_ROSTER_MARGIN        (12.0 * TS_PT_PER_MM)
+#define TS_ROSTER_HEADER_HEIGHT 64.0
+#define TS_ROSTER_FOOTER_HEIGHT 22.0
+#define TS_ROSTER_NAME_PT       12.0
+#define TS_ROSTER_RUBY_PT       7.5
+#define TS_ROSTER_TEXT_PT       9.0
+#define TS_ROSTER_TAG_PT        7.5
+/* From the top of a person's row: the furigana, then the name. */
+#define TS_ROSTER_RUBY_TOP      1.0
+#define TS_ROSTER_NAME_TOP      11.0
+
+guint   ts_render_roster_compact_n_pages (const TsPrintJob   *job);
+void    ts_render_roster_compact_page    (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintJob   *job,
+                                          guint               page);
+void    ts_render_rule                   (cairo_t            *cr,
+                                          double              x0,
+                                          double              y0,
+                                          double              x1,
+                                          double              y1,
+                                          double              width,
+                                          double              grey);
+void    ts_render_roster_header          (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintJob   *job);
+void    ts_render_roster_footer          (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          guint               page,
+                                          guint               n_pages);
+void    ts_render_roster_index           (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintJob   *job,
+                                          guint               first,
+                                          guint               last,
+                                          double              top);
+void    ts_render_roster_name            (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintJob   *job,
+                                          const TsPrintEntry *entry,
+                                          double              x,
+                                          double              y,
+                                          double              width);
+double  ts_render_roster_mark_width      (void);
+void    ts_render_roster_mark            (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintEntry *entry,
+                                          double              left,
+                                          double              middle,
+                                          double              room);
+GArray *ts_render_roster_break_pages     (const double       *heights,
+                                          guint               n,
+                                          double              body);
+
 G_END_DECLS

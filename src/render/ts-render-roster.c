@@ -15,22 +15,17 @@
 
 #include "ts-render-private.h"
 
-#define MARGIN        (12.0 * TS_PT_PER_MM)
-#define HEADER_HEIGHT 64.0
+#define MARGIN        TS_ROSTER_MARGIN
+#define HEADER_HEIGHT TS_ROSTER_HEADER_HEIGHT
 #define TABLE_HEAD    18.0
-#define FOOTER_HEIGHT 22.0
+#define FOOTER_HEIGHT TS_ROSTER_FOOTER_HEIGHT
 #define CELL_PAD      3.0
 
-/* Sizes read in a dim restaurant by people of all ages. */
-#define NAME_PT       12.0
-#define RUBY_PT       7.5
-#define TEXT_PT       9.0
-#define TAG_PT        7.5
+#define NAME_PT       TS_ROSTER_NAME_PT
+#define TEXT_PT       TS_ROSTER_TEXT_PT
 
 /* A row: furigana, then the name's line, then up to three lines of
  * introduction and one of the wish. */
-#define RUBY_TOP      1.0
-#define NAME_TOP      11.0
 #define NAME_MIDDLE   20.0
 #define ROW_BASE      31.0
 #define TEXT_LINE     13.2
@@ -130,7 +125,7 @@ compute_grid (const TsPrintJob *job,
   double usable = TS_A4_WIDTH - 2 * MARGIN;
   double fixed = 0, x = MARGIN, pad = 2 * CELL_PAD + 2;
   double name = MAX (widest (job, G_STRUCT_OFFSET (TsPrintEntry, name), NAME_PT),
-                     widest (job, G_STRUCT_OFFSET (TsPrintEntry, reading), RUBY_PT));
+                     widest (job, G_STRUCT_OFFSET (TsPrintEntry, reading), TS_ROSTER_RUBY_PT));
   double profession = MAX (widest (job, G_STRUCT_OFFSET (TsPrintEntry, profession), TEXT_PT),
                            widest (job, G_STRUCT_OFFSET (TsPrintEntry, job_title), TEXT_PT));
   double piece = 0;
@@ -140,11 +135,7 @@ compute_grid (const TsPrintJob *job,
   grid->width[COL_NAME] = CLAMP (name + pad, 80, 200);
   /* The marks say first time too (the same rule): one column, not two.
    * As wide as the longest label in the language printed. */
-  grid->width[COL_MARK] = 0;
-  for (TsRegularsMark mark = TS_REGULARS_MARK_FIRST_TIMER; has (job, TS_ROSTER_MARKS) &&
-       mark <= TS_REGULARS_MARK_REGULAR; mark++)
-    grid->width[COL_MARK] = MAX (grid->width[COL_MARK],
-                                 ts_render_text_estimate_width (ts_regulars_mark_label (mark), TAG_PT) + 5 + pad);
+  grid->width[COL_MARK] = has (job, TS_ROSTER_MARKS) ? ts_render_roster_mark_width () + pad : 0;
   grid->width[COL_FIRST_TIME] = has (job, TS_ROSTER_FIRST_TIME) &&
                                 !has (job, TS_ROSTER_MARKS) ? 40 : 0;
   grid->width[COL_ORGANIZATION] = 0;
@@ -195,34 +186,17 @@ layout_free (Layout *layout)
   g_free (layout);
 }
 
-/* Pages filled greedily; a single row is never left alone on the last
- * page: the page before gives it a companion. */
 static void
 break_pages (const TsPrintJob *job,
              Layout           *layout)
 {
   double body = TS_A4_HEIGHT - 2 * MARGIN - HEADER_HEIGHT - TABLE_HEAD - FOOTER_HEIGHT;
-  double used = 0;
-  guint zero = 0, n = job->entries->len, pages;
+  guint n = job->entries->len;
+  g_autofree double *heights = g_new (double, MAX (n, 1));
 
-  layout->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_array_append_val (layout->page_starts, zero);
   for (guint i = 0; i < n; i++)
-    {
-      double height = row_height (layout, i);
-
-      if (used > 0 && used + height > body)
-        {
-          g_array_append_val (layout->page_starts, i);
-          used = 0;
-        }
-      used += height;
-    }
-  pages = layout->page_starts->len;
-  if (pages >= 2 && g_array_index (layout->page_starts, guint, pages - 1) == n - 1 &&
-      n - 1 - g_array_index (layout->page_starts, guint, pages - 2) >= 3)
-    g_array_index (layout->page_starts, guint, pages - 1) = n - 2;
-  g_array_append_val (layout->page_starts, n);
+    heights[i] = row_height (layout, i);
+  layout->page_starts = ts_render_roster_break_pages (heights, n, body);
 }
 
 static Layout *
@@ -266,22 +240,6 @@ ts_render_roster_n_pages (const TsPrintJob *job)
   return get_layout (job)->page_starts->len - 1;
 }
 
-static void
-draw_line (cairo_t *cr,
-           double   x0,
-           double   y0,
-           double   x1,
-           double   y1,
-           double   width,
-           double   grey)
-{
-  cairo_set_source_rgb (cr, grey, grey, grey);
-  cairo_set_line_width (cr, width);
-  cairo_move_to (cr, x0, y0);
-  cairo_line_to (cr, x1, y1);
-  cairo_stroke (cr);
-}
-
 /* A cell on the name's line: one line centred on it, or two lines around
  * it when the text needs them, then an ellipsis. */
 static void
@@ -300,88 +258,6 @@ draw_cell (cairo_t      *cr,
   ts_render_text_set_box (layout, width - 2 * CELL_PAD, 2 * TEXT_LINE + 1);
   ts_render_text_draw (cr, layout, x + CELL_PAD,
                        y + NAME_MIDDLE - ts_render_text_height (layout) / 2);
-}
-
-/* Says what the page shows: everyone counted is a row, or the header
- * says how many are not. */
-static char *
-headcount_text (const TsPrintJob *job)
-{
-  guint n = job->headcount, unlisted = job->options.organizer_copy ? 0 : job->n_unlisted;
-
-  if (job->options.kind == TS_PRINT_ADDENDUM && unlisted > 0)
-    /* Translators: the walk-in addendum's headcount when some walk-ins are
-     * not on it: "当日参加 %1$u 人、うち名簿非掲載 %2$u 人". */
-    return g_strdup_printf (ngettext ("%1$u walk-in, %2$u of them not listed",
-                                      "%1$u walk-ins, %2$u of them not listed", n),
-                            n, unlisted);
-  if (job->options.kind == TS_PRINT_ADDENDUM)
-    /* Translators: the walk-in addendum's headcount: "当日参加 %u 人". */
-    return g_strdup_printf (ngettext ("%u walk-in", "%u walk-ins", n), n);
-  if (unlisted > 0)
-    /* Translators: a roster's headcount when some attendees are not on it:
-     * "参加者 %1$u 人、うち名簿非掲載 %2$u 人". */
-    return g_strdup_printf (ngettext ("%1$u attendee, %2$u of them not listed",
-                                      "%1$u attendees, %2$u of them not listed", n),
-                            n, unlisted);
-  /* Translators: the headcount on a roster: "参加者 %u 人". */
-  return g_strdup_printf (ngettext ("%u attendee", "%u attendees", n), n);
-}
-
-static void
-draw_header (cairo_t          *cr,
-             PangoContext     *context,
-             const TsPrintJob *job)
-{
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) chapter = NULL;
-  g_autoptr(PangoLayout) event = NULL;
-  g_autoptr(PangoLayout) details = NULL;
-  g_autofree char *count = NULL;
-  g_autofree char *line = NULL;
-  double width = TS_A4_WIDTH - 2 * MARGIN;
-  double y = MARGIN;
-
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  title = ts_render_text_new (context, ts_print_kind_title (job->options.kind), 16,
-                              PANGO_WEIGHT_BOLD);
-  ts_render_text_draw (cr, title, MARGIN, y);
-  chapter = ts_render_text_new (context, job->chapter, 12, PANGO_WEIGHT_BOLD);
-  ts_render_text_set_line (chapter, width - ts_render_text_width (title) - 20);
-  pango_layout_set_alignment (chapter, PANGO_ALIGN_RIGHT);
-  ts_render_text_draw (cr, chapter, MARGIN + 20 + ts_render_text_width (title), y + 3);
-  y += 24;
-
-  event = ts_render_text_new (context, job->event_title, 10.5, PANGO_WEIGHT_BOLD);
-  ts_render_text_set_line (event, width);
-  ts_render_text_draw (cr, event, MARGIN, y);
-  y += 16;
-
-  count = headcount_text (job);
-  {
-    const char *parts[] = { job->when, job->venue, count };
-    GString *joined = g_string_new (NULL);
-
-    /* An event without a venue leaves no gap. */
-    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-      if (parts[i] != NULL && *parts[i] != '\0')
-        g_string_append_printf (joined, "%s%s", joined->len ? "　" : "", parts[i]);
-    line = g_string_free (joined, FALSE);
-  }
-  details = ts_render_text_new (context, line, TEXT_PT, PANGO_WEIGHT_NORMAL);
-  ts_render_text_set_line (details, width);
-  ts_render_text_draw (cr, details, MARGIN, y);
-
-  if (job->options.organizer_copy)
-    {
-      g_autoptr(PangoLayout) copy = ts_render_text_new (context, _("Organizer copy (with contact details)"),
-                                                        TEXT_PT, PANGO_WEIGHT_BOLD);
-
-      cairo_set_source_rgb (cr, 0.7, 0.1, 0.1);
-      ts_render_text_draw (cr, copy, MARGIN + width - ts_render_text_width (copy), y + 2);
-    }
-  draw_line (cr, MARGIN, MARGIN + HEADER_HEIGHT - 6, MARGIN + width,
-             MARGIN + HEADER_HEIGHT - 6, 1.2, 0);
 }
 
 /* One line of text in column @col, cut to the column's width. */
@@ -424,118 +300,6 @@ draw_table_head (cairo_t          *cr,
   for (guint i = 0; i < N_COLS; i++)
     if (grid->width[i] > 0)
       draw_cell_line (cr, context, grid, i, labels[i], TEXT_PT, PANGO_WEIGHT_BOLD, y + 3);
-}
-
-/* Furigana as ruby: each part's reading centred over that part of the
- * name, as Japanese forms set them. */
-static void
-draw_ruby (cairo_t      *cr,
-           PangoContext *context,
-           PangoLayout  *name,
-           const char   *reading,
-           int           start,
-           int           end,
-           double        x,
-           double        y)
-{
-  g_autoptr(PangoLayout) ruby = NULL;
-  PangoRectangle left, right;
-  double middle;
-
-  if (reading == NULL || *reading == '\0')
-    return;
-  pango_layout_index_to_pos (name, start, &left);
-  /* The last character's box ends the part, whatever its width. */
-  pango_layout_index_to_pos (name, g_utf8_prev_char (pango_layout_get_text (name) + end) -
-                                   pango_layout_get_text (name), &right);
-  middle = (left.x + right.x + right.width) / 2.0 / PANGO_SCALE;
-  ruby = ts_render_text_new (context, reading, RUBY_PT, PANGO_WEIGHT_NORMAL);
-  ts_render_text_draw (cr, ruby, x + middle - ts_render_text_width (ruby) / 2, y);
-}
-
-static void
-draw_name (cairo_t            *cr,
-           PangoContext       *context,
-           const TsPrintJob   *job,
-           const TsPrintEntry *entry,
-           const Grid         *grid,
-           double              y)
-{
-  double width = grid->width[COL_NAME] - 2 * CELL_PAD;
-  double x = grid->x[COL_NAME] + CELL_PAD;
-  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, NAME_PT,
-                                                    PANGO_WEIGHT_BOLD);
-  const char *text = pango_layout_get_text (name);
-  int family_end = entry->family_name ? (int) strlen (entry->family_name) : 0;
-  int given_start = family_end + (int) strlen ("\u3000");
-
-  ts_render_text_fit (name, NAME_PT, NAME_PT, width);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  ts_render_text_draw (cr, name, x, y + NAME_TOP);
-  if (!has (job, TS_ROSTER_READING))
-    return;
-  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-  if (family_end > 0 && (int) strlen (text) > given_start &&
-      g_str_has_prefix (text, entry->family_name))
-    {
-      draw_ruby (cr, context, name, entry->family_reading, 0, family_end, x, y + RUBY_TOP);
-      draw_ruby (cr, context, name, entry->given_reading, given_start, strlen (text), x,
-                 y + RUBY_TOP);
-    }
-  else
-    draw_ruby (cr, context, name, entry->reading, 0, strlen (text), x, y + RUBY_TOP);
-}
-
-/* A small badge in the marks column, told apart without colour:
- * a first-timer's is solid (the one to look for when greeting people), a
- * returning member's is outlined, a regular's a light grey box. */
-static void
-draw_mark (cairo_t            *cr,
-           PangoContext       *context,
-           const TsPrintEntry *entry,
-           const Grid         *grid,
-           double              y)
-{
-  const char *label = ts_regulars_mark_label (entry->mark);
-  g_autoptr(PangoLayout) layout = NULL;
-  double pad = 2.5, room = grid->width[COL_MARK] - 2 * CELL_PAD - 2 * pad;
-  double width, height, left, top;
-
-  if (entry->mark == TS_REGULARS_MARK_NONE || *label == '\0')
-    return;
-  layout = ts_render_text_new (context, label, TAG_PT, PANGO_WEIGHT_BOLD);
-  ts_render_text_fit (layout, TAG_PT, TAG_PT, room);
-  width = MIN (ts_render_text_width (layout), room) + 2 * pad;
-  height = ts_render_text_height (layout) + 1;
-  /* Left-aligned under the heading, centred on the name's line. */
-  left = grid->x[COL_MARK] + CELL_PAD;
-  top = y + NAME_MIDDLE - height / 2;
-  cairo_save (cr);
-  cairo_rectangle (cr, left, top, width, height);
-  switch (entry->mark)
-    {
-    case TS_REGULARS_MARK_FIRST_TIMER:
-      cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      break;
-    case TS_REGULARS_MARK_RETURNING:
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
-      cairo_set_line_width (cr, 0.9);
-      cairo_stroke (cr);
-      break;
-    case TS_REGULARS_MARK_REGULAR:
-    case TS_REGULARS_MARK_NONE:
-    default:
-      cairo_set_source_rgb (cr, 0.80, 0.80, 0.80);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
-      break;
-    }
-  ts_render_text_draw (cr, layout, left + pad, top + 0.5);
-  cairo_restore (cr);
 }
 
 static void
@@ -628,17 +392,19 @@ draw_row (cairo_t            *cr,
   pango_layout_set_alignment (num, PANGO_ALIGN_RIGHT);
   ts_render_text_draw (cr, num, grid->x[COL_NUMBER] + CELL_PAD,
                        y + NAME_MIDDLE - ts_render_text_height (num) / 2);
-  draw_name (cr, context, job, entry, grid, y);
+  ts_render_roster_name (cr, context, job, entry, grid->x[COL_NAME] + CELL_PAD, y,
+                         grid->width[COL_NAME] - 2 * CELL_PAD);
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
     ts_render_first_time_mark (cr, context, grid->x[COL_FIRST_TIME] + grid->width[COL_FIRST_TIME] - 2,
-                               y + NAME_MIDDLE - TAG_PT * 0.75, TAG_PT);
+                               y + NAME_MIDDLE - TS_ROSTER_TAG_PT * 0.75, TS_ROSTER_TAG_PT);
   if (grid->width[COL_MARK] > 0)
-    draw_mark (cr, context, entry, grid, y);
+    ts_render_roster_mark (cr, context, entry, grid->x[COL_MARK] + CELL_PAD, y + NAME_MIDDLE,
+                           grid->width[COL_MARK] - 2 * CELL_PAD);
   /* Only the organizer copy holds people who are not on the roster; the
    * tag says not to read them out or pass them on. */
   if (entry->unlisted)
     ts_render_tag (cr, context, C_("roster", "Not listed"),
-                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 1, TAG_PT, 0.7, 0.1, 0.1);
+                   grid->x[COL_NAME] + grid->width[COL_NAME] - CELL_PAD, y + 1, TS_ROSTER_TAG_PT, 0.7, 0.1, 0.1);
   cairo_set_source_rgb (cr, 0, 0, 0);
   draw_cell (cr, context, entry->organization, grid->x[COL_ORGANIZATION], y,
              grid->width[COL_ORGANIZATION]);
@@ -647,98 +413,7 @@ draw_row (cairo_t            *cr,
   if (grid->width[COL_CONTACT] > 0)
     draw_contact (cr, context, entry, grid, y);
   draw_texts (cr, context, entry, grid, layout->intro_lines[index], layout->wish_lines[index], y);
-  draw_line (cr, MARGIN, y + height, TS_A4_WIDTH - MARGIN, y + height, 0.3, 0.7);
-}
-
-static void
-draw_footer (cairo_t          *cr,
-             PangoContext     *context,
-             guint             page,
-             guint             n_pages)
-{
-  double y = TS_A4_HEIGHT - MARGIN - FOOTER_HEIGHT + 6;
-  double width = TS_A4_WIDTH - 2 * MARGIN;
-  /* Translators: page number in a footer: "%1$u / %2$u". */
-  g_autofree char *text = g_strdup_printf (_("Page %1$u of %2$u"), page + 1, n_pages);
-  g_autoptr(PangoLayout) number = ts_render_text_new (context, text, TEXT_PT, PANGO_WEIGHT_NORMAL);
-  g_autoptr(PangoLayout) notice = ts_render_text_new (context,
-    _("Confidential: use this list only for this meeting, and do not pass it on."),
-    TEXT_PT, PANGO_WEIGHT_BOLD);
-
-  draw_line (cr, MARGIN, y - 4, MARGIN + width, y - 4, 0.5, 0.5);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  ts_render_text_set_line (notice, width - 60);
-  ts_render_text_draw (cr, notice, MARGIN, y);
-  ts_render_text_draw (cr, number, MARGIN + width - ts_render_text_width (number), y);
-}
-
-/* 五十音 index past this many people, when the roster is in 五十音順. */
-#define INDEX_MIN_PEOPLE 60
-#define INDEX_CELL       24.0
-
-static const char * const index_rows[] = {
-  "ぁあぃいぅうぇえぉおゔ", "かがきぎくぐけげこごゕゖ", "さざしじすずせぜそぞ",
-  "ただちぢっつづてでとど", "なにぬねの", "はばぱひびぴふぶぷへべぺほぼぽ",
-  "まみむめも", "ゃやゅゆょよ", "らりるれろ", "ゎわゐゑをん",
-};
-
-/* The row of the 五十音 a reading starts in, -1 for none. */
-static int
-index_row (const char *reading)
-{
-  char first[8] = { 0 };
-
-  if (reading == NULL || *reading == '\0')
-    return -1;
-  g_unichar_to_utf8 (g_utf8_get_char (reading), first);
-  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++)
-    if (strstr (index_rows[i], first) != NULL)
-      return (int) i;
-  return -1;
-}
-
-/* A strip of あかさたなはまやらわ at the page's edge, the rows this page
- * holds filled in, so a long roster opens at the right page. */
-static void
-draw_index (cairo_t          *cr,
-            PangoContext     *context,
-            const TsPrintJob *job,
-            guint             first,
-            guint             last)
-{
-  gboolean shown[G_N_ELEMENTS (index_rows)] = { FALSE };
-  double x = TS_A4_WIDTH - MARGIN + 6, y = MARGIN + HEADER_HEIGHT + TABLE_HEAD;
-  double width = MARGIN - 12;
-
-  if (job->options.sort != TS_PRINT_SORT_READING || job->entries->len <= INDEX_MIN_PEOPLE)
-    return;
-  for (guint i = first; i < last; i++)
-    {
-      const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
-      int row = index_row (entry->family_reading ? entry->family_reading : entry->reading);
-
-      /* Walk-ins come after everyone else, out of 五十音順. */
-      if (row >= 0 && !entry->walk_in)
-        shown[row] = TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (index_rows); i++, y += INDEX_CELL)
-    {
-      g_autofree char *kana = g_utf8_substring ("あかさたなはまやらわ", i, i + 1);
-      g_autoptr(PangoLayout) layout = ts_render_text_new (context, kana, TEXT_PT, PANGO_WEIGHT_BOLD);
-
-      cairo_rectangle (cr, x, y + 1, width, INDEX_CELL - 2);
-      if (shown[i])
-        cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
-      else
-        cairo_set_source_rgb (cr, 0.92, 0.92, 0.92);
-      cairo_fill (cr);
-      if (shown[i])
-        cairo_set_source_rgb (cr, 1, 1, 1);
-      else
-        cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-      ts_render_text_draw (cr, layout, x + (width - ts_render_text_width (layout)) / 2,
-                           y + (INDEX_CELL - ts_render_text_height (layout)) / 2);
-    }
+  ts_render_rule (cr, MARGIN, y + height, TS_A4_WIDTH - MARGIN, y + height, 0.3, 0.7);
 }
 
 void
@@ -752,7 +427,7 @@ ts_render_roster_page (cairo_t          *cr,
   guint last = g_array_index (layout->page_starts, guint, page + 1);
   double y = MARGIN + HEADER_HEIGHT;
 
-  draw_header (cr, context, job);
+  ts_render_roster_header (cr, context, job);
   draw_table_head (cr, context, job, &layout->grid, y);
   y += TABLE_HEAD;
   for (guint i = first; i < last; i++)
@@ -760,6 +435,6 @@ ts_render_roster_page (cairo_t          *cr,
       draw_row (cr, context, job, layout, i, i - first, y);
       y += row_height (layout, i);
     }
-  draw_index (cr, context, job, first, last);
-  draw_footer (cr, context, page, layout->page_starts->len - 1);
+  ts_render_roster_index (cr, context, job, first, last, MARGIN + HEADER_HEIGHT + TABLE_HEAD);
+  ts_render_roster_footer (cr, context, page, layout->page_starts->len - 1);
 }

@@ -26,7 +26,8 @@ ts_render_n_pages (const TsPrintJob *job)
     {
     case TS_PRINT_ROSTER:
     case TS_PRINT_ADDENDUM:
-      return ts_render_roster_n_pages (job);
+      return job->options.compact ? ts_render_roster_compact_n_pages (job)
+                                  : ts_render_roster_n_pages (job);
     case TS_PRINT_CARDS:
     case TS_PRINT_BADGES:
       return ts_render_cards_n_pages (job);
@@ -47,7 +48,10 @@ ts_render_page (cairo_t          *cr,
 
   cairo_save (cr);
   context = ts_render_context_new (cr);
-  if (job->options.kind == TS_PRINT_ROSTER || job->options.kind == TS_PRINT_ADDENDUM)
+  if ((job->options.kind == TS_PRINT_ROSTER || job->options.kind == TS_PRINT_ADDENDUM) &&
+      job->options.compact)
+    ts_render_roster_compact_page (cr, context, job, page);
+  else if (job->options.kind == TS_PRINT_ROSTER || job->options.kind == TS_PRINT_ADDENDUM)
     ts_render_roster_page (cr, context, job, page);
   else
     ts_render_cards_page (cr, context, job, page);

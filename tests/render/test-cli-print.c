@@ -98,6 +98,27 @@ test_cli_roster (void)
     }
   g_assert_null (strstr (text, "@"));
 
+  /* The compact roster: everyone, about 40 a page, fewer pages. */
+  {
+    g_autofree char *compact = g_build_filename (dir, "compact.pdf", NULL);
+    g_autofree char *compact_text = NULL;
+    guint compact_pages;
+
+    g_assert_cmpint (run_cli (database, NULL, "roster", "--event", event, "-o", compact,
+                              "--compact", NULL), ==, 0);
+    compact_text = ts_test_pdf_text (compact, 10, &compact_pages);
+    g_assert_cmpuint (compact_pages, ==, (names->len + 39) / 40);
+    g_assert_cmpuint (compact_pages, <=, n_pages);
+    for (guint i = 0; i < names->len; i++)
+      {
+        g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (names, i), "\u3000", -1);
+
+        for (guint j = 0; parts[j] != NULL; j++)
+          if (strstr (compact_text, parts[j]) == NULL)
+            g_error ("“%s” is missing from the compact roster", parts[j]);
+      }
+  }
+
   /* Wrong flags and empty events: a message, a failure, no file. */
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (database, &err, "roster", "--event", event, "-o", missing,

@@ -139,6 +139,39 @@ assert_words_whole (const char *path,
     }
 }
 
+/* Where a line is too short for what it holds (the compact roster's
+ * second line), a word is shown whole or not at all: every character of
+ * every occurrence has a glyph of its own on one line. An ellipsis cut
+ * by Pango inside a word keeps the hidden characters in the text, mapped
+ * onto the one ellipsis glyph, and is caught here. */
+static void
+assert_words_whole_or_left_out (const char *path)
+{
+  g_autoptr(TestPdf) document = ts_test_pdf_open (path);
+  guint found = 0;
+
+  for (int p = 0; p < poppler_document_get_n_pages (document); p++)
+    {
+      TsTestPdfText page = { 0 };
+
+      ts_test_pdf_text_load (&page, document, p);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        for (const char *at = strstr (page.text, words[w]); at != NULL; at = strstr (at + 1, words[w]))
+          {
+            glong first = g_utf8_pointer_to_offset (page.text, at);
+            glong n = g_utf8_strlen (words[w], -1);
+
+            for (glong i = first + 1; i < first + n; i++)
+              if (ABS (page.boxes[i].y1 - page.boxes[first].y1) > 1 ||
+                  page.boxes[i].x1 < page.boxes[i - 1].x1 + 3)
+                g_error ("%s: “%s” on page %d is not drawn whole", path, words[w], p + 1);
+            found++;
+          }
+      ts_test_pdf_text_clear (&page);
+    }
+  g_assert_cmpuint (found, >, 0);
+}
+
 static void
 test_words_not_broken (Fixture       *fixture,
                        gconstpointer  data)
@@ -162,6 +195,16 @@ test_words_not_broken (Fixture       *fixture,
         path = write_pdf (fixture, &options, "roster.pdf");
         assert_words_whole (path, TRUE);
       }
+  for (int copy = 0; copy < 2; copy++)
+    {
+      g_autofree char *path = NULL;
+
+      ts_print_options_init (&options, TS_PRINT_ROSTER);
+      options.compact = TRUE;
+      options.organizer_copy = copy;
+      path = write_pdf (fixture, &options, "compact.pdf");
+      assert_words_whole_or_left_out (path);
+    }
   {
     g_autofree char *cards = NULL, *badges = NULL, *large = NULL;
 
@@ -218,7 +261,7 @@ test_minimum_sizes (Fixture       *fixture,
                     gconstpointer  data)
 {
   TsPrintOptions options;
-  g_autofree char *roster = NULL, *cards = NULL;
+  g_autofree char *roster = NULL, *compact = NULL, *cards = NULL;
   g_autoptr(TsMember) short_intro = NULL;
   double smallest, largest;
 
@@ -237,6 +280,15 @@ test_minimum_sizes (Fixture       *fixture,
   sizes_of (roster, "として、", &smallest, &largest);
   g_assert_cmpfloat (smallest, >=, 9 - 0.01);
   sizes_of (roster, "主任", &smallest, &largest);
+  g_assert_cmpfloat (smallest, >=, 9 - 0.01);
+
+  options.compact = TRUE;
+  compact = write_pdf (fixture, &options, "compact.pdf");
+  sizes_of (compact, NULL, &smallest, &largest);
+  g_assert_cmpfloat (smallest, >=, 7.5 - 0.01);
+  sizes_of (compact, "佐藤", &smallest, &largest);
+  g_assert_cmpfloat (smallest, >=, 12 - 0.01);
+  sizes_of (compact, "つどい", &smallest, &largest);
   g_assert_cmpfloat (smallest, >=, 9 - 0.01);
 
   ts_print_options_init (&options, TS_PRINT_CARDS);
