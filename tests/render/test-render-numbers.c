@@ -462,6 +462,42 @@ test_badge_for_everyone (Fixture       *fixture,
 }
 
 /* Every document says what it is, for whom and from whom. */
+/* The language as a reader finds it: the last cross-reference section
+ * names the catalog's offset, and the catalog says /Lang (ja). */
+static void
+assert_language_japanese (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  const char *startxref, *xref, *object, *end;
+  char *entry;
+  guint64 root, offset;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  /* The trailer is text after the last binary stream. */
+  startxref = data + length;
+  while (startxref > data && startxref[-1] != '\0')
+    startxref--;
+  startxref = g_strrstr (startxref, "startxref");
+  g_assert_nonnull (startxref);
+  xref = data + g_ascii_strtoull (startxref + strlen ("startxref"), NULL, 10);
+  g_assert_true (g_str_has_prefix (xref, "xref\n"));
+  /* "R 1" then R's offset: the update holds the catalog alone. */
+  root = g_ascii_strtoull (xref + strlen ("xref\n"), NULL, 10);
+  offset = g_ascii_strtoull (strchr (xref + strlen ("xref\n"), '\n') + 1, NULL, 10);
+  g_assert_cmpuint (offset, <, length);
+  entry = g_strdup_printf ("%" G_GUINT64_FORMAT " 0 obj", root);
+  object = data + offset;
+  g_assert_true (g_str_has_prefix (object, entry));
+  g_free (entry);
+  end = strstr (object, "endobj");
+  g_assert_nonnull (end);
+  entry = g_strndup (object, end - object);
+  g_assert_nonnull (strstr (entry, "/Type /Catalog"));
+  g_assert_nonnull (strstr (entry, "/Lang (ja)"));
+  g_free (entry);
+}
+
 static void
 test_metadata (Fixture       *fixture,
                gconstpointer  data)
@@ -488,6 +524,8 @@ test_metadata (Fixture       *fixture,
       g_assert_nonnull (strstr (subject, "第1回 試験の会"));
       g_assert_nonnull (strstr (subject, "2017年8月24日"));
       g_assert_cmpstr (creator, ==, "Tsudoi " PACKAGE_VERSION);
+      g_assert_cmpint (poppler_document_get_n_pages (document), >, 0);
+      assert_language_japanese (path);
     }
 }
 
