@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Named explicitly: under a Chinese locale fontconfig would otherwise pick
  * the SC variant even when Pango's language is ja. */
-#define TS_RENDER_FONT_FAMILY "Noto Sans CJK JP"
+#define TS_RENDER_FONT_FAMILY "BIZ UDPGothic"
 
 PangoLayout  *ts_render_layout_new      (cairo_t      *cr,
                                          double        size_pt,
