@@ -82,6 +82,12 @@ void    ts_render_roster_name            (cairo_t            *cr,
                                           double              x,
                                           double              y,
                                           double              width);
+void    ts_render_roster_number          (cairo_t            *cr,
+                                          PangoContext       *context,
+                                          const TsPrintEntry *entry,
+                                          double              x,
+                                          double              width,
+                                          double              y);
 double  ts_render_roster_mark_width      (void);
 void    ts_render_roster_mark            (cairo_t            *cr,
                                           PangoContext       *context,

@@ -27,8 +27,8 @@
 #define MIN_ROW      34.0
 /* From the top of a row: the name block (furigana over the name) and the
  * second line. */
-#define NAME_SHIFT   (-4.0)
-#define SECOND_TOP   21.0
+#define NAME_SHIFT   (-1.5)
+#define SECOND_TOP   23.5
 
 typedef struct {
   guint   rows;          /* per column */
@@ -177,16 +177,10 @@ draw_person (cairo_t            *cr,
   const double width = column_width ();
   const double text_x = x + NUMBER_WIDTH + CELL_PAD;
   const double text_width = width - NUMBER_WIDTH - 2 * CELL_PAD;
-  const double name_middle = y + NAME_SHIFT + TS_ROSTER_NAME_TOP + TS_ROSTER_NAME_PT * 0.75;
+  const double name_middle = y + NAME_SHIFT + TS_ROSTER_NAME_TOP + TS_ROSTER_NAME_PT * 0.55;
   double mark_width = 0;
-  g_autofree char *number = g_strdup_printf ("%u", entry->number);
-  g_autoptr(PangoLayout) num = ts_render_text_new (context, number, TS_ROSTER_TEXT_PT,
-                                                   PANGO_WEIGHT_NORMAL);
 
-  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-  pango_layout_set_width (num, (int) ((NUMBER_WIDTH - CELL_PAD) * PANGO_SCALE));
-  pango_layout_set_alignment (num, PANGO_ALIGN_RIGHT);
-  ts_render_text_draw (cr, num, x, name_middle - ts_render_text_height (num) / 2);
+  ts_render_roster_number (cr, context, entry, x, NUMBER_WIDTH - CELL_PAD, y + NAME_SHIFT);
   if (job->options.columns & TS_ROSTER_MARKS)
     {
       mark_width = ts_render_roster_mark_width ();

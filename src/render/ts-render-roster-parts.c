@@ -118,8 +118,10 @@ ts_render_roster_header (cairo_t          *cr,
 }
 
 /* Furigana as ruby: each part's reading centred over that part of the
- * name, as Japanese forms set them. */
-static void
+ * name, as Japanese forms set them, but never left of @min_left, so that
+ * a long reading over a short name (いのうえ おさむ over 井上 修) does not
+ * run into the one before it. Returns where the reading ends. */
+static double
 draw_ruby (cairo_t      *cr,
            PangoContext *context,
            PangoLayout  *name,
@@ -127,21 +129,24 @@ draw_ruby (cairo_t      *cr,
            int           start,
            int           end,
            double        x,
-           double        y)
+           double        y,
+           double        min_left)
 {
   g_autoptr(PangoLayout) ruby = NULL;
   PangoRectangle left, right;
-  double middle;
+  double middle, ruby_left;
 
   if (reading == NULL || *reading == '\0')
-    return;
+    return min_left;
   pango_layout_index_to_pos (name, start, &left);
   /* The last character's box ends the part, whatever its width. */
   pango_layout_index_to_pos (name, g_utf8_prev_char (pango_layout_get_text (name) + end) -
                                    pango_layout_get_text (name), &right);
   middle = (left.x + right.x + right.width) / 2.0 / PANGO_SCALE;
   ruby = ts_render_text_new (context, reading, TS_ROSTER_RUBY_PT, PANGO_WEIGHT_NORMAL);
-  ts_render_text_draw (cr, ruby, x + middle - ts_render_text_width (ruby) / 2, y);
+  ruby_left = MAX (x + middle - ts_render_text_width (ruby) / 2, min_left);
+  ts_render_text_draw (cr, ruby, ruby_left, y);
+  return ruby_left + ts_render_text_width (ruby);
 }
 
 /* The name in bold at (x, y + TS_ROSTER_NAME_TOP), its furigana above it
@@ -171,11 +176,57 @@ ts_render_roster_name (cairo_t            *cr,
   if (family_end > 0 && (int) strlen (text) > given_start &&
       g_str_has_prefix (text, entry->family_name))
     {
-      draw_ruby (cr, context, name, entry->family_reading, 0, family_end, x, ruby_y);
-      draw_ruby (cr, context, name, entry->given_reading, given_start, strlen (text), x, ruby_y);
+      double family_right = draw_ruby (cr, context, name, entry->family_reading, 0, family_end,
+                                       x, ruby_y, x - TS_ROSTER_RUBY_PT);
+
+      /* A space's width between the two readings, at least. */
+      draw_ruby (cr, context, name, entry->given_reading, given_start, strlen (text), x, ruby_y,
+                 family_right + TS_ROSTER_RUBY_PT * 0.5);
     }
   else
-    draw_ruby (cr, context, name, entry->reading, 0, strlen (text), x, ruby_y);
+    draw_ruby (cr, context, name, entry->reading, 0, strlen (text), x, ruby_y,
+               x - TS_ROSTER_RUBY_PT);
+}
+
+/* Pango units from a layout's top to the baseline of its first line. */
+static double
+baseline (PangoContext *context,
+          double        size_pt,
+          PangoWeight   weight)
+{
+  g_autoptr(PangoLayout) layout = ts_render_text_new (context, "0", size_pt, weight);
+
+  return (double) pango_layout_get_baseline (layout) / PANGO_SCALE;
+}
+
+/* The person's number, right-aligned in the @width from @x, on the
+ * baseline of the name drawn from @y by ts_render_roster_name(), so that
+ * the two read as one line. */
+void
+ts_render_roster_number (cairo_t            *cr,
+                         PangoContext       *context,
+                         const TsPrintEntry *entry,
+                         double              x,
+                         double              width,
+                         double              y)
+{
+  static gsize offset_set = 0;
+  static double offset;
+  g_autofree char *number = g_strdup_printf ("%u", entry->number);
+  g_autoptr(PangoLayout) layout = ts_render_text_new (context, number, TS_ROSTER_TEXT_PT,
+                                                      PANGO_WEIGHT_NORMAL);
+
+  /* The same font on every page: measured once. */
+  if (g_once_init_enter (&offset_set))
+    {
+      offset = baseline (context, TS_ROSTER_NAME_PT, PANGO_WEIGHT_BOLD) -
+               baseline (context, TS_ROSTER_TEXT_PT, PANGO_WEIGHT_NORMAL);
+      g_once_init_leave (&offset_set, 1);
+    }
+  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  ts_render_text_draw (cr, layout, x, y + TS_ROSTER_NAME_TOP + offset);
 }
 
 /* The widest visit mark in the language printed, box included. */

@@ -376,9 +376,7 @@ draw_row (cairo_t            *cr,
   const TsPrintEntry *entry = g_ptr_array_index (job->entries, index);
   const Grid *grid = &layout->grid;
   double height = row_height (layout, index);
-  g_autofree char *number = g_strdup_printf ("%u", entry->number);
   g_autofree char *profession = profession_text (entry);
-  g_autoptr(PangoLayout) num = ts_render_text_new (context, number, TEXT_PT, PANGO_WEIGHT_NORMAL);
 
   /* By row, not number: numbers skip the people not listed. */
   if (row % 2 == 1)
@@ -387,11 +385,8 @@ draw_row (cairo_t            *cr,
       cairo_rectangle (cr, MARGIN, y, TS_A4_WIDTH - 2 * MARGIN, height);
       cairo_fill (cr);
     }
-  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-  pango_layout_set_width (num, (int) ((grid->width[COL_NUMBER] - 2 * CELL_PAD) * PANGO_SCALE));
-  pango_layout_set_alignment (num, PANGO_ALIGN_RIGHT);
-  ts_render_text_draw (cr, num, grid->x[COL_NUMBER] + CELL_PAD,
-                       y + NAME_MIDDLE - ts_render_text_height (num) / 2);
+  ts_render_roster_number (cr, context, entry, grid->x[COL_NUMBER] + CELL_PAD,
+                           grid->width[COL_NUMBER] - 2 * CELL_PAD, y);
   ts_render_roster_name (cr, context, job, entry, grid->x[COL_NAME] + CELL_PAD, y,
                          grid->width[COL_NAME] - 2 * CELL_PAD);
   if (grid->width[COL_FIRST_TIME] > 0 && entry->first_time)
