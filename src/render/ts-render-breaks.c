@@ -27,6 +27,7 @@
 #include <unicode/ustring.h>
 
 #include "ts-render-breaks.h"
+#include "ts-render-text.h"
 
 #define CACHE_LIMIT 4096
 
@@ -370,7 +371,7 @@ set_attributes (PangoLayout    *layout,
                 const gboolean *phrase_relaxed,
                 const gboolean *word_relaxed)
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttrList *attrs = ts_render_text_attributes_new ();
 
   /* 禁則 inside an unbroken phrase needs no attribute of its own: each
    * one costs Pango a run to shape. */

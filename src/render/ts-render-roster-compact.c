@@ -27,8 +27,8 @@
 #define MIN_ROW      34.0
 /* From the top of a row: the name block (furigana over the name) and the
  * second line. */
-#define NAME_SHIFT   (-1.5)
-#define SECOND_TOP   23.5
+#define NAME_SHIFT   (-2.5)
+#define SECOND_TOP   21.5
 
 typedef struct {
   guint   rows;          /* per column */
@@ -177,7 +177,7 @@ draw_person (cairo_t            *cr,
   const double width = column_width ();
   const double text_x = x + NUMBER_WIDTH + CELL_PAD;
   const double text_width = width - NUMBER_WIDTH - 2 * CELL_PAD;
-  const double name_middle = y + NAME_SHIFT + TS_ROSTER_NAME_TOP + TS_ROSTER_NAME_PT * 0.55;
+  const double name_middle = y + NAME_SHIFT + TS_ROSTER_NAME_TOP + TS_ROSTER_NAME_PT * 0.6;
   double mark_width = 0;
 
   ts_render_roster_number (cr, context, entry, x, NUMBER_WIDTH - CELL_PAD, y + NAME_SHIFT);

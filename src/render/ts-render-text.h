@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 /* Named explicitly: under a Chinese locale fontconfig would otherwise pick
  * the SC variant even when Pango's language is ja. */
 #define TS_RENDER_FONT_FAMILY "BIZ UDPGothic"
+#define TS_RENDER_LINE_HEIGHT 1.3
 
 PangoLayout  *ts_render_layout_new      (cairo_t      *cr,
                                          double        size_pt,
@@ -25,6 +26,7 @@ PangoLayout  *ts_render_layout_new      (cairo_t      *cr,
 /* One context per page: making a context per string costs more than the
  * text itself when thousands of cards are drawn. */
 PangoContext *ts_render_context_new     (cairo_t      *cr);
+PangoAttrList *ts_render_text_attributes_new (void);
 PangoLayout  *ts_render_text_new        (PangoContext *context,
                                          const char   *text,
                                          double        size_pt,
