@@ -200,7 +200,7 @@ draw_list (cairo_t          *cr,
 
   for (guint i = 0; i < regulars->n_members; i++)
     count += filter (&regulars->members[i]);
-  /* Translators: a list's title with its count, in Japanese "%1$s(%2$u名)". */
+  /* Translators: a list's title with its count, in Japanese "%1$s(%2$u 人)". */
   head = g_strdup_printf (_("%1$s (%2$u)"), title, count);
   y += heading (cr, head, x, y, width);
   room = (guint) ((FOOTER_Y - 20 - y) / LIST_ROW);
@@ -218,7 +218,7 @@ draw_list (cairo_t          *cr,
         continue;
       if (shown + 1 == room && count > room)
         {
-          /* Translators: the last line of a list cut short, in Japanese "ほか%u名". */
+          /* Translators: the last line of a list cut short, in Japanese "ほか %u 人". */
           g_autofree char *more = g_strdup_printf (C_("report list", "and %u more"),
                                                    count - shown);
           text_at (cr, more, x, y, 8.5, PANGO_WEIGHT_NORMAL, width, 0);

@@ -180,7 +180,8 @@ draw_month_label (cairo_t      *cr,
   show_text (cr, text, x, y, AXIS_FONT, 0.5, fg);
   if (with_year)
     {
-      g_autofree char *year = g_strdup_printf ("%d", month / 12);
+      /* Translators: a year under a month on the chart, in Japanese "%d年". */
+      g_autofree char *year = g_strdup_printf (C_("chart axis year", "%d"), month / 12);
       show_text (cr, year, x, y + AXIS_FONT + 2, AXIS_FONT, 0.5, fg);
     }
 }
@@ -407,7 +408,8 @@ ts_render_month_strip (cairo_t      *cr,
        * January follows too soon to leave room. */
       if (month % 12 == 0 || (i == 0 && month % 12 < 9))
         {
-          g_autofree char *year = g_strdup_printf ("%d", month / 12);
+          /* Translators: a year under a month on the chart, in Japanese "%d年". */
+      g_autofree char *year = g_strdup_printf (C_("chart axis year", "%d"), month / 12);
 
           cairo_set_source_rgba (cr, fg[0], fg[1], fg[2], fg[3] * 0.3);
           cairo_rectangle (cr, x, 0, 0.7, cy * 2);

@@ -261,7 +261,8 @@ draw_header (TsAttendanceGrid *self,
        * comes soon enough to name it. */
       if (month % 12 == 0 || (col == col0 && month % 12 < 9))
         {
-          g_autofree char *year = g_strdup_printf ("%d", month / 12);
+          /* Translators: a year under a month on the attendance grid, in Japanese "%d年". */
+          g_autofree char *year = g_strdup_printf (C_("chart axis year", "%d"), month / 12);
           draw_text (self, cr, year, MAX (x - CELL / 2 + 2, NAME_W + 2), 10, 0, 0, TRUE);
         }
       draw_text (self, cr, number, x, HEADER_H - 10, 0, 0.5, TRUE);

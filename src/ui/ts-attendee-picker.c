@@ -67,15 +67,16 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   g_autofree char *name = ts_member_dup_name (member);
   g_autofree char *reading = ts_member_dup_reading (member);
-  g_autofree char *title = g_strdup_printf ("%s（%s）", name, reading);
+  /* Translators: a member's name and its reading, in Japanese "%s（%s）". */
+  g_autofree char *title = g_strdup_printf (_("%s (%s)"), name, reading);
   g_autofree char *subtitle = NULL;
   gboolean done = g_hash_table_contains (self->registered, &member->id);
 
   subtitle = g_strdup_printf ("%s%s%s%s",
                               done ? _("Already on this event") : "",
-                              done ? " · " : "",
+                              done ? _(" · ") : "",
                               member->organization ? member->organization : "",
-                              member->profession && *member->profession ? " · " : "");
+                              member->profession && *member->profession ? _(" · ") : "");
   if (member->profession && *member->profession)
     {
       char *full = g_strconcat (subtitle, member->profession, NULL);

@@ -165,7 +165,7 @@ fill_people (TsChapterPage *self)
       g_autofree char *last = ts_ui_format_day (member->last_attended);
       g_autofree char *subtitle = g_strdup_printf ("%s%s%s",
                                                    member->organization ? member->organization : "",
-                                                   member->profession && *member->profession ? " · " : "",
+                                                   member->profession && *member->profession ? _(" · ") : "",
                                                    member->profession ? member->profession : "");
 
       gtk_list_box_append (self->people_list, ts_ui_link_row (name, subtitle, last, member->id));

@@ -196,7 +196,7 @@ create_attendee_row (gpointer item,
   if (member != NULL && member->organization && *member->organization)
     g_string_append (subtitle, member->organization);
   if (member != NULL && member->profession && *member->profession)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", member->profession);
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
   if (self->regulars != NULL && self->event != NULL)
     mark = ts_ui_regulars_mark_new (ts_regulars_mark (self->regulars, attendance->member_id,
                                                       self->event->starts_at));

@@ -503,7 +503,8 @@ row_text (TsImportRow *row)
   GString *text = g_string_new (*name ? name : _("(no name)"));
 
   if (*reading)
-    g_string_append_printf (text, "（%s）", reading);
+    /* Translators: a reading after a name, in Japanese "（%s）". */
+    g_string_append_printf (text, _(" (%s)"), reading);
   return g_string_free (text, FALSE);
 }
 

@@ -136,7 +136,7 @@ referrer_result_row (TsMember *member)
   if (member->organization && *member->organization)
     g_string_append (subtitle, member->organization);
   if (member->profession && *member->profession)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", member->profession);
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -303,7 +303,7 @@ refresh (TsMemberPage *self)
   if (member->organization && *member->organization)
     g_string_append (summary, member->organization);
   if (member->profession && *member->profession)
-    g_string_append_printf (summary, "%s%s", summary->len ? " · " : "", member->profession);
+    g_string_append_printf (summary, "%s%s", summary->len ? _(" · ") : "", member->profession);
   gtk_label_set_text (self->summary_label, summary->str);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", self->member_id);
   fill_profile (self, member);

@@ -259,7 +259,7 @@ fill_lists (TsRegularsPage *self)
           }
       if (count > LIST_LIMIT && !self->show_all[kind])
         gtk_list_box_append (box, show_all_row (kind, count));
-      /* Translators: a list's title and its count, in Japanese "%1$s (%2$u名)". */
+      /* Translators: a list's title and its count, in Japanese "%1$s (%2$u 人)". */
       title = g_strdup_printf (_("%1$s (%2$u)"), list_title (kind), count);
       gtk_stack_page_set_title (gtk_stack_get_page (self->lists, self->list_pages[kind]), title);
     }

@@ -189,7 +189,7 @@ dup_member_summary (TsMember *member)
     parts[n++] = member->organization;
   if (*member->email != '\0')
     parts[n++] = member->email;
-  return g_strjoinv (" · ", (char **) parts);
+  return g_strjoinv (_(" · "), (char **) parts);
 }
 
 static GtkWidget *
