@@ -392,7 +392,7 @@ load_regulars (TsEventPage *self)
   TsRegularsOptions options;
   g_autoptr(GError) error = NULL;
 
-  ts_ui_regulars_options_init (&options);
+  ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
   self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
                                         &options, &error);
   if (self->regulars == NULL)

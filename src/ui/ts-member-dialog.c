@@ -12,6 +12,7 @@
 #include "ts-member-dialog.h"
 #include "ts-member-lookup.h"
 #include "ts-record.h"
+#include "ts-settings.h"
 #include "ts-text.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
@@ -439,17 +440,12 @@ ts_member_dialog_init (TsMemberDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* New members get the organizer's chosen default. */
 static char *
-default_consent (void)
+default_consent (GtkWindow *parent)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
-                                             : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (parent));
 
-  if (schema == NULL)
-    return g_strdup (TS_CONSENT_FULL);
-  settings = g_settings_new_full (schema, NULL, NULL);
   return g_settings_get_string (settings, "default-consent");
 }
 
@@ -466,7 +462,7 @@ ts_member_dialog_new (GtkWindow    *parent,
     member = ts_repository_get_member (repository, member_id, &error);
   else
     {
-      g_autofree char *consent = default_consent ();
+      g_autofree char *consent = default_consent (parent);
 
       member = ts_member_new ();
       g_object_set (member, "consent", consent, NULL);

@@ -19,6 +19,8 @@
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-print-settings.h"
+#include "ts-regulars-marks.h"
+#include "ts-settings.h"
 #include "ts-render.h"
 #include "ts-render-text.h"
 
@@ -54,24 +56,6 @@ struct _TsPrintDialog
 G_DEFINE_FINAL_TYPE (TsPrintDialog, ts_print_dialog, ADW_TYPE_WINDOW)
 
 /* ---- the job and the preview ------------------------------------------- */
-
-/* The 常連 mark follows the organizer's K and N, as the Regulars page
- * does; the schema may be missing in tests and uninstalled builds. */
-static void
-read_regulars_settings (TsPrintOptions *options)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return;
-  settings = g_settings_new (APP_ID);
-  options->regulars_min_present = g_settings_get_uint (settings, "regulars-min-present");
-  options->regulars_window = g_settings_get_uint (settings, "regulars-window");
-}
 
 /* Every change is remembered at once: closing the window any way keeps it. */
 static void
@@ -683,8 +667,15 @@ ts_print_dialog_new (GtkWindow    *parent,
   self->repository = g_object_ref (repository);
   self->event_id = event_id;
   ts_print_options_init (&self->options, kind);
-  read_regulars_settings (&self->options);
-  self->settings = ts_print_settings_open ();
+  {
+    /* The 常連 mark counts as the Regulars page does. */
+    TsRegularsOptions regulars;
+
+    ts_ui_regulars_options_init (GTK_WIDGET (parent), &regulars);
+    self->options.regulars_min_present = regulars.min_present;
+    self->options.regulars_window = regulars.window;
+  }
+  self->settings = ts_settings_dup_for_widget (GTK_WIDGET (parent));
   ts_print_settings_load (self->settings, &self->options);
   gtk_window_set_title (GTK_WINDOW (self), ts_print_kind_title (kind));
   gtk_box_append (GTK_BOX (outer), build_header (self));

@@ -14,21 +14,6 @@
 
 static const char * const kind_keys[] = { "roster", "cards", "badges", "addendum" };
 
-/* NULL when the schema is not installed (a build run from its folder
- * without GSETTINGS_SCHEMA_DIR): the dialog then starts from defaults. */
-GSettings *
-ts_print_settings_open (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "print-wareki"))
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
 static char *
 kind_key (TsPrintKind  kind,
           const char  *what)

@@ -10,7 +10,6 @@
 
 G_BEGIN_DECLS
 
-GSettings *ts_print_settings_open (void);
 void       ts_print_settings_load (GSettings      *settings,
                                    TsPrintOptions *options);
 void       ts_print_settings_save (GSettings            *settings,

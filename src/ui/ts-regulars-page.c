@@ -23,6 +23,7 @@
 #include "ts-regulars-page.h"
 #include "ts-render-report.h"
 #include "ts-render-trend.h"
+#include "ts-settings.h"
 
 typedef enum {
   LIST_REGULARS,
@@ -688,21 +689,6 @@ on_repository_changed_cb (TsRepository   *repository,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
-/* The settings schema is missing when the app runs from the build folder
- * without GSETTINGS_SCHEMA_DIR: fall back to the defaults then. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "regulars-window"))
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
 /* ---- Construction ---------------------------------------------------------- */
 
 static GtkWidget *
@@ -939,7 +925,7 @@ ts_regulars_page_init (TsRegularsPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *choose = adw_status_page_new ();
 
-  self->settings = open_settings ();
+  self->settings = ts_settings_new ();
   gtk_box_append (GTK_BOX (box), build_toolbar (self));
 
   self->stack = GTK_STACK (gtk_stack_new ());

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-member-lookup.h"
+#include "ts-settings.h"
 #include "ts-text.h"
 #include "ts-validate.h"
 #include "ts-walk-in-dialog.h"
@@ -54,20 +55,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* New members get the organizer's chosen default; the schema may be
- * missing when a test or an uninstalled build runs without it. */
+/* New members get the organizer's chosen default. */
 static char *
-dup_default_consent (void)
+dup_default_consent (TsWalkInDialog *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return g_strdup (TS_CONSENT_FULL);
-  settings = g_settings_new (APP_ID);
   return g_settings_get_string (settings, "default-consent");
 }
 
@@ -77,7 +70,7 @@ dup_default_consent (void)
 static char *
 dup_consent (TsWalkInDialog *self)
 {
-  g_autofree char *preferred = dup_default_consent ();
+  g_autofree char *preferred = dup_default_consent (self);
 
   if (!gtk_switch_get_active (self->consent_switch))
     return g_strdup (TS_CONSENT_NONE);
