@@ -14,15 +14,22 @@
 /* The one place the thresholds are read: the Regulars page, the marks
  * on event and member pages and the printed 常連 marks all count alike. */
 void
+ts_ui_regulars_options_from_settings (GSettings         *settings,
+                                      TsRegularsOptions *options)
+{
+  ts_regulars_options_init (options);
+  options->min_present = g_settings_get_uint (settings, "regulars-min-present");
+  options->window = g_settings_get_uint (settings, "regulars-window");
+  options->lapse_after = g_settings_get_uint (settings, "regulars-lapse-after");
+}
+
+void
 ts_ui_regulars_options_init (GtkWidget         *widget,
                              TsRegularsOptions *options)
 {
   g_autoptr(GSettings) settings = ts_settings_dup_for_widget (widget);
 
-  ts_regulars_options_init (options);
-  options->min_present = g_settings_get_uint (settings, "regulars-min-present");
-  options->window = g_settings_get_uint (settings, "regulars-window");
-  options->lapse_after = g_settings_get_uint (settings, "regulars-lapse-after");
+  ts_ui_regulars_options_from_settings (settings, options);
 }
 
 /* Loaded once per display, the first time a mark is made, so that every

@@ -311,7 +311,8 @@ ts_window_constructed (GObject *object)
 
   ts_data_actions_install (GTK_WIDGET (self), self->repository);
   self->settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
-  self->regulars_page = ts_regulars_page_new (self->repository);
+  self->regulars_page = g_object_new (TS_TYPE_REGULARS_PAGE, "repository", self->repository,
+                                      "settings", self->settings, NULL);
   adw_bin_set_child (self->regulars_bin, self->regulars_page);
 
   g_signal_connect (self->chapters_view, "chapter-selected",
