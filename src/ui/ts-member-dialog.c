@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-form.h"
+#include "ts-link-row.h"
 #include "ts-member-dialog.h"
 #include "ts-member-lookup.h"
 #include "ts-record.h"
@@ -64,7 +65,6 @@ struct _TsMemberDialog
 
 /* Enough to pick from while typing; more means typing more. */
 #define REFERRER_LIMIT 8
-#define REFERRER_ID_KEY "ts-referrer-id"
 
 G_DEFINE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, ADW_TYPE_WINDOW)
 
@@ -132,18 +132,16 @@ referrer_result_row (TsMember *member)
 {
   g_autofree char *name = ts_member_dup_name (member);
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (member->id);
 
   if (member->organization && *member->organization)
     g_string_append (subtitle, member->organization);
   if (member->profession && *member->profession)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", member->profession);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), REFERRER_ID_KEY,
-                          g_memdup2 (&member->id, sizeof member->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "ts-referrer-name", g_steal_pointer (&name), g_free);
   return row;
 }
 
@@ -178,11 +176,11 @@ static void
 on_referrer_row_activated_cb (TsMemberDialog *self,
                               GtkListBoxRow  *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), REFERRER_ID_KEY);
-
-  if (id == NULL)
+  /* The row's title is the member's name. */
+  if (!TS_IS_LINK_ROW (row))
     return;
-  set_referrer (self, *id, g_object_get_data (G_OBJECT (row), "ts-referrer-name"));
+  set_referrer (self, ts_link_row_get_record_id (TS_LINK_ROW (row)),
+                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_menu_button_popdown (self->referrer_button);
 }
 

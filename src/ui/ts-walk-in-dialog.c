@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-link-row.h"
 #include "ts-member-lookup.h"
 #include "ts-settings.h"
 #include "ts-text.h"
@@ -159,11 +160,14 @@ clear_error (TsWalkInDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->reading_row), "error");
 }
 
+/* walk-in.use-member(id): a duplicate's "Use This Person" button. */
 static void
-on_use_member_clicked_cb (GtkButton      *button,
-                          TsWalkInDialog *self)
+use_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "member-id"));
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (widget);
+  gint64 member_id = g_variant_get_int64 (parameter);
 
   g_signal_emit (self, signals[SIGNAL_USE_MEMBER], 0, member_id);
   gtk_window_close (GTK_WINDOW (self));
@@ -202,8 +206,8 @@ make_duplicate_row (TsWalkInDialog *self,
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (button), "member-id", GSIZE_TO_POINTER (member->id));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_use_member_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "walk-in.use-member");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", member->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
@@ -308,15 +312,13 @@ on_identity_changed_cb (TsWalkInDialog *self)
 static GtkWidget *
 make_referrer_row (TsMember *member)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (member->id);
   g_autofree char *name = ts_member_dup_name (member);
   g_autofree char *summary = dup_member_summary (member);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (member->id));
-  g_object_set_data_full (G_OBJECT (row), "member-name", g_steal_pointer (&name), g_free);
   return row;
 }
 
@@ -354,8 +356,9 @@ static void
 choose_referrer (TsWalkInDialog *self,
                  GtkListBoxRow  *row)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
-  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (row), "member-name"));
+  /* The row's title is the member's name; copied, as the row goes below. */
+  gint64 member_id = ts_link_row_get_record_id (TS_LINK_ROW (row));
+  g_autofree char *name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   g_signal_handlers_block_by_func (self->referrer_row, on_referrer_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->referrer_row), name);
@@ -467,6 +470,7 @@ ts_walk_in_dialog_class_init (TsWalkInDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_referrer_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "walk-in.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "walk-in.use-member", "x", use_member_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "walk-in.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
