@@ -399,6 +399,10 @@ test_export_cancel (void)
     }
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
   g_assert_true (gtk_widget_get_visible (progress_box));
+  /* The bar follows the pages written while the window keeps running;
+   * 80 pages leave time to cancel after the first. */
+  TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                        find_widget (dialog, GTK_TYPE_PROGRESS_BAR))) > 0);
   g_signal_emit_by_name (cancel, "clicked");
   TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (progress_box));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
