@@ -68,6 +68,15 @@ struct _TsMemberDialog
 
 G_DEFINE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 fill_choices (TsMemberDialog *self)
 {
@@ -394,11 +403,53 @@ ts_member_dialog_dispose (GObject *object)
 }
 
 static void
+ts_member_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_member_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_member_dialog_class_init (TsMemberDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_member_dialog_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ts_member_dialog_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ts_member_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-member-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_revealer);
@@ -473,8 +524,8 @@ ts_member_dialog_new (GtkWindow    *parent,
   self = g_object_new (TS_TYPE_MEMBER_DIALOG,
                        "transient-for", parent,
                        "title", member_id ? _("Edit Member") : _("New Member"),
+                       "repository", repository,
                        NULL);
-  self->repository = g_object_ref (repository);
   self->member = g_steal_pointer (&member);
   fill_choices (self);
   load_member (self);

@@ -48,6 +48,15 @@ struct _TsWalkInDialog
 
 G_DEFINE_FINAL_TYPE (TsWalkInDialog, ts_walk_in_dialog, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 enum {
   SIGNAL_WALK_IN_ADDED,
   SIGNAL_USE_MEMBER,
@@ -437,12 +446,54 @@ ts_walk_in_dialog_dispose (GObject *object)
 }
 
 static void
+ts_walk_in_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_walk_in_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_walk_in_dialog_class_init (TsWalkInDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ts_walk_in_dialog_dispose;
+  object_class->get_property = ts_walk_in_dialog_get_property;
+  object_class->set_property = ts_walk_in_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_WALK_IN_ADDED] =
     g_signal_new ("walk-in-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -492,8 +543,8 @@ ts_walk_in_dialog_new (GtkWindow    *parent,
 
   g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
 
-  self = g_object_new (TS_TYPE_WALK_IN_DIALOG, "transient-for", parent, NULL);
-  self->repository = g_object_ref (repository);
+  self = g_object_new (TS_TYPE_WALK_IN_DIALOG, "transient-for", parent,
+                       "repository", repository, NULL);
   self->event_id = event_id;
   load_professions (self);
   prefill (self, text);
