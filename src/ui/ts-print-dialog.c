@@ -40,6 +40,7 @@ struct _TsPrintDialog
   TsRegularsOptions    regulars;      /* K and N for the 常連 mark */
   TsPrintJob          *job;           /* NULL when there is nothing to print */
   GCancellable        *export_cancellable; /* the running export; NULL when none */
+  gboolean             closed;        /* disposed: the widgets are gone */
   TsProgress          *export_progress;
   char                *export_path;
 
@@ -346,20 +347,26 @@ end_export (TsPrintDialog *self)
   gtk_widget_set_sensitive (self->export_button, self->job != NULL);
 }
 
+/* @user_data: a weak reference to the dialog, which the export must not
+ * keep alive: closing the window cancels the export (dispose). */
 static void
 on_written_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(TsPrintDialog) self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(TsPrintDialog) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
   AdwToast *toast;
 
-  if (!ts_render_write_pdf_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;  /* closed while writing: nothing was written */
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  ts_render_write_pdf_finish (result, &error);
+  /* Closed while writing: the export was cancelled, nothing is left to
+   * show it on. */
+  if (self == NULL || self->closed)
+    return;
   end_export (self);
   if (error != NULL)
     {
@@ -387,6 +394,7 @@ start_export (TsPrintDialog *self,
   /* The worker gets its own copy of the data: options may change while
    * it writes. */
   TsPrintJob *job = NULL;
+  GWeakRef *weak;
 
   if (self->export_cancellable != NULL)
     return;  /* one export at a time */
@@ -408,8 +416,10 @@ start_export (TsPrintDialog *self,
   gtk_widget_set_visible (self->progress_box, TRUE);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
   gtk_widget_set_sensitive (self->export_button, FALSE);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   ts_render_write_pdf_async (job, path, self->export_progress, self->export_cancellable,
-                             on_written_cb, g_object_ref (self));
+                             on_written_cb, weak);
 }
 
 static void
@@ -518,6 +528,7 @@ ts_print_dialog_dispose (GObject *object)
 {
   TsPrintDialog *self = TS_PRINT_DIALOG (object);
 
+  self->closed = TRUE;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_PRINT_DIALOG);
