@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-settings.h"
 #include "ts-window.h"
 
 struct _TsApplication
@@ -22,6 +23,7 @@ struct _TsApplication
 
   char           *database_path;
   TsRepository   *repository;
+  GSettings      *settings;       /* the one every window binds to */
 };
 
 G_DEFINE_FINAL_TYPE (TsApplication, ts_application, ADW_TYPE_APPLICATION)
@@ -36,6 +38,7 @@ ts_application_finalize (GObject *object)
   TsApplication *self = TS_APPLICATION (object);
 
   g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
   g_free (self->database_path);
   G_OBJECT_CLASS (ts_application_parent_class)->finalize (object);
 }
@@ -194,6 +197,8 @@ ts_application_startup (GApplication *application)
   const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (application);
+  /* Found once, here: a missing schema stops the start, not a dialog. */
+  ts_application_get_settings (TS_APPLICATION (application));
   g_action_map_add_action_entries (G_ACTION_MAP (application), entries,
                                    G_N_ELEMENTS (entries), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
@@ -241,4 +246,14 @@ ts_application_get_repository (TsApplication *self)
 {
   g_return_val_if_fail (TS_IS_APPLICATION (self), NULL);
   return self->repository;
+}
+
+/* The app's settings: window size, last view, thresholds, print options. */
+GSettings *
+ts_application_get_settings (TsApplication *self)
+{
+  g_return_val_if_fail (TS_IS_APPLICATION (self), NULL);
+  if (self->settings == NULL)
+    self->settings = ts_settings_new ();
+  return self->settings;
 }

@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (TsApplication, ts_application, TS, APPLICATION, AdwApplica
 
 TsApplication *ts_application_new            (void);
 TsRepository  *ts_application_get_repository (TsApplication *self);
+GSettings     *ts_application_get_settings   (TsApplication *self);
 
 G_END_DECLS

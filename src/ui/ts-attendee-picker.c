@@ -30,6 +30,15 @@ struct _TsAttendeePicker
 
 G_DEFINE_FINAL_TYPE (TsAttendeePicker, ts_attendee_picker, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static gboolean
 filter_member (gpointer item,
                gpointer user_data)
@@ -173,11 +182,53 @@ ts_attendee_picker_dispose (GObject *object)
 }
 
 static void
+ts_attendee_picker_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TsAttendeePicker *self = TS_ATTENDEE_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_attendee_picker_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TsAttendeePicker *self = TS_ATTENDEE_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_attendee_picker_class_init (TsAttendeePickerClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_attendee_picker_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ts_attendee_picker_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ts_attendee_picker_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-attendee-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, toast_overlay);
@@ -202,12 +253,12 @@ ts_attendee_picker_new (GtkWindow    *parent,
                         gint64        event_id)
 {
   TsAttendeePicker *self = g_object_new (TS_TYPE_ATTENDEE_PICKER,
-                                         "transient-for", parent, NULL);
+                                         "transient-for", parent,
+                                         "repository", repository, NULL);
   g_autoptr(GListModel) members = ts_repository_list_members (repository, NULL, NULL);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
 
-  self->repository = g_object_ref (repository);
   self->event_id = event_id;
   load_registered (self);
   self->filter = gtk_custom_filter_new (filter_member, self, NULL);

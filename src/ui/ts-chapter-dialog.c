@@ -39,6 +39,15 @@ struct _TsChapterDialog
 
 G_DEFINE_FINAL_TYPE (TsChapterDialog, ts_chapter_dialog, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* Property names in the same order as the rows in rows_of(). */
 static const char *fields[] = {
   "name", "reading", "prefecture", "area",
@@ -246,11 +255,53 @@ ts_chapter_dialog_dispose (GObject *object)
 }
 
 static void
+ts_chapter_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TsChapterDialog *self = TS_CHAPTER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_chapter_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TsChapterDialog *self = TS_CHAPTER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_chapter_dialog_class_init (TsChapterDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_chapter_dialog_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ts_chapter_dialog_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ts_chapter_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-chapter-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, error_revealer);
@@ -295,8 +346,8 @@ ts_chapter_dialog_new (GtkWindow    *parent,
   self = g_object_new (TS_TYPE_CHAPTER_DIALOG,
                        "transient-for", parent,
                        "title", chapter_id ? _("Edit Chapter") : _("New Chapter"),
+                       "repository", repository,
                        NULL);
-  self->repository = g_object_ref (repository);
   self->chapter = g_steal_pointer (&chapter);
   fill_regions (self);
   load_chapter (self);

@@ -93,14 +93,19 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "ts-chapter", g_object_ref (chapter), g_object_unref);
   return row;
 }
 
+/* The list box is bound to the filter model: a row's index is its
+ * chapter's position there. */
 static TsChapter *
-row_chapter (GtkListBoxRow *row)
+dup_row_chapter (TsChaptersView *self,
+                 GtkListBoxRow  *row)
 {
-  return row ? g_object_get_data (G_OBJECT (row), "ts-chapter") : NULL;
+  if (row == NULL || gtk_list_box_row_get_index (row) < 0)
+    return NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                gtk_list_box_row_get_index (row));
 }
 
 static void
@@ -108,10 +113,13 @@ header_func (GtkListBoxRow *row,
              GtkListBoxRow *before,
              gpointer       user_data)
 {
-  TsChapter *chapter = row_chapter (row);
-  TsChapter *previous = row_chapter (before);
+  g_autoptr(TsChapter) chapter = dup_row_chapter (user_data, row);
+  g_autoptr(TsChapter) previous = dup_row_chapter (user_data, before);
   GtkWidget *header;
 
+  /* While the list box catches up with a change to the model. */
+  if (chapter == NULL)
+    return;
   if (previous != NULL && g_strcmp0 (previous->region, chapter->region) == 0)
     {
       gtk_list_box_row_set_header (row, NULL);
@@ -135,10 +143,11 @@ select_id (TsChaptersView *self,
   for (int i = 0;; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+      g_autoptr(TsChapter) chapter = dup_row_chapter (self, row);
 
       if (row == NULL)
         return FALSE;
-      if (row_chapter (row)->id == id)
+      if (chapter != NULL && chapter->id == id)
         {
           gtk_list_box_select_row (self->list_box, row);
           return TRUE;
@@ -225,7 +234,7 @@ static void
 on_row_selected_cb (TsChaptersView *self,
                     GtkListBoxRow  *row)
 {
-  TsChapter *chapter = row_chapter (row);
+  g_autoptr(TsChapter) chapter = dup_row_chapter (self, row);
 
   if (chapter == NULL || chapter->id == self->selected_id)
     return;
@@ -304,7 +313,7 @@ ts_chapters_view_init (TsChaptersView *self)
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filter_model),
                            create_row, self, NULL);
-  gtk_list_box_set_header_func (self->list_box, header_func, NULL, NULL);
+  gtk_list_box_set_header_func (self->list_box, header_func, self, NULL);
 }
 
 void

@@ -49,6 +49,15 @@ struct _TsEventDialog
 
 G_DEFINE_FINAL_TYPE (TsEventDialog, ts_event_dialog, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 fill_choices (TsEventDialog *self)
 {
@@ -326,11 +335,53 @@ ts_event_dialog_dispose (GObject *object)
 }
 
 static void
+ts_event_dialog_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TsEventDialog *self = TS_EVENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_event_dialog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TsEventDialog *self = TS_EVENT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_event_dialog_class_init (TsEventDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_event_dialog_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ts_event_dialog_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ts_event_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-event-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, error_revealer);
@@ -365,9 +416,9 @@ ts_event_dialog_new (GtkWindow    *parent,
   TsEventDialog *self = g_object_new (TS_TYPE_EVENT_DIALOG,
                                       "transient-for", parent,
                                       "title", event->id ? _("Edit Event") : _("New Event"),
+                                      "repository", repository,
                                       NULL);
 
-  self->repository = g_object_ref (repository);
   /* The page's copy may be a moment old: edit the row as it is now. */
   if (event->id != 0)
     self->event = ts_repository_get_event (repository, event->id, NULL);

@@ -232,11 +232,15 @@ static gboolean refresh_idle_cb (gpointer user_data);
  * first ones and a button for the rest, so the page opens at once. */
 #define GROUP_PREVIEW 60
 
+/* event.show-all(bit): a capped group's "Show All" button. */
 static void
-on_show_all_clicked_cb (GtkButton   *button,
-                        TsEventPage *self)
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  self->expanded |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ts-status-bit"));
+  TsEventPage *self = TS_EVENT_PAGE (widget);
+
+  self->expanded |= g_variant_get_uint32 (parameter);
   if (self->refresh_id == 0)
     self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
 }
@@ -270,8 +274,8 @@ add_status_group (TsEventPage *self,
 
       gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
                                create_attendee_row, self, NULL);
-      g_object_set_data (G_OBJECT (button), "ts-status-bit", GUINT_TO_POINTER (1u << index));
-      g_signal_connect (button, "clicked", G_CALLBACK (on_show_all_clicked_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "event.show-all");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", 1u << index);
       gtk_widget_add_css_class (button, "flat");
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
     }
@@ -392,7 +396,7 @@ load_regulars (TsEventPage *self)
   TsRegularsOptions options;
   g_autoptr(GError) error = NULL;
 
-  ts_ui_regulars_options_init (&options);
+  ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
   self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
                                         &options, &error);
   if (self->regulars == NULL)
@@ -570,6 +574,7 @@ ts_event_page_class_init (TsEventPageClass *klass)
                                    add_attendees_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "event.show-all", "u", show_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "event.check-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

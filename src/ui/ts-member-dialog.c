@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "ts-form.h"
+#include "ts-link-row.h"
 #include "ts-member-dialog.h"
 #include "ts-member-lookup.h"
 #include "ts-record.h"
+#include "ts-settings.h"
 #include "ts-text.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
@@ -63,9 +65,17 @@ struct _TsMemberDialog
 
 /* Enough to pick from while typing; more means typing more. */
 #define REFERRER_LIMIT 8
-#define REFERRER_ID_KEY "ts-referrer-id"
 
 G_DEFINE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, ADW_TYPE_WINDOW)
+
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 fill_choices (TsMemberDialog *self)
@@ -131,18 +141,16 @@ referrer_result_row (TsMember *member)
 {
   g_autofree char *name = ts_member_dup_name (member);
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (member->id);
 
   if (member->organization && *member->organization)
     g_string_append (subtitle, member->organization);
   if (member->profession && *member->profession)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), REFERRER_ID_KEY,
-                          g_memdup2 (&member->id, sizeof member->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), "ts-referrer-name", g_steal_pointer (&name), g_free);
   return row;
 }
 
@@ -177,11 +185,11 @@ static void
 on_referrer_row_activated_cb (TsMemberDialog *self,
                               GtkListBoxRow  *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), REFERRER_ID_KEY);
-
-  if (id == NULL)
+  /* The row's title is the member's name. */
+  if (!TS_IS_LINK_ROW (row))
     return;
-  set_referrer (self, *id, g_object_get_data (G_OBJECT (row), "ts-referrer-name"));
+  set_referrer (self, ts_link_row_get_record_id (TS_LINK_ROW (row)),
+                adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   gtk_menu_button_popdown (self->referrer_button);
 }
 
@@ -395,11 +403,53 @@ ts_member_dialog_dispose (GObject *object)
 }
 
 static void
+ts_member_dialog_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_member_dialog_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TsMemberDialog *self = TS_MEMBER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_member_dialog_class_init (TsMemberDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_member_dialog_dispose;
+  G_OBJECT_CLASS (klass)->get_property = ts_member_dialog_get_property;
+  G_OBJECT_CLASS (klass)->set_property = ts_member_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-member-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_revealer);
@@ -439,17 +489,12 @@ ts_member_dialog_init (TsMemberDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* New members get the organizer's chosen default. */
 static char *
-default_consent (void)
+default_consent (GtkWindow *parent)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
-                                             : NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (parent));
 
-  if (schema == NULL)
-    return g_strdup (TS_CONSENT_FULL);
-  settings = g_settings_new_full (schema, NULL, NULL);
   return g_settings_get_string (settings, "default-consent");
 }
 
@@ -466,7 +511,7 @@ ts_member_dialog_new (GtkWindow    *parent,
     member = ts_repository_get_member (repository, member_id, &error);
   else
     {
-      g_autofree char *consent = default_consent ();
+      g_autofree char *consent = default_consent (parent);
 
       member = ts_member_new ();
       g_object_set (member, "consent", consent, NULL);
@@ -479,8 +524,8 @@ ts_member_dialog_new (GtkWindow    *parent,
   self = g_object_new (TS_TYPE_MEMBER_DIALOG,
                        "transient-for", parent,
                        "title", member_id ? _("Edit Member") : _("New Member"),
+                       "repository", repository,
                        NULL);
-  self->repository = g_object_ref (repository);
   self->member = g_steal_pointer (&member);
   fill_choices (self);
   load_member (self);

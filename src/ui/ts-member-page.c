@@ -237,7 +237,7 @@ fill_strip (TsMemberPage *self)
 
   g_clear_pointer (&self->strip, ts_regulars_history_free);
   ts_ui_clear_box (GTK_WIDGET (self->stats_list));
-  ts_ui_regulars_options_init (&options);
+  ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
   self->strip = ts_regulars_history_compute (self->repository, self->member_id, &options, &error);
   if (self->strip == NULL)
     g_warning ("Could not compute the member's history: %s", error->message);

@@ -1,9 +1,11 @@
 /* ts-print-dialog.c: options, preview, PDF export and printing for one event.
  *
  * The preview, the PDF and the printer all draw through ts_render_page():
- * what the organizer sees is what comes out. The job is loaded from the
- * database on the main thread whenever an option changes (it is only
- * data); writing a big PDF happens in a worker thread with a progress bar,
+ * what the organizer sees is what comes out. The options are a
+ * TsPrintSettings, bound to the app's settings and to the rows of the
+ * template; the job is loaded from the database on the main thread
+ * whenever an option changes (it is only data). Writing a big PDF runs
+ * through ts_render_write_pdf_async() with its progress bound to the bar,
  * so the window never freezes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -19,77 +21,109 @@
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-print-settings.h"
+#include "ts-regulars-marks.h"
 #include "ts-render.h"
+#include "ts-render-async.h"
 #include "ts-render-text.h"
+#include "ts-settings.h"
 
 #define TS_TYPE_PRINT_DIALOG (ts_print_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (TsPrintDialog, ts_print_dialog, TS, PRINT_DIALOG, AdwWindow)
 
 struct _TsPrintDialog
 {
-  AdwWindow        parent_instance;
+  AdwWindow            parent_instance;
 
-  TsRepository    *repository;
-  gint64           event_id;
-  TsPrintOptions   options;
-  TsPrintJob      *job;          /* NULL when there is nothing to print */
-  GCancellable    *cancellable;  /* cancelled when the window closes */
-  GCancellable    *export_cancellable; /* the running export; NULL when none */
-  GSettings       *settings;     /* NULL without the installed schema */
+  TsRepository        *repository;
+  gint64               event_id;
+  TsPrintSettings     *options;
+  TsRegularsOptions    regulars;      /* K and N for the 常連 mark */
+  TsPrintJob          *job;           /* NULL when there is nothing to print */
+  GCancellable        *export_cancellable; /* the running export; NULL when none */
+  gboolean             closed;        /* disposed: the widgets are gone */
+  TsProgress          *export_progress;
+  char                *export_path;
 
-  AdwToastOverlay *toasts;
-  GtkStack        *preview_stack;
-  GtkWidget       *preview;
-  AdwStatusPage   *empty_page;
-  GtkLabel        *pages_label;
-  GtkProgressBar  *progress;
-  GtkWidget       *progress_box;
-  GtkWidget       *cancel_button;
-  GtkSpinButton   *slot_spin;    /* NULL unless cards or badges */
-  GtkWidget       *export_button;
-  GtkWidget       *print_button;
-  GtkWidget       *first_time_row; /* NULL unless a roster or addendum */
+  AdwToastOverlay     *toasts;
+  AdwPreferencesPage  *options_page;
+  AdwPreferencesGroup *general_group;
+  AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *include_group;
+  AdwPreferencesGroup *sheet_group;
+  GtkStack            *preview_stack;
+  GtkWidget           *preview;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *pages_label;
+  GtkProgressBar      *progress_bar;
+  GtkWidget           *progress_box;
+  GtkWidget           *cancel_button;
+  GtkWidget           *export_button;
+  GtkWidget           *print_button;
+
+  AdwComboRow         *sort_row;
+  GtkSwitch           *copy_switch;
+  GtkWidget           *wareki_row;
+  GtkSwitch           *wareki_switch;
+  GtkSwitch           *reading_switch;
+  GtkSwitch           *organization_switch;
+  GtkSwitch           *profession_switch;
+  GtkSwitch           *referrer_switch;
+  GtkWidget           *first_time_row;
+  GtkSwitch           *first_time_switch;
+  GtkSwitch           *marks_switch;
+  GtkSwitch           *introduction_switch;
+  GtkWidget           *size_row;
+  GtkAdjustment       *slot_adjustment;
+  GtkAdjustment       *offset_x_adjustment;
+  GtkAdjustment       *offset_y_adjustment;
+  GtkSwitch           *cut_marks_switch;
 };
 
 G_DEFINE_FINAL_TYPE (TsPrintDialog, ts_print_dialog, ADW_TYPE_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_EVENT_ID,
+  PROP_OPTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* ---- the job and the preview ------------------------------------------- */
 
-/* The 常連 mark follows the organizer's K and N, as the Regulars page
- * does; the schema may be missing in tests and uninstalled builds. */
 static void
-read_regulars_settings (TsPrintOptions *options)
+current_options (TsPrintDialog  *self,
+                 TsPrintOptions *options)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return;
-  settings = g_settings_new (APP_ID);
-  options->regulars_min_present = g_settings_get_uint (settings, "regulars-min-present");
-  options->regulars_window = g_settings_get_uint (settings, "regulars-window");
+  ts_print_settings_get_options (self->options, options);
+  options->regulars_min_present = self->regulars.min_present;
+  options->regulars_window = self->regulars.window;
 }
 
-/* Every change is remembered at once: closing the window any way keeps it. */
-static void
-options_changed (TsPrintDialog *self)
+static TsPrintJob *
+load_job (TsPrintDialog  *self,
+          GError        **error)
 {
-  ts_print_settings_save (self->settings, &self->options);
+  TsPrintOptions options;
+
+  current_options (self, &options);
+  return ts_print_job_load (self->repository, self->event_id, &options, error);
 }
 
 static void
 reload (TsPrintDialog *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   gboolean ready;
+  guint n;
 
   g_clear_pointer (&self->job, ts_print_job_free);
-  self->job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
+  self->job = load_job (self, &error);
   ready = self->job != NULL;
-  gtk_widget_set_sensitive (self->export_button, ready);
+  gtk_widget_set_sensitive (self->export_button, ready && self->export_cancellable == NULL);
   gtk_widget_set_sensitive (self->print_button, ready);
   if (!ready)
     {
@@ -98,15 +132,19 @@ reload (TsPrintDialog *self)
       gtk_label_set_text (self->pages_label, "");
       return;
     }
-  {
-    guint n = ts_render_n_pages (self->job);
-    /* Translators: under the preview of the first page. */
-    g_autofree char *text = g_strdup_printf (ngettext ("%u page in all", "%u pages in all", n), n);
-
-    gtk_label_set_text (self->pages_label, text);
-  }
+  n = ts_render_n_pages (self->job);
+  /* Translators: under the preview of the first page. */
+  text = g_strdup_printf (ngettext ("%u page in all", "%u pages in all", n), n);
+  gtk_label_set_text (self->pages_label, text);
   gtk_stack_set_visible_child_name (self->preview_stack, "preview");
   gtk_widget_queue_draw (self->preview);
+}
+
+/* Every option, whichever row changed it. */
+static void
+on_options_notify_cb (TsPrintDialog *self)
+{
+  reload (self);
 }
 
 /* A4 scaled into the area, on a white sheet with a thin edge. */
@@ -134,328 +172,217 @@ draw_preview (GtkDrawingArea *area,
   ts_render_page (cr, self->job, 0);
 }
 
-/* ---- option rows --------------------------------------------------------- */
+/* ---- binding the rows ---------------------------------------------------- */
+
+static gboolean
+flag_to_active (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      flag)
+{
+  g_value_set_boolean (to, (g_value_get_uint (from) & GPOINTER_TO_UINT (flag)) != 0);
+  return TRUE;
+}
+
+static gboolean
+active_to_flag (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      flag)
+{
+  g_autoptr(GObject) source = g_binding_dup_source (binding);
+  guint flags = 0;
+
+  if (source == NULL)
+    return FALSE;
+  g_object_get (source, g_binding_get_source_property (binding), &flags, NULL);
+  if (g_value_get_boolean (from))
+    flags |= GPOINTER_TO_UINT (flag);
+  else
+    flags &= ~GPOINTER_TO_UINT (flag);
+  g_value_set_uint (to, flags);
+  return TRUE;
+}
+
+/* One bit of a set of flags ("columns", "statuses") ↔ a switch. */
+static void
+bind_flag (TsPrintDialog *self,
+           const char    *property,
+           guint          flag,
+           GtkSwitch     *toggle)
+{
+  g_object_bind_property_full (self->options, property, toggle, "active",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               flag_to_active, active_to_flag, GUINT_TO_POINTER (flag), NULL);
+}
+
+static void
+bind (TsPrintDialog *self,
+      const char    *property,
+      gpointer       target,
+      const char    *target_property)
+{
+  g_object_bind_property (self->options, property, target, target_property,
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
 
 /* The marks column says 初参加 too and replaces the first-time column
  * while it is on; the switch shows that instead of doing nothing. */
-static void
-update_first_time_row (TsPrintDialog *self)
+static gboolean
+marks_off (GBinding     *binding,
+           const GValue *from,
+           GValue       *to,
+           gpointer      user_data)
 {
-  if (self->first_time_row != NULL)
-    gtk_widget_set_sensitive (self->first_time_row,
-                              (self->options.columns & TS_ROSTER_MARKS) == 0);
+  g_value_set_boolean (to, (g_value_get_uint (from) & TS_ROSTER_MARKS) == 0);
+  return TRUE;
 }
 
 static void
-on_flag_switch_active_cb (GtkSwitch     *widget,
-                          GParamSpec    *pspec,
-                          TsPrintDialog *self)
+bind_columns (TsPrintDialog *self)
 {
-  guint *field = g_object_get_data (G_OBJECT (widget), "field");
-  guint flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "flag"));
+  const struct { GtkSwitch *toggle; TsRosterColumns column; } columns[] = {
+    { self->reading_switch, TS_ROSTER_READING },
+    { self->organization_switch, TS_ROSTER_ORGANIZATION },
+    { self->profession_switch, TS_ROSTER_PROFESSION },
+    { self->referrer_switch, TS_ROSTER_REFERRER },
+    { self->first_time_switch, TS_ROSTER_FIRST_TIME },
+    { self->marks_switch, TS_ROSTER_MARKS },
+    { self->introduction_switch, TS_ROSTER_INTRODUCTION },
+  };
 
-  if (gtk_switch_get_active (widget))
-    *field |= flag;
-  else
-    *field &= ~flag;
-  update_first_time_row (self);
-  options_changed (self);
-  reload (self);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    bind_flag (self, "columns", columns[i].column, columns[i].toggle);
+  g_object_bind_property_full (self->options, "columns", self->first_time_row, "sensitive",
+                               G_BINDING_SYNC_CREATE, marks_off, NULL, NULL, NULL);
 }
 
-static GtkWidget *
-add_switch (TsPrintDialog       *self,
-            AdwPreferencesGroup *group,
-            const char          *title,
-            guint               *field,
-            guint                flag)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), (*field & flag) != 0);
-  g_object_set_data (G_OBJECT (toggle), "field", field);
-  g_object_set_data (G_OBJECT (toggle), "flag", GUINT_TO_POINTER (flag));
-  g_signal_connect (toggle, "notify::active", G_CALLBACK (on_flag_switch_active_cb), self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
+/* A row per attendance status, in the order of TsPrintStatuses. */
 static void
-on_sort_selected_cb (AdwComboRow   *row,
-                     GParamSpec    *pspec,
-                     TsPrintDialog *self)
+add_status_rows (TsPrintDialog *self)
 {
-  self->options.sort = (TsPrintSort) adw_combo_row_get_selected (row);
-  options_changed (self);
-  reload (self);
-}
-
-/* Slots run from 1 to the number on the chosen sheet: 10 business cards,
- * 4 A6 badges. Narrowing the range clamps the value (and saves it). */
-static void
-update_slot_range (TsPrintDialog *self)
-{
-  TsSheetId id = self->options.kind == TS_PRINT_BADGES ? self->options.badge_sheet
-                                                       : TS_SHEET_BUSINESS_CARD_10;
-
-  if (self->slot_spin != NULL)
-    gtk_spin_button_set_range (self->slot_spin, 1, ts_sheet_n_slots (ts_sheet_get (id)));
-}
-
-static void
-on_sheet_selected_cb (AdwComboRow   *row,
-                      GParamSpec    *pspec,
-                      TsPrintDialog *self)
-{
-  self->options.badge_sheet = adw_combo_row_get_selected (row) == 0 ? TS_SHEET_BUSINESS_CARD_10
-                                                                    : TS_SHEET_A6_4;
-  update_slot_range (self);
-  options_changed (self);
-  reload (self);
-}
-
-static GtkWidget *
-add_combo (AdwPreferencesGroup *group,
-           const char          *title,
-           const char * const  *items,
-           guint                selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) model = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  adw_preferences_group_add (group, row);
-  return row;
-}
-
-static void
-on_spin_value_changed_cb (GtkSpinButton *spin,
-                          TsPrintDialog *self)
-{
-  const char *which = g_object_get_data (G_OBJECT (spin), "which");
-  double value = gtk_spin_button_get_value (spin);
-
-  if (g_str_equal (which, "slot"))
-    self->options.start_slot = (guint) value;
-  else if (g_str_equal (which, "x"))
-    self->options.offset_x_mm = value;
-  else
-    self->options.offset_y_mm = value;
-  options_changed (self);
-  reload (self);
-}
-
-static GtkSpinButton *
-add_spin (TsPrintDialog       *self,
-          AdwPreferencesGroup *group,
-          const char          *title,
-          const char          *subtitle,
-          const char          *which,
-          double               min,
-          double               max,
-          double               step,
-          double               value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, step);
-
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (spin), "which", (gpointer) which);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  adw_preferences_group_add (group, row);
-  return GTK_SPIN_BUTTON (spin);
-}
-
-static AdwPreferencesGroup *
-new_group (GtkWidget  *page,
-           const char *title)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  return ADW_PREFERENCES_GROUP (group);
-}
-
-static void
-add_roster_rows (TsPrintDialog *self,
-                 GtkWidget     *page)
-{
-  AdwPreferencesGroup *columns = new_group (page, _("Columns"));
-  AdwPreferencesGroup *include = NULL;
-
-  add_switch (self, columns, _("_Reading"), &self->options.columns, TS_ROSTER_READING);
-  add_switch (self, columns, _("_Organization"), &self->options.columns, TS_ROSTER_ORGANIZATION);
-  add_switch (self, columns, _("_Profession"), &self->options.columns, TS_ROSTER_PROFESSION);
-  add_switch (self, columns, _("Referred _By"), &self->options.columns, TS_ROSTER_REFERRER);
-  self->first_time_row = add_switch (self, columns, _("_First-Time Mark"),
-                                     &self->options.columns, TS_ROSTER_FIRST_TIME);
-  add_switch (self, columns, _("_Marks: First Time, Welcome Back, Regular"),
-              &self->options.columns, TS_ROSTER_MARKS);
-  update_first_time_row (self);
-  add_switch (self, columns, _("_Introduction"), &self->options.columns, TS_ROSTER_INTRODUCTION);
-  if (self->options.kind != TS_PRINT_ROSTER)
-    return;
-  include = new_group (page, _("Include"));
-  /* The same order as TsPrintStatuses. */
   for (guint i = 0; ts_attendance_statuses ()[i] != NULL && i < 5; i++)
-    add_switch (self, include, ts_attendance_status_label (ts_attendance_statuses ()[i]),
-                &self->options.statuses, 1u << i);
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *toggle = gtk_switch_new ();
+
+      gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ts_attendance_status_label (ts_attendance_statuses ()[i]));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+      adw_preferences_group_add (self->include_group, row);
+      bind_flag (self, "statuses", 1u << i, GTK_SWITCH (toggle));
+    }
+}
+
+/* Only what this kind of printout has: a row that is not there cannot
+ * look as if it did something. */
+static void
+remove_rows (TsPrintDialog *self,
+             TsPrintKind    kind)
+{
+  gboolean list = kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM;
+
+  if (!list)
+    {
+      adw_preferences_group_remove (self->general_group, self->wareki_row);
+      adw_preferences_page_remove (self->options_page, self->columns_group);
+      adw_preferences_page_remove (self->options_page, self->include_group);
+      self->wareki_row = self->first_time_row = NULL;
+      self->columns_group = self->include_group = NULL;
+      if (kind != TS_PRINT_BADGES)
+        {
+          adw_preferences_group_remove (self->sheet_group, self->size_row);
+          self->size_row = NULL;
+        }
+      return;
+    }
+  adw_preferences_page_remove (self->options_page, self->sheet_group);
+  self->sheet_group = NULL;
+  self->size_row = NULL;
+  if (kind != TS_PRINT_ROSTER)
+    {
+      adw_preferences_page_remove (self->options_page, self->include_group);
+      self->include_group = NULL;
+    }
 }
 
 static void
-add_sheet_rows (TsPrintDialog *self,
-                GtkWidget     *page)
+bind_rows (TsPrintDialog *self)
 {
-  AdwPreferencesGroup *sheet = new_group (page, _("Sheet"));
-  const char *sizes[] = { _("Business card, 10 per sheet"), _("A6, 4 per sheet"), NULL };
-  GtkWidget *row;
+  TsPrintKind kind = ts_print_settings_get_kind (self->options);
 
-  if (self->options.kind == TS_PRINT_BADGES)
+  remove_rows (self, kind);
+  bind (self, "sort", self->sort_row, "selected");
+  bind (self, "organizer-copy", self->copy_switch, "active");
+  if (kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM)
     {
-      row = add_combo (sheet, _("Size"), sizes, self->options.badge_sheet == TS_SHEET_A6_4);
-      g_signal_connect (row, "notify::selected", G_CALLBACK (on_sheet_selected_cb), self);
+      bind (self, "wareki", self->wareki_switch, "active");
+      bind_columns (self);
+      if (kind == TS_PRINT_ROSTER)
+        add_status_rows (self);
+      return;
     }
-  self->slot_spin = add_spin (self, sheet, _("Start at Slot"),
-                              _("To use the rest of a partly used sheet"),
-                              "slot", 1, 10, 1, self->options.start_slot);
-  update_slot_range (self);
-  add_spin (self, sheet, _("Move Right"), _("Millimetres, for printers that shift the page"),
-            "x", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, self->options.offset_x_mm);
-  add_spin (self, sheet, _("Move Down"), _("Millimetres, for printers that shift the page"),
-            "y", -TS_SHEET_MAX_OFFSET_MM, TS_SHEET_MAX_OFFSET_MM, 0.5, self->options.offset_y_mm);
-  add_switch (self, sheet, _("_Cut Marks"), (guint *) &self->options.cut_marks, TRUE);
-}
-
-static GtkWidget *
-build_options (TsPrintDialog *self)
-{
-  GtkWidget *page = adw_preferences_page_new ();
-  AdwPreferencesGroup *general = new_group (page, _("Order and Privacy"));
-  const char *orders[] = { _("By reading (五十音順)"), _("By profession"), _("By check-in time"), NULL };
-  GtkWidget *row = add_combo (general, _("Order"), orders, self->options.sort);
-
-  g_signal_connect (row, "notify::selected", G_CALLBACK (on_sort_selected_cb), self);
-  add_switch (self, general, _("Organizer _Copy"), (guint *) &self->options.organizer_copy, TRUE);
-  if (self->options.kind == TS_PRINT_ROSTER || self->options.kind == TS_PRINT_ADDENDUM)
-    {
-      /* Cards and badges carry no date, so only here. */
-      row = add_switch (self, general, _("Japanese _Era Dates"),
-                        (guint *) &self->options.wareki, TRUE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   _("Dates such as Reiwa 1 (2019); English printouts keep the Western date"));
-      add_roster_rows (self, page);
-    }
-  else
-    add_sheet_rows (self, page);
-  gtk_widget_set_size_request (page, 340, -1);
-  return page;
+  if (kind == TS_PRINT_BADGES)
+    bind (self, "badge-size", self->size_row, "selected");
+  /* The range first: slots run from 1 to the number on the sheet. */
+  g_object_bind_property (self->options, "n-slots", self->slot_adjustment, "upper",
+                          G_BINDING_SYNC_CREATE);
+  bind (self, "start-slot", self->slot_adjustment, "value");
+  bind (self, "offset-x", self->offset_x_adjustment, "value");
+  bind (self, "offset-y", self->offset_y_adjustment, "value");
+  bind (self, "cut-marks", self->cut_marks_switch, "active");
 }
 
 /* ---- export -------------------------------------------------------------- */
 
-typedef struct {
-  TsPrintDialog *self;
-  guint          page;
-  guint          n_pages;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-
-  /* The window may have closed (and cancelled) since the page was done. */
-  if (!g_cancellable_is_cancelled (progress->self->cancellable))
-    gtk_progress_bar_set_fraction (progress->self->progress,
-                                 (double) progress->page / MAX (progress->n_pages, 1));
-  g_object_unref (progress->self);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the worker thread: hands the number to the main loop. */
 static void
-on_page_written (guint    page,
-                 guint    n_pages,
-                 gpointer user_data)
+end_export (TsPrintDialog *self)
 {
-  Progress *progress = g_new (Progress, 1);
-
-  progress->self = g_object_ref (user_data);
-  progress->page = page;
-  progress->n_pages = n_pages;
-  g_idle_add (show_progress, progress);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_progress);
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  gtk_widget_set_sensitive (self->export_button, self->job != NULL);
 }
 
-static void
-write_in_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  TsPrintJob *job = task_data;
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GError *error = NULL;
-
-  if (ts_render_write_pdf (job, path, on_page_written, source, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_open_clicked_cb (AdwToast      *toast,
-                    TsPrintDialog *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
-
-  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
-}
-
+/* @user_data: a weak reference to the dialog, which the export must not
+ * keep alive: closing the window cancels the export (dispose). */
 static void
 on_written_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  TsPrintDialog *self = TS_PRINT_DIALOG (source);
+  GWeakRef *weak = user_data;
+  g_autoptr(TsPrintDialog) self = g_weak_ref_get (weak);
   g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
   AdwToast *toast;
-  const char *path = g_object_get_data (G_OBJECT (result), "path");
 
-  /* Closed while writing: the widgets are gone, and nothing was written. */
-  if (g_cancellable_is_cancelled (self->cancellable))
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  ts_render_write_pdf_finish (result, &error);
+  /* Closed while writing: the export was cancelled, nothing is left to
+   * show it on. */
+  if (self == NULL || self->closed)
     return;
-  g_clear_object (&self->export_cancellable);
-  gtk_widget_set_visible (self->progress_box, FALSE);
-  gtk_widget_set_sensitive (self->export_button, TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  end_export (self);
+  if (error != NULL)
     {
       /* Cancel pressed: the old file (if any) is as it was. */
-      if (g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED) ||
-          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Export cancelled")));
       else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
+  uri = g_filename_to_uri (self->export_path, NULL, NULL);
   toast = adw_toast_new (_("PDF saved"));
   adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "uri", g_filename_to_uri (path, NULL, NULL), g_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_open_clicked_cb), self);
+  adw_toast_set_detailed_action_name (toast, "print.open");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
@@ -464,41 +391,39 @@ start_export (TsPrintDialog *self,
               const char    *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  /* The thread gets its own copy of the data: options may change while
+  /* The worker gets its own copy of the data: options may change while
    * it writes. */
   TsPrintJob *job = NULL;
+  GWeakRef *weak;
 
   if (self->export_cancellable != NULL)
     return;  /* one export at a time */
   if (!ts_output_path_check (ts_database_get_path (ts_repository_get_database (self->repository)),
-                             path, &error))
+                             path, &error) ||
+      (job = load_job (self, &error)) == NULL)
     {
       adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
-  job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
-  if (job == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
+  g_free (self->export_path);
+  self->export_path = g_strdup (path);
   /* Its own cancellable, for the Cancel button; closing the window
    * cancels it too (dispose). */
   self->export_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->export_cancellable, on_written_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) ts_print_job_free);
-  g_object_set_data_full (G_OBJECT (task), "path", g_strdup (path), g_free);
-  gtk_progress_bar_set_fraction (self->progress, 0);
+  self->export_progress = ts_progress_new ();
+  g_object_bind_property (self->export_progress, "fraction", self->progress_bar, "fraction",
+                          G_BINDING_SYNC_CREATE);
   gtk_widget_set_visible (self->progress_box, TRUE);
   gtk_widget_set_sensitive (self->cancel_button, TRUE);
   gtk_widget_set_sensitive (self->export_button, FALSE);
-  g_task_run_in_thread (task, write_in_thread);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  ts_render_write_pdf_async (job, path, self->export_progress, self->export_cancellable,
+                             on_written_cb, weak);
 }
 
 static void
-on_cancel_clicked_cb (GtkButton     *button,
-                      TsPrintDialog *self)
+on_cancel_clicked_cb (TsPrintDialog *self)
 {
   if (self->export_cancellable == NULL)
     return;
@@ -513,6 +438,15 @@ export_to_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   start_export (TS_PRINT_DIALOG (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* print.open("file:///…"): the toast's button after an export. */
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 static void
@@ -532,8 +466,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-on_export_clicked_cb (GtkButton     *button,
-                      TsPrintDialog *self)
+on_export_clicked_cb (TsPrintDialog *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
@@ -553,12 +486,11 @@ on_export_clicked_cb (GtkButton     *button,
 /* ---- printing ------------------------------------------------------------ */
 
 static void
-on_print_clicked_cb (GtkButton     *button,
-                     TsPrintDialog *self)
+on_print_clicked_cb (TsPrintDialog *self)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
-  TsPrintJob *job = ts_print_job_load (self->repository, self->event_id, &self->options, &error);
+  TsPrintJob *job = load_job (self, &error);
 
   if (job == NULL)
     {
@@ -574,13 +506,32 @@ on_print_clicked_cb (GtkButton     *button,
 /* ---- the window ---------------------------------------------------------- */
 
 static void
+ts_print_dialog_constructed (GObject *object)
+{
+  TsPrintDialog *self = TS_PRINT_DIALOG (object);
+
+  G_OBJECT_CLASS (ts_print_dialog_parent_class)->constructed (object);
+  g_assert (self->options != NULL && self->repository != NULL);
+  gtk_window_set_title (GTK_WINDOW (self),
+                        ts_print_kind_title (ts_print_settings_get_kind (self->options)));
+  /* The 常連 mark counts as the Regulars page does. */
+  ts_ui_regulars_options_init (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))),
+                               &self->regulars);
+  bind_rows (self);
+  g_signal_connect_object (self->options, "notify", G_CALLBACK (on_options_notify_cb), self,
+                           G_CONNECT_SWAPPED);
+  reload (self);
+}
+
+static void
 ts_print_dialog_dispose (GObject *object)
 {
   TsPrintDialog *self = TS_PRINT_DIALOG (object);
 
-  g_cancellable_cancel (self->cancellable);
+  self->closed = TRUE;
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_PRINT_DIALOG);
   G_OBJECT_CLASS (ts_print_dialog_parent_class)->dispose (object);
 }
 
@@ -590,114 +541,139 @@ ts_print_dialog_finalize (GObject *object)
   TsPrintDialog *self = TS_PRINT_DIALOG (object);
 
   g_clear_pointer (&self->job, ts_print_job_free);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->export_cancellable);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->export_progress);
+  g_free (self->export_path);
+  g_clear_object (&self->options);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_print_dialog_parent_class)->finalize (object);
+}
+
+static void
+ts_print_dialog_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TsPrintDialog *self = TS_PRINT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_get_int64 (value);
+      break;
+    case PROP_OPTIONS:
+      self->options = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_print_dialog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TsPrintDialog *self = TS_PRINT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_int64 (value, self->event_id);
+      break;
+    case PROP_OPTIONS:
+      g_value_set_object (value, self->options);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template_children (GtkWidgetClass *widget_class)
+{
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TsPrintDialog, name)
+  CHILD (toasts);
+  CHILD (options_page);
+  CHILD (general_group);
+  CHILD (columns_group);
+  CHILD (include_group);
+  CHILD (sheet_group);
+  CHILD (preview_stack);
+  CHILD (preview);
+  CHILD (empty_page);
+  CHILD (pages_label);
+  CHILD (progress_bar);
+  CHILD (progress_box);
+  CHILD (cancel_button);
+  CHILD (export_button);
+  CHILD (print_button);
+  CHILD (sort_row);
+  CHILD (copy_switch);
+  CHILD (wareki_row);
+  CHILD (wareki_switch);
+  CHILD (reading_switch);
+  CHILD (organization_switch);
+  CHILD (profession_switch);
+  CHILD (referrer_switch);
+  CHILD (first_time_row);
+  CHILD (first_time_switch);
+  CHILD (marks_switch);
+  CHILD (introduction_switch);
+  CHILD (size_row);
+  CHILD (slot_adjustment);
+  CHILD (offset_x_adjustment);
+  CHILD (offset_y_adjustment);
+  CHILD (cut_marks_switch);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_print_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
 }
 
 static void
 ts_print_dialog_class_init (TsPrintDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ts_print_dialog_constructed;
   object_class->dispose = ts_print_dialog_dispose;
   object_class->finalize = ts_print_dialog_finalize;
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "print.export-to", "s",
-                                   export_to_action);
+  object_class->get_property = ts_print_dialog_get_property;
+  object_class->set_property = ts_print_dialog_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPTIONS] =
+    g_param_spec_object ("options", NULL, NULL, TS_TYPE_PRINT_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-print-dialog.ui");
+  bind_template_children (widget_class);
+  gtk_widget_class_install_action (widget_class, "print.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "print.open", "s", open_action);
 }
 
 static void
 ts_print_dialog_init (TsPrintDialog *self)
 {
-  self->cancellable = g_cancellable_new ();
-}
-
-static GtkWidget *
-build_header (TsPrintDialog *self)
-{
-  GtkWidget *header = adw_header_bar_new ();
-
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export PDF…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  g_signal_connect (self->export_button, "clicked", G_CALLBACK (on_export_clicked_cb), self);
-  self->print_button = gtk_button_new_with_mnemonic (_("_Print…"));
-  g_signal_connect (self->print_button, "clicked", G_CALLBACK (on_print_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->print_button);
-  return header;
-}
-
-static GtkWidget *
-build_preview (TsPrintDialog *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *empty = adw_status_page_new ();
-
-  self->preview = gtk_drawing_area_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->preview), draw_preview, self, NULL);
-  gtk_widget_set_hexpand (self->preview, TRUE);
-  gtk_widget_set_vexpand (self->preview, TRUE);
-  self->empty_page = ADW_STATUS_PAGE (empty);
-  adw_status_page_set_icon_name (self->empty_page, "document-print-symbolic");
-  adw_status_page_set_title (self->empty_page, _("Nothing to Print"));
-  self->preview_stack = GTK_STACK (gtk_stack_new ());
-  gtk_stack_add_named (self->preview_stack, self->preview, "preview");
-  gtk_stack_add_named (self->preview_stack, empty, "empty");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->preview_stack));
-  self->pages_label = GTK_LABEL (gtk_label_new (""));
-  gtk_widget_add_css_class (GTK_WIDGET (self->pages_label), "dim-label");
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->pages_label), 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->pages_label));
-  self->progress_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_visible (self->progress_box, FALSE);
-  gtk_widget_set_margin_start (self->progress_box, 12);
-  gtk_widget_set_margin_end (self->progress_box, 12);
-  gtk_widget_set_margin_bottom (self->progress_box, 12);
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->progress_box), GTK_WIDGET (self->progress));
-  /* Translators: stops writing the PDF; the file is left as it was. */
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_tooltip_text (self->cancel_button, _("Stop writing the PDF"));
-  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->progress_box), self->cancel_button);
-  gtk_box_append (GTK_BOX (box), self->progress_box);
-  return box;
-}
-
-static GtkWidget *
-ts_print_dialog_new (GtkWindow    *parent,
-                     TsRepository *repository,
-                     gint64        event_id,
-                     TsPrintKind   kind)
-{
-  TsPrintDialog *self = g_object_new (TS_TYPE_PRINT_DIALOG, "transient-for", parent,
-                                      "modal", TRUE, "default-width", 980,
-                                      "default-height", 720, NULL);
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-
-  self->repository = g_object_ref (repository);
-  self->event_id = event_id;
-  ts_print_options_init (&self->options, kind);
-  read_regulars_settings (&self->options);
-  self->settings = ts_print_settings_open ();
-  ts_print_settings_load (self->settings, &self->options);
-  gtk_window_set_title (GTK_WINDOW (self), ts_print_kind_title (kind));
-  gtk_box_append (GTK_BOX (outer), build_header (self));
-  gtk_box_append (GTK_BOX (body), build_options (self));
-  gtk_box_append (GTK_BOX (body), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (body), build_preview (self));
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (outer), body);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, outer);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
-  reload (self);
-  return GTK_WIDGET (self);
 }
 
 void
@@ -706,6 +682,8 @@ ts_print_dialog_present (GtkWindow    *parent,
                          gint64        event_id,
                          const char   *kind)
 {
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(TsPrintSettings) options = NULL;
   TsPrintKind print_kind;
 
   g_return_if_fail (TS_IS_REPOSITORY (repository));
@@ -714,5 +692,12 @@ ts_print_dialog_present (GtkWindow    *parent,
       g_critical ("Unknown printout “%s”", kind);
       return;
     }
-  gtk_window_present (GTK_WINDOW (ts_print_dialog_new (parent, repository, event_id, print_kind)));
+  settings = ts_settings_dup_for_widget (GTK_WIDGET (parent));
+  options = ts_print_settings_new (print_kind, settings);
+  gtk_window_present (g_object_new (TS_TYPE_PRINT_DIALOG,
+                                    "transient-for", parent,
+                                    "repository", repository,
+                                    "event-id", event_id,
+                                    "options", options,
+                                    NULL));
 }

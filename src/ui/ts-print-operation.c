@@ -39,8 +39,8 @@ ts_print_operation_new (TsPrintJob *job)
   gtk_print_operation_set_n_pages (operation, ts_render_n_pages (job));
   gtk_print_operation_set_job_name (operation, job->document_title);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_object_set_data_full (G_OBJECT (operation), "ts-print-job", job,
-                          (GDestroyNotify) ts_print_job_free);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job);
+  /* The handler owns the job: it goes with the operation. */
+  g_signal_connect_data (operation, "draw-page", G_CALLBACK (on_draw_page_cb), job,
+                         (GClosureNotify) G_CALLBACK (ts_print_job_free), 0);
   return operation;
 }

@@ -9,23 +9,27 @@
 #include <glib/gi18n.h>
 
 #include "ts-regulars-marks.h"
+#include "ts-settings.h"
 
+/* The one place the thresholds are read: the Regulars page, the marks
+ * on event and member pages and the printed 常連 marks all count alike. */
 void
-ts_ui_regulars_options_init (TsRegularsOptions *options)
+ts_ui_regulars_options_from_settings (GSettings         *settings,
+                                      TsRegularsOptions *options)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
   ts_regulars_options_init (options);
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "regulars-lapse-after"))
-    return;
-  settings = g_settings_new_full (schema, NULL, NULL);
   options->min_present = g_settings_get_uint (settings, "regulars-min-present");
   options->window = g_settings_get_uint (settings, "regulars-window");
   options->lapse_after = g_settings_get_uint (settings, "regulars-lapse-after");
+}
+
+void
+ts_ui_regulars_options_init (GtkWidget         *widget,
+                             TsRegularsOptions *options)
+{
+  g_autoptr(GSettings) settings = ts_settings_dup_for_widget (widget);
+
+  ts_ui_regulars_options_from_settings (settings, options);
 }
 
 /* Loaded once per display, the first time a mark is made, so that every

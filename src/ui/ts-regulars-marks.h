@@ -10,9 +10,12 @@
 
 G_BEGIN_DECLS
 
-/* The defaults, with K, N and L from the app's settings when its schema
- * is installed (not when run from the build folder without it). */
-void       ts_ui_regulars_options_init (TsRegularsOptions *options);
+/* The defaults, with K, N and L from @settings, or from the settings of
+ * @widget's app. */
+void       ts_ui_regulars_options_from_settings (GSettings         *settings,
+                                                 TsRegularsOptions *options);
+void       ts_ui_regulars_options_init          (GtkWidget         *widget,
+                                                 TsRegularsOptions *options);
 
 /* A small pill with the mark's label (初参加, 久しぶり, 常連), NULL for
  * no mark; its accessible label says what the mark means. */

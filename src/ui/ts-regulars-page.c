@@ -20,9 +20,11 @@
 #include "ts-date.h"
 #include "ts-output-path.h"
 #include "ts-regulars.h"
+#include "ts-regulars-marks.h"
 #include "ts-regulars-page.h"
 #include "ts-render-report.h"
 #include "ts-render-trend.h"
+#include "ts-settings.h"
 
 typedef enum {
   LIST_REGULARS,
@@ -46,10 +48,13 @@ struct _TsRegularsPage
   gboolean           chapters_changed;
   gboolean           stale;          /* to recompute when next shown */
   gboolean           show_all[N_LISTS];
+  GtkWidget         *show_all_rows[N_LISTS]; /* the "Show All" row of a capped list */
+  ListKind           export_kind;    /* what the open file chooser saves */
+  gboolean           export_report;
 
   GtkDropDown       *chapter_dropdown;
-  GtkSpinButton     *min_spin;
-  GtkSpinButton     *window_spin;
+  GtkAdjustment     *min_adjustment;
+  GtkAdjustment     *window_adjustment;
   GtkLabel          *help_label;
   GtkWidget         *report_button;
   GtkStack          *stack;
@@ -59,12 +64,20 @@ struct _TsRegularsPage
   GtkDrawingArea    *mix;
   GtkLabel          *mix_title;
   TsAttendanceGrid  *grid;
-  GtkStack          *lists;
   GtkListBox        *list_boxes[N_LISTS];
-  GtkWidget         *list_pages[N_LISTS];
+  GtkStackPage      *list_pages[N_LISTS];
 };
 
 G_DEFINE_FINAL_TYPE (TsRegularsPage, ts_regulars_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *list_names[N_LISTS] = { "regulars", "first-timers", "lapsed" };
 
@@ -110,11 +123,8 @@ current_options (TsRegularsPage *self)
 {
   TsRegularsOptions options;
 
-  ts_regulars_options_init (&options);
-  options.min_present = gtk_spin_button_get_value_as_int (self->min_spin);
-  options.window = gtk_spin_button_get_value_as_int (self->window_spin);
-  if (self->settings != NULL)
-    options.lapse_after = g_settings_get_uint (self->settings, "regulars-lapse-after");
+  /* The spin buttons are bound to the settings: those are K and N. */
+  ts_ui_regulars_options_from_settings (self->settings, &options);
   if (self->today != NULL)
     g_strlcpy (options.today, self->today, sizeof options.today);
   return options;
@@ -135,11 +145,9 @@ member_contact (const TsRegularsMember *member)
 }
 
 static void
-on_copy_clicked_cb (GtkButton *button,
-                    gpointer   data)
+on_copy_clicked_cb (GtkButton  *button,
+                    const char *contact)
 {
-  const char *contact = g_object_get_data (G_OBJECT (button), "contact");
-
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), contact);
   gtk_button_set_icon_name (button, "object-select-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
@@ -195,8 +203,9 @@ member_row (const TsRegulars       *regulars,
       gtk_widget_set_tooltip_text (button, _("Copy Contact"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Copy Contact"), -1);
-      g_object_set_data_full (G_OBJECT (button), "contact", g_steal_pointer (&contact), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_copy_clicked_cb), NULL);
+      /* The button's own copy of the text, freed with it. */
+      g_signal_connect_data (button, "clicked", G_CALLBACK (on_copy_clicked_cb),
+                             g_steal_pointer (&contact), (GClosureNotify) G_CALLBACK (g_free), 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
   return row;
@@ -214,17 +223,17 @@ on_show_all_activated_cb (GtkListBox     *box,
                           GtkListBoxRow  *row,
                           TsRegularsPage *self)
 {
-  gpointer kind = g_object_get_data (G_OBJECT (row), "show-all");
-
-  if (kind == NULL)
-    return;
-  self->show_all[GPOINTER_TO_UINT (kind) - 1] = TRUE;
-  fill_lists (self);
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    if (GTK_WIDGET (row) == self->show_all_rows[kind])
+      {
+        self->show_all[kind] = TRUE;
+        fill_lists (self);
+        return;
+      }
 }
 
 static GtkWidget *
-show_all_row (ListKind kind,
-              guint    total)
+show_all_row (guint total)
 {
   GtkWidget *row = adw_action_row_new ();
   /* Translators: the last row of a long list; %u is how many there are. */
@@ -233,7 +242,6 @@ show_all_row (ListKind kind,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
-  g_object_set_data (G_OBJECT (row), "show-all", GUINT_TO_POINTER (kind + 1));
   return row;
 }
 
@@ -247,6 +255,7 @@ fill_lists (TsRegularsPage *self)
       guint count = 0;
       g_autofree char *title = NULL;
 
+      self->show_all_rows[kind] = NULL;
       while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
         gtk_list_box_remove (box, child);
       for (guint i = 0; self->regulars != NULL && i < self->regulars->n_members; i++)
@@ -258,10 +267,13 @@ fill_lists (TsRegularsPage *self)
             count++;
           }
       if (count > LIST_LIMIT && !self->show_all[kind])
-        gtk_list_box_append (box, show_all_row (kind, count));
+        {
+          self->show_all_rows[kind] = show_all_row (count);
+          gtk_list_box_append (box, self->show_all_rows[kind]);
+        }
       /* Translators: a list's title and its count, in Japanese "%1$s (%2$u 人)". */
       title = g_strdup_printf (_("%1$s (%2$u)"), list_title (kind), count);
-      gtk_stack_page_set_title (gtk_stack_get_page (self->lists, self->list_pages[kind]), title);
+      gtk_stack_page_set_title (self->list_pages[kind], title);
     }
 }
 
@@ -324,8 +336,8 @@ on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        TsRegularsPage  *self)
 {
-  ListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "kind"));
-  gboolean report = g_object_get_data (G_OBJECT (dialog), "report") != NULL;
+  ListKind kind = self->export_kind;
+  gboolean report = self->export_report;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   const char *path;
@@ -366,25 +378,32 @@ choose_file (TsRegularsPage *self,
 
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data (G_OBJECT (dialog), "kind", GUINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (dialog), "report", report ? self : NULL);
+  /* The chooser is modal: one at a time. */
+  self->export_kind = kind;
+  self->export_report = report;
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
+/* regulars.export-list("lapsed"): the Export CSV button under a list. */
 static void
-on_export_clicked_cb (GtkButton      *button,
-                      TsRegularsPage *self)
+export_list_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  ListKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "kind"));
-  g_autofree char *name = g_strdup_printf ("%s.csv", list_title (kind));
+  const char *list = g_variant_get_string (parameter, NULL);
 
-  choose_file (self, _("Export List"), name, kind, FALSE);
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    if (g_str_equal (list, list_names[kind]))
+      {
+        g_autofree char *name = g_strdup_printf ("%s.csv", list_title (kind));
+
+        choose_file (TS_REGULARS_PAGE (widget), _("Export List"), name, kind, FALSE);
+      }
 }
 
 static void
-on_report_clicked_cb (GtkButton      *button,
-                      TsRegularsPage *self)
+on_report_clicked_cb (TsRegularsPage *self)
 {
   g_autofree char *month = ts_regulars_format_month (ts_regulars_until_index (&self->regulars->options));
   /* Translators: the suggested file name of the monthly report, %s is the month. */
@@ -637,17 +656,12 @@ on_chapter_selected_cb (GtkDropDown    *dropdown,
   refresh (self);
 }
 
+/* From the spin buttons, or from another window: they share the settings. */
 static void
-on_threshold_changed_cb (GtkSpinButton  *spin,
+on_threshold_changed_cb (GSettings      *settings,
+                         const char     *key,
                          TsRegularsPage *self)
 {
-  if (self->settings != NULL)
-    {
-      g_settings_set_uint (self->settings, "regulars-min-present",
-                           gtk_spin_button_get_value_as_int (self->min_spin));
-      g_settings_set_uint (self->settings, "regulars-window",
-                           gtk_spin_button_get_value_as_int (self->window_spin));
-    }
   refresh (self);
 }
 
@@ -688,217 +702,41 @@ on_repository_changed_cb (TsRepository   *repository,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
-/* The settings schema is missing when the app runs from the build folder
- * without GSETTINGS_SCHEMA_DIR: fall back to the defaults then. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "regulars-window"))
-    return NULL;
-  return g_settings_new (APP_ID);
-}
-
 /* ---- Construction ---------------------------------------------------------- */
 
-static GtkWidget *
-spin_with_label (const char     *label,
-                 const char     *tooltip,
-                 GtkSpinButton **spin,
-                 guint           value,
-                 guint           max)
+static void
+bind_settings (TsRegularsPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *text = gtk_label_new_with_mnemonic (label);
+  const char *keys[] = { "changed::regulars-min-present", "changed::regulars-window",
+                         "changed::regulars-lapse-after" };
 
-  *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (1, max, 1));
-  gtk_spin_button_set_value (*spin, value);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (*spin), tooltip);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (text), GTK_WIDGET (*spin));
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (*spin));
-  return box;
+  if (self->settings == NULL)
+    self->settings = ts_settings_new ();
+  g_settings_bind (self->settings, "regulars-min-present", self->min_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "regulars-window", self->window_adjustment, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_signal_connect_object (self->settings, keys[i], G_CALLBACK (on_threshold_changed_cb), self,
+                             0);
 }
 
-static GtkWidget *
-build_toolbar (TsRegularsPage *self)
+static void
+ts_regulars_page_constructed (GObject *object)
 {
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkExpression *name = gtk_property_expression_new (TS_TYPE_CHAPTER, NULL, "name");
-  GtkWidget *help = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  guint k = TS_REGULARS_DEFAULT_MIN_PRESENT, n = TS_REGULARS_DEFAULT_WINDOW;
+  TsRegularsPage *self = TS_REGULARS_PAGE (object);
 
-  gtk_widget_set_margin_start (bar, 12);
-  gtk_widget_set_margin_end (bar, 12);
-  gtk_widget_set_margin_top (bar, 12);
-  gtk_widget_set_margin_bottom (bar, 6);
-
-  self->chapter_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, name));
-  gtk_drop_down_set_enable_search (self->chapter_dropdown, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chapter_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chapter"), -1);
-  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->chapter_dropdown));
-
-  if (self->settings != NULL)
-    {
-      k = g_settings_get_uint (self->settings, "regulars-min-present");
-      n = g_settings_get_uint (self->settings, "regulars-window");
-    }
-  gtk_box_append (GTK_BOX (bar),
-                  spin_with_label (_("Last _meetings"), _("Meetings looked at for regulars"),
-                                   &self->window_spin, n, 100));
-  gtk_box_append (GTK_BOX (bar),
-                  spin_with_label (_("Present at _least"),
-                                   _("Presences among them that make a regular"),
-                                   &self->min_spin, k, 100));
-  g_signal_connect (self->window_spin, "value-changed", G_CALLBACK (on_threshold_changed_cb), self);
-  g_signal_connect (self->min_spin, "value-changed", G_CALLBACK (on_threshold_changed_cb), self);
-
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (bar), spacer);
-
-  self->help_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->help_label, TRUE);
-  gtk_label_set_xalign (self->help_label, 0);
-  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->help_label));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (help), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (help), "help-about-symbolic");
-  gtk_widget_set_tooltip_text (help, _("How Is This Counted?"));
-  gtk_box_append (GTK_BOX (bar), help);
-
-  self->report_button = gtk_button_new_with_mnemonic (_("Monthly _Report…"));
-  g_signal_connect (self->report_button, "clicked", G_CALLBACK (on_report_clicked_cb), self);
-  gtk_box_append (GTK_BOX (bar), self->report_button);
-  return bar;
-}
-
-static GtkWidget *
-build_list_page (TsRegularsPage *self,
-                 ListKind        kind)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *export = gtk_button_new_with_mnemonic (_("_Export CSV…"));
-  GtkWidget *placeholder = gtk_label_new (C_("regulars list", "Nobody"));
-
-  self->list_boxes[kind] = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_boxes[kind], GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_boxes[kind]), "boxed-list");
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->list_boxes[kind], placeholder);
-  g_signal_connect (self->list_boxes[kind], "row-activated",
-                    G_CALLBACK (on_show_all_activated_cb), self);
-  gtk_widget_set_margin_start (clamp, 12);
-  gtk_widget_set_margin_end (clamp, 12);
-  gtk_widget_set_margin_bottom (clamp, 12);
-  gtk_box_append (GTK_BOX (clamp), GTK_WIDGET (self->list_boxes[kind]));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  g_object_set_data (G_OBJECT (export), "kind", GUINT_TO_POINTER (kind));
-  g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked_cb), self);
-  gtk_widget_set_halign (export, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (export, 12);
-  gtk_widget_set_margin_bottom (export, 12);
-  gtk_box_append (GTK_BOX (box), export);
-  return box;
-}
-
-static GtkWidget *
-build_lists (TsRegularsPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-
-  self->lists = GTK_STACK (gtk_stack_new ());
-  for (ListKind kind = 0; kind < N_LISTS; kind++)
-    {
-      self->list_pages[kind] = build_list_page (self, kind);
-      gtk_stack_add_titled (self->lists, self->list_pages[kind], list_names[kind],
-                            list_title (kind));
-    }
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->lists);
-  gtk_widget_set_margin_start (switcher, 12);
-  gtk_widget_set_margin_end (switcher, 12);
-  gtk_box_append (GTK_BOX (box), switcher);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->lists), TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->lists));
-  gtk_widget_set_size_request (box, 380, -1);
-  return box;
-}
-
-static GtkWidget *
-build_charts (TsRegularsPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *mix_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  self->trend = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_content_height (self->trend, 200);
-  gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->trend), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->trend), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Headcount per month, by regulars, returning members, "
-                                    "first-timers and others"), -1);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend));
-
-  self->mix_title = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->mix_title, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->mix_title), "heading");
-  gtk_box_append (GTK_BOX (mix_box), GTK_WIDGET (self->mix_title));
-  self->mix = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_content_width (self->mix, 300);
-  gtk_drawing_area_set_content_height (self->mix, 170);
-  gtk_drawing_area_set_draw_func (self->mix, draw_mix, self, NULL);
-  gtk_box_append (GTK_BOX (mix_box), GTK_WIDGET (self->mix));
-  gtk_box_append (GTK_BOX (box), mix_box);
-  return box;
-}
-
-static GtkWidget *
-build_content (TsRegularsPage *self)
-{
-  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
-  GtkWidget *main = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *frame = gtk_frame_new (NULL);
-
-  gtk_widget_set_margin_start (main, 12);
-  gtk_widget_set_margin_end (main, 12);
-  gtk_widget_set_margin_bottom (main, 12);
-  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->summary_label, 0);
-  gtk_label_set_wrap (self->summary_label, TRUE);
-  gtk_label_set_selectable (self->summary_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
-  gtk_box_append (GTK_BOX (main), GTK_WIDGET (self->summary_label));
-  gtk_box_append (GTK_BOX (main), build_charts (self));
-
-  self->grid = TS_ATTENDANCE_GRID (ts_attendance_grid_new ());
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->grid));
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_frame_set_child (GTK_FRAME (frame), scrolled);
-  gtk_box_append (GTK_BOX (main), frame);
-
-  gtk_paned_set_start_child (GTK_PANED (paned), main);
-  gtk_paned_set_resize_start_child (GTK_PANED (paned), TRUE);
-  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_end_child (GTK_PANED (paned), build_lists (self));
-  gtk_paned_set_resize_end_child (GTK_PANED (paned), FALSE);
-  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
-  return paned;
+  G_OBJECT_CLASS (ts_regulars_page_parent_class)->constructed (object);
+  g_assert (self->repository != NULL);
+  bind_settings (self);
+  self->chapters = ts_repository_list_chapters (self->repository, NULL);
+  gtk_drop_down_set_model (self->chapter_dropdown, self->chapters);
+  gtk_drop_down_set_selected (self->chapter_dropdown, GTK_INVALID_LIST_POSITION);
+  g_signal_connect (self->chapter_dropdown, "notify::selected",
+                    G_CALLBACK (on_chapter_selected_cb), self);
+  self->changed_id = g_signal_connect (self->repository, "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
+  refresh (self);
 }
 
 static void
@@ -914,6 +752,7 @@ ts_regulars_page_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
   g_clear_object (&self->chapters);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_REGULARS_PAGE);
   G_OBJECT_CLASS (ts_regulars_page_parent_class)->dispose (object);
 }
 
@@ -925,57 +764,125 @@ ts_regulars_page_finalize (GObject *object)
 }
 
 static void
+ts_regulars_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TsRegularsPage *self = TS_REGULARS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_regulars_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TsRegularsPage *self = TS_REGULARS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_template (GtkWidgetClass *widget_class)
+{
+  const char *lists[N_LISTS] = { "regulars", "first_timers", "lapsed" };
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-regulars-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, chapter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, min_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, window_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, help_label);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, report_button);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, trend);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, mix);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, mix_title);
+  gtk_widget_class_bind_template_child (widget_class, TsRegularsPage, grid);
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    {
+      /* The ids are static strings: the class keeps them. */
+      g_autofree char *list = g_strconcat (lists[kind], "_list", NULL);
+      g_autofree char *page = g_strconcat (lists[kind], "_page", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (list), FALSE,
+                                                 G_STRUCT_OFFSET (TsRegularsPage,
+                                                                  list_boxes[kind]));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (page), FALSE,
+                                                 G_STRUCT_OFFSET (TsRegularsPage,
+                                                                  list_pages[kind]));
+    }
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_clicked_cb);
+}
+
+static void
 ts_regulars_page_class_init (TsRegularsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ts_regulars_page_constructed;
   object_class->dispose = ts_regulars_page_dispose;
   object_class->finalize = ts_regulars_page_finalize;
+  object_class->get_property = ts_regulars_page_get_property;
+  object_class->set_property = ts_regulars_page_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The app's; without one (a test showing the page alone), a new one. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TS_TYPE_ATTENDANCE_GRID);
+  g_type_ensure (TS_TYPE_CHAPTER);
+  bind_template (widget_class);
+  gtk_widget_class_install_action (widget_class, "regulars.export-list", "s", export_list_action);
 }
 
 static void
 ts_regulars_page_init (TsRegularsPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *choose = adw_status_page_new ();
-
-  self->settings = open_settings ();
-  gtk_box_append (GTK_BOX (box), build_toolbar (self));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (choose), "system-users-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (choose), _("Choose a Chapter"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (choose),
-    _("See who keeps coming, who is new and who has not come for a while."));
-  gtk_stack_add_named (self->stack, choose, "choose");
-  self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
-  adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
-  gtk_stack_add_named (self->stack, build_content (self), "content");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
+  gtk_drawing_area_set_draw_func (self->mix, draw_mix, self, NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
 }
 
 GtkWidget *
 ts_regulars_page_new (TsRepository *repository)
 {
-  TsRegularsPage *self;
-
   g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
 
-  self = g_object_new (TS_TYPE_REGULARS_PAGE, NULL);
-  self->repository = g_object_ref (repository);
-  self->chapters = ts_repository_list_chapters (repository, NULL);
-  gtk_drop_down_set_model (self->chapter_dropdown, self->chapters);
-  gtk_drop_down_set_selected (self->chapter_dropdown, GTK_INVALID_LIST_POSITION);
-  g_signal_connect (self->chapter_dropdown, "notify::selected",
-                    G_CALLBACK (on_chapter_selected_cb), self);
-  self->changed_id = g_signal_connect (repository, "changed",
-                                       G_CALLBACK (on_repository_changed_cb), self);
-  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
-  refresh (self);
-  return GTK_WIDGET (self);
+  return g_object_new (TS_TYPE_REGULARS_PAGE, "repository", repository, NULL);
 }
 
 void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-date.h"
+#include "ts-link-row.h"
 #include "ts-ui-util.h"
 
 /* Deleted rows stay restorable for this long, then startup purges them. */
@@ -205,7 +206,6 @@ ts_ui_idle_add (GSourceFunc function,
   return g_idle_add_full (G_PRIORITY_HIGH_IDLE, function, data, NULL);
 }
 
-#define LINK_ROW_ID_KEY "ts-row-id"
 
 /* A row that leads to a record (event, member) when @id is set. Names and
  * organizations are plain text: "A&B" or "<仮>" must not be read as
@@ -216,7 +216,7 @@ ts_ui_link_row (const char *title,
                 const char *suffix,
                 gint64      id)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (MAX (id, 0));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -235,8 +235,6 @@ ts_ui_link_row (const char *title,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), LINK_ROW_ID_KEY, g_memdup2 (&id, sizeof id),
-                              g_free);
     }
   return row;
 }
@@ -245,7 +243,5 @@ ts_ui_link_row (const char *title,
 gint64
 ts_ui_link_row_id (GtkListBoxRow *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), LINK_ROW_ID_KEY);
-
-  return id ? *id : 0;
+  return TS_IS_LINK_ROW (row) ? ts_link_row_get_record_id (TS_LINK_ROW (row)) : 0;
 }

@@ -14,7 +14,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-link-row.h"
 #include "ts-member-lookup.h"
+#include "ts-settings.h"
 #include "ts-text.h"
 #include "ts-validate.h"
 #include "ts-walk-in-dialog.h"
@@ -46,6 +48,15 @@ struct _TsWalkInDialog
 
 G_DEFINE_FINAL_TYPE (TsWalkInDialog, ts_walk_in_dialog, ADW_TYPE_WINDOW)
 
+/* Construct-only: g_object_new (or GtkBuilder) makes a ready dialog. */
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 enum {
   SIGNAL_WALK_IN_ADDED,
   SIGNAL_USE_MEMBER,
@@ -54,20 +65,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* New members get the organizer's chosen default; the schema may be
- * missing when a test or an uninstalled build runs without it. */
+/* New members get the organizer's chosen default. */
 static char *
-dup_default_consent (void)
+dup_default_consent (TsWalkInDialog *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
 
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return g_strdup (TS_CONSENT_FULL);
-  settings = g_settings_new (APP_ID);
   return g_settings_get_string (settings, "default-consent");
 }
 
@@ -77,7 +80,7 @@ dup_default_consent (void)
 static char *
 dup_consent (TsWalkInDialog *self)
 {
-  g_autofree char *preferred = dup_default_consent ();
+  g_autofree char *preferred = dup_default_consent (self);
 
   if (!gtk_switch_get_active (self->consent_switch))
     return g_strdup (TS_CONSENT_NONE);
@@ -166,11 +169,14 @@ clear_error (TsWalkInDialog *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->reading_row), "error");
 }
 
+/* walk-in.use-member(id): a duplicate's "Use This Person" button. */
 static void
-on_use_member_clicked_cb (GtkButton      *button,
-                          TsWalkInDialog *self)
+use_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "member-id"));
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (widget);
+  gint64 member_id = g_variant_get_int64 (parameter);
 
   g_signal_emit (self, signals[SIGNAL_USE_MEMBER], 0, member_id);
   gtk_window_close (GTK_WINDOW (self));
@@ -209,8 +215,8 @@ make_duplicate_row (TsWalkInDialog *self,
   gtk_widget_add_css_class (button, "suggested-action");
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  g_object_set_data (G_OBJECT (button), "member-id", GSIZE_TO_POINTER (member->id));
-  g_signal_connect (button, "clicked", G_CALLBACK (on_use_member_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "walk-in.use-member");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", member->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;
@@ -315,15 +321,13 @@ on_identity_changed_cb (TsWalkInDialog *self)
 static GtkWidget *
 make_referrer_row (TsMember *member)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (member->id);
   g_autofree char *name = ts_member_dup_name (member);
   g_autofree char *summary = dup_member_summary (member);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data (G_OBJECT (row), "member-id", GSIZE_TO_POINTER (member->id));
-  g_object_set_data_full (G_OBJECT (row), "member-name", g_steal_pointer (&name), g_free);
   return row;
 }
 
@@ -361,8 +365,9 @@ static void
 choose_referrer (TsWalkInDialog *self,
                  GtkListBoxRow  *row)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
-  g_autofree char *name = g_strdup (g_object_get_data (G_OBJECT (row), "member-name"));
+  /* The row's title is the member's name; copied, as the row goes below. */
+  gint64 member_id = ts_link_row_get_record_id (TS_LINK_ROW (row));
+  g_autofree char *name = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   g_signal_handlers_block_by_func (self->referrer_row, on_referrer_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->referrer_row), name);
@@ -441,12 +446,54 @@ ts_walk_in_dialog_dispose (GObject *object)
 }
 
 static void
+ts_walk_in_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ts_walk_in_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TsWalkInDialog *self = TS_WALK_IN_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ts_walk_in_dialog_class_init (TsWalkInDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ts_walk_in_dialog_dispose;
+  object_class->get_property = ts_walk_in_dialog_get_property;
+  object_class->set_property = ts_walk_in_dialog_set_property;
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_WALK_IN_ADDED] =
     g_signal_new ("walk-in-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -474,6 +521,7 @@ ts_walk_in_dialog_class_init (TsWalkInDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_referrer_list_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "walk-in.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "walk-in.use-member", "x", use_member_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "walk-in.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -495,8 +543,8 @@ ts_walk_in_dialog_new (GtkWindow    *parent,
 
   g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
 
-  self = g_object_new (TS_TYPE_WALK_IN_DIALOG, "transient-for", parent, NULL);
-  self->repository = g_object_ref (repository);
+  self = g_object_new (TS_TYPE_WALK_IN_DIALOG, "transient-for", parent,
+                       "repository", repository, NULL);
   self->event_id = event_id;
   load_professions (self);
   prefill (self, text);

@@ -22,6 +22,7 @@
 #include "ts-members-view.h"
 #include "ts-regulars-page.h"
 #include "ts-sample.h"
+#include "ts-settings.h"
 #include "ts-ui-util.h"
 #include "ts-window.h"
 
@@ -256,80 +257,44 @@ on_chapter_selected_cb (TsChaptersView *view,
 {
   if (self->regulars_page != NULL)
     ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page), chapter_id);
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-chapter", chapter_id);
+  g_settings_set_int64 (self->settings, "last-chapter", chapter_id);
 }
 
+/* A view saved by another version may not exist here: show the default. */
+static gboolean
+view_from_setting (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  TsWindow *self = user_data;
+  const char *name = g_variant_get_string (variant, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return FALSE;
+  g_value_set_string (value, name);
+  return TRUE;
+}
+
+/* The window's size and view follow the settings both ways; the chapter
+ * is a choice in a view, not a property, so it is written when chosen. */
 static void
-on_visible_view_changed_cb (AdwViewStack *stack,
-                            GParamSpec   *pspec,
-                            TsWindow     *self)
+bind_settings (TsWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (stack);
+  /* A locked key keeps its value; it must not grey out the window. */
+  const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY;
+  gint64 chapter_id = g_settings_get_int64 (self->settings, "last-chapter");
 
-  if (self->settings != NULL && name != NULL)
-    g_settings_set_string (self->settings, "last-view", name);
-}
-
-/* A missing schema (an uninstalled run) must not abort the app: the
- * window then simply forgets its size. */
-static GSettings *
-open_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
-static void
-restore_settings (TsWindow *self)
-{
-  g_autofree char *view = NULL;
-
-  self->settings = open_settings ();
-  if (self->settings == NULL)
-    return;
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
-  view = g_settings_get_string (self->settings, "last-view");
-  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, view);
-  ts_chapters_view_show_chapter (self->chapters_view,
-                                 g_settings_get_int64 (self->settings, "last-chapter"));
+  g_settings_bind (self->settings, "window-width", self, "default-width", flags);
+  g_settings_bind (self->settings, "window-height", self, "default-height", flags);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
+  g_settings_bind_with_mapping (self->settings, "last-view", self->view_stack,
+                                "visible-child-name", flags, view_from_setting, NULL, self,
+                                NULL);
+  ts_chapters_view_show_chapter (self->chapters_view, chapter_id);
   /* The chapters view may load only when first shown; Regulars needs
    * its chapter now. */
-  if (g_settings_get_int64 (self->settings, "last-chapter") != 0)
-    ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page),
-                                  g_settings_get_int64 (self->settings, "last-chapter"));
-}
-
-static gboolean
-ts_window_close_request (GtkWindow *window)
-{
-  TsWindow *self = TS_WINDOW (window);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
-      if (!gtk_window_is_maximized (window))
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-    }
-  return GTK_WINDOW_CLASS (ts_window_parent_class)->close_request (window);
+  if (chapter_id != 0)
+    ts_regulars_page_set_chapter (TS_REGULARS_PAGE (self->regulars_page), chapter_id);
 }
 
 static void
@@ -345,7 +310,9 @@ ts_window_constructed (GObject *object)
     g_warning ("Cannot purge deleted rows: %s", error->message);
 
   ts_data_actions_install (GTK_WIDGET (self), self->repository);
-  self->regulars_page = ts_regulars_page_new (self->repository);
+  self->settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
+  self->regulars_page = g_object_new (TS_TYPE_REGULARS_PAGE, "repository", self->repository,
+                                      "settings", self->settings, NULL);
   adw_bin_set_child (self->regulars_bin, self->regulars_page);
 
   g_signal_connect (self->chapters_view, "chapter-selected",
@@ -356,9 +323,7 @@ ts_window_constructed (GObject *object)
   g_signal_connect_object (self->repository, "changed",
                            G_CALLBACK (on_repository_changed_cb), self, 0);
   update_empty_state (self);
-  restore_settings (self);
-  g_signal_connect (self->view_stack, "notify::visible-child-name",
-                    G_CALLBACK (on_visible_view_changed_cb), self);
+  bind_settings (self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
                             G_CALLBACK (update_switcher_bar), self);
 }
@@ -459,14 +424,12 @@ ts_window_class_init (TsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ts_window_constructed;
   object_class->dispose = ts_window_dispose;
   object_class->finalize = ts_window_finalize;
   object_class->get_property = ts_window_get_property;
   object_class->set_property = ts_window_set_property;
-  window_class->close_request = ts_window_close_request;
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,

@@ -399,12 +399,46 @@ test_export_cancel (void)
     }
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
   g_assert_true (gtk_widget_get_visible (progress_box));
+  /* The bar follows the pages written while the window keeps running;
+   * 80 pages leave time to cancel after the first. */
+  TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                        find_widget (dialog, GTK_TYPE_PROGRESS_BAR))) > 0);
   g_signal_emit_by_name (cancel, "clicked");
   TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (progress_box));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old file");
   g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  ts_test_wait_settled ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
+/* Closing the window while it writes stops the export: no file and no
+ * .part are left. */
+static void
+test_export_close (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "export.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *path = g_build_filename (dir, "closed.pdf", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  GtkWidget *dialog;
+  gpointer alive;
+
+  test_fixture_add_many (repository, event_id, 800);
+  dialog = open_dialog (repository, event_id, "cards");
+  alive = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
+  g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
+  TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                        find_widget (dialog, GTK_TYPE_PROGRESS_BAR))) > 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* The export does not keep the dialog; its .part, made before the
+   * first page, goes when the worker stops, renamed or removed. */
+  TS_TEST_WAIT_UNTIL (alive == NULL && !g_file_test (part, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   ts_test_wait_settled ();
   g_clear_object (&repository);
   ts_test_remove_dir (dir);
@@ -457,5 +491,6 @@ main (int    argc,
   g_test_add_func ("/render/print-dialog/wareki-switch", test_wareki_switch);
   g_test_add_func ("/render/print-dialog/export-cancel", test_export_cancel);
   g_test_add_func ("/render/print-dialog/export-over-database", test_export_over_database);
+  g_test_add_func ("/render/print-dialog/export-close", test_export_close);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "ts-events-view.h"
 #include "ts-event-page.h"
 #include "ts-members-view.h"
+#include "ts-print-dialog.h"
 #include "ts-sample.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
@@ -150,6 +151,21 @@ busiest_member (TsRepository *repository,
   return best;
 }
 
+/* The print dialog of the busiest event, with its preview. */
+static void
+shoot_print (TsWindow     *window,
+             TsRepository *repository,
+             const char   *kind)
+{
+  g_autofree char *name = g_strdup_printf ("print-dialog-%s", kind);
+  GtkWidget *dialog;
+
+  ts_print_dialog_present (GTK_WINDOW (window), repository, busiest_event (repository), kind);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (ADW_TYPE_WINDOW))) != NULL);
+  shoot (dialog, name);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,6 +261,8 @@ main (int    argc,
       shoot (dialog, "event-dialog");
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
+  shoot_print (window, repository, "roster");
+  shoot_print (window, repository, "badges");
   gtk_window_destroy (GTK_WINDOW (window));
   ts_test_wait_settled ();
   ts_test_remove_dir (dir);
