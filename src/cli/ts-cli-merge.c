@@ -100,29 +100,6 @@ parse_take (const char *take)
   return g_strv_builder_end (builder);
 }
 
-/* The fields taken from OTHER: the ones set there only, and --take. */
-static GStrv
-fields_from_other (TsRepository  *repository,
-                   gint64         keep_id,
-                   gint64         other_id,
-                   GStrv          take,
-                   GError       **error)
-{
-  g_autoptr(TsMember) keep = ts_repository_get_member (repository, keep_id, error);
-  g_autoptr(TsMember) other = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) defaults = NULL;
-
-  if (keep == NULL || (other = ts_repository_get_member (repository, other_id, error)) == NULL)
-    return NULL;
-  defaults = ts_member_merge_default_fields (keep, other);
-  g_strv_builder_addv (builder, (const char **) defaults);
-  for (guint i = 0; take[i] != NULL; i++)
-    if (!g_strv_contains ((const char * const *) defaults, take[i]))
-      g_strv_builder_add (builder, take[i]);
-  return g_strv_builder_end (builder);
-}
-
 int
 ts_cli_member_merge (int    argc,
                      char **argv)
@@ -142,7 +119,6 @@ ts_cli_member_merge (int    argc,
   g_autoptr(TsMemberMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) take = NULL;
-  g_auto(GStrv) fields = NULL;
   g_autofree char *keep_text = NULL;
   g_autofree char *other_text = NULL;
   g_autofree char *names = g_strjoinv (", ", (char **) ts_member_merge_fields ());
@@ -157,9 +133,10 @@ ts_cli_member_merge (int    argc,
     return ts_cli_usage_error (_("--take names fields among: %s."), names);
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
-  if ((fields = fields_from_other (repository, keep_id, other_id, take, &error)) == NULL ||
-      (merge = ts_repository_merge_members (repository, keep_id, other_id,
-                                            (const char * const *) fields, &error)) == NULL)
+  merge = ts_repository_merge_members (repository, keep_id, other_id,
+                                       (const char * const *) take,
+                                       TS_MEMBER_MERGE_FILL_EMPTY, &error);
+  if (merge == NULL)
     return ts_cli_fail (error);
   keep_text = g_strdup_printf ("%" G_GINT64_FORMAT, keep_id);
   other_text = g_strdup_printf ("%" G_GINT64_FORMAT, other_id);

@@ -374,14 +374,20 @@ take_snapshot (TsMemberMerge  *self,
 static gboolean
 write_kept_member (TsMemberMerge       *self,
                    const char * const  *from_other,
+                   TsMemberMergeFlags   flags,
                    GError             **error)
 {
   g_autoptr(TsMember) keep = ts_repository_get_member (self->repository, self->keep_id, error);
   g_autoptr(TsMember) other = NULL;
+  g_auto(GStrv) empty = NULL;
 
   if (keep == NULL ||
       (other = ts_repository_get_member (self->repository, self->other_id, error)) == NULL)
     return FALSE;
+  if (flags & TS_MEMBER_MERGE_FILL_EMPTY)
+    empty = ts_member_merge_default_fields (keep, other);
+  for (guint i = 0; empty != NULL && empty[i] != NULL; i++)
+    ts_record_copy (other, keep, find_field (empty[i])->properties);
   for (guint i = 0; from_other != NULL && from_other[i] != NULL; i++)
     ts_record_copy (other, keep, find_field (from_other[i])->properties);
   if (keep->referred_by == self->keep_id || keep->referred_by == self->other_id)
@@ -406,13 +412,13 @@ presence_rank (const char *status)
 }
 
 typedef struct {
-  gint64  id;
-  gint64  event_id;
-  char   *status;
-  char   *role;
-  char   *checked_in_at;
-  gboolean paid;
-  char   *note;
+  gint64    id;
+  gint64    event_id;
+  char     *status;
+  char     *role;
+  char     *checked_in_at;
+  gboolean  paid;
+  char     *note;
 } Presence;
 
 static void
@@ -647,6 +653,7 @@ ts_repository_merge_members (TsRepository        *self,
                              gint64               keep_id,
                              gint64               other_id,
                              const char * const  *from_other,
+                             TsMemberMergeFlags   flags,
                              GError             **error)
 {
   TsDatabase *database;
@@ -671,7 +678,7 @@ ts_repository_merge_members (TsRepository        *self,
   if (!ts_database_begin (database, error))
     return NULL;
   if (!take_snapshot (merge, error) ||
-      !write_kept_member (merge, from_other, error) ||
+      !write_kept_member (merge, from_other, flags, error) ||
       !join_attendance (merge, error) ||
       !repoint_referrals (merge, error) ||
       !ts_repository_delete (self, "member", other_id, error) ||

@@ -28,6 +28,14 @@ gboolean            ts_member_merge_field_differs (const char *field,
 GStrv               ts_member_merge_default_fields (TsMember *keep,
                                                   TsMember   *other);
 
+typedef enum {
+  TS_MEMBER_MERGE_NONE       = 0,
+  /* Also take each field the kept member has no value for and the other
+   * has, as decided inside the transaction: "keep's where set, else
+   * other's" without a race with another program's edit. */
+  TS_MEMBER_MERGE_FILL_EMPTY = 1 << 0,
+} TsMemberMergeFlags;
+
 #define TS_TYPE_MEMBER_MERGE (ts_member_merge_get_type ())
 G_DECLARE_FINAL_TYPE (TsMemberMerge, ts_member_merge, TS, MEMBER_MERGE, GObject)
 
@@ -40,6 +48,7 @@ TsMemberMerge *ts_repository_merge_members  (TsRepository        *self,
                                              gint64               keep_id,
                                              gint64               other_id,
                                              const char * const  *from_other,
+                                             TsMemberMergeFlags   flags,
                                              GError             **error);
 gint64         ts_member_merge_get_keep_id  (TsMemberMerge       *self);
 gint64         ts_member_merge_get_other_id (TsMemberMerge       *self);

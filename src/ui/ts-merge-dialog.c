@@ -260,7 +260,8 @@ merge_action (GtkWidget  *widget,
   merge = ts_repository_merge_members (self->repository,
                                        ts_member_pair_get_first (pair)->id,
                                        ts_member_pair_get_second (pair)->id,
-                                       (const char * const *) from_other, &error);
+                                       (const char * const *) from_other,
+                                       TS_MEMBER_MERGE_NONE, &error);
   if (merge == NULL)
     {
       ts_ui_show_error (widget, error);

@@ -208,7 +208,8 @@ test_merge_and_undo (Fixture       *fixture,
     }
   before = ts_test_dump_database (fixture->db.path);
 
-  merge = ts_repository_merge_members (repository, keep, other, from_other, &error);
+  merge = ts_repository_merge_members (repository, keep, other, from_other,
+                                       TS_MEMBER_MERGE_NONE, &error);
   g_assert_no_error (error);
   g_assert_nonnull (merge);
   g_assert_cmpuint (ts_member_merge_get_n_joined (merge), ==, 6);
@@ -258,7 +259,7 @@ test_merge_refusals (Fixture       *fixture,
 {
   TsRepository *repository = fixture->db.repository;
   gint64 keep = add (fixture, "斎藤", "太郎", "さいとう", "たろう", "");
-  gint64 other = add (fixture, "斉藤", "太郎", "さいとう", "たろう", "");
+  gint64 other = add (fixture, "斉藤", "太郎", "さいとう", "たろう", "saito@example.jp");
   const char *bad[] = { "email", "shoe-size", NULL };
   g_autoptr(TsMemberMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
@@ -268,21 +269,29 @@ test_merge_refusals (Fixture       *fixture,
   ts_test_attend (repository, fixture->events[0], other, "attended");
   before = ts_test_dump_database (fixture->db.path);
 
-  g_assert_null (ts_repository_merge_members (repository, keep, keep, NULL, &error));
+  g_assert_null (ts_repository_merge_members (repository, keep, keep, NULL, 0, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_null (ts_repository_merge_members (repository, keep, other, bad, &error));
+  g_assert_null (ts_repository_merge_members (repository, keep, other, bad, 0, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_null (ts_repository_merge_members (repository, keep, 9999, NULL, &error));
+  g_assert_null (ts_repository_merge_members (repository, keep, 9999, NULL, 0, &error));
   g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   after = ts_test_dump_database (fixture->db.path);
   g_assert_cmpstr (after, ==, before);
 
   /* An edit of the kept member after the merge is not undone under it. */
-  merge = ts_repository_merge_members (repository, keep, other, NULL, &error);
+  merge = ts_repository_merge_members (repository, keep, other, NULL,
+                                       TS_MEMBER_MERGE_FILL_EMPTY, &error);
   g_assert_no_error (error);
+  {
+    /* Filled where the kept member had nothing; the name stays keep's. */
+    g_autoptr(TsMember) merged = ts_repository_get_member (repository, keep, NULL);
+
+    g_assert_cmpstr (merged->email, ==, "saito@example.jp");
+    g_assert_cmpstr (merged->family_name, ==, "斎藤");
+  }
   {
     g_autoptr(TsMember) loaded = ts_repository_get_member (repository, keep, NULL);
     g_autoptr(TsMember) edited = ts_record_dup (loaded);

@@ -248,6 +248,7 @@ test_wrap_up_and_undo (Fixture       *f,
                                                         "%u people marked as no-shows", 2), 2);
     TS_TEST_WAIT_UNTIL (has_label (GTK_WIDGET (f->window), toast));
   }
+  save_screenshot (GTK_WIDGET (f->window), "event-wrapped-up.png");
 
   click (GTK_WIDGET (f->window), _("_Undo"));
   TS_TEST_WAIT_UNTIL (event_is (f, "planned"));
