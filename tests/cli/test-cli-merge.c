@@ -93,7 +93,7 @@ test_duplicates_and_merge (Fixture       *fixture,
   g_autoptr(GListModel) history = NULL;
   g_autoptr(GListModel) referred = NULL;
   g_autoptr(GError) error = NULL;
-  TsTestRun result = { 0 };
+  g_auto(TsTestRun) result = { 0 };
 
   g_assert_cmpint (run (fixture, &result, "duplicates", "--format", "csv", NULL), ==, 0);
   expected_row = g_strdup_printf ("%s,斎藤　太郎,さいとう　たろう,%s,ｻｲﾄｳ　ﾀﾛｳ,,", keep, other);
@@ -142,7 +142,7 @@ test_event_close (Fixture       *fixture,
   g_autofree char *event = id_text (fixture->later_event_id);
   g_autoptr(TsEvent) held = NULL;
   g_autoptr(GListModel) list = NULL;
-  TsTestRun result = { 0 };
+  g_auto(TsTestRun) result = { 0 };
 
   g_assert_cmpint (run (fixture, &result, "event", "close", event, NULL), ==, 0);
   g_assert_cmpstr (g_strstrip (result.out), ==, "1 人を無断欠席にしました。");
