@@ -15,10 +15,12 @@
 #include "ts-attendee-picker.h"
 #include "ts-check-in-window.h"
 #include "ts-date.h"
+#include "ts-event-close.h"
 #include "ts-event-page.h"
 #include "ts-print-dialog.h"
 #include "ts-regulars-marks.h"
 #include "ts-ui-util.h"
+#include "ts-undo-toast.h"
 
 struct _TsEventPage
 {
@@ -354,6 +356,7 @@ update_menu (TsEventPage *self)
   g_menu_append_item (edit, item);
   g_clear_object (&item);
   g_menu_append (edit, _("_Duplicate as Next Month’s"), "event.duplicate");
+  g_menu_append (edit, _("_Wrap Up After the Meeting"), "event.close");
   item = g_menu_item_new (_("_Import Registrations…"), NULL);
   g_menu_item_set_action_and_target (item, "data.import-registrations", "x", self->event_id);
   g_menu_append_item (data, item);
@@ -516,6 +519,34 @@ duplicate_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "win.show-event", "x", id);
 }
 
+/* 終了処理: who registered and never came is a no-show, the event is
+ * held; one toast says how many, with Undo. */
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TsEventPage *self = TS_EVENT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEventClose) close = ts_repository_close_event (self->repository,
+                                                             self->event_id, &error);
+  g_autofree char *title = NULL;
+  guint n;
+
+  if (close == NULL)
+    {
+      ts_ui_show_error (widget, error);
+      return;
+    }
+  n = ts_event_close_get_n_no_shows (close);
+  if (n == 0)
+    title = g_strdup (_("Nobody was left waiting; the event is marked as held"));
+  else
+    title = g_strdup_printf (ngettext ("%u person marked as a no-show",
+                                       "%u people marked as no-shows", n), n);
+  ts_undo_toast_show (widget, title, close, (TsUndoFunc) ts_event_close_undo);
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -575,6 +606,7 @@ ts_event_page_class_init (TsEventPageClass *klass)
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "event.show-all", "u", show_all_action);
+  gtk_widget_class_install_action (widget_class, "event.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "event.check-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

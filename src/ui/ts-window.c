@@ -20,6 +20,7 @@
 #include "ts-events-view.h"
 #include "ts-member-dialog.h"
 #include "ts-members-view.h"
+#include "ts-merge-dialog.h"
 #include "ts-regulars-page.h"
 #include "ts-sample.h"
 #include "ts-settings.h"
@@ -240,6 +241,14 @@ edit_member_action (GtkWidget  *widget,
 }
 
 static void
+find_duplicates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  present (ts_merge_dialog_new (GTK_WINDOW (widget), TS_WINDOW (widget)->repository));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -401,6 +410,8 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-member", NULL, new_member_action);
   gtk_widget_class_install_action (widget_class, "win.edit-member", "x", edit_member_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find-duplicates", NULL,
+                                   find_duplicates_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.show-view", "s", "chapters");
