@@ -62,6 +62,8 @@ struct _TsPrintDialog
 
   AdwComboRow         *sort_row;
   GtkSwitch           *copy_switch;
+  GtkWidget           *compact_row;
+  GtkSwitch           *compact_switch;
   GtkWidget           *wareki_row;
   GtkSwitch           *wareki_switch;
   GtkSwitch           *reading_switch;
@@ -288,6 +290,8 @@ remove_rows (TsPrintDialog *self,
   if (!list)
     {
       adw_preferences_group_remove (self->general_group, self->wareki_row);
+      adw_preferences_group_remove (self->general_group, self->compact_row);
+      self->compact_row = NULL;
       adw_preferences_page_remove (self->options_page, self->columns_group);
       adw_preferences_page_remove (self->options_page, self->include_group);
       self->wareki_row = self->first_time_row = NULL;
@@ -320,6 +324,7 @@ bind_rows (TsPrintDialog *self)
   if (kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM)
     {
       bind (self, "wareki", self->wareki_switch, "active");
+      bind (self, "compact", self->compact_switch, "active");
       bind_columns (self);
       if (kind == TS_PRINT_ROSTER)
         add_status_rows (self);
@@ -523,6 +528,18 @@ ts_print_dialog_constructed (GObject *object)
   reload (self);
 }
 
+/* Closed: the export stops now, not when the last reference to the
+ * window goes, which a preview being drawn can hold for a while. */
+static void
+ts_print_dialog_unmap (GtkWidget *widget)
+{
+  TsPrintDialog *self = TS_PRINT_DIALOG (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  GTK_WIDGET_CLASS (ts_print_dialog_parent_class)->unmap (widget);
+}
+
 static void
 ts_print_dialog_dispose (GObject *object)
 {
@@ -618,6 +635,8 @@ bind_template_children (GtkWidgetClass *widget_class)
   CHILD (print_button);
   CHILD (sort_row);
   CHILD (copy_switch);
+  CHILD (compact_row);
+  CHILD (compact_switch);
   CHILD (wareki_row);
   CHILD (wareki_switch);
   CHILD (reading_switch);
@@ -650,6 +669,7 @@ ts_print_dialog_class_init (TsPrintDialogClass *klass)
   object_class->finalize = ts_print_dialog_finalize;
   object_class->get_property = ts_print_dialog_get_property;
   object_class->set_property = ts_print_dialog_set_property;
+  widget_class->unmap = ts_print_dialog_unmap;
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,

@@ -30,6 +30,7 @@ enum {
   PROP_KIND,
   PROP_SORT,
   PROP_ORGANIZER_COPY,
+  PROP_COMPACT,
   PROP_WAREKI,
   PROP_COLUMNS,
   PROP_STATUSES,
@@ -115,6 +116,9 @@ ts_print_settings_set_property (GObject      *object,
     case PROP_ORGANIZER_COPY:
       SET_FIELD (organizer_copy, g_value_get_boolean (value), prop_id);
       break;
+    case PROP_COMPACT:
+      SET_FIELD (compact, g_value_get_boolean (value), prop_id);
+      break;
     case PROP_WAREKI:
       SET_FIELD (wareki, g_value_get_boolean (value), prop_id);
       break;
@@ -158,6 +162,7 @@ ts_print_settings_get_property (GObject    *object,
     case PROP_KIND:           g_value_set_uint (value, o->kind); break;
     case PROP_SORT:           g_value_set_uint (value, o->sort); break;
     case PROP_ORGANIZER_COPY: g_value_set_boolean (value, o->organizer_copy); break;
+    case PROP_COMPACT:        g_value_set_boolean (value, o->compact); break;
     case PROP_WAREKI:         g_value_set_boolean (value, o->wareki); break;
     case PROP_COLUMNS:        g_value_set_uint (value, o->columns); break;
     case PROP_STATUSES:       g_value_set_uint (value, o->statuses); break;
@@ -213,6 +218,7 @@ ts_print_settings_class_init (TsPrintSettingsClass *klass)
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SORT] = uint_property ("sort", TS_PRINT_SORT_CHECK_IN, TS_PRINT_SORT_READING);
   properties[PROP_ORGANIZER_COPY] = boolean_property ("organizer-copy");
+  properties[PROP_COMPACT] = boolean_property ("compact");
   properties[PROP_WAREKI] = boolean_property ("wareki");
   properties[PROP_COLUMNS] = uint_property ("columns", G_MAXUINT, TS_ROSTER_ALL);
   properties[PROP_STATUSES] = uint_property ("statuses", G_MAXUINT, TS_PRINT_DEFAULT_STATUSES);
@@ -292,6 +298,7 @@ bind_settings (TsPrintSettings *self,
   if (!is_sheet (kind))
     {
       bind_kind_key (self, settings, "columns");
+      bind_kind_key (self, settings, "compact");
       if (kind == TS_PRINT_ROSTER)
         g_settings_bind_with_mapping (settings, "print-roster-statuses", self, "statuses",
                                       G_SETTINGS_BIND_DEFAULT, statuses_from_setting,

@@ -369,6 +369,39 @@ test_wareki_switch (void)
   ts_test_remove_dir (dir);
 }
 
+/* The compact roster is a roster's option, remembered; cards have none. */
+static void
+test_compact_switch (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *dialog;
+  GtkWidget *row;
+
+  test_fixture_add_people (repository, event_id);
+  dialog = open_dialog (repository, event_id, "roster");
+  row = find_row (dialog, _("Co_mpact"));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH))));
+  gtk_switch_set_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "print-roster-compact"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = open_dialog (repository, event_id, "roster");
+  row = find_row (dialog, _("Co_mpact"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH))));
+  save_screenshot (dialog, "dialog-compact.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = open_dialog (repository, event_id, "cards");
+  g_assert_null (find_row (dialog, _("Co_mpact")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ts_test_wait_settled ();
+  g_settings_reset (settings, "print-roster-compact");
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 /* Cancel stops the export and leaves the old file as it was, with no
  * .part beside it. */
 static void
@@ -382,7 +415,7 @@ test_export_cancel (void)
   g_autofree char *contents = NULL;
   GtkWidget *dialog, *progress_box, *cancel;
 
-  test_fixture_add_many (repository, event_id, 800);
+  test_fixture_add_many (repository, event_id, 5000);
   g_assert_true (g_file_set_contents (path, "old file", -1, NULL));
   dialog = open_dialog (repository, event_id, "cards");
   progress_box = gtk_widget_get_parent (find_widget (dialog, GTK_TYPE_PROGRESS_BAR));
@@ -400,9 +433,11 @@ test_export_cancel (void)
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
   g_assert_true (gtk_widget_get_visible (progress_box));
   /* The bar follows the pages written while the window keeps running;
-   * 80 pages leave time to cancel after the first. */
+   * 500 pages leave time to cancel after the first. */
   TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
                         find_widget (dialog, GTK_TYPE_PROGRESS_BAR))) > 0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                       find_widget (dialog, GTK_TYPE_PROGRESS_BAR))), <, 0.5);
   g_signal_emit_by_name (cancel, "clicked");
   TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (progress_box));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -427,13 +462,16 @@ test_export_close (void)
   GtkWidget *dialog;
   gpointer alive;
 
-  test_fixture_add_many (repository, event_id, 800);
+  test_fixture_add_many (repository, event_id, 5000);
   dialog = open_dialog (repository, event_id, "cards");
   alive = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &alive);
   g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
   TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
                         find_widget (dialog, GTK_TYPE_PROGRESS_BAR))) > 0);
+  /* Still writing when closed: the test means nothing otherwise. */
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
+                       find_widget (dialog, GTK_TYPE_PROGRESS_BAR))), <, 0.5);
   gtk_window_destroy (GTK_WINDOW (dialog));
   /* The export does not keep the dialog; its .part, made before the
    * first page, goes when the worker stops, renamed or removed. */
@@ -489,6 +527,7 @@ main (int    argc,
   g_test_add_func ("/render/print-dialog/marks-switch", test_marks_switch);
   g_test_add_func ("/render/print-dialog/remembered", test_options_remembered);
   g_test_add_func ("/render/print-dialog/wareki-switch", test_wareki_switch);
+  g_test_add_func ("/render/print-dialog/compact-switch", test_compact_switch);
   g_test_add_func ("/render/print-dialog/export-cancel", test_export_cancel);
   g_test_add_func ("/render/print-dialog/export-over-database", test_export_over_database);
   g_test_add_func ("/render/print-dialog/export-close", test_export_close);

@@ -161,7 +161,7 @@ test_cancelled_while_running (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = g_build_filename (fixture->dir, "old.pdf", NULL);
 
-  test_fixture_add_many (fixture->repository, fixture->event_id, 3000);
+  test_fixture_add_many (fixture->repository, fixture->event_id, 5000);
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
   fixture->cancel_on_progress = cancellable;
   ts_render_write_pdf_async (load_job (fixture, TS_PRINT_CARDS), path, fixture->progress,
