@@ -2,6 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <locale.h>
+#include <glib/gi18n.h>
+
 #include "ts-date.h"
 #include "ts-test-support.h"
 
@@ -107,6 +110,32 @@ test_same_weekday_next_month (void)
   check_next ("2017-08-31T19:00", "2017-09-28T19:00");  /* 5th Thursday → last */
 }
 
+/* With the text in Japanese and LC_TIME in English, dates are Japanese
+ * all through: the weekday comes from the translation, not strftime. */
+static void
+test_format_japanese_with_english_time (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GDateTime) when = ts_date_parse ("2017-08-24T19:00");
+      g_autofree char *day = NULL;
+      g_autofree char *range = NULL;
+
+      g_setenv ("LANGUAGE", "ja", TRUE);
+      g_assert_nonnull (setlocale (LC_MESSAGES, "ja_JP.UTF-8"));
+      g_assert_nonnull (setlocale (LC_TIME, "en_US.UTF-8"));
+      bindtextdomain ("tsudoi", g_getenv ("TSUDOI_LOCALEDIR"));
+      bind_textdomain_codeset ("tsudoi", "UTF-8");
+      day = ts_date_format_day (when);
+      range = ts_date_format_range ("2017-08-24T19:00", "2017-08-24T21:00");
+      g_assert_cmpstr (day, ==, "2017年8月24日(木)");
+      g_assert_cmpstr (range, ==, "2017年8月24日(木) 19:00〜21:00");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -118,5 +147,6 @@ main (int    argc,
   g_test_add_func ("/date/next-month", test_same_weekday_next_month);
   g_test_add_func ("/date/wareki", test_wareki);
   g_test_add_func ("/date/wareki-english", test_wareki_english);
+  g_test_add_func ("/date/japanese-with-english-lc-time", test_format_japanese_with_english_time);
   return g_test_run ();
 }

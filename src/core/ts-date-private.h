@@ -1,0 +1,23 @@
+/* ts-date-private.h: the tables that printing and parsing dates share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A Japanese era: its name and its first day. */
+typedef struct {
+  const char *name;
+  int         year, month, day;
+} TsDateEra;
+
+/* Newest first, ending with a NULL name. */
+extern const TsDateEra ts_date_eras[];
+
+/* 月 … 日, Monday first as GDateTime counts, then NULL. */
+extern const char * const ts_date_weekdays_ja[];
+
+G_END_DECLS
