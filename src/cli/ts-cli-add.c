@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-date-parse.h"
 #include "ts-validate.h"
 
 static int
@@ -82,14 +83,20 @@ ts_cli_event_add (int    argc,
   gint64 chapter = 0, fee = 0, capacity = 0;
   g_autofree char *date = NULL;
   g_autofree char *end = NULL;
+  g_autofree char *starts_at = NULL;
+  g_autofree char *ends_at = NULL;
   g_autofree char *title = NULL;
   g_autofree char *venue = NULL;
   g_autofree char *address = NULL;
   g_autofree char *event_status = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: help for --date; %d is this year. */
+  g_autofree char *date_help = g_strdup_printf (_("Start, such as “%d/12/17 19:00” or “12月17日 19時” (required)"),
+                                                g_date_time_get_year (now));
   const GOptionEntry entries[] = {
     { "chapter", 'c', 0, G_OPTION_ARG_INT64, &chapter, N_("Chapter number (required)"), N_("ID") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Start, such as 2017-08-24T19:00 (required)"), N_("DATETIME") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, in the same form"), N_("DATETIME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, date_help, N_("DATETIME") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, a time such as 21:00 or a date and time"), N_("DATETIME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TEXT") },
     { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Venue"), N_("TEXT") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address of the venue"), N_("TEXT") },
@@ -108,7 +115,14 @@ ts_cli_event_add (int    argc,
     return status;
   if (fee < 0 || capacity < 0)
     return ts_cli_usage_error (_("The fee and the capacity cannot be negative."));
-  g_object_set (event, "chapter-id", chapter, "starts-at", date, "ends-at", end,
+  /* The same forms as the event dialog; a missing --date is left for
+   * validation to explain. */
+  if (date != NULL && (starts_at = ts_date_parse_one (date, NULL, &error)) == NULL)
+    return ts_cli_usage_error ("%s", error->message);
+  if (end != NULL && starts_at != NULL &&
+      (ends_at = ts_date_parse_end (end, starts_at, NULL, &error)) == NULL)
+    return ts_cli_usage_error ("%s", error->message);
+  g_object_set (event, "chapter-id", chapter, "starts-at", starts_at, "ends-at", ends_at,
                 "title", title, "venue", venue, "address", address, "fee", fee,
                 "capacity", capacity, "status", event_status ? event_status : "planned",
                 NULL);

@@ -368,6 +368,20 @@ ts_date_parse_input (const char  *day_text,
   return format_stored (&day, hour, minute);
 }
 
+/* In one text, the whole of it is quoted: what the person typed. */
+static void
+set_one_error (GError          **error,
+               TsDateParseError  code,
+               const char       *text,
+               GDateTime        *today)
+{
+  /* Translators: %1$s is what was typed, then an example from today. */
+  g_set_error (error, TS_DATE_PARSE_ERROR, code,
+               _("“%1$s” is not a date and time. Write it as, for example, “%2$d/%3$d/%4$d 19:00”."),
+               text, g_date_time_get_year (today), g_date_time_get_month (today),
+               g_date_time_get_day_of_month (today));
+}
+
 /* A date and a time in one text, as the command line takes them:
  * "2026/12/17 19:00", "12月17日19時", "2026-12-17T19:00". */
 char *
@@ -386,7 +400,7 @@ ts_date_parse_one (const char  *text,
   g_date_clear (&day, 1);
   if (!scan_day (&p, now, &day))
     {
-      set_day_error (error, clean, now);
+      set_one_error (error, TS_DATE_PARSE_ERROR_DAY, clean, now);
       return NULL;
     }
   if (*p == 'T')
@@ -402,7 +416,7 @@ ts_date_parse_one (const char  *text,
     }
   if (!ts_date_scan_time (&p, &hour, &minute) || *p != '\0')
     {
-      set_time_error (error, p);
+      set_one_error (error, TS_DATE_PARSE_ERROR_TIME, clean, now);
       return NULL;
     }
   return format_stored (&day, hour, minute);

@@ -102,9 +102,10 @@ ts_validate_event (TsEvent  *event,
     }
   if (start == NULL)
     {
-      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_DATE,
-                   _("“%s” is not a date and time that exists; write it as 2017-08-24T19:00."),
-                   event->starts_at);
+      /* The stored form is never shown: people type dates their way
+       * (ts-date-parse.c), which has already explained any mistake. */
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_DATE,
+                           _("Please enter the date and the start time of the event."));
       return FALSE;
     }
   if (*event->ends_at != '\0')
