@@ -61,11 +61,17 @@ ts_validate_member (TsMember  *member,
                            _("Please enter the family name."));
       return FALSE;
     }
-  if (!ts_text_is_kana (member->family_reading) ||
-      !ts_text_is_kana (member->given_reading))
+  /* Each reading on its own, so that a form can point at the one. */
+  if (!ts_text_is_kana (member->family_reading))
     {
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
-                           _("The reading must be written in kana (hiragana or katakana)."));
+                           _("The reading of the family name must be written in kana (hiragana or katakana)."));
+      return FALSE;
+    }
+  if (!ts_text_is_kana (member->given_reading))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_GIVEN_READING,
+                           _("The reading of the given name must be written in kana (hiragana or katakana)."));
       return FALSE;
     }
   if (!ts_validate_email (member->email))
