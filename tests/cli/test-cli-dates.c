@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -179,6 +180,26 @@ test_japanese_dates_english_time (Fixture       *fixture,
   env = g_environ_setenv (env, "LC_TIME", "en_US.UTF-8", TRUE);
   g_assert_cmpint (ts_test_run_cli (env, fixture->db, &out, NULL, "events", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "2017年8月24日(木) 19:00〜21:00"));
+
+  /* And the roster's header. */
+  {
+    g_autofree char *pdf = g_build_filename (fixture->dir, "roster.pdf", NULL);
+    g_autofree char *text = NULL;
+    g_autofree char *member = NULL;
+    guint n_pages = 0;
+
+    g_assert_cmpint (ts_test_run_cli (env, fixture->db, &member, NULL, "member", "add",
+                                      "--name", "渡辺 裕子", "--reading", "わたなべ ゆうこ",
+                                      NULL), ==, 0);
+    g_strstrip (member);
+    g_assert_cmpint (ts_test_run_cli (env, fixture->db, NULL, NULL, "attend", "--event", "1",
+                                      "--member", member, NULL), ==, 0);
+    g_assert_cmpint (ts_test_run_cli (env, fixture->db, NULL, NULL, "roster", "--event", "1",
+                                      "--output", pdf, NULL), ==, 0);
+    text = ts_test_pdf_text (pdf, 0, &n_pages);
+    g_assert_nonnull (strstr (text, "2017年8月24日(木)"));
+    g_assert_null (strstr (text, "Thu"));
+  }
 }
 
 int
