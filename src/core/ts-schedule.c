@@ -236,3 +236,29 @@ ts_schedule_suggest_event (TsChapter *chapter,
     g_object_set (event, "venue", chapter->venue, NULL);
   return event;
 }
+
+/* As ts_schedule_suggest_event(), for the chapter numbered @chapter_id
+ * as stored, after its latest event. */
+TsEvent *
+ts_schedule_suggest_for_chapter (TsRepository  *repository,
+                                 gint64         chapter_id,
+                                 GDateTime     *now,
+                                 GError       **error)
+{
+  g_autoptr(TsChapter) chapter = NULL;
+  g_autoptr(GListModel) events = NULL;
+  g_autoptr(TsEvent) last = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
+
+  chapter = ts_repository_get_chapter (repository, chapter_id, error);
+  if (chapter == NULL)
+    return NULL;
+  events = ts_repository_list_events (repository, chapter_id, error);
+  if (events == NULL)
+    return NULL;
+  /* Listed newest first. */
+  if (g_list_model_get_n_items (events) > 0)
+    last = g_list_model_get_item (events, 0);
+  return ts_schedule_suggest_event (chapter, last, now);
+}

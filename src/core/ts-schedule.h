@@ -7,6 +7,7 @@
 
 #include "ts-chapter.h"
 #include "ts-event.h"
+#include "ts-repository.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,9 @@ GDateTime *ts_schedule_next          (const TsSchedule *schedule,
 TsEvent   *ts_schedule_suggest_event (TsChapter        *chapter,
                                       TsEvent          *last,
                                       GDateTime        *now);
+TsEvent   *ts_schedule_suggest_for_chapter (TsRepository *repository,
+                                            gint64        chapter_id,
+                                            GDateTime    *now,
+                                            GError      **error);
 
 G_END_DECLS

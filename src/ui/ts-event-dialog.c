@@ -411,8 +411,6 @@ on_chapter_selected_cb (TsEventDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->chapter_row);
   TsChapter *chapter;
-  g_autoptr(GListModel) events = NULL;
-  g_autoptr(TsEvent) last = NULL;
   g_autoptr(TsEvent) next = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -420,12 +418,12 @@ on_chapter_selected_cb (TsEventDialog *self)
   if (i >= self->chapters->len || self->event->id != 0)
     return;
   chapter = g_ptr_array_index (self->chapters, i);
-  events = ts_repository_list_events (self->repository, chapter->id, &error);
-  if (events == NULL)
-    g_warning ("Cannot read the chapter’s events: %s", error->message);
-  else if (g_list_model_get_n_items (events) > 0)
-    last = g_list_model_get_item (events, 0);
-  next = ts_schedule_suggest_event (chapter, last, now);
+  next = ts_schedule_suggest_for_chapter (self->repository, chapter->id, now, &error);
+  if (next == NULL)
+    {
+      g_warning ("Cannot read the chapter’s events: %s", error->message);
+      return;
+    }
   suggest_event (self, self->suggested, next);
   g_set_object (&self->suggested, next);
 }

@@ -3,6 +3,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ts-date.h"
+#include "ts-schedule.h"
 #include "ts-test-pdf.h"
 #include "ts-test-support.h"
 
@@ -202,6 +204,48 @@ test_japanese_dates_english_time (Fixture       *fixture,
   }
 }
 
+/* With no --date, the chapter's next usual event, as the dialog starts
+ * from; a chapter with nothing to go by is told to give the date. */
+static void
+test_next_usual_event (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_auto(GStrv) env = ts_test_cli_environ ("ja_JP.UTF-8");
+  g_autofree char *chapter = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *expected = NULL;
+  TsSchedule schedule;
+
+  g_assert_cmpint (ts_test_run_cli (env, fixture->db, NULL, &err, "event", "add",
+                                    "--chapter", fixture->chapter, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--date"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (ts_test_run_cli (env, fixture->db, &out, NULL, "chapter", "add",
+                                    "--name", "大田医介塾", "--reading", "おおたいかいじゅく",
+                                    "--schedule", "毎月第２土曜 14時", NULL), ==, 0);
+  chapter = first_line (out);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ts_test_run_cli (env, fixture->db, NULL, NULL, "event", "add",
+                                    "--chapter", chapter, "--date", "2017/8/12 14:00",
+                                    "--title", "第７回 大田医介塾", "--venue", "区民センター",
+                                    "--fee", "3000", NULL), ==, 0);
+  g_assert_cmpint (ts_test_run_cli (env, fixture->db, &out, &err, "event", "add",
+                                    "--chapter", chapter, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  g_assert_true (ts_schedule_parse ("第2土曜 14:00", &schedule));
+  next = ts_schedule_next (&schedule, now);
+  expected = ts_date_format_stored (next);
+  listed = listed_events (fixture);
+  g_assert_nonnull (strstr (listed, expected));
+  g_assert_nonnull (strstr (listed, "第8回 大田医介塾"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,5 +257,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/cli-dates/japanese-with-english-lc-time", Fixture, NULL, fixture_set_up,
               test_japanese_dates_english_time, fixture_tear_down);
+  g_test_add ("/cli-dates/next-usual-event", Fixture, NULL, fixture_set_up,
+              test_next_usual_event, fixture_tear_down);
   return g_test_run ();
 }
