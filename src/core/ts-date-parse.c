@@ -450,3 +450,62 @@ ts_date_parse_end (const char  *text,
     }
   return ts_date_parse_one (text, now, error);
 }
+
+/* 令和8年11月: a month the era held some of. */
+static gboolean
+scan_era_month (const char **p,
+                int         *year,
+                int         *month)
+{
+  for (const TsDateEra *era = ts_date_eras; era->name != NULL; era++)
+    {
+      const char *q = *p;
+      int era_year, key;
+
+      if (!ts_date_skip (&q, era->name))
+        continue;
+      if (ts_date_skip (&q, "元"))
+        era_year = 1;
+      else if (!ts_date_scan_number (&q, 2, &era_year) || era_year < 1)
+        return FALSE;
+      if (!ts_date_skip (&q, "年") || !ts_date_scan_number (&q, 2, month) ||
+          !ts_date_skip (&q, "月") || *month < 1 || *month > 12)
+        return FALSE;
+      *year = era->year + era_year - 1;
+      key = *year * 100 + *month;
+      if (key < era->year * 100 + era->month ||
+          (era != ts_date_eras && key > era[-1].year * 100 + era[-1].month))
+        return FALSE;
+      *p = q;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A whole month as typed: 2026-11, 2026/11, 2026年11月, 令和8年11月, in
+ * any width. */
+gboolean
+ts_date_parse_month (const char *text,
+                     int        *year,
+                     int        *month)
+{
+  g_autofree char *clean = ts_date_normalize (text);
+  const char *p = clean;
+
+  if (!scan_era_month (&p, year, month))
+    {
+      if (ts_date_scan_number (&p, 4, year) != 4)
+        return FALSE;
+      if (ts_date_skip (&p, "年"))
+        {
+          if (!ts_date_scan_number (&p, 2, month) || !ts_date_skip (&p, "月"))
+            return FALSE;
+        }
+      else if (!(ts_date_skip (&p, "-") || ts_date_skip (&p, "/")) ||
+               !ts_date_scan_number (&p, 2, month))
+        return FALSE;
+      if (*month < 1 || *month > 12)
+        return FALSE;
+    }
+  return *p == '\0';
+}

@@ -37,5 +37,8 @@ char    *ts_date_parse_end         (const char  *text,
                                     const char  *starts_at,
                                     GDateTime   *today,
                                     GError     **error);
+gboolean ts_date_parse_month       (const char  *text,
+                                    int         *year,
+                                    int         *month);
 
 G_END_DECLS
