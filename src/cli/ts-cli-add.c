@@ -13,7 +13,12 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-date-parse.h"
+#include "ts-schedule.h"
 #include "ts-validate.h"
+
+/* An amount option not given: the suggestion's, or 0. */
+#define NOT_GIVEN G_MININT64
 
 static int
 save_failed (TsRepository *repository,
@@ -74,22 +79,76 @@ ts_cli_chapter_add (int    argc,
   return TS_CLI_OK;
 }
 
+/* The values an option did not give: from @suggested when there is one. */
+static void
+fill_from (TsEvent  *event,
+           TsEvent  *suggested,
+           gint64    fee,
+           gint64    capacity)
+{
+  if (suggested != NULL)
+    {
+      if (*event->title == '\0')
+        g_object_set (event, "title", suggested->title, NULL);
+      if (*event->venue == '\0')
+        g_object_set (event, "venue", suggested->venue, NULL);
+      if (*event->address == '\0')
+        g_object_set (event, "address", suggested->address, NULL);
+    }
+  g_object_set (event,
+                "fee", fee != NOT_GIVEN ? fee : suggested ? suggested->fee : 0,
+                "capacity", capacity != NOT_GIVEN ? capacity : suggested ? suggested->capacity : 0,
+                NULL);
+}
+
+/* With no --date, the chapter's next usual event (ts-schedule.c), as the
+ * event dialog starts from; NULL and a message when there is none. */
+static TsEvent *
+suggest (TsRepository *repository,
+         gint64        chapter,
+         GDateTime    *now,
+         int          *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) suggested = ts_schedule_suggest_for_chapter (repository, chapter, now, &error);
+
+  if (suggested == NULL)
+    {
+      *status = ts_cli_fail (error);
+      return NULL;
+    }
+  if (*suggested->starts_at == '\0')
+    {
+      *status = ts_cli_usage_error (_("The chapter has no usual schedule or earlier event to date a new event from. Please give the date, for example --date “%d/12/17 19:00”."),
+                                    g_date_time_get_year (now));
+      return NULL;
+    }
+  return g_steal_pointer (&suggested);
+}
+
 int
 ts_cli_event_add (int    argc,
                   char **argv)
 {
   g_autoptr(TsEvent) event = ts_event_new ();
-  gint64 chapter = 0, fee = 0, capacity = 0;
+  g_autoptr(TsEvent) suggested = NULL;
+  gint64 chapter = 0, fee = NOT_GIVEN, capacity = NOT_GIVEN;
   g_autofree char *date = NULL;
   g_autofree char *end = NULL;
+  g_autofree char *starts_at = NULL;
+  g_autofree char *ends_at = NULL;
   g_autofree char *title = NULL;
   g_autofree char *venue = NULL;
   g_autofree char *address = NULL;
   g_autofree char *event_status = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: help for --date; %d is this year. */
+  g_autofree char *date_help = g_strdup_printf (_("Start, such as “%d/12/17 19:00” or “12月17日 19時” (default: the chapter’s next usual day)"),
+                                                g_date_time_get_year (now));
   const GOptionEntry entries[] = {
     { "chapter", 'c', 0, G_OPTION_ARG_INT64, &chapter, N_("Chapter number (required)"), N_("ID") },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Start, such as 2017-08-24T19:00 (required)"), N_("DATETIME") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, in the same form"), N_("DATETIME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, date_help, N_("DATETIME") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End, a time such as 21:00 or a date and time"), N_("DATETIME") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title"), N_("TEXT") },
     { "venue", 0, 0, G_OPTION_ARG_STRING, &venue, N_("Venue"), N_("TEXT") },
     { "address", 0, 0, G_OPTION_ARG_STRING, &address, N_("Address of the venue"), N_("TEXT") },
@@ -99,22 +158,40 @@ ts_cli_event_add (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    ts_cli_option_context ("event add", NULL, _("Adds an event to a chapter."), entries);
+    ts_cli_option_context ("event add", NULL,
+                           _("Adds an event to a chapter. What is not given comes from the chapter’s usual schedule and its last event, as in the event dialog."),
+                           entries);
   g_autoptr(TsRepository) repository = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  if (fee < 0 || capacity < 0)
+  if ((fee < 0 && fee != NOT_GIVEN) || (capacity < 0 && capacity != NOT_GIVEN))
     return ts_cli_usage_error (_("The fee and the capacity cannot be negative."));
-  g_object_set (event, "chapter-id", chapter, "starts-at", date, "ends-at", end,
-                "title", title, "venue", venue, "address", address, "fee", fee,
-                "capacity", capacity, "status", event_status ? event_status : "planned",
-                NULL);
+  /* The same forms as the event dialog. */
+  if (date != NULL && (starts_at = ts_date_parse_one (date, now, &error)) == NULL)
+    return ts_cli_usage_error ("%s", error->message);
+  if (date == NULL && chapter > 0)
+    {
+      if ((repository = ts_cli_open (FALSE)) == NULL)
+        return TS_CLI_FAILED;
+      if ((suggested = suggest (repository, chapter, now, &status)) == NULL)
+        return status;
+      starts_at = g_strdup (suggested->starts_at);
+      if (end == NULL)
+        ends_at = g_strdup (suggested->ends_at);
+    }
+  if (end != NULL && starts_at != NULL &&
+      (ends_at = ts_date_parse_end (end, starts_at, now, &error)) == NULL)
+    return ts_cli_usage_error ("%s", error->message);
+  g_object_set (event, "chapter-id", chapter, "starts-at", starts_at, "ends-at", ends_at,
+                "title", title, "venue", venue, "address", address,
+                "status", event_status ? event_status : "planned", NULL);
+  fill_from (event, suggested, fee, capacity);
   if (!ts_validate_event (event, &error))
     return ts_cli_usage_error ("%s", error->message);
-  if ((repository = ts_cli_open (FALSE)) == NULL)
+  if (repository == NULL && (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   if (!ts_repository_save_event (repository, event, &error))
     return save_failed (repository, error);

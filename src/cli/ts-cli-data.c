@@ -100,10 +100,12 @@ ts_cli_sample (int    argc,
     options.seed = seed;
   if (until != NULL)
     {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       int month;
 
       if (!ts_regulars_parse_month (until, &month))
-        return ts_cli_usage_error (_("--until takes a month such as 2017-08."));
+        return ts_cli_usage_error (_("--until takes a month such as %d-%02d."),
+                                   g_date_time_get_year (now), g_date_time_get_month (now));
       options.end_year = month / 12;
       options.end_month = month % 12 + 1;
     }

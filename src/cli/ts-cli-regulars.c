@@ -39,6 +39,7 @@ check_options (const RegularsOptions *options,
                gboolean               month_required,
                TsRegularsOptions     *analysis)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   int month;
 
   ts_regulars_options_init (analysis);
@@ -55,12 +56,14 @@ check_options (const RegularsOptions *options,
   if (options->lapse_after > 0)
     analysis->lapse_after = options->lapse_after;
   if (options->month == NULL && month_required)
-    return ts_cli_usage_error (_("Give the month with --month, for example --month 2017-08."));
+    return ts_cli_usage_error (_("Give the month with --month, for example --month %d-%02d."),
+                               g_date_time_get_year (now), g_date_time_get_month (now));
   if (options->month != NULL)
     {
       if (!ts_regulars_parse_month (options->month, &month))
-        return ts_cli_usage_error (_("“%s” is not a month; write it like 2017-08."),
-                                   options->month);
+        return ts_cli_usage_error (_("“%1$s” is not a month; write it like %2$d-%3$02d."),
+                                   options->month, g_date_time_get_year (now),
+                                   g_date_time_get_month (now));
       analysis->until_year = month / 12;
       analysis->until_month = month % 12 + 1;
     }
@@ -75,13 +78,16 @@ parse (const char      *command,
        int              argc,
        char           **argv)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* The example is this month. */
+  g_autofree char *month_help =
+    g_strdup_printf (report ? _("The month of the report, like %d-%02d")
+                            : _("Look at events up to this month, like %d-%02d (default: the month of the last meeting)"),
+                     g_date_time_get_year (now), g_date_time_get_month (now));
   const GOptionEntry entries[] = {
     { "chapter", 'c', 0, G_OPTION_ARG_INT64, &options->chapter,
       N_("The chapter"), N_("ID") },
-    { "month", 'm', 0, G_OPTION_ARG_STRING, &options->month,
-      report ? N_("The month of the report, like 2017-08")
-             : N_("Look at events up to this month, like 2017-08 (default: the month of the last meeting)"),
-      N_("MONTH") },
+    { "month", 'm', 0, G_OPTION_ARG_STRING, &options->month, month_help, N_("MONTH") },
     { "months", 'n', 0, G_OPTION_ARG_INT, &options->window,
       N_("Held events looked at for regulars (default 6)"), N_("N") },
     { "min", 'k', 0, G_OPTION_ARG_INT, &options->min_present,

@@ -81,7 +81,7 @@ print_help (FILE *out)
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-21s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (out, "\n%s\n", _("Every command takes --database FILE and --help."));
+  fprintf (out, "\n%s\n", _("Every command takes --database FILE (before or after the command; default $TSUDOI_DATABASE) and --help."));
 }
 
 /* "chapter add" and "event add" are two words: join them into argv[0] for
@@ -113,10 +113,71 @@ find_command (int     *argc,
   return NULL;
 }
 
+/* Whether @arg is an option every command takes (--database FILE), and
+ * whether its value is the next argument. */
+static gboolean
+is_global_option (const char *arg,
+                  gboolean   *value_follows)
+{
+  *value_follows = g_str_equal (arg, "--database") || g_str_equal (arg, "-d");
+  return *value_follows || g_str_has_prefix (arg, "--database=") ||
+         (g_str_has_prefix (arg, "-d") && arg[2] != '\0');
+}
+
+/* The arguments with the global options that come before the command
+ * taken out into @globals: `tsudoi-cli --database X members` means
+ * `tsudoi-cli members --database X`. */
+static GPtrArray *
+take_global_options (int         argc,
+                     char      **argv,
+                     GPtrArray  *globals)
+{
+  GPtrArray *rest = g_ptr_array_new ();
+  int i = 1;
+
+  g_ptr_array_add (rest, argv[0]);
+  while (i < argc)
+    {
+      gboolean value_follows;
+
+      if (!is_global_option (argv[i], &value_follows))
+        break;
+      g_ptr_array_add (globals, argv[i++]);
+      if (value_follows && i < argc)
+        g_ptr_array_add (globals, argv[i++]);
+    }
+  for (; i < argc; i++)
+    g_ptr_array_add (rest, argv[i]);
+  g_ptr_array_add (rest, NULL);
+  return rest;
+}
+
+/* The command's arguments with @globals first, where its option parser
+ * reads them like its own. */
+static GPtrArray *
+put_global_options (int         argc,
+                    char      **argv,
+                    GPtrArray  *globals)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  g_ptr_array_add (all, argv[0]);
+  for (guint i = 0; i < globals->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (globals, i));
+  for (int i = 1; i < argc; i++)
+    g_ptr_array_add (all, argv[i]);
+  g_ptr_array_add (all, NULL);
+  return all;
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(GPtrArray) globals = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  int status;
   const TsCliCommand *command;
 
   setlocale (LC_ALL, "");
@@ -128,6 +189,9 @@ main (int    argc,
   g_set_print_handler (print_clean);
   g_set_printerr_handler (printerr_clean);
 
+  rest = take_global_options (argc, argv, globals);
+  argc = rest->len - 1;
+  argv = (char **) rest->pdata;
   if (argc < 2)
     {
       print_help (stderr);
@@ -148,5 +212,7 @@ main (int    argc,
   command = find_command (&argc, &argv);
   if (command == NULL)
     return ts_cli_usage_error (_("Unknown command “%s”."), argv[1]);
-  return command->run (argc, argv);
+  all = put_global_options (argc, argv, globals);
+  status = command->run (all->len - 1, (char **) all->pdata);
+  return status;
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-date.h"
+#include "ts-date-private.h"
 
 /* Whether @text has exactly the shape of @pattern, where 'd' stands for
  * one ASCII digit and any other character for itself. */
@@ -70,13 +71,72 @@ ts_date_is_valid (const char *text)
   return when != NULL;
 }
 
-/* "2017年8月24日(木)" in Japanese. */
+static const char * const weekday_names[] = {
+  NC_("weekday", "Mon"), NC_("weekday", "Tue"), NC_("weekday", "Wed"),
+  NC_("weekday", "Thu"), NC_("weekday", "Fri"), NC_("weekday", "Sat"),
+  NC_("weekday", "Sun"),
+};
+
+static const char * const month_names[] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+/* @format with %a and %B replaced by our own translated names. strftime
+ * (and so g_date_time_format) takes them from LC_TIME, which need not
+ * match the language of the text around them: with LANGUAGE=ja and
+ * LC_TIME=en_US a Japanese date would read 2017年8月24日(Thu). */
+static char *
+expand_names (GDateTime  *when,
+              const char *format)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *name = NULL;
+
+      if (p[0] == '%' && p[1] == 'a')
+        name = g_dpgettext2 (GETTEXT_PACKAGE, "weekday",
+                             weekday_names[g_date_time_get_day_of_week (when) - 1]);
+      else if (p[0] == '%' && p[1] == 'B')
+        name = g_dpgettext2 (GETTEXT_PACKAGE, "month",
+                             month_names[g_date_time_get_month (when) - 1]);
+      else if (p[0] == '%' && p[1] == '%')
+        {
+          g_string_append (out, "%%");
+          p++;
+          continue;
+        }
+      if (name == NULL)
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      for (const char *c = name; *c != '\0'; c++)
+        {
+          if (*c == '%')
+            g_string_append_c (out, '%');
+          g_string_append_c (out, *c);
+        }
+      p++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "2017年8月24日(木)" in Japanese, whatever LC_TIME says. */
 char *
 ts_date_format_day (GDateTime *when)
 {
   /* Translators: a date as strftime format, in Japanese
-   * "%Y年%-m月%-d日(%a)", giving 2017年8月24日(木). */
-  return g_date_time_format (when, _("%a, %-d %B %Y"));
+   * "%Y年%-m月%-d日(%a)", giving 2017年8月24日(木). %a and %B are
+   * replaced by the names translated with the "weekday" and "month"
+   * contexts. */
+  g_autofree char *format = expand_names (when, _("%a, %-d %B %Y"));
+
+  return g_date_time_format (when, format);
 }
 
 char *
@@ -87,14 +147,14 @@ ts_date_format_time (GDateTime *when)
 
 /* The eras since the first meetups could be held, newest first: each
  * begins on its first day, and its first year is printed 元年. */
-static const struct {
-  const char *name;
-  int         year, month, day;
-} eras[] = {
+const TsDateEra ts_date_eras[] = {
   { "令和", 2019, 5, 1 },
   { "平成", 1989, 1, 8 },
   { "昭和", 1926, 12, 25 },
+  { NULL }
 };
+
+const char * const ts_date_weekdays_ja[] = { "月", "火", "水", "木", "金", "土", "日", NULL };
 
 /* "令和元年5月1日(水)". This is Japanese by nature, not a translation:
  * callers use it only where ts_date_wareki_available() says so. Dates
@@ -102,24 +162,21 @@ static const struct {
 char *
 ts_date_format_day_wareki (GDateTime *when)
 {
-  static const char * const weekdays[] = { "月", "火", "水", "木", "金", "土", "日" };
   int year = g_date_time_get_year (when);
   int month = g_date_time_get_month (when);
   int day = g_date_time_get_day_of_month (when);
-  const char *weekday = weekdays[g_date_time_get_day_of_week (when) - 1];
+  const char *weekday = ts_date_weekdays_ja[g_date_time_get_day_of_week (when) - 1];
 
-  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+  for (const TsDateEra *era = ts_date_eras; era->name != NULL; era++)
     {
       int era_year;
 
-      if (year * 10000 + month * 100 + day <
-          eras[i].year * 10000 + eras[i].month * 100 + eras[i].day)
+      if (year * 10000 + month * 100 + day < era->year * 10000 + era->month * 100 + era->day)
         continue;
-      era_year = year - eras[i].year + 1;
+      era_year = year - era->year + 1;
       if (era_year == 1)
-        return g_strdup_printf ("%s元年%d月%d日(%s)", eras[i].name, month, day, weekday);
-      return g_strdup_printf ("%s%d年%d月%d日(%s)", eras[i].name, era_year, month, day,
-                              weekday);
+        return g_strdup_printf ("%s元年%d月%d日(%s)", era->name, month, day, weekday);
+      return g_strdup_printf ("%s%d年%d月%d日(%s)", era->name, era_year, month, day, weekday);
     }
   return g_strdup_printf ("%d年%d月%d日(%s)", year, month, day, weekday);
 }

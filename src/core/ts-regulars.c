@@ -16,6 +16,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ts-date-parse.h"
 #include "ts-regulars.h"
 
 /* Attendance status, as stored in a byte. */
@@ -1011,22 +1012,16 @@ ts_regulars_format_month (int month)
   return g_strdup_printf (_("%1$d-%2$02d"), month / 12, month % 12 + 1);
 }
 
-/* "2017-08" → 2017 * 12 + 7; exactly that shape, nothing before or
- * after ("2017-+8", "2017-08xyz" are not months). */
+/* "2017-08" → 2017 * 12 + 7; also 2017/8, 2017年8月, 平成29年8月 in any
+ * width (ts-date-parse.c), and nothing before or after ("2017-+8",
+ * "2017-08xyz" are not months). */
 gboolean
 ts_regulars_parse_month (const char *text,
                          int        *month)
 {
   int year, mon;
-  char end;
 
-  if (text == NULL || strlen (text) != 7 || text[4] != '-')
-    return FALSE;
-  for (guint i = 0; i < 7; i++)
-    if (i != 4 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4d-%2d%c", &year, &mon, &end) != 2 ||
-      year < 1900 || mon < 1 || mon > 12)
+  if (text == NULL || !ts_date_parse_month (text, &year, &mon) || year < 1900)
     return FALSE;
   *month = year * 12 + mon - 1;
   return TRUE;

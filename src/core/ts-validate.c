@@ -61,11 +61,17 @@ ts_validate_member (TsMember  *member,
                            _("Please enter the family name."));
       return FALSE;
     }
-  if (!ts_text_is_kana (member->family_reading) ||
-      !ts_text_is_kana (member->given_reading))
+  /* Each reading on its own, so that a form can point at the one. */
+  if (!ts_text_is_kana (member->family_reading))
     {
       g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING,
-                           _("The reading must be written in kana (hiragana or katakana)."));
+                           _("The reading of the family name must be written in kana (hiragana or katakana)."));
+      return FALSE;
+    }
+  if (!ts_text_is_kana (member->given_reading))
+    {
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_GIVEN_READING,
+                           _("The reading of the given name must be written in kana (hiragana or katakana)."));
       return FALSE;
     }
   if (!ts_validate_email (member->email))
@@ -102,9 +108,10 @@ ts_validate_event (TsEvent  *event,
     }
   if (start == NULL)
     {
-      g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_DATE,
-                   _("“%s” is not a date and time that exists; write it as 2017-08-24T19:00."),
-                   event->starts_at);
+      /* The stored form is never shown: people type dates their way
+       * (ts-date-parse.c), which has already explained any mistake. */
+      g_set_error_literal (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_DATE,
+                           _("Please enter the date and the start time of the event."));
       return FALSE;
     }
   if (*event->ends_at != '\0')

@@ -23,6 +23,7 @@ typedef enum {
   TS_VALIDATE_ERROR_CHAPTER,
   TS_VALIDATE_ERROR_STATUS,
   TS_VALIDATE_ERROR_CONSENT,
+  TS_VALIDATE_ERROR_GIVEN_READING,   /* _READING is the family name's */
 } TsValidateError;
 
 GQuark   ts_validate_error_quark (void);

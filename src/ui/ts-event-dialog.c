@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "ts-date.h"
+#include "ts-date-parse.h"
 #include "ts-event-dialog.h"
 #include "ts-form.h"
 #include "ts-record.h"
+#include "ts-schedule.h"
 #include "ts-ui-util.h"
 #include "ts-validate.h"
 
@@ -30,7 +32,9 @@ struct _TsEventDialog
   TsRepository *repository;
   TsEvent      *event;        /* as read from the database */
   TsEvent      *shown;        /* the form's values when loaded */
+  TsEvent      *suggested;    /* a new event's values from its chapter */
   GPtrArray    *chapters;
+  gboolean      picking_day;  /* the calendar is being set from the field */
 
   GtkRevealer  *error_revealer;
   GtkLabel     *error_label;
@@ -45,6 +49,9 @@ struct _TsEventDialog
   AdwEntryRow  *fee_row;
   AdwEntryRow  *capacity_row;
   AdwEntryRow  *notes_row;
+  AdwPreferencesGroup *when_group;
+  GtkMenuButton *calendar_button;
+  GtkCalendar  *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (TsEventDialog, ts_event_dialog, ADW_TYPE_WINDOW)
@@ -155,8 +162,39 @@ parse_amount (AdwEntryRow  *row,
   return TRUE;
 }
 
+/* The start and end as stored, from the three fields as typed; on a
+ * refusal, *row is the field at fault and the values are "". */
+static gboolean
+read_when (TsEventDialog  *self,
+           char          **starts_at,
+           char          **ends_at,
+           GtkWidget     **row,
+           GError        **error)
+{
+  g_autofree char *date = ts_form_get_text (self->date_row);
+  g_autofree char *start = ts_form_get_text (self->start_row);
+  g_autofree char *end = ts_form_get_text (self->end_row);
+  g_autoptr(GError) local = NULL;
+
+  *starts_at = ts_date_parse_input (date, start, NULL, &local);
+  if (*starts_at != NULL)
+    *ends_at = ts_date_parse_end (end, *starts_at, NULL, &local);
+  if (local == NULL)
+    return TRUE;
+  if (*starts_at == NULL)
+    *row = GTK_WIDGET (local->code == TS_DATE_PARSE_ERROR_DAY ? self->date_row
+                                                              : self->start_row);
+  else
+    *row = GTK_WIDGET (self->end_row);
+  g_free (*starts_at);
+  *starts_at = g_strdup ("");
+  *ends_at = g_strdup ("");
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 /* Reads the fields into @into, even when one is refused; then *row is
- * the field at fault. */
+ * the field at fault, checked in the order the form shows them. */
 static gboolean
 read_fields (TsEventDialog  *self,
              TsEvent        *into,
@@ -165,33 +203,42 @@ read_fields (TsEventDialog  *self,
 {
   guint chapter = adw_combo_row_get_selected (self->chapter_row);
   g_autofree char *title = ts_form_get_text (self->title_row);
-  g_autofree char *date = ts_form_get_text (self->date_row);
-  g_autofree char *start = ts_form_get_text (self->start_row);
-  g_autofree char *end = ts_form_get_text (self->end_row);
   g_autofree char *venue = ts_form_get_text (self->venue_row);
   g_autofree char *address = ts_form_get_text (self->address_row);
   g_autofree char *notes = ts_form_get_text (self->notes_row);
-  g_autofree char *starts_at = g_strdup_printf ("%sT%s", date, start);
-  g_autofree char *ends_at = *end ? g_strdup_printf ("%sT%s", date, end) : g_strdup ("");
+  g_autofree char *starts_at = NULL;
+  g_autofree char *ends_at = NULL;
+  g_autoptr(GError) when_error = NULL;
+  GtkWidget *when_row = NULL;
   gint64 fee = 0, capacity = 0;
-  gboolean ok;
+  gboolean ok = TRUE;
 
-  *row = GTK_WIDGET (self->fee_row);
-  ok = parse_amount (self->fee_row, _("Please write the fee in yen as a whole number, e.g. 3000."),
-                     &fee, error);
+  *row = NULL;
+  if (*title == '\0')
+    {
+      *row = GTK_WIDGET (self->title_row);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("Please enter a title for the event, e.g. the chapter’s name and the month."));
+      ok = FALSE;
+    }
+  if (!read_when (self, &starts_at, &ends_at, &when_row, &when_error) && ok)
+    {
+      *row = when_row;
+      g_propagate_error (error, g_steal_pointer (&when_error));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      *row = GTK_WIDGET (self->fee_row);
+      ok = parse_amount (self->fee_row, _("Please write the fee in yen as a whole number, e.g. 3000."),
+                         &fee, error);
+    }
   if (ok)
     {
       *row = GTK_WIDGET (self->capacity_row);
       ok = parse_amount (self->capacity_row,
                          _("Please write the capacity as a number of people, or leave it empty for no limit."),
                          &capacity, error);
-    }
-  if (ok && *title == '\0')
-    {
-      *row = GTK_WIDGET (self->title_row);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("Please enter a title for the event, e.g. the chapter’s name and the month."));
-      ok = FALSE;
     }
   if (ok)
     *row = NULL;
@@ -211,9 +258,6 @@ row_for_error (TsEventDialog *self,
                TsEvent       *event,
                const GError  *error)
 {
-  g_autofree char *date = NULL;
-  g_autoptr(GDate) day = NULL;
-
   if (error->domain != TS_VALIDATE_ERROR)
     return NULL;
   switch (error->code)
@@ -221,12 +265,7 @@ row_for_error (TsEventDialog *self,
     case TS_VALIDATE_ERROR_CHAPTER:
       return GTK_WIDGET (self->chapter_row);
     case TS_VALIDATE_ERROR_DATE:
-      /* Point at the date when the day does not exist, else at the time. */
-      date = ts_form_get_text (self->date_row);
-      day = g_date_new ();
-      g_date_set_parse (day, date);
-      return GTK_WIDGET (ts_date_is_valid (event->starts_at) || !g_date_valid (day)
-                         ? self->date_row : self->start_row);
+      return GTK_WIDGET (self->date_row);
     case TS_VALIDATE_ERROR_END:
       return GTK_WIDGET (self->end_row);
     case TS_VALIDATE_ERROR_STATUS:
@@ -310,15 +349,143 @@ on_entry_activated_cb (TsEventDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
 }
 
-/* A new event usually meets where the chapter always meets. */
+/* Sets @row to @value unless the person typed something of their own
+ * there: what it shows is empty, or what the last suggestion put. */
+static void
+suggest_text (AdwEntryRow *row,
+              const char  *previous,
+              const char  *value)
+{
+  g_autofree char *text = ts_form_get_text (row);
+
+  if (*text == '\0' || g_strcmp0 (text, previous) == 0)
+    ts_form_set_text (row, value);
+}
+
+static char *
+amount_text (gint64 amount)
+{
+  return amount > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, amount) : g_strdup ("");
+}
+
+/* Fills the rows that @event has values for, over the ones @before put. */
+static void
+suggest_event (TsEventDialog *self,
+               TsEvent       *before,
+               TsEvent       *event)
+{
+  AdwEntryRow *rows[] = { self->title_row, self->date_row, self->start_row, self->end_row,
+                          self->venue_row, self->address_row, self->fee_row };
+  char *old[G_N_ELEMENTS (rows)] = { NULL }, *new[G_N_ELEMENTS (rows)] = { NULL };
+  TsEvent *events[] = { before, event };
+  char **values[] = { old, new };
+
+  for (guint e = 0; e < G_N_ELEMENTS (events); e++)
+    {
+      char **v = values[e];
+      g_autofree char *end_date = NULL;
+
+      if (events[e] == NULL)
+        continue;
+      v[0] = g_strdup (events[e]->title);
+      split_stored (events[e]->starts_at, &v[1], &v[2]);
+      if (*v[2] == '\0')
+        {
+          g_free (v[2]);
+          v[2] = g_strdup ("19:00");
+        }
+      split_stored (events[e]->ends_at, &end_date, &v[3]);
+      v[4] = g_strdup (events[e]->venue);
+      v[5] = g_strdup (events[e]->address);
+      v[6] = amount_text (events[e]->fee);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      /* The start time the form fills in (19:00) counts as untouched. */
+      if (i == 2 && before == NULL)
+        ts_form_set_text (rows[i], new[i]);
+      else
+        suggest_text (rows[i], old[i], new[i]);
+      g_free (old[i]);
+      g_free (new[i]);
+    }
+}
+
+/* A new event starts as its chapter's next usual one (ts-schedule.c):
+ * the next usual day, 第N回 after the last, the last venue and fee.
+ * Choosing another chapter suggests again, over what was suggested but
+ * never over what the person typed. */
 static void
 on_chapter_selected_cb (TsEventDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->chapter_row);
-  g_autofree char *venue = ts_form_get_text (self->venue_row);
+  TsChapter *chapter;
+  g_autoptr(TsEvent) next = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
 
-  if (i < self->chapters->len && *venue == '\0' && self->event->id == 0)
-    ts_form_set_text (self->venue_row, ((TsChapter *) g_ptr_array_index (self->chapters, i))->venue);
+  if (i >= self->chapters->len || self->event->id != 0)
+    return;
+  chapter = g_ptr_array_index (self->chapters, i);
+  next = ts_schedule_suggest_for_chapter (self->repository, chapter->id, now, &error);
+  if (next == NULL)
+    {
+      g_warning ("Cannot read the chapter’s events: %s", error->message);
+      return;
+    }
+  suggest_event (self, self->suggested, next);
+  g_set_object (&self->suggested, next);
+}
+
+/* ---- The calendar beside the date ----------------------------------------- */
+
+/* Opens on the day in the field, or today. */
+static void
+on_calendar_show_cb (TsEventDialog *self)
+{
+  g_autofree char *text = ts_form_get_text (self->date_row);
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (ts_date_parse_day (text, NULL, &date, NULL))
+    day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                 g_date_get_day (&date), 0, 0, 0);
+  else
+    day = g_date_time_new_now_local ();
+  self->picking_day = TRUE;
+  gtk_calendar_select_day (self->calendar, day);
+  self->picking_day = FALSE;
+}
+
+static void
+on_calendar_day_selected_cb (TsEventDialog *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->picking_day)
+    return;
+  day = gtk_calendar_get_date (self->calendar);
+  text = g_date_time_format (day, "%Y-%m-%d");
+  ts_form_set_text (self->date_row, text);
+  gtk_menu_button_popdown (self->calendar_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_row));
+}
+
+/* The examples show this year's dates, so that they can be copied. */
+static void
+describe_when (TsEventDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* Translators: how to type dates and times; an example from today.
+   * Japanese may add %2$d月%3$d日 and 19時. */
+  g_autofree char *text = g_strdup_printf (_("The date as %1$d/%2$d/%3$d, times as 19:00."),
+                                           g_date_time_get_year (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_day_of_month (now));
+
+  adw_preferences_group_set_description (self->when_group, text);
 }
 
 static void
@@ -329,6 +496,7 @@ ts_event_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_EVENT_DIALOG);
   g_clear_object (&self->event);
   g_clear_object (&self->shown);
+  g_clear_object (&self->suggested);
   g_clear_object (&self->repository);
   g_clear_pointer (&self->chapters, g_ptr_array_unref);
   G_OBJECT_CLASS (ts_event_dialog_parent_class)->dispose (object);
@@ -397,7 +565,12 @@ ts_event_dialog_class_init (TsEventDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, fee_row);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, when_group);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
   ts_form_install_keys (widget_class);
 }
@@ -406,6 +579,7 @@ static void
 ts_event_dialog_init (TsEventDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  describe_when (self);
 }
 
 GtkWidget *

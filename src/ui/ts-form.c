@@ -24,6 +24,35 @@ ts_form_set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
+static void
+unmark (GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "error");
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+}
+
+/* The person fixed the field the message was about: the mark and the
+ * message go, rather than staying to contradict what they now see. */
+static void
+on_marked_row_changed_cb (GtkWidget   *row,
+                          GParamSpec  *pspec,
+                          GtkRevealer *revealer)
+{
+  g_signal_handlers_disconnect_by_func (row, on_marked_row_changed_cb, revealer);
+  unmark (row);
+  gtk_revealer_set_reveal_child (revealer, FALSE);
+}
+
+static void
+on_marked_entry_changed_cb (GtkWidget   *row,
+                            GtkRevealer *revealer)
+{
+  g_signal_handlers_disconnect_by_func (row, on_marked_entry_changed_cb, revealer);
+  on_marked_row_changed_cb (row, NULL, revealer);
+}
+
+/* Shows @message and marks @row (when given), the field it is about,
+ * and moves the focus there; both clear when that field changes. */
 void
 ts_form_show_error (GtkRevealer *revealer,
                     GtkLabel    *label,
@@ -32,27 +61,34 @@ ts_form_show_error (GtkRevealer *revealer,
 {
   gtk_label_set_text (label, message);
   gtk_revealer_set_reveal_child (revealer, TRUE);
-  if (row != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_widget_grab_focus (row);
-    }
+  if (row == NULL)
+    return;
+  gtk_widget_add_css_class (row, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_widget_grab_focus (row);
+  if (GTK_IS_EDITABLE (row))
+    g_signal_connect_object (row, "changed", G_CALLBACK (on_marked_entry_changed_cb),
+                             revealer, 0);
+  else if (ADW_IS_COMBO_ROW (row))
+    g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_marked_row_changed_cb),
+                             revealer, 0);
 }
 
 static void
-clear_marks (GtkWidget *widget)
+clear_marks (GtkWidget   *widget,
+             GtkRevealer *revealer)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (ADW_IS_PREFERENCES_ROW (child) && gtk_widget_has_css_class (child, "error"))
         {
-          gtk_widget_remove_css_class (child, "error");
-          gtk_accessible_reset_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_INVALID);
+          g_signal_handlers_disconnect_by_func (child, on_marked_entry_changed_cb, revealer);
+          g_signal_handlers_disconnect_by_func (child, on_marked_row_changed_cb, revealer);
+          unmark (child);
         }
-      clear_marks (child);
+      clear_marks (child, revealer);
     }
 }
 
@@ -61,7 +97,7 @@ ts_form_clear_error (GtkRevealer *revealer,
                      GtkWidget   *container)
 {
   gtk_revealer_set_reveal_child (revealer, FALSE);
-  clear_marks (container);
+  clear_marks (container, revealer);
 }
 
 /* Ctrl+S and Ctrl+Enter save, Escape cancels; Enter in a field saves

@@ -296,8 +296,9 @@ row_for_error (TsMemberDialog *self,
     case TS_VALIDATE_ERROR_NAME:
       return GTK_WIDGET (self->family_name_row);
     case TS_VALIDATE_ERROR_READING:
-      return GTK_WIDGET (ts_text_is_kana (member->family_reading)
-                         ? self->given_reading_row : self->family_reading_row);
+      return GTK_WIDGET (self->family_reading_row);
+    case TS_VALIDATE_ERROR_GIVEN_READING:
+      return GTK_WIDGET (self->given_reading_row);
     case TS_VALIDATE_ERROR_EMAIL:
       return GTK_WIDGET (self->email_row);
     case TS_VALIDATE_ERROR_CONSENT:

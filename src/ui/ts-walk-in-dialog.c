@@ -152,11 +152,14 @@ show_error (TsWalkInDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
   if (g_error_matches (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_NAME))
     field = GTK_WIDGET (self->name_row);
-  else if (g_error_matches (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING))
+  else if (g_error_matches (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING) ||
+           g_error_matches (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_GIVEN_READING))
     field = GTK_WIDGET (self->reading_row);
   if (field != NULL)
     {
       gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
       gtk_widget_grab_focus (field);
     }
 }
@@ -164,9 +167,23 @@ show_error (TsWalkInDialog *self,
 static void
 clear_error (TsWalkInDialog *self)
 {
+  GtkWidget *fields[] = { GTK_WIDGET (self->name_row), GTK_WIDGET (self->reading_row) };
+
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->reading_row), "error");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      gtk_widget_remove_css_class (fields[i], "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (fields[i]), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+/* Fixing the marked field takes the message away with the mark. */
+static void
+on_field_changed_cb (GtkEditable    *field,
+                     TsWalkInDialog *self)
+{
+  if (gtk_widget_has_css_class (GTK_WIDGET (field), "error"))
+    clear_error (self);
 }
 
 /* walk-in.use-member(id): a duplicate's "Use This Person" button. */
@@ -531,6 +548,8 @@ static void
 ts_walk_in_dialog_init (TsWalkInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed_cb), self);
+  g_signal_connect (self->reading_row, "changed", G_CALLBACK (on_field_changed_cb), self);
 }
 
 GtkWidget *

@@ -20,7 +20,14 @@ test_member (void)
   g_assert_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_READING);
   g_clear_error (&error);
 
-  g_object_set (member, "family-reading", "ﾔﾏﾀﾞ", "email", "090-1234-5678", NULL);
+  /* The given name's reading has its own code: a form points at it. */
+  g_object_set (member, "family-reading", "やまだ", "given-reading", "Taro", NULL);
+  g_assert_false (ts_validate_member (member, &error));
+  g_assert_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_GIVEN_READING);
+  g_clear_error (&error);
+
+  g_object_set (member, "family-reading", "ﾔﾏﾀﾞ", "given-reading", "", "email", "090-1234-5678",
+                NULL);
   g_assert_false (ts_validate_member (member, &error));
   g_assert_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_EMAIL);
   g_clear_error (&error);

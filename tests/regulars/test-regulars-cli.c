@@ -103,8 +103,8 @@ test_regulars_errors (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "999"));
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpint (run_cli (fixture, &out2, &err2, "regulars", "--chapter", "1",
-                            "--month", "2017/12", NULL), ==, 2);
-  g_assert_nonnull (strstr (err2, "2017/12"));
+                            "--month", "2017/13", NULL), ==, 2);
+  g_assert_nonnull (strstr (err2, "2017/13"));
   g_assert_cmpint (run_cli (fixture, &out3, &err3, "regulars", NULL), ==, 2);
   g_assert_nonnull (strstr (err3, "--chapter"));
 }

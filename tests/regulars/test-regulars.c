@@ -411,6 +411,18 @@ test_month_text (void)
   g_assert_cmpint (month, ==, 2017 * 12 + 7);
   g_assert_false (ts_regulars_parse_month ("2017-13", &month));
   g_assert_false (ts_regulars_parse_month ("2017-8x", &month));
+  /* As people type months, in any width; still the whole text. */
+  g_assert_true (ts_regulars_parse_month ("2017/8", &month));
+  g_assert_cmpint (month, ==, 2017 * 12 + 7);
+  g_assert_true (ts_regulars_parse_month ("２０１７年８月", &month));
+  g_assert_cmpint (month, ==, 2017 * 12 + 7);
+  g_assert_true (ts_regulars_parse_month ("平成29年8月", &month));
+  g_assert_cmpint (month, ==, 2017 * 12 + 7);
+  g_assert_true (ts_regulars_parse_month ("令和元年5月", &month));
+  g_assert_cmpint (month, ==, 2019 * 12 + 4);
+  g_assert_false (ts_regulars_parse_month ("令和元年4月", &month));
+  g_assert_false (ts_regulars_parse_month ("2017年8", &month));
+  g_assert_false (ts_regulars_parse_month ("2017/8/24", &month));
   g_assert_false (ts_regulars_parse_month ("August", &month));
   g_assert_false (ts_regulars_parse_month (NULL, &month));
 }

@@ -86,6 +86,27 @@ shoot_empty (const char *dir)
 }
 
 /* The event with the most people among the held ones: a lively page. */
+/* The event dialog's calendar beside the date (its own surface, shot on
+ * its own), and a date it refuses. */
+static void
+shoot_calendar (GtkWidget *dialog)
+{
+  GtkWidget *row = ts_ui_test_find_row (dialog, _("Date *"));
+  GtkWidget *button = row ? ts_ui_test_find_type (row, GTK_TYPE_MENU_BUTTON) : NULL;
+  GtkPopover *popover;
+
+  if (button == NULL)
+    return;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  TS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  shoot (GTK_WIDGET (popover), "event-dialog-calendar");
+  gtk_popover_popdown (popover);
+  ts_ui_test_type (dialog, _("Date *"), "2/30");
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  shoot (dialog, "event-dialog-error");
+}
+
 /* The "Referred By" row, scrolled to, and its search popover with a
  * few matches (a popover is its own surface: shot on its own). */
 static void
@@ -259,6 +280,7 @@ main (int    argc,
   if (dialog != NULL)
     {
       shoot (dialog, "event-dialog");
+      shoot_calendar (dialog);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   shoot_print (window, repository, "roster");
