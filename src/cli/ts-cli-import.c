@@ -163,14 +163,13 @@ run_import (const char    *path,
   import = ts_import_new_from_file (path, encoding, NULL, &error);
   if (import != NULL && options->consent != NULL)
     ts_import_set_default_consent (import, options->consent);
-  if (import == NULL ||
-      !ts_import_preview (import, database, NULL, ts_cli_progress_count, progress, &error))
-    {
-      g_clear_pointer (&progress, ts_cli_progress_free);
-      return ts_cli_fail (error);
-    }
-  /* Erased before the preview or a refusal is printed. */
-  g_clear_pointer (&progress, ts_cli_progress_free);
+  ok = import != NULL &&
+       ts_import_preview (import, database, NULL, ts_cli_progress_count, progress, &error);
+  /* Erased before the preview, a refusal or an error is printed; the
+   * writing is a second stage of the same bar, whose second has begun. */
+  ts_cli_progress_clear (progress);
+  if (!ok)
+    return ts_cli_fail (error);
   if (options->duplicates != NULL)
     ts_import_set_duplicates (import,
                               g_str_equal (options->duplicates, "update") ? TS_IMPORT_ACTION_UPDATE :
@@ -191,7 +190,7 @@ run_import (const char    *path,
   if (counts[TS_IMPORT_ACTION_ERROR] > 0 && !options->skip_errors)
     return refuse_errors (import, counts[TS_IMPORT_ACTION_ERROR]);
 
-  progress = ts_cli_progress_new (_("Importing…"));
+  ts_cli_progress_stage (progress, _("Importing…"));
   ok = ts_import_run (import, database, options->event_id, NULL, ts_cli_progress_count, progress,
                       &result, &error);
   g_clear_pointer (&progress, ts_cli_progress_free);

@@ -121,17 +121,25 @@ ts_cli_progress_fraction (double   fraction,
   ts_cli_progress_set (self, fraction);
 }
 
+/* Erases the line, if it was shown, before anything else is printed;
+ * the next stage draws it again. */
+void
+ts_cli_progress_clear (TsCliProgress *self)
+{
+  if (self->drawn_at == 0)
+    return;
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+  self->drawn_at = 0;
+}
+
 /* Erases the line, if it was shown: call it before printing anything. */
 void
 ts_cli_progress_free (TsCliProgress *self)
 {
   if (self == NULL)
     return;
-  if (self->drawn_at != 0)
-    {
-      fputs ("\r\033[K", stderr);
-      fflush (stderr);
-    }
+  ts_cli_progress_clear (self);
   g_free (self->text);
   g_free (self);
 }

@@ -16,6 +16,7 @@ void           ts_cli_progress_stage    (TsCliProgress *self,
                                          const char    *text);
 void           ts_cli_progress_set      (TsCliProgress *self,
                                          double         fraction);
+void           ts_cli_progress_clear    (TsCliProgress *self);
 void           ts_cli_progress_free     (TsCliProgress *self);
 
 /* For the engine's callbacks: rows or pages done of a total (an import,
