@@ -74,6 +74,22 @@ ts_test_fixture_path (const char *name)
 
 /* Every row of every table, as text: compare before and after to prove
  * that a failed operation changed nothing. */
+/* A form's export with @n_rows different people, for work long enough
+ * to be watched and cancelled halfway. */
+void
+ts_test_write_members_csv (const char *path,
+                           guint       n_rows)
+{
+  g_autoptr(GString) csv = g_string_new ("氏名,ふりがな,所属,メールアドレス\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "試験%05u 花子,しけん はなこ,病院%u,p%u@example.jp\n",
+                            i, i % 50, i);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, &error));
+  g_assert_no_error (error);
+}
+
 char *
 ts_test_dump_database (const char *path)
 {

@@ -18,6 +18,8 @@ GBytes       *ts_test_read_file       (const char *path);
 char         *ts_test_fixture_path    (const char *name);
 char         *ts_test_dump_database   (const char *path);
 char         *ts_test_kana_number     (guint       n);
+void          ts_test_write_members_csv (const char *path,
+                                         guint       n_rows);
 
 /* A temporary folder with one database file in it, opened. */
 typedef struct {

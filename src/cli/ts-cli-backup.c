@@ -10,6 +10,7 @@
 
 #include "ts-backup.h"
 #include "ts-cli.h"
+#include "ts-cli-progress.h"
 
 int
 ts_cli_backup (int    argc,
@@ -21,13 +22,20 @@ ts_cli_backup (int    argc,
                            NULL);
   g_autoptr(TsRepository) repository = NULL;
   g_autoptr(GError) error = NULL;
+  TsCliProgress *progress;
+  TsBackupWatch watch = { NULL, ts_cli_progress_fraction, NULL };
+  gboolean ok;
   int status;
 
   if ((status = ts_cli_parse_one_file (context, "backup", &argc, &argv)) != TS_CLI_OK)
     return status;
   if (!ts_cli_output_allowed (argv[1]) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
-  if (!ts_backup_write (ts_repository_get_database (repository), argv[1], &error))
+  watch.user_data = progress = ts_cli_progress_new (_("Backing up…"));
+  ok = ts_backup_write_watched (ts_repository_get_database (repository), argv[1], &watch,
+                                &error);
+  ts_cli_progress_free (progress);
+  if (!ok)
     return ts_cli_fail (error);
   g_print (_("Backed up to “%s”.\n"), argv[1]);
   return TS_CLI_OK;
@@ -46,6 +54,9 @@ ts_cli_restore (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *path = NULL;
+  TsCliProgress *progress;
+  TsBackupWatch watch = { NULL, ts_cli_progress_fraction, NULL };
+  gboolean ok;
   int status;
 
   if ((status = ts_cli_parse_one_file (context, "restore", &argc, &argv)) != TS_CLI_OK)
@@ -60,7 +71,10 @@ ts_cli_restore (int    argc,
   g_clear_object (&repository);
   /* The app's path too: an older backup is brought up to the current
    * schema before it replaces anything. */
-  if (!ts_backup_restore_file (path, argv[1], &aside, &error))
+  watch.user_data = progress = ts_cli_progress_new (_("Restoring the backup…"));
+  ok = ts_backup_restore_file_watched (path, argv[1], &watch, &aside, &error);
+  ts_cli_progress_free (progress);
+  if (!ok)
     return ts_cli_fail (error);
   g_print (_("Restored “%1$s”. The database as it was is kept in “%2$s”.\n"), argv[1], aside);
   return TS_CLI_OK;

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-cli-progress.h"
 #include "ts-export.h"
 
 typedef enum { EXPORT_MEMBERS, EXPORT_ATTENDEES, EXPORT_GRID } ExportKind;
@@ -44,6 +45,8 @@ run_export (const char *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) csv = NULL;
   TsExportEncoding encoding = TS_EXPORT_UTF8_BOM;
+  TsCliProgress *progress;
+  gboolean ok;
   int status;
 
   if (kind == EXPORT_ATTENDEES)
@@ -63,6 +66,8 @@ run_export (const char *command,
   if (!ts_cli_output_allowed (output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
 
+  /* The list is read in one query, then written: two halves of the bar. */
+  progress = ts_cli_progress_new_writing (output);
   switch (kind)
     {
     case EXPORT_MEMBERS:   csv = ts_export_members (repository, &error); break;
@@ -70,7 +75,10 @@ run_export (const char *command,
     case EXPORT_GRID:
     default:               csv = ts_export_grid (repository, chapter_id, &error); break;
     }
-  if (csv == NULL || !ts_export_write_file (output, csv, encoding, &error))
+  ts_cli_progress_set (progress, 0.5);
+  ok = csv != NULL && ts_export_write_file (output, csv, encoding, &error);
+  ts_cli_progress_free (progress);
+  if (!ok)
     return ts_cli_fail (error);
   return TS_CLI_OK;
 }

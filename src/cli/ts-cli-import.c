@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-cli-progress.h"
 #include "ts-import.h"
 
 typedef struct {
@@ -139,11 +140,13 @@ run_import (const char    *path,
 {
   g_autoptr(TsRepository) repository = NULL;
   g_autoptr(TsImport) import = NULL;
+  g_autoptr(TsCliProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
   TsCsvEncoding encoding = TS_CSV_ENCODING_AUTO;
   TsImportResult result;
   TsDatabase *database;
   guint counts[TS_IMPORT_N_ACTIONS];
+  gboolean ok;
 
   if (options->encoding != NULL && !ts_csv_encoding_from_name (options->encoding, &encoding))
     return ts_cli_usage_error (_("--encoding takes auto, utf-8, utf-16 or cp932."));
@@ -156,12 +159,16 @@ run_import (const char    *path,
     return TS_CLI_FAILED;
   database = ts_repository_get_database (repository);
 
+  progress = ts_cli_progress_new (_("Reading the file…"));
   import = ts_import_new_from_file (path, encoding, NULL, &error);
-  if (import == NULL)
-    return ts_cli_fail (error);
-  if (options->consent != NULL)
+  if (import != NULL && options->consent != NULL)
     ts_import_set_default_consent (import, options->consent);
-  if (!ts_import_preview (import, database, NULL, NULL, NULL, &error))
+  ok = import != NULL &&
+       ts_import_preview (import, database, NULL, ts_cli_progress_count, progress, &error);
+  /* Erased before the preview, a refusal or an error is printed; the
+   * writing is a second stage of the same bar, whose second has begun. */
+  ts_cli_progress_clear (progress);
+  if (!ok)
     return ts_cli_fail (error);
   if (options->duplicates != NULL)
     ts_import_set_duplicates (import,
@@ -183,7 +190,11 @@ run_import (const char    *path,
   if (counts[TS_IMPORT_ACTION_ERROR] > 0 && !options->skip_errors)
     return refuse_errors (import, counts[TS_IMPORT_ACTION_ERROR]);
 
-  if (!ts_import_run (import, database, options->event_id, NULL, NULL, NULL, &result, &error))
+  ts_cli_progress_stage (progress, _("Importing…"));
+  ok = ts_import_run (import, database, options->event_id, NULL, ts_cli_progress_count, progress,
+                      &result, &error);
+  g_clear_pointer (&progress, ts_cli_progress_free);
+  if (!ok)
     return ts_cli_fail (error);
   g_print (_("Imported: %1$u new, %2$u updated, %3$u skipped, %4$u with errors.\n"),
            result.created, result.updated, result.skipped, result.failed);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-cli.h"
+#include "ts-cli-progress.h"
 #include "ts-render.h"
 
 typedef struct {
@@ -153,6 +154,8 @@ run_print (TsPrintKind  kind,
   g_autoptr(TsPrintJob) job = NULL;
   g_autoptr(GError) error = NULL;
   TsPrintOptions options;
+  TsCliProgress *progress;
+  gboolean ok;
   int status;
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
@@ -163,7 +166,12 @@ run_print (TsPrintKind  kind,
   if (!ts_cli_output_allowed (args.output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   job = ts_print_job_load (repository, args.event_id, &options, &error);
-  if (job == NULL || !ts_render_write_pdf (job, args.output, NULL, NULL, NULL, &error))
+  if (job == NULL)
+    return ts_cli_fail (error);
+  progress = ts_cli_progress_new_writing (args.output);
+  ok = ts_render_write_pdf (job, args.output, ts_cli_progress_count, progress, NULL, &error);
+  ts_cli_progress_free (progress);
+  if (!ok)
     return ts_cli_fail (error);
   return TS_CLI_OK;
 }

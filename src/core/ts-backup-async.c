@@ -6,8 +6,9 @@
  * and takes the chosen name only if nobody cancelled meanwhile: a
  * cancelled backup leaves no file, and an older file of that name as it
  * was. A restore is one write transaction that replaces everything or
- * nothing, so it can be cancelled until it starts, not halfway; after it
- * the repository announces every table as changed.
+ * nothing: cancelled at any time before its commit, it leaves the
+ * database as it was; after it the repository announces every table as
+ * changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -74,6 +75,15 @@ report (TsProgress *progress,
     ts_progress_set (progress, fraction, text);
 }
 
+/* In the worker, after each slice of pages. */
+static void
+on_copied (double   fraction,
+           gpointer progress)
+{
+  if (progress != NULL)
+    ts_progress_set_fraction (progress, fraction);
+}
+
 static gboolean
 rename_or_fail (const char  *from,
                 const char  *to,
@@ -98,6 +108,7 @@ write_backup (gpointer       task_data,
   BackupData *data = task_data;
   g_autofree char *staged = g_strconcat (data->path, ".writing", NULL);
   g_autoptr(TsDatabase) database = NULL;
+  TsBackupWatch watch = { cancellable, on_copied, progress };
 
   report (progress, 0.0, _("Backing up…"));
   /* ts_backup_write() checks the name it writes, which is not the final
@@ -107,7 +118,7 @@ write_backup (gpointer       task_data,
   if ((database = ts_database_open (data->database_path, error)) == NULL)
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !ts_backup_write (database, staged, error))
+      !ts_backup_write_watched (database, staged, &watch, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !rename_or_fail (staged, data->path, error))
@@ -214,9 +225,11 @@ restore_backup (gpointer       task_data,
                 GError       **error)
 {
   BackupData *data = task_data;
+  TsBackupWatch watch = { cancellable, on_copied, progress };
 
   report (progress, 0.0, _("Restoring the backup…"));
-  return ts_backup_restore_file (data->database_path, data->path, &data->result, error);
+  return ts_backup_restore_file_watched (data->database_path, data->path, &watch,
+                                         &data->result, error);
 }
 
 /* ts_backup_restore_file() on the repository's file, in a thread; after

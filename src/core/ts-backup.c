@@ -6,7 +6,9 @@
  * beside its final name and renamed when complete, so a crash never
  * leaves half a backup under a good name. Restoring copies the backup's
  * pages into the open database, after the current content was copied
- * aside, so that a restore can itself be undone by hand.
+ * aside, so that a restore can itself be undone by hand. A watched copy
+ * goes a slice of pages at a time, telling how far it has come and
+ * stopping, with nothing written, when cancelled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,7 @@
 #include "ts-schema.h"
 
 #define AUTO_PREFIX "tsudoi-backup-"
+#define PAGES_PER_STEP 256        /* 1 MiB of 4 KiB pages between looks */
 #define AUTO_SUFFIX ".db"
 
 /* Read only, and trusting that nobody changes the file meanwhile, which
@@ -40,13 +43,41 @@ ts_backup_default_folder (const char *database_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
+/* A watch, and the part of the whole work a step covers. */
+typedef struct {
+  const TsBackupWatch *watch;
+  double               from;
+  double               to;
+} Stage;
+
+static void
+stage_report (const Stage *stage,
+              double       done)
+{
+  if (stage != NULL && stage->watch != NULL && stage->watch->progress != NULL)
+    stage->watch->progress (stage->from + (stage->to - stage->from) * done,
+                            stage->watch->user_data);
+}
+
 static gboolean
-copy_pages (sqlite3     *dest,
-            sqlite3     *source,
-            const char  *dest_path,
-            GError     **error)
+stage_cancelled (const Stage  *stage,
+                 GError      **error)
+{
+  return stage != NULL && stage->watch != NULL &&
+         g_cancellable_set_error_if_cancelled (stage->watch->cancellable, error);
+}
+
+/* Unwatched, in one step, as it always was; watched, a slice at a time.
+ * Stopping before the last step leaves @dest as it was. */
+static gboolean
+copy_pages (sqlite3      *dest,
+            sqlite3      *source,
+            const char   *dest_path,
+            const Stage  *stage,
+            GError      **error)
 {
   sqlite3_backup *backup = sqlite3_backup_init (dest, "main", source, "main");
+  int pages = stage != NULL && stage->watch != NULL ? PAGES_PER_STEP : -1;
   guint busy = 0;
   int rc;
 
@@ -58,9 +89,21 @@ copy_pages (sqlite3     *dest,
     }
   do
     {
-      rc = sqlite3_backup_step (backup, -1);
+      rc = sqlite3_backup_step (backup, pages);
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
         sqlite3_sleep (50);
+      else if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+
+          stage_report (stage, total > 0 ? 1.0 - (double) sqlite3_backup_remaining (backup) / total
+                                         : 1.0);
+        }
+      if (rc == SQLITE_OK && stage_cancelled (stage, error))
+        {
+          sqlite3_backup_finish (backup);
+          return FALSE;
+        }
     }
   /* Another writer gets ten seconds to finish, not forever. */
   while (rc == SQLITE_OK || ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++busy < 200));
@@ -75,9 +118,10 @@ copy_pages (sqlite3     *dest,
 }
 
 static gboolean
-write_copy (sqlite3     *source,
-            const char  *dest_path,
-            GError     **error)
+write_copy (sqlite3      *source,
+            const char   *dest_path,
+            const Stage  *stage,
+            GError      **error)
 {
   g_autofree char *partial = g_strconcat (dest_path, ".partial", NULL);
   g_autofree char *dir = g_path_get_dirname (dest_path);
@@ -101,7 +145,7 @@ write_copy (sqlite3     *source,
       sqlite3_close (dest);
       return FALSE;
     }
-  ok = copy_pages (dest, source, dest_path, error);
+  ok = copy_pages (dest, source, dest_path, stage, error);
   /* A backup is one self-contained file, not a WAL pair. */
   if (ok)
     sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -126,20 +170,34 @@ ts_backup_write (TsDatabase  *database,
                  const char  *dest_path,
                  GError     **error)
 {
+  return ts_backup_write_watched (database, dest_path, NULL, error);
+}
+
+/* The same, telling @watch how far it has come; cancelled, it leaves no
+ * file (and an older one of that name as it was). */
+gboolean
+ts_backup_write_watched (TsDatabase          *database,
+                         const char          *dest_path,
+                         const TsBackupWatch *watch,
+                         GError             **error)
+{
+  Stage stage = { watch, 0.0, 1.0 };
+
   g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
   if (!ts_output_path_check (ts_database_get_path (database), dest_path, error))
     return FALSE;
-  return write_copy (ts_database_get_handle (database), dest_path, error);
+  return write_copy (ts_database_get_handle (database), dest_path, &stage, error);
 }
 
 /* What is committed in the file at @database_path, read through a
  * connection of its own: the one that holds the write lock cannot be
  * the source of a copy, but nobody can commit while it holds it. */
 static gboolean
-write_committed_copy (const char  *database_path,
-                      const char  *dest_path,
-                      GError     **error)
+write_committed_copy (const char   *database_path,
+                      const char   *dest_path,
+                      const Stage  *stage,
+                      GError      **error)
 {
   sqlite3 *source = NULL;
   gboolean ok;
@@ -151,7 +209,7 @@ write_committed_copy (const char  *database_path,
       sqlite3_close (source);
       return FALSE;
     }
-  ok = write_copy (source, dest_path, error);
+  ok = write_copy (source, dest_path, stage, error);
   sqlite3_close (source);
   return ok;
 }
@@ -419,9 +477,10 @@ remove_database_files (const char *path)
  * up to the current schema by ts_database_open(), which refuses what it
  * cannot migrate. The backup itself is only read. */
 static char *
-prepare_migrated_copy (const char  *database_path,
-                       const char  *backup_path,
-                       GError     **error)
+prepare_migrated_copy (const char   *database_path,
+                       const char   *backup_path,
+                       const Stage  *stage,
+                       GError      **error)
 {
   g_autofree char *temp = g_strconcat (database_path, ".restoring", NULL);
   g_autoptr(TsDatabase) migrated = NULL;
@@ -442,10 +501,11 @@ prepare_migrated_copy (const char  *database_path,
       remove_database_files (temp);
       return NULL;
     }
-  ok = copy_pages (dest, reader.db, temp, error);
+  ok = copy_pages (dest, reader.db, temp, stage, error);
   backup_reader_close (&reader);
   sqlite3_close (dest);
-  if (ok && (migrated = ts_database_open (temp, error)) == NULL)
+  if (ok && (stage_cancelled (stage, error) ||
+             (migrated = ts_database_open (temp, error)) == NULL))
     ok = FALSE;
   /* Its own pre-migration copy is of the backup, which stays as it was. */
   if (migrated != NULL && ts_database_get_last_backup (migrated) != NULL)
@@ -485,11 +545,14 @@ attach_restored (TsDatabase  *database,
  * the copy kept aside and the restore: the current content is copied to
  * @aside, then every table takes the content of @migrated. */
 static gboolean
-restore_locked (TsDatabase  *database,
-                const char  *migrated,
-                const char  *aside,
-                GError     **error)
+restore_locked (TsDatabase          *database,
+                const char          *migrated,
+                const char          *aside,
+                const TsBackupWatch *watch,
+                GError             **error)
 {
+  Stage copy = { watch, 0.5, 0.9 };
+  Stage last = { watch, 0.9, 1.0 };
   gboolean ok;
 
   if (!attach_restored (database, migrated, error))
@@ -497,9 +560,15 @@ restore_locked (TsDatabase  *database,
   ok = ts_database_begin (database, error);
   if (ok)
     {
-      ok = write_committed_copy (ts_database_get_path (database), aside, error) &&
+      /* The last look at the cancellable is before the commit: the
+       * restore lands whole or not at all. */
+      ok = write_committed_copy (ts_database_get_path (database), aside, &copy, error) &&
+           !stage_cancelled (&last, error) &&
            ts_database_exec (database, "PRAGMA defer_foreign_keys = ON", error) &&
            ts_database_exec (database, ts_schema_get_restore_sql (), error);
+      if (ok)
+        stage_report (&last, 0.5);
+      ok = ok && !stage_cancelled (&last, error);
       if (ok)
         ok = ts_database_commit (database, error);
       else
@@ -517,20 +586,20 @@ restore_locked (TsDatabase  *database,
  * that a newer, damaged or foreign file is refused with the database
  * untouched; the current content is copied to a file beside the
  * database, named in @kept_aside. */
-gboolean
-ts_backup_restore (TsDatabase  *database,
-                   const char  *backup_path,
-                   char       **kept_aside,
-                   GError     **error)
+static gboolean
+restore_watched (TsDatabase          *database,
+                 const char          *backup_path,
+                 const TsBackupWatch *watch,
+                 char               **kept_aside,
+                 GError             **error)
 {
   const char *database_path = ts_database_get_path (database);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *aside = NULL;
   g_autofree char *migrated = NULL;
+  Stage prepare = { watch, 0.0, 0.5 };
   gboolean ok;
-
-  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
 
   if (!ts_backup_check_file (backup_path, error))
     return FALSE;
@@ -540,14 +609,24 @@ ts_backup_restore (TsDatabase  *database,
                    _("“%s” is the database itself, not a backup of it."), backup_path);
       return FALSE;
     }
-  if ((migrated = prepare_migrated_copy (database_path, backup_path, error)) == NULL)
+  if ((migrated = prepare_migrated_copy (database_path, backup_path, &prepare, error)) == NULL)
     return FALSE;
   aside = aside_name (database_path, stamp);
-  ok = restore_locked (database, migrated, aside, error);
+  ok = restore_locked (database, migrated, aside, watch, error);
   remove_database_files (migrated);
   if (ok && kept_aside != NULL)
     *kept_aside = g_steal_pointer (&aside);
   return ok;
+}
+
+gboolean
+ts_backup_restore (TsDatabase  *database,
+                   const char  *backup_path,
+                   char       **kept_aside,
+                   GError     **error)
+{
+  g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
+  return restore_watched (database, backup_path, NULL, kept_aside, error);
 }
 
 /* The whole restore, as the CLI and the app do it, on a connection of
@@ -559,12 +638,25 @@ ts_backup_restore_file (const char  *database_path,
                         char       **kept_aside,
                         GError     **error)
 {
+  return ts_backup_restore_file_watched (database_path, backup_path, NULL, kept_aside, error);
+}
+
+/* The same, telling @watch how far it has come; cancelled before its
+ * commit, it leaves the database and the backup as they were, and no
+ * copy aside. */
+gboolean
+ts_backup_restore_file_watched (const char          *database_path,
+                                const char          *backup_path,
+                                const TsBackupWatch *watch,
+                                char               **kept_aside,
+                                GError             **error)
+{
   g_autoptr(TsDatabase) database = NULL;
 
   g_return_val_if_fail (database_path != NULL && backup_path != NULL, FALSE);
 
   database = ts_database_open (database_path, error);
-  return database != NULL && ts_backup_restore (database, backup_path, kept_aside, error);
+  return database != NULL && restore_watched (database, backup_path, watch, kept_aside, error);
 }
 
 /* What the confirmation tells: the members in a backup, without

@@ -22,8 +22,7 @@ typedef enum {
   TS_PRINT_ERROR_EMPTY,      /* nobody to print */
   TS_PRINT_ERROR_NOT_FOUND,  /* no such event */
   TS_PRINT_ERROR_WRITE,      /* the PDF could not be written */
-  TS_PRINT_ERROR_CANCELLED,
-} TsPrintError;
+} TsPrintError;               /* a cancel is G_IO_ERROR_CANCELLED */
 
 typedef enum {
   TS_PRINT_ROSTER,

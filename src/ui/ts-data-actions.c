@@ -3,7 +3,9 @@
  * The "data" action group on the main window. Files are chosen with
  * GtkFileChooserNative (GTK 4.8 has no GtkFileDialog); long work runs
  * through the engine's _async calls, which own their threads and
- * connections and announce what changed; results are told in a toast, errors in a dialog a person can read to the end. The
+ * connections and announce what changed, while a TsProgressDialog shows
+ * how far they have come and cancels them. Results are told in a toast,
+ * errors in a dialog a person can read to the end. The
  * daily automatic backup starts here too, once, when the window is made.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +24,7 @@
 #include "ts-data-actions.h"
 #include "ts-export-async.h"
 #include "ts-import-dialog.h"
+#include "ts-progress-dialog.h"
 
 typedef struct {
   GtkWidget    *window;       /* not a reference: the window owns us */
@@ -83,11 +86,17 @@ data_actions_of (GtkWidget *window)
   return g_object_get_data (G_OBJECT (window), "ts-data-actions");
 }
 
+static void set_busy (DataActions *self, gboolean busy);
+
 /* What a callback needs: the window, held so that its DataActions lives
- * until the work is done, and the name of the file for the toast. */
+ * until the work is done, and the name of the file for the toast; for
+ * work the organizer started, its progress shown with Cancel. */
 typedef struct {
-  GtkWidget *window;
-  char      *name;
+  GtkWidget    *window;
+  char         *name;
+  TsProgress   *progress;
+  GCancellable *cancellable;
+  GtkWidget    *dialog;
 } Reply;
 
 static Reply *
@@ -101,15 +110,53 @@ reply_new (DataActions *self,
   return reply;
 }
 
+/* Long work: the window is busy and a dialog shows how far it has come,
+ * until the reply is freed. */
+static Reply *
+reply_new_shown (DataActions *self,
+                 const char  *path,
+                 const char  *title)
+{
+  Reply *reply = reply_new (self, path);
+
+  reply->progress = ts_progress_new ();
+  reply->cancellable = g_cancellable_new ();
+  reply->dialog = GTK_WIDGET (ts_progress_dialog_new (GTK_WINDOW (self->window), title,
+                                                      reply->progress, reply->cancellable));
+  set_busy (self, TRUE);
+  gtk_window_present (GTK_WINDOW (reply->dialog));
+  return reply;
+}
+
 static void
 reply_free (Reply *reply)
 {
+  if (reply->dialog != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (reply->dialog));
+      set_busy (data_actions_of (reply->window), FALSE);
+    }
+  g_clear_object (&reply->progress);
+  g_clear_object (&reply->cancellable);
   g_object_unref (reply->window);
   g_free (reply->name);
   g_free (reply);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
+
+/* A cancel is the organizer's own wish: said in a toast, not an error. */
+static void
+show_failure (DataActions  *self,
+              const char   *heading,
+              const char   *cancelled,
+              const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, cancelled);
+  else
+    show_error (self, heading, error);
+}
 
 /* ---- choosing files -------------------------------------------------------- */
 
@@ -271,7 +318,7 @@ export_done (GObject      *source,
 
   if (!ts_export_write_finish (TS_REPOSITORY (source), result, &error))
     {
-      show_error (self, _("Nothing Was Exported"), error);
+      show_failure (self, _("Nothing Was Exported"), _("Export cancelled"), error);
       return;
     }
   text = g_strdup_printf (_("Exported to “%s”."), reply->name);
@@ -288,11 +335,13 @@ start_export (DataActions    *self,
   const char *name = gtk_file_chooser_get_choice (chooser, "encoding");
   g_autofree char *path = g_file_get_path (file);
   TsExportEncoding encoding;
+  Reply *reply;
 
   if (name == NULL || !ts_export_encoding_from_name (name, &encoding))
     encoding = TS_EXPORT_UTF8_BOM;
-  ts_export_write_async (self->repository, kind, id, path, encoding, NULL, NULL,
-                         export_done, reply_new (self, path));
+  reply = reply_new_shown (self, path, gtk_native_dialog_get_title (GTK_NATIVE_DIALOG (chooser)));
+  ts_export_write_async (self->repository, kind, id, path, encoding, reply->progress,
+                         reply->cancellable, export_done, reply);
 }
 
 static void
@@ -357,7 +406,7 @@ backup_done (GObject      *source,
 
   if (!ts_backup_write_finish (TS_REPOSITORY (source), result, &error))
     {
-      show_error (self, _("The Backup Failed"), error);
+      show_failure (self, _("The Backup Failed"), _("Backup cancelled"), error);
       return;
     }
   text = g_strdup_printf (_("Backed up to “%s”."), reply->name);
@@ -390,9 +439,10 @@ backup_file_chosen (DataActions    *self,
                     gint64          id)
 {
   g_autofree char *path = g_file_get_path (file);
+  Reply *reply = reply_new_shown (self, path, _("Back Up Now"));
 
-  ts_backup_write_async (self->repository, path, NULL, NULL, backup_done,
-                         reply_new (self, path));
+  ts_backup_write_async (self->repository, path, reply->progress, reply->cancellable,
+                         backup_done, reply);
 }
 
 static void
@@ -415,8 +465,9 @@ back_up_activated (GSimpleAction *action,
  * database file, so the repository the window holds keeps working on the
  * same path and reads the restored rows at once; the views reload on the
  * "changed" signals the repository sends afterwards. Nothing has to be
- * re-created. While it runs, the window's content and the data actions
- * are insensitive under a busy pointer, so no edit can race the restore. */
+ * re-created. While it, or any long work, runs, the window's content and
+ * the data actions are insensitive under a busy pointer and its progress
+ * dialog, so no edit can race the restore. */
 
 static void
 set_busy (DataActions *self,
@@ -452,10 +503,9 @@ restore_done (GObject      *source,
   g_autofree char *aside_name = NULL;
   g_autofree char *text = NULL;
 
-  set_busy (self, FALSE);
   if (!ts_backup_restore_finish (TS_REPOSITORY (source), result, &aside, &error))
     {
-      show_error (self, _("Nothing Was Restored"), error);
+      show_failure (self, _("Nothing Was Restored"), _("Restore cancelled"), error);
       return;
     }
   aside_name = g_path_get_basename (aside);
@@ -467,9 +517,10 @@ static void
 start_restore (DataActions *self,
                const char  *backup_path)
 {
-  set_busy (self, TRUE);
-  ts_backup_restore_async (self->repository, backup_path, NULL, NULL, restore_done,
-                           reply_new (self, backup_path));
+  Reply *reply = reply_new_shown (self, backup_path, _("Restore From a Backup"));
+
+  ts_backup_restore_async (self->repository, backup_path, reply->progress, reply->cancellable,
+                           restore_done, reply);
 }
 
 static void

@@ -20,7 +20,8 @@ void ts_data_actions_install (GtkWidget    *window,
 
 /* The restore confirmation for @backup_path, as after choosing the file
  * (NULL and an error dialog when the file cannot be restored), and
- * whether a restore is still running: for tests. */
+ * whether long work (a restore, a backup, an export) is still running,
+ * its progress dialog shown: for tests. */
 GtkWidget *ts_data_actions_confirm_restore (GtkWidget  *window,
                                             const char *backup_path);
 gboolean   ts_data_actions_is_busy         (GtkWidget  *window);

@@ -1,15 +1,13 @@
 /* ts-import-dialog.c: the preview of an import, row by row, with the
  * file's encoding and column mapping, and the import itself.
  *
- * Reading, previewing and writing run in a thread of their own with a
- * TsDatabase of their own on the same file (WAL lets both connections
- * work), so the window never freezes; while one runs, the dialog shows
- * its progress and Cancel stops it, leaving the database as it was. The
- * import decides again who each row is once it holds the write lock
- * (ts-import-write.c): the preview may be old by then, and the
- * organizer's choices in it are kept. Only
- * when the import is committed does the app's repository emit "changed",
- * once, so that views reload one time rather than once a row.
+ * Reading, previewing and writing are the engine's _async calls
+ * (ts-import-async.c), which own their thread and connection and
+ * announce what changed; the window never freezes. While one runs, the
+ * dialog's progress bar is bound to their TsProgress and Cancel stops
+ * it, leaving the database as it was. The import decides again who each
+ * row is once it holds the write lock (ts-import-write.c): the preview
+ * may be old by then, and the organizer's choices in it are kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -20,6 +18,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "ts-import-async.h"
 #include "ts-import-dialog.h"
 
 struct _TsImportDialog
@@ -30,8 +29,10 @@ struct _TsImportDialog
   char                 *path;
   gint64                event_id;
   TsImport             *import;
-  GCancellable         *cancellable;     /* set while a thread works */
+  TsProgress           *progress;        /* of the engine's call, bound to the bar */
+  GCancellable         *cancellable;     /* set while the engine works */
   gboolean              close_when_done;
+  gboolean              disposed;        /* the callback must touch nothing */
   gboolean              filling;         /* widgets being set, not by a person */
   GPtrArray            *column_rows;
   GtkStringList        *row_indexes;
@@ -72,135 +73,128 @@ static const TsImportAction row_choices[] = {
   TS_IMPORT_ACTION_NEW, TS_IMPORT_ACTION_UPDATE, TS_IMPORT_ACTION_SKIP,
 };
 
-/* ---- work in a thread ---------------------------------------------------- */
+/* ---- work in the engine ---------------------------------------------------- */
 
-typedef enum { WORK_LOAD, WORK_PREVIEW, WORK_IMPORT } WorkKind;
-
-typedef struct {
-  WorkKind        kind;
-  char           *path;
-  char           *database_path;
-  TsCsvEncoding   encoding;
-  gint64          event_id;
-  TsImport       *import;
-  TsImportResult  result;
-  TsImportDialog *dialog;      /* for progress only; the task holds it */
-  int             last_percent;
-} Work;
-
-static void
-work_free (Work *work)
+/* The engine's call runs; the dialog shows its progress, and Cancel (or
+ * closing) cancels it. The dialog is held until the callback. */
+static GCancellable *
+begin_work (TsImportDialog *self)
 {
-  g_free (work->path);
-  g_free (work->database_path);
-  g_clear_object (&work->import);
-  g_free (work);
-}
-
-typedef struct {
-  TsImportDialog *dialog;
-  double          fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *progress = data;
-
-  if (progress->dialog->cancellable != NULL)
-    gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
-  g_object_unref (progress->dialog);
-  g_free (progress);
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the thread: hands the fraction to the main loop, at most a
- * hundred times over the whole work. */
-static void
-on_work_progress (guint    done,
-                  guint    total,
-                  gpointer user_data)
-{
-  Work *work = user_data;
-  int percent = total > 0 ? (int) (100.0 * done / total) : 100;
-  Progress *progress;
-
-  if (percent == work->last_percent)
-    return;
-  work->last_percent = percent;
-  progress = g_new (Progress, 1);
-  progress->dialog = g_object_ref (work->dialog);
-  progress->fraction = percent / 100.0;
-  g_idle_add (show_progress, progress);
-}
-
-static void
-work_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  Work *work = data;
-  g_autoptr(TsDatabase) database = NULL;
-  GError *error = NULL;
-  gboolean ok;
-
-  database = ts_database_open (work->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (work->kind == WORK_LOAD)
-    {
-      work->import = ts_import_new_from_file (work->path, work->encoding, cancellable, &error);
-      if (work->import == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  if (work->kind == WORK_IMPORT)
-    ok = ts_import_run (work->import, database, work->event_id, cancellable,
-                        on_work_progress, work, &work->result, &error);
-  else
-    ok = ts_import_preview (work->import, database, cancellable, on_work_progress, work, &error);
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void work_done (GObject *source, GAsyncResult *result, gpointer user_data);
-
-static void
-start_work (TsImportDialog *self,
-            WorkKind        kind,
-            TsCsvEncoding   encoding)
-{
-  g_autoptr(GTask) task = NULL;
-  Work *work = g_new0 (Work, 1);
-
   g_assert (self->cancellable == NULL);
   self->cancellable = g_cancellable_new ();
-  work->kind = kind;
-  work->path = g_strdup (self->path);
-  work->database_path = g_strdup (ts_database_get_path (ts_repository_get_database (self->repository)));
-  work->encoding = encoding;
-  work->event_id = self->event_id;
-  work->import = kind == WORK_LOAD ? NULL : g_object_ref (self->import);
-  work->dialog = self;
-  work->last_percent = -1;
-
-  gtk_label_set_text (self->progress_label,
-                      kind == WORK_IMPORT ? _("Importing…") : _("Reading the file…"));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "busy");
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  g_object_ref (self);
+  return self->cancellable;
+}
 
-  task = g_task_new (self, self->cancellable, work_done, NULL);
-  g_task_set_task_data (task, work, (GDestroyNotify) work_free);
-  g_task_run_in_thread (task, work_thread);
+/* Whether the dialog still wants the result: not when it was closed
+ * meanwhile. */
+static gboolean
+end_work (TsImportDialog *self)
+{
+  g_clear_object (&self->cancellable);
+  if (self->disposed)
+    return FALSE;
+  if (!self->close_when_done)
+    return TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+  return FALSE;
+}
+
+static void show_preview (TsImportDialog *self, gboolean loaded);
+static void show_error (TsImportDialog *self, const GError *error);
+static void finish_import (TsImportDialog *self, const TsImportResult *result);
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsImport) import = ts_import_open_finish (TS_REPOSITORY (source), result, &error);
+
+  if (!end_work (self))
+    return;
+  if (import == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  g_set_object (&self->import, import);
+  show_preview (self, TRUE);
+}
+
+static void
+open_file (TsImportDialog *self,
+           TsCsvEncoding   encoding)
+{
+  GCancellable *cancellable = begin_work (self);
+
+  ts_import_open_async (self->repository, self->path, encoding, self->progress,
+                        cancellable, opened_cb, self);
+}
+
+static void
+previewed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = ts_import_preview_finish (TS_REPOSITORY (source), result, &error);
+
+  if (!end_work (self))
+    return;
+  if (ok)
+    show_preview (self, FALSE);
+  else
+    show_error (self, error);
+}
+
+static void
+preview_again (TsImportDialog *self)
+{
+  GCancellable *cancellable = begin_work (self);
+
+  ts_import_preview_async (self->repository, self->import, self->progress, cancellable,
+                           previewed_cb, self);
+}
+
+static void
+applied_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TsImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TsImportResult written;
+  gboolean ok = ts_import_apply_finish (TS_REPOSITORY (source), result, &written, &error);
+
+  /* Written is written, even if closed meanwhile: it is told. */
+  if (ok && !self->disposed)
+    {
+      g_clear_object (&self->cancellable);
+      finish_import (self, &written);
+      return;
+    }
+  if (!end_work (self) || ok)
+    return;
+  /* Cancelled: nothing written, and the preview stands. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_preview (self, FALSE);
+  else
+    show_error (self, error);
+}
+
+static void
+apply_import (TsImportDialog *self)
+{
+  GCancellable *cancellable = begin_work (self);
+
+  ts_import_apply_async (self->repository, self->import, self->event_id, self->progress,
+                         cancellable, applied_cb, self);
 }
 
 /* ---- showing the preview -------------------------------------------------- */
@@ -278,7 +272,7 @@ on_column_selected_cb (AdwComboRow    *row,
   if (self->filling || self->cancellable != NULL)
     return;
   ts_import_set_field (self->import, column, adw_combo_row_get_selected (row));
-  start_work (self, WORK_PREVIEW, TS_CSV_ENCODING_AUTO);
+  preview_again (self);
 }
 
 static void
@@ -351,25 +345,21 @@ show_error (TsImportDialog *self,
 }
 
 static void
-finish_import (TsImportDialog *self,
-               Work           *work)
+finish_import (TsImportDialog       *self,
+               const TsImportResult *result)
 {
   g_autoptr(GString) summary = g_string_new (NULL);
-  g_auto(GStrv) notes = ts_import_result_notes (&work->result);
+  g_auto(GStrv) notes = ts_import_result_notes (result);
 
-  /* Once for the whole file: views reload one time. */
-  ts_repository_emit_changed (self->repository, "member");
-  if (self->event_id > 0)
-    ts_repository_emit_changed (self->repository, "attendance");
   g_string_printf (summary, _("Imported: %1$u new, %2$u updated, %3$u skipped."),
-                   work->result.created, work->result.updated, work->result.skipped);
+                   result->created, result->updated, result->skipped);
   if (self->event_id > 0)
     {
       g_string_append_c (summary, ' ');
       g_string_append_printf (summary, ngettext ("%u person newly registered.",
                                                  "%u people newly registered.",
-                                                 work->result.registered),
-                              work->result.registered);
+                                                 result->registered),
+                              result->registered);
     }
   /* What was left out, one line each, so that nobody learns it at the
    * door. */
@@ -377,36 +367,6 @@ finish_import (TsImportDialog *self,
     g_string_append_printf (summary, "\n%s", notes[i]);
   g_signal_emit (self, signals[IMPORTED], 0, summary->str);
   gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-work_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  TsImportDialog *self = TS_IMPORT_DIALOG (source);
-  Work *work = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-
-  g_clear_object (&self->cancellable);
-  if (self->close_when_done)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-  if (work->kind == WORK_LOAD && work->import != NULL)
-    g_set_object (&self->import, work->import);
-
-  if (ok && work->kind == WORK_IMPORT)
-    finish_import (self, work);
-  else if (ok)
-    show_preview (self, work->kind == WORK_LOAD);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self->import != NULL &&
-           work->kind == WORK_IMPORT)
-    show_preview (self, FALSE);    /* nothing written; the preview stands */
-  else
-    show_error (self, error);
 }
 
 /* ---- rows of the preview ---------------------------------------------------- */
@@ -558,7 +518,7 @@ on_encoding_selected_cb (AdwComboRow    *row,
 
   if (self->filling || self->cancellable != NULL || selected >= G_N_ELEMENTS (encoding_choices))
     return;
-  start_work (self, WORK_LOAD, encoding_choices[selected]);
+  open_file (self, encoding_choices[selected]);
 }
 
 /* From the error page: the file read in another encoding. */
@@ -574,7 +534,7 @@ on_retry_encoding_selected_cb (GtkDropDown    *drop_down,
   self->filling = TRUE;
   adw_combo_row_set_selected (self->encoding_row, selected);
   self->filling = FALSE;
-  start_work (self, WORK_LOAD, encoding_choices[selected]);
+  open_file (self, encoding_choices[selected]);
 }
 
 static void
@@ -593,7 +553,7 @@ on_duplicates_selected_cb (AdwComboRow    *row,
   if (actions[selected] == TS_IMPORT_N_ACTIONS)
     {
       /* Back to the preview's own decisions. */
-      start_work (self, WORK_PREVIEW, TS_CSV_ENCODING_AUTO);
+      preview_again (self);
       return;
     }
   ts_import_set_duplicates (self->import, actions[selected]);
@@ -635,7 +595,7 @@ ts_import_dialog_close_request (GtkWindow *window)
 
   if (self->cancellable == NULL)
     return GTK_WINDOW_CLASS (ts_import_dialog_parent_class)->close_request (window);
-  /* A thread still works: stop it, and close when it has rolled back. */
+  /* The engine still works: stop it, and close when it has rolled back. */
   self->close_when_done = TRUE;
   g_cancellable_cancel (self->cancellable);
   return TRUE;
@@ -646,7 +606,12 @@ ts_import_dialog_dispose (GObject *object)
 {
   TsImportDialog *self = TS_IMPORT_DIALOG (object);
 
+  /* Destroyed with its parent while the engine works: stop it. */
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->progress);
   g_clear_object (&self->repository);
   g_clear_object (&self->import);
   g_clear_object (&self->cancellable);
@@ -706,6 +671,11 @@ ts_import_dialog_init (TsImportDialog *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->progress = ts_progress_new ();
+  g_object_bind_property (self->progress, "fraction", self->progress_bar, "fraction",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->progress, "text", self->progress_label, "label",
+                          G_BINDING_SYNC_CREATE);
   self->column_rows = g_ptr_array_new ();
   self->row_indexes = gtk_string_list_new (NULL);
 
@@ -747,7 +717,7 @@ ts_import_dialog_new (GtkWindow    *parent,
   self->event_id = event_id;
   gtk_window_set_title (GTK_WINDOW (self),
                         event_id > 0 ? _("Import Registrations") : _("Import Members"));
-  start_work (self, WORK_LOAD, TS_CSV_ENCODING_AUTO);
+  open_file (self, TS_CSV_ENCODING_AUTO);
   return self;
 }
 
@@ -770,5 +740,5 @@ ts_import_dialog_import (TsImportDialog *self)
 {
   g_return_if_fail (TS_IS_IMPORT_DIALOG (self));
   g_return_if_fail (self->import != NULL && self->cancellable == NULL);
-  start_work (self, WORK_IMPORT, TS_CSV_ENCODING_AUTO);
+  apply_import (self);
 }

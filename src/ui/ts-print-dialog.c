@@ -376,8 +376,7 @@ on_written_cb (GObject      *source,
   if (error != NULL)
     {
       /* Cancel pressed: the old file (if any) is as it was. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-          g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Export cancelled")));
       else
         adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));

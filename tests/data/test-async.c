@@ -1,4 +1,4 @@
-/* test-async.c: backup, restore and export through the engine's
+/* test-async.c: backup, restore, export and import through the engine's
  * _async/_finish pairs: the same result as the synchronous calls, on a
  * real file; cancelled, nothing written; progress told on the main
  * thread; the repository, not the caller, announcing a restore.
@@ -10,6 +10,7 @@
 #include "ts-backup.h"
 #include "ts-backup-async.h"
 #include "ts-export-async.h"
+#include "ts-import-async.h"
 #include "ts-output-path.h"
 #include "ts-sample.h"
 #include "ts-worker.h"
@@ -411,6 +412,140 @@ test_restore_refused (Fixture       *fixture,
   g_assert_cmpuint (fixture->changed->len, ==, 0);
 }
 
+/* ---- import ------------------------------------------------------------------ */
+
+static TsImport *
+open_import (Fixture    *fixture,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  TsImport *import;
+
+  ts_import_open_async (fixture->db.repository, path, TS_CSV_ENCODING_AUTO, fixture->progress,
+                        NULL, on_done, fixture);
+  import = ts_import_open_finish (fixture->db.repository, wait_for_result (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_clear_object (&fixture->result);
+  return import;
+}
+
+/* The file read, previewed and written in the worker, like tsudoi-cli
+ * does it; the repository tells the members changed, once. */
+static void
+test_import_like_sync (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gint64 event_id = GPOINTER_TO_INT (data) ? fixture->event_id : 0;
+  g_autofree char *file = ts_test_fixture_path ("utf8-bom.csv");
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  TsImportResult result;
+  guint n_before = count_members (fixture);
+
+  import = open_import (fixture, file);
+  g_assert_cmpuint (ts_import_get_n_rows (import), ==, 3);
+  g_assert_cmpuint (fixture->changed->len, ==, 0);
+  /* Previewed again after a column changed, on the same import. */
+  ts_import_set_field (import, 0, ts_import_get_field (import, 0));
+  ts_import_preview_async (fixture->db.repository, import, fixture->progress, NULL,
+                           on_done, fixture);
+  g_assert_true (ts_import_preview_finish (fixture->db.repository, wait_for_result (fixture),
+                                           &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->result);
+
+  ts_import_apply_async (fixture->db.repository, import, event_id, fixture->progress, NULL,
+                         on_done, fixture);
+  g_assert_true (ts_import_apply_finish (fixture->db.repository, wait_for_result (fixture),
+                                         &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.created, ==, 3);
+  g_assert_cmpuint (result.registered, ==, event_id > 0 ? 3 : 0);
+  g_assert_cmpuint (count_members (fixture), ==, n_before + 3);
+  g_assert_cmpfloat (ts_progress_get_fraction (fixture->progress), ==, 1.0);
+  /* Told by the engine, before the callback. */
+  g_assert_cmpuint (fixture->changed_at_callback, ==, event_id > 0 ? 2 : 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->changed, 0), ==, "member");
+  if (event_id > 0)
+    g_assert_cmpstr (g_ptr_array_index (fixture->changed, 1), ==, "attendance");
+}
+
+static void
+test_import_open_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *file = ts_test_fixture_path ("garbage.bin");
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_import_open_async (fixture->db.repository, file, TS_CSV_ENCODING_AUTO, NULL, NULL,
+                        on_done, fixture);
+  import = ts_import_open_finish (fixture->db.repository, wait_for_result (fixture), &error);
+  g_assert_null (import);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (fixture->changed->len, ==, 0);
+}
+
+static void
+cancel_once_writing (TsProgress   *progress,
+                     GParamSpec   *pspec,
+                     GCancellable *cancellable)
+{
+  double fraction = ts_progress_get_fraction (progress);
+
+  if (fraction > 0.0 && fraction < 1.0)
+    g_cancellable_cancel (cancellable);
+}
+
+/* Cancelled while thousands of rows are being written: not one of them
+ * lands, and nothing is announced. */
+static void
+test_import_cancelled_while_writing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *file = temp_path (fixture, "large.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TsImport) import = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ts_test_write_members_csv (file, 12000);
+  import = open_import (fixture, file);
+  before = ts_test_dump_database (fixture->db.path);
+  g_signal_connect (fixture->progress, "notify::fraction", G_CALLBACK (cancel_once_writing),
+                    cancellable);
+  ts_import_apply_async (fixture->db.repository, import, 0, fixture->progress, cancellable,
+                         on_done, fixture);
+  g_assert_false (ts_import_apply_finish (fixture->db.repository, wait_for_result (fixture),
+                                          NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  after = ts_test_dump_database (fixture->db.path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (fixture->changed->len, ==, 0);
+  g_unlink (file);
+  assert_no_stray_files (fixture, NULL);
+}
+
+static void
+test_import_cancelled_before (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *file = ts_test_fixture_path ("utf8-bom.csv");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(TsImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  ts_import_open_async (fixture->db.repository, file, TS_CSV_ENCODING_AUTO, NULL, cancellable,
+                        on_done, fixture);
+  import = ts_import_open_finish (fixture->db.repository, wait_for_result (fixture), &error);
+  g_assert_null (import);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* ---- the worker behind them all ----------------------------------------------- */
 
 /* A work that tells it started, then waits for the test to open the gate:
@@ -510,6 +645,11 @@ main (int   argc,
   ADD ("/async/restore/like-sync", test_restore_like_sync, NULL);
   ADD ("/async/restore/cancelled-before", test_restore_cancelled_before, NULL);
   ADD ("/async/restore/refused", test_restore_refused, NULL);
+  ADD ("/async/import/members", test_import_like_sync, GINT_TO_POINTER (FALSE));
+  ADD ("/async/import/registrations", test_import_like_sync, GINT_TO_POINTER (TRUE));
+  ADD ("/async/import/open-refused", test_import_open_refused, NULL);
+  ADD ("/async/import/cancelled-while-writing", test_import_cancelled_while_writing, NULL);
+  ADD ("/async/import/cancelled-before", test_import_cancelled_before, NULL);
   ADD ("/async/worker/cancelled-while-running", test_worker_cancelled, GINT_TO_POINTER (TRUE));
   ADD ("/async/worker/done-before-cancel", test_worker_cancelled, GINT_TO_POINTER (FALSE));
 #undef ADD

@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
@@ -372,6 +373,118 @@ test_restore_private_and_whole (Fixture       *fixture,
   g_assert_cmpint (info.st_mode & 0777, ==, 0600);
 }
 
+/* Some megabytes of members, so that a watched copy takes several slices. */
+static void
+grow (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ts_database_exec (fixture->database,
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+    " INSERT INTO member (uuid, family_name, created_at, updated_at)"
+    " SELECT 'grown-' || i, printf('%0600d', i), '2017-01-01', '2017-01-01' FROM n",
+    &error));
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  GCancellable *cancellable;
+  double        cancel_at;    /* cancels once this far; above 1 never */
+  double        last;
+  guint         n_calls;
+} Watching;
+
+static void
+on_copied (double   fraction,
+           gpointer user_data)
+{
+  Watching *watching = user_data;
+
+  g_assert_cmpfloat (fraction, >=, watching->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  watching->last = fraction;
+  watching->n_calls++;
+  if (fraction >= watching->cancel_at)
+    g_cancellable_cancel (watching->cancellable);
+}
+
+/* A watched backup tells how far it has come, slice by slice, and makes
+ * the same copy; cancelled halfway, it leaves no file at all. */
+static void
+test_watched_backup (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gboolean cancel = GPOINTER_TO_INT (data);
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Watching watching = { cancellable, cancel ? 0.0 : 2.0, 0.0, 0 };
+  TsBackupWatch watch = { cancellable, on_copied, &watching };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  grow (fixture);
+  expected = ts_test_dump_database (fixture->path);
+  if (!cancel)
+    {
+      g_assert_true (ts_backup_write_watched (fixture->database, backup, &watch, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (watching.n_calls, >, 2);
+      g_assert_cmpfloat (watching.last, ==, 1.0);
+      copied = ts_test_dump_database (backup);
+      g_assert_cmpstr (copied, ==, expected);
+      return;
+    }
+  g_assert_false (ts_backup_write_watched (fixture->database, backup, &watch, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (watching.n_calls, ==, 1);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "tsudoi.db"));
+}
+
+/* Cancelled while the backup is read, while the current content is kept
+ * aside, or just before the commit: the database, and everything beside
+ * it, as it was. */
+static void
+test_watched_restore_cancelled (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const double stages[] = { 0.0, 0.3, 0.5, 0.9, 0.95 };
+  g_autofree char *backup = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  grow (fixture);
+  g_assert_true (ts_backup_write (fixture->database, backup, &error));
+  add_member (fixture, "追加");
+  before = ts_test_dump_database (fixture->path);
+  for (guint i = 0; i < G_N_ELEMENTS (stages); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      Watching watching = { cancellable, stages[i], 0.0, 0 };
+      TsBackupWatch watch = { cancellable, on_copied, &watching };
+      g_autofree char *after = NULL;
+      g_autofree char *aside = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_clear_error (&error);
+      g_assert_false (ts_backup_restore_file_watched (fixture->path, backup, &watch, &aside,
+                                                      &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (aside);
+      after = ts_test_dump_database (fixture->path);
+      g_assert_cmpstr (after, ==, before);
+      dir = g_dir_open (fixture->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_true (g_str_has_prefix (name, "tsudoi.db") || g_str_equal (name, "copy.db"));
+      g_assert_true (strstr (after, "before-restore") == NULL);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -387,5 +500,10 @@ main (int    argc,
   ADD ("/backup/restore-file-self-and-asides", test_restore_file_self_and_asides);
   ADD ("/backup/reading-writes-nothing-beside", test_reading_writes_nothing_beside);
   ADD ("/backup/restore-private-and-whole", test_restore_private_and_whole);
+  g_test_add ("/backup/watched/copy", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,
+              test_watched_backup, fixture_tear_down);
+  g_test_add ("/backup/watched/copy-cancelled", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up,
+              test_watched_backup, fixture_tear_down);
+  ADD ("/backup/watched/restore-cancelled", test_watched_restore_cancelled);
   return g_test_run ();
 }

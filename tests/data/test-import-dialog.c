@@ -338,6 +338,87 @@ test_decides_again_and_tells (Fixture       *fixture,
     g_assert_nonnull (strstr (fixture->imported, "1 人はメールアドレスを空にして取り込みました。"));
 }
 
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+bar_moved (gpointer data)
+{
+  double fraction = gtk_progress_bar_get_fraction (data);
+
+  return fraction > 0.0 && fraction < 1.0;
+}
+
+/* Cancel pressed while thousands of rows are being written: the bar
+ * showed the engine's progress, and not one row landed. */
+static void
+test_cancel_while_importing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "large.csv", NULL);
+  const char *database = ts_database_get_path (ts_repository_get_database (fixture->repository));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TsImportDialog *dialog;
+  GtkWidget *bar;
+  GtkWidget *cancel;
+
+  ts_test_write_members_csv (file, 12000);
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+  g_signal_connect (dialog, "imported", G_CALLBACK (on_imported), fixture);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bar = find_widget (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR, NULL);
+  cancel = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Cancel"));
+  g_assert_nonnull (bar);
+  g_assert_nonnull (cancel);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
+  g_assert_cmpuint (ts_import_get_n_rows (ts_import_dialog_get_import (dialog)), ==, 12000);
+  before = ts_test_dump_database (database);
+
+  ts_import_dialog_import (dialog);
+  TS_TEST_WAIT_FOR (bar_moved, bar);
+  g_assert_true (ts_import_dialog_is_busy (dialog));
+  g_signal_emit_by_name (cancel, "clicked");
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
+
+  after = ts_test_dump_database (database);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (fixture->member_changes, ==, 0);
+  g_assert_null (fixture->imported);
+  /* The preview stands, ready to import after all. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (ts_import_get_n_rows (ts_import_dialog_get_import (dialog)), ==, 12000);
+
+  /* Closed while writing: it goes once the import has rolled back. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  ts_import_dialog_import (dialog);
+  TS_TEST_WAIT_FOR (bar_moved, bar);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_nonnull (dialog);
+  TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
+  g_free (after);
+  after = ts_test_dump_database (database);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (fixture->member_changes, ==, 0);
+  g_assert_null (fixture->imported);
+}
+
 static gboolean
 backup_written (gpointer data)
 {
@@ -396,6 +477,7 @@ main (int    argc,
   ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
   ADD ("/import-dialog/decisions", test_decisions);
   ADD ("/import-dialog/decides-again-and-tells", test_decides_again_and_tells);
+  ADD ("/import-dialog/cancel-while-importing", test_cancel_while_importing);
   ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* test-restore-window.c: restoring a backup from the main window, under
  * Xvfb: the confirmation says which backup, the restore runs in a thread
- * with the window insensitive, and the members list then shows the
- * restored rows; a file that is no backup changes nothing.
+ * with the window insensitive and its progress shown, and the members
+ * list then shows the restored rows; a file that is no backup, or a
+ * cancelled restore, changes nothing.
  *
  * Screenshots in Japanese:
  *   TSUDOI_JA=1 TSUDOI_SCREENSHOTS=/tmp/shots dbus-run-session -- xvfb-run -a \
@@ -18,10 +19,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
+#include <sqlite3.h>
 
 #include "ts-backup.h"
 #include "ts-data-actions.h"
 #include "ts-members-view.h"
+#include "ts-progress-dialog.h"
 #include "ts-test-support.h"
 #include "ts-window.h"
 #include "ts-test-gtk.h"
@@ -161,6 +164,97 @@ test_restore_reloads_views (Fixture       *f,
   g_assert_cmpuint (asides, ==, 1);
 }
 
+/* The first widget of @type, and with @label if it is a button. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (label == NULL || g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* Cancel pressed while the restore runs: its progress was shown, and the
+ * database, its views and its folder stay as they were. Another
+ * connection holds the write lock meanwhile, so that the restore has
+ * read the backup but not yet begun to replace anything when Cancel is
+ * pressed, on any machine however fast. */
+static void
+test_restore_cancelled (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *backup = make_backup (f);
+  const char *path = ts_database_get_path (ts_repository_get_database (f->repository));
+  g_autofree char *before = ts_test_dump_database (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  GtkWidget *dialog;
+  GtkWidget *progress = NULL;
+  GtkWidget *bar;
+  GtkWidget *cancel;
+  sqlite3 *writer = NULL;
+  const char *name;
+
+  g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  dialog = ts_data_actions_confirm_restore (GTK_WIDGET (f->window), backup);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  if (dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+
+  TS_TEST_WAIT_UNTIL ((progress = find_toplevel (TS_TYPE_PROGRESS_DIALOG)) != NULL);
+  g_object_add_weak_pointer (G_OBJECT (progress), (gpointer *) &progress);
+  bar = find_widget (progress, GTK_TYPE_PROGRESS_BAR, NULL);
+  /* The backup read and migrated: half of the work. */
+  TS_TEST_WAIT_UNTIL (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) >= 0.5);
+  save_screenshot (progress, "restore-progress.png");
+  cancel = find_widget (progress, GTK_TYPE_BUTTON, _("_Cancel"));
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (cancel));
+  g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (writer);
+  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+
+  g_assert_null (progress);
+  after = ts_test_dump_database (path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
+  g_assert_cmpuint (shown_members (f), ==, 2);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_false (g_str_has_suffix (name, ".restoring"));
+      g_assert_null (strstr (name, ".before-restore-"));
+    }
+}
+
 static AdwMessageDialog *
 find_message_dialog (GListModel *toplevels)
 {
@@ -215,5 +309,6 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/restore-window/restore-reloads-views", test_restore_reloads_views);
   ADD ("/restore-window/garbage-refused", test_garbage_refused);
+  ADD ("/restore-window/restore-cancelled", test_restore_cancelled);
   return g_test_run ();
 }
