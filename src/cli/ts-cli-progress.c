@@ -28,6 +28,7 @@ struct _TsCliProgress
 {
   gboolean  terminal;     /* stderr is one: else nothing is drawn */
   gint64    started;
+  gint64    show_after;   /* µs from the start */
   gint64    drawn_at;     /* 0 until the line is shown */
   char     *text;
   double    fraction;
@@ -41,6 +42,11 @@ ts_cli_progress_new (const char *text)
 
   self->terminal = isatty (STDERR_FILENO);
   self->started = g_get_monotonic_time ();
+  /* TSUDOI_PROGRESS_AFTER_MS: sooner or later than a second; the tests
+   * need no long import to see the bar. */
+  self->show_after = g_getenv ("TSUDOI_PROGRESS_AFTER_MS") != NULL
+                     ? g_ascii_strtoll (g_getenv ("TSUDOI_PROGRESS_AFTER_MS"), NULL, 10) * 1000
+                     : SHOW_AFTER_USEC;
   self->text = g_strdup (text);
   return self;
 }
@@ -69,7 +75,7 @@ update (TsCliProgress *self,
   if (!self->terminal)
     return;
   time = g_get_monotonic_time ();
-  if (time - self->started < SHOW_AFTER_USEC ||
+  if (time - self->started < self->show_after ||
       (!now && self->drawn_at != 0 && time - self->drawn_at < REDRAW_USEC))
     return;
   self->drawn_at = time;
@@ -103,7 +109,8 @@ ts_cli_progress_set (TsCliProgress *self,
                      double         fraction)
 {
   self->fraction = CLAMP (fraction, 0.0, 1.0);
-  update (self, FALSE);
+  /* The end of a part is always shown, however soon it came. */
+  update (self, self->fraction >= 1.0);
 }
 
 void
