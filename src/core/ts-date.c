@@ -139,6 +139,23 @@ ts_date_format_day (GDateTime *when)
   return g_date_time_format (when, format);
 }
 
+/* A month of a year: November 2026, 2026年11月. */
+char *
+ts_date_format_month (int year,
+                      int month)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_local (year, month, 1, 0, 0, 0);
+  g_autofree char *format = NULL;
+
+  if (when == NULL)
+    return g_strdup_printf ("%d-%02d", year, month);
+  /* Translators: a month as strftime format, in Japanese "%Y年%-m月",
+   * giving 2026年11月. %B is replaced by the name translated with the
+   * "month" context. */
+  format = expand_names (when, _("%B %Y"));
+  return g_date_time_format (when, format);
+}
+
 char *
 ts_date_format_time (GDateTime *when)
 {

@@ -12,6 +12,8 @@ GDateTime *ts_date_parse                  (const char *text);
 gboolean   ts_date_is_valid               (const char *text);
 char      *ts_date_format_day             (GDateTime  *when);
 char      *ts_date_format_time            (GDateTime  *when);
+char      *ts_date_format_month           (int         year,
+                                           int         month);
 char      *ts_date_format_range           (const char *starts_at,
                                            const char *ends_at);
 char      *ts_date_format_day_wareki      (GDateTime  *when);

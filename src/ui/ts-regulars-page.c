@@ -22,8 +22,8 @@
 #include "ts-regulars.h"
 #include "ts-regulars-marks.h"
 #include "ts-regulars-page.h"
-#include "ts-render-report.h"
 #include "ts-render-trend.h"
+#include "ts-report-dialog.h"
 #include "ts-settings.h"
 
 typedef enum {
@@ -50,7 +50,6 @@ struct _TsRegularsPage
   gboolean           show_all[N_LISTS];
   GtkWidget         *show_all_rows[N_LISTS]; /* the "Show All" row of a capped list */
   ListKind           export_kind;    /* what the open file chooser saves */
-  gboolean           export_report;
 
   GtkDropDown       *chapter_dropdown;
   GtkAdjustment     *min_adjustment;
@@ -337,7 +336,6 @@ on_export_response_cb (GtkNativeDialog *dialog,
                        TsRegularsPage  *self)
 {
   ListKind kind = self->export_kind;
-  gboolean report = self->export_report;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   const char *path;
@@ -347,17 +345,7 @@ on_export_response_cb (GtkNativeDialog *dialog,
       (path = g_file_peek_path (file)) != NULL &&
       ts_output_path_check (ts_database_get_path (ts_repository_get_database (self->repository)),
                             path, &error))
-    {
-      if (report)
-        {
-          g_autoptr(TsChapter) chapter = ts_repository_get_chapter (self->repository,
-                                                                    self->chapter_id, &error);
-          if (chapter != NULL)
-            ts_render_report_pdf (self->regulars, chapter->name, path, &error);
-        }
-      else
-        ts_regulars_page_save_list (self, list_names[kind], file, &error);
-    }
+    ts_regulars_page_save_list (self, list_names[kind], file, &error);
   if (error != NULL)
     show_error (self, error->message);
   gtk_native_dialog_destroy (dialog);
@@ -368,8 +356,7 @@ static void
 choose_file (TsRegularsPage *self,
              const char     *title,
              const char     *name,
-             ListKind        kind,
-             gboolean        report)
+             ListKind        kind)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *dialog =
@@ -380,7 +367,6 @@ choose_file (TsRegularsPage *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   /* The chooser is modal: one at a time. */
   self->export_kind = kind;
-  self->export_report = report;
   g_signal_connect (dialog, "response", G_CALLBACK (on_export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -398,18 +384,27 @@ export_list_action (GtkWidget  *widget,
       {
         g_autofree char *name = g_strdup_printf ("%s.csv", list_title (kind));
 
-        choose_file (TS_REGULARS_PAGE (widget), _("Export List"), name, kind, FALSE);
+        choose_file (TS_REGULARS_PAGE (widget), _("Export List"), name, kind);
       }
 }
 
+/* The report opens on a preview with its month to choose, not on a
+ * save dialog: the organizer sees what is handed out before saving. */
 static void
 on_report_clicked_cb (TsRegularsPage *self)
 {
-  g_autofree char *month = ts_regulars_format_month (ts_regulars_until_index (&self->regulars->options));
-  /* Translators: the suggested file name of the monthly report, %s is the month. */
-  g_autofree char *name = g_strdup_printf (_("Monthly report %s.pdf"), month);
+  TsRegularsOptions options = current_options (self);
+  TsReportDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  choose_file (self, _("Save Monthly Report"), name, 0, TRUE);
+  if (self->regulars == NULL)
+    return;
+  options.until_year = self->regulars->options.until_year;
+  options.until_month = self->regulars->options.until_month;
+  dialog = ts_report_dialog_new (self->repository, self->chapter_id, &options);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- Charts and summary ---------------------------------------------------- */

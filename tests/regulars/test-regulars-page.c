@@ -11,6 +11,7 @@
 #include "regulars-dataset.h"
 #include "ts-attendance-grid.h"
 #include "ts-regulars-page.h"
+#include "ts-report-dialog.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
 
@@ -268,6 +269,73 @@ test_follows_changes (Fixture       *fixture,
   assert_list_title (fixture, "first-timers", "New This Month (2)");
 }
 
+static gboolean
+is_report_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Monthly _Report…") == 0;
+}
+
+static TsReportDialog *
+find_report_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (TS_IS_REPORT_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TS_REPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The report opens on a preview of the month shown, another month can be
+ * chosen, and it saves as a PDF only its owner reads. */
+static void
+test_report_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  TsReportDialog *dialog;
+  GtkDropDown *months;
+  GtkWidget *button;
+  int shown, earlier;
+  gsize length;
+  GStatBuf st;
+
+  show_chapter_a (fixture);
+  button = find_widget (fixture->page, is_report_button, NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  TS_TEST_WAIT_UNTIL ((dialog = find_report_dialog ()) != NULL);
+  /* No file chooser first: the month the page shows, in the preview. */
+  shown = ts_report_dialog_get_month (dialog);
+  g_assert_cmpint (shown, >, 0);
+  months = GTK_DROP_DOWN (find_widget (GTK_WIDGET (dialog), is_type,
+                                       GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN)));
+  g_assert_nonnull (months);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (months)), >=, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (months), ==, 0);
+  gtk_drop_down_set_selected (months, 1);
+  earlier = ts_report_dialog_get_month (dialog);
+  g_assert_cmpint (earlier, <, shown);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.save-to", "s", path));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The name says whose report it is and for when. */
+  name = ts_report_dialog_file_name ("大田/医介塾", 2026 * 12 + 10);
+  g_assert_cmpstr (name, ==, "大田-医介塾 Monthly Report November 2026.pdf");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,5 +352,6 @@ main (int    argc,
   ADD ("export-csv", test_export_csv);
   ADD ("thresholds", test_thresholds);
   ADD ("follows-changes", test_follows_changes);
+  ADD ("report-preview", test_report_preview);
   return g_test_run ();
 }
