@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-help.h"
 #include "ts-settings.h"
 #include "ts-window.h"
 
@@ -180,6 +181,14 @@ on_about_activate_cb (GSimpleAction *action,
 }
 
 static void
+on_help_activate_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ts_help_show (gtk_application_get_active_window (user_data));
+}
+
+static void
 on_quit_activate_cb (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -192,9 +201,11 @@ ts_application_startup (GApplication *application)
 {
   static const GActionEntry entries[] = {
     { "about", on_about_activate_cb },
+    { "help", on_help_activate_cb },
     { "quit", on_quit_activate_cb },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (ts_application_parent_class)->startup (application);
   /* Found once, here: a missing schema stops the start, not a dialog. */
@@ -203,6 +214,8 @@ ts_application_startup (GApplication *application)
                                    G_N_ELEMENTS (entries), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.help",
+                                         help_accels);
 }
 
 static void
