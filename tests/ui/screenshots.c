@@ -16,6 +16,7 @@
 #include "ts-chapters-view.h"
 #include "ts-events-view.h"
 #include "ts-event-page.h"
+#include "ts-import-dialog.h"
 #include "ts-members-view.h"
 #include "ts-print-dialog.h"
 #include "ts-sample.h"
@@ -150,6 +151,41 @@ busiest_event (TsRepository *repository)
   return best;
 }
 
+/* The preview of a form's answers, one with a doubtful email among them. */
+static const char form_csv[] =
+  "タイムスタンプ,お名前（フルネーム）,ふりがな,ご所属（勤務先）,職種,メールアドレス,名簿への掲載に同意しますか？\n"
+  "2017/08/01 12:34:56,伊藤 由美,いとう ゆみ,大田区地域包括支援センター,介護支援専門員(ケアマネジャー),yumi@example.jp,はい\n"
+  "2017/08/02 9:05:10,渡辺 大輔,わたなべ だいすけ,わたなべ福祉用具,福祉用具専門相談員,daisuke@example.jp,いいえ\n"
+  "2017/08/03 21:00:00,松本 さくら,まつもと さくら,まつもと法律事務所,弁護士,sakura@example.jp,氏名と所属のみ\n"
+  "2017/08/04 8:15:00,小林 翔,こばやし しょう,こばやし薬局,薬剤師,sho@example,はい\n";
+
+static gboolean
+import_preview_shown (gpointer data)
+{
+  TsImportDialog *dialog = TS_IMPORT_DIALOG (ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG));
+
+  return dialog != NULL && !ts_import_dialog_is_busy (dialog) &&
+         ts_import_dialog_get_import (dialog) != NULL;
+}
+
+static void
+shoot_import (TsWindow   *window,
+              const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "form.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *dialog;
+
+  if (!g_file_set_contents (path, form_csv, -1, NULL))
+    return;
+  ts_window_import_file (window, file);
+  if (!ts_test_wait_for (import_preview_shown, NULL, TS_TEST_WAIT_MS))
+    return;
+  dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_IMPORT_DIALOG));
+  shoot (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* A regular with a history to show, preferably one who referred someone. */
 static gint64
 busiest_member (TsRepository *repository,
@@ -248,6 +284,7 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "event-page");
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
+  shoot_import (window, dir);
   ts_members_view_set_search (TS_MEMBERS_VIEW (ts_window_get_view (window, "members")), "ヤマ");  /* katakana finds hiragana readings */
   shoot (GTK_WIDGET (window), "members-search");
   ts_members_view_set_search (TS_MEMBERS_VIEW (ts_window_get_view (window, "members")), "");
@@ -284,6 +321,7 @@ main (int    argc,
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
   shoot_print (window, repository, "roster");
+  shoot_print (window, repository, "cards");
   shoot_print (window, repository, "badges");
   gtk_window_destroy (GTK_WINDOW (window));
   ts_test_wait_settled ();
