@@ -186,6 +186,41 @@ shoot_import (TsWindow   *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The header bar's ☰ button, found by its icon. */
+static GtkWidget *
+find_main_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)),
+                     "open-menu-symbolic") == 0)
+        return child;
+      if ((found = find_main_menu_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The main menu, with Help (a popover is its own surface: shot on its own). */
+static void
+shoot_main_menu (TsWindow *window)
+{
+  GtkWidget *button = find_main_menu_button (GTK_WIDGET (window));
+  GtkPopover *popover;
+
+  if (button == NULL)
+    return;
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  TS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  shoot (GTK_WIDGET (popover), "main-menu");
+  gtk_popover_popdown (popover);
+}
+
 /* A regular with a history to show, preferably one who referred someone. */
 static gint64
 busiest_member (TsRepository *repository,
@@ -276,6 +311,7 @@ main (int    argc,
   window = open_window (repository);
   show (window, "chapters", 0);
   shoot (GTK_WIDGET (window), "chapters");
+  shoot_main_menu (window);
   show (window, "win.show-chapter", first_id (chapters));
   shoot (GTK_WIDGET (window), "chapter-page");
   show (window, "events", 0);
