@@ -184,6 +184,64 @@ test_notices_cli (void)
   TS_TEST_WAIT_FOR (members_view_shows_kato, view);
 }
 
+/* Whether @model, or a section of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkMenuButton *
+find_main_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) &&
+          g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (child)),
+                     "open-menu-symbolic") == 0)
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_main_menu_button (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* F1 and the main menu's Help lead to app.help (activating it would start
+ * yelp or a browser: ts_help_pick_uri() is tested on its own). */
+static void
+test_help (void)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (application), "help");
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                               "app.help");
+  GtkMenuButton *button;
+
+  g_assert_nonnull (action);
+  g_assert_true (g_action_get_enabled (action));
+  g_assert_true (g_strv_contains ((const char *const *) accels, "F1"));
+
+  g_application_activate (G_APPLICATION (application));
+  g_assert_nonnull (find_window (TS_TYPE_WINDOW));
+  button = find_main_menu_button (GTK_WIDGET (find_window (TS_TYPE_WINDOW)));
+  g_assert_nonnull (button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (button), "app.help"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +259,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/application/open-csv", test_open_csv);
   g_test_add_func ("/ui/application/notices-cli", test_notices_cli);
+  g_test_add_func ("/ui/application/help", test_help);
   status = g_test_run ();
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l != NULL;
