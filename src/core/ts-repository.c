@@ -834,6 +834,7 @@ ts_repository_purge_deleted (TsRepository  *self,
     "  OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1))",
     "DELETE FROM event WHERE deleted_at < ?1"
     " OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1)",
+    "DELETE FROM member_search WHERE rowid IN (SELECT id FROM member WHERE deleted_at < ?1)",
     "DELETE FROM member WHERE deleted_at < ?1",
     "DELETE FROM chapter WHERE deleted_at < ?1",
   };
