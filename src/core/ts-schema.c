@@ -173,7 +173,10 @@ static const char schema_v2[] =
   "CREATE INDEX member_listed_by_organization"
   "  ON member (organization = '', organization, sort_key, id) WHERE deleted_at IS NULL;"
   "CREATE INDEX member_listed_by_profession"
-  "  ON member (profession = '', profession, sort_key, id) WHERE deleted_at IS NULL;";
+  "  ON member (profession = '', profession, sort_key, id) WHERE deleted_at IS NULL;"
+  /* The window purges old soft deletes at every start: find them
+   * without reading every member. */
+  "CREATE INDEX member_deleted ON member (deleted_at) WHERE deleted_at IS NOT NULL;";
 
 /* Puts the content of the attached database "restored" (of the latest
  * version) in place of main's, inside the caller's transaction with
