@@ -168,7 +168,8 @@ static const char schema_v1[] =
 static const char schema_v2[] =
   "CREATE VIRTUAL TABLE member_search USING fts5 (search_key, tokenize = 'trigram');"
   "INSERT INTO member_search (rowid, search_key) SELECT id, search_key FROM member;"
-  "CREATE INDEX member_listed_by_sort_key ON member (sort_key, id)"
+  /* With the search keys, for the searches too short for trigrams. */
+  "CREATE INDEX member_listed_by_sort_key ON member (sort_key, id, search_key)"
   "  WHERE deleted_at IS NULL;"
   "CREATE INDEX member_listed_by_organization"
   "  ON member (organization = '', organization, sort_key, id) WHERE deleted_at IS NULL;"
