@@ -8,8 +8,9 @@
  * itself again for each case, in turns, several times: a bare libadwaita
  * window, the main window on the empty file and on the big one, each
  * showing the chapters view (the default) and the members view. A child
- * measures from its start to the window's first frame and reports its
- * peak memory (VmHWM); the parent prints the medians side by side. The
+ * measures from its start to the window's first frame, wall and CPU time,
+ * and reports its peak memory (VmHWM); the parent prints the medians side
+ * by side. The
  * cairo renderer is used (GSK_RENDERER=cairo) unless set otherwise.
  * --keep DIR keeps the files there (and reuses them on the next run).
  *
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 
 #include "ts-window.h"
@@ -44,6 +46,18 @@ peak_kib (void)
   return line ? atol (line + strlen ("VmHWM:")) : -1;
 }
 
+/* CPU time of the process so far: on a shared machine it says what the
+ * work costs better than the wall clock does. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    gint64        *first_frame)
@@ -63,7 +77,7 @@ wait_first_frame (GtkWindow *window)
   gtk_window_present (window);
   while (first_frame == 0)
     g_main_context_iteration (NULL, TRUE);
-  printf ("%.1f %ld\n", (first_frame - process_start) / 1000.0, peak_kib ());
+  printf ("%.1f %ld %.1f\n", (first_frame - process_start) / 1000.0, peak_kib (), cpu_ms ());
 }
 
 static GtkWindow *
@@ -130,6 +144,7 @@ typedef struct {
   const char *path;
   const char *view;
   double      ms[RUNS];
+  double      cpu[RUNS];
   long        kib[RUNS];
 } Case;
 
@@ -146,7 +161,7 @@ measure (const char *self_path,
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                      &out, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error) ||
-      sscanf (out, "%lf %ld", &c->ms[run], &c->kib[run]) != 2)
+      sscanf (out, "%lf %ld %lf", &c->ms[run], &c->kib[run], &c->cpu[run]) != 3)
     g_error ("%s: %s", c->label, error ? error->message : out);
 }
 
@@ -221,16 +236,18 @@ main (int    argc,
 
   printf ("first frame, median of %d runs (%s members; renderer %s)\n", RUNS, members,
           g_getenv ("GSK_RENDERER"));
-  printf ("%-28s %10s %12s %8s %10s\n", "case", "ms", "peak MiB", "× empty", "+MiB");
+  printf ("%-28s %9s %9s %10s %9s %9s %8s\n", "case", "wall ms", "CPU ms", "peak MiB",
+          "× wall", "× CPU", "+MiB");
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       /* Each big case against the empty case of the same view. */
       const Case *base = i == 2 ? &cases[1] : i == 4 ? &cases[3] : NULL;
 
-      printf ("%-28s %10.1f %12.1f", cases[i].label, median (cases[i].ms),
-              median_mib (cases[i].kib));
+      printf ("%-28s %9.1f %9.1f %10.1f", cases[i].label, median (cases[i].ms),
+              median (cases[i].cpu), median_mib (cases[i].kib));
       if (base != NULL)
-        printf (" %8.2f %+10.1f", median (cases[i].ms) / median (base->ms),
+        printf (" %9.2f %9.2f %+8.1f", median (cases[i].ms) / median (base->ms),
+                median (cases[i].cpu) / median (base->cpu),
                 median_mib (cases[i].kib) - median_mib (base->kib));
       printf ("\n");
     }
