@@ -288,6 +288,8 @@ set_query (TsMembersView *self,
   g_free (self->query_key);
   self->query_key = g_steal_pointer (&key);
   clear_selection (self);
+  if (self->model == NULL)
+    return;
   ts_member_model_set_search (self->model, self->query_key);
   if (gtk_column_view_get_model (self->column_view) != NULL)
     update_count (self);
@@ -432,6 +434,7 @@ ts_members_view_set_repository (TsMembersView *self,
 
   self->repository = g_object_ref (repository);
   self->model = ts_member_model_new (repository);
+  ts_member_model_set_search (self->model, self->query_key ? self->query_key : "");
   apply_sort (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     attach_model (self);
