@@ -31,7 +31,6 @@ struct _TsChapter
   gint64  position;     /* order within the network's directory */
   /* Filled by listings, not stored. */
   gint64  event_count;
-  gint64  member_count;
   char   *next_event;
 };
 

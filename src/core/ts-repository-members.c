@@ -43,23 +43,8 @@ ts_repository_read_member (sqlite3_stmt *stmt,
   return member;
 }
 
-/* What a listing adds after the member's own columns: home chapter,
- * referrer, last presence and times present. The presence figures are
- * correlated subqueries over a covering index, so a search that keeps a
- * few members computes them for those few only. */
-#define MEMBER_LISTING_COLUMNS \
-  "SELECT " TS_MEMBER_COLUMNS ", coalesce(c.name, '')," \
-  "  coalesce(r.family_name || ' ' || r.given_name, '')," \
-  "  coalesce((SELECT max(e.starts_at) FROM attendance a JOIN event e ON e.id = a.event_id" \
-  "    WHERE a.member_id = m.id AND " TS_PRESENT_SQL " AND e.deleted_at IS NULL), '')," \
-  "  (SELECT count(*) FROM attendance a JOIN event e ON e.id = a.event_id" \
-  "    WHERE a.member_id = m.id AND " TS_PRESENT_SQL " AND e.deleted_at IS NULL)"
-#define MEMBER_LISTING_JOINS \
-  " FROM member m" \
-  " LEFT JOIN chapter c ON c.id = m.home_chapter_id AND c.deleted_at IS NULL" \
-  " LEFT JOIN member r ON r.id = m.referred_by AND r.deleted_at IS NULL"
 #define MEMBER_LISTING_SQL \
-  MEMBER_LISTING_COLUMNS MEMBER_LISTING_JOINS " WHERE m.deleted_at IS NULL"
+  TS_MEMBER_LISTING_COLUMNS TS_MEMBER_LISTING_JOINS " WHERE m.deleted_at IS NULL"
 
 /* Every member at once: one grouped pass over attendance beats 50,000
  * correlated lookups. */
@@ -67,15 +52,15 @@ ts_repository_read_member (sqlite3_stmt *stmt,
   "SELECT " TS_MEMBER_COLUMNS ", coalesce(c.name, '')," \
   "  coalesce(r.family_name || ' ' || r.given_name, ''), coalesce(s.last, '')," \
   "  coalesce(s.times, 0)" \
-  MEMBER_LISTING_JOINS \
+  TS_MEMBER_LISTING_JOINS \
   " LEFT JOIN (SELECT a.member_id, count(*) AS times, max(e.starts_at) AS last" \
   "   FROM attendance a JOIN event e ON e.id = a.event_id" \
   "   WHERE e.deleted_at IS NULL AND " TS_PRESENT_SQL \
   "   GROUP BY a.member_id) s ON s.member_id = m.id" \
   " WHERE m.deleted_at IS NULL ORDER BY m.sort_key, m.id"
 
-static gpointer
-read_member_listing (sqlite3_stmt *stmt)
+gpointer
+ts_repository_read_member_listing (sqlite3_stmt *stmt)
 {
   TsMember *member = ts_repository_read_member (stmt, 0);
   int first = TS_MEMBER_N_COLUMNS;
@@ -95,7 +80,7 @@ collect_members (TsRepository  *self,
                  sqlite3_stmt  *stmt,
                  GError       **error)
 {
-  return ts_repository_collect (self, stmt, TS_TYPE_MEMBER, read_member_listing, error);
+  return ts_repository_collect (self, stmt, TS_TYPE_MEMBER, ts_repository_read_member_listing, error);
 }
 
 GListModel *
@@ -110,14 +95,16 @@ ts_repository_list_members (TsRepository  *self,
 
   if (*query == '\0')
     stmt = ts_repository_prepare (self, MEMBER_LISTING_ALL_SQL, error);
+  else if (ts_repository_search_uses_index (query))
+    stmt = ts_repository_prepare (self,
+      MEMBER_LISTING_SQL TS_MEMBER_INDEXED_SEARCH_SQL " ORDER BY m.sort_key, m.id", error);
   else
     stmt = ts_repository_prepare (self,
-      MEMBER_LISTING_SQL " AND instr(m.search_key, ?1) > 0 ORDER BY m.sort_key, m.id",
-      error);
+      MEMBER_LISTING_SQL TS_MEMBER_SCANNED_SEARCH_SQL " ORDER BY m.sort_key, m.id", error);
   if (stmt == NULL)
     return NULL;
   if (*query != '\0')
-    ts_bind_text (stmt, 1, query);
+    ts_repository_bind_search (stmt, query);
   return collect_members (self, stmt, error);
 }
 
@@ -162,6 +149,32 @@ ts_repository_list_referred (TsRepository  *self,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, member_id);
   return collect_members (self, stmt, error);
+}
+
+/* A trigram index finds only what is three characters or longer. */
+gboolean
+ts_repository_search_uses_index (const char *query)
+{
+  return g_utf8_strlen (query, -1) >= 3;
+}
+
+/* ?1 the search key (checked against the key itself: the index folds
+ * letters its own way), ?2 the same as one FTS5 phrase. */
+void
+ts_repository_bind_search (sqlite3_stmt *stmt,
+                           const char   *query)
+{
+  g_autoptr(GString) phrase = g_string_new ("\"");
+
+  for (const char *p = query; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  ts_bind_text (stmt, 1, query);
+  ts_bind_text (stmt, 2, phrase->str);
 }
 
 /* The keys duplicates are found by: the whole name and the whole reading,
@@ -225,7 +238,7 @@ ts_repository_get_member (TsRepository  *self,
       ts_repository_set_not_found (error, "member", id);
       return NULL;
     }
-  return read_member_listing (stmt);
+  return ts_repository_read_member_listing (stmt);
 }
 
 static void
@@ -255,12 +268,36 @@ bind_member (sqlite3_stmt *stmt,
   ts_bind_text_take (stmt, 22, name_key (member->family_reading, member->given_reading));
 }
 
+/* The member's search key into the trigram index (see ts-schema.c),
+ * replacing what the index held under its id. */
 static gboolean
-write_member (TsRepository  *self,
-              gpointer       record,
+index_member (TsRepository  *self,
+              TsMember      *member,
               GError       **error)
 {
-  TsMember *member = record;
+  g_autoptr(sqlite3_stmt) remove = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  remove = ts_repository_prepare (self, "DELETE FROM member_search WHERE rowid = ?1", error);
+  if (remove == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (remove, 1, member->id);
+  if (!ts_repository_step_done (self, remove, error))
+    return FALSE;
+  insert = ts_repository_prepare (self,
+    "INSERT INTO member_search (rowid, search_key) VALUES (?1, ?2)", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, member->id);
+  ts_bind_text (insert, 2, member->search_key);
+  return ts_repository_step_done (self, insert, error);
+}
+
+static gboolean
+store_member (TsRepository  *self,
+              TsMember      *member,
+              GError       **error)
+{
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
 
@@ -300,6 +337,24 @@ write_member (TsRepository  *self,
   g_free (member->updated_at);
   member->updated_at = g_strdup (now);
   return TRUE;
+}
+
+/* The row and its search index entry together, or neither. */
+static gboolean
+write_member (TsRepository  *self,
+              gpointer       record,
+              GError       **error)
+{
+  TsDatabase *database = ts_repository_get_database (self);
+
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  if (!store_member (self, record, error) || !index_member (self, record, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
+  return ts_database_commit (database, error);
 }
 
 gboolean

@@ -17,6 +17,30 @@ G_BEGIN_DECLS
   "m.consent, m.notes, m.created_at, m.updated_at, m.search_key, m.sort_key"
 #define TS_MEMBER_N_COLUMNS 21
 
+/* What a listing adds after the member's own columns: home chapter,
+ * referrer, last presence and times present. The presence figures are
+ * correlated subqueries over a covering index, so a search that keeps a
+ * few members computes them for those few only. */
+#define TS_MEMBER_LISTING_COLUMNS \
+  "SELECT " TS_MEMBER_COLUMNS ", coalesce(c.name, '')," \
+  "  coalesce(r.family_name || ' ' || r.given_name, '')," \
+  "  coalesce((SELECT max(e.starts_at) FROM attendance a JOIN event e ON e.id = a.event_id" \
+  "    WHERE a.member_id = m.id AND " TS_PRESENT_SQL " AND e.deleted_at IS NULL), '')," \
+  "  (SELECT count(*) FROM attendance a JOIN event e ON e.id = a.event_id" \
+  "    WHERE a.member_id = m.id AND " TS_PRESENT_SQL " AND e.deleted_at IS NULL)"
+#define TS_MEMBER_LISTING_REFERENCES \
+  " LEFT JOIN chapter c ON c.id = m.home_chapter_id AND c.deleted_at IS NULL" \
+  " LEFT JOIN member r ON r.id = m.referred_by AND r.deleted_at IS NULL"
+#define TS_MEMBER_LISTING_JOINS " FROM member m" TS_MEMBER_LISTING_REFERENCES
+
+/* Conditions on member "m" for a search, bound by
+ * ts_repository_bind_search(): through the trigram index when
+ * ts_repository_search_uses_index(), else by reading every key. */
+#define TS_MEMBER_INDEXED_SEARCH_SQL \
+  " AND m.id IN (SELECT rowid FROM member_search WHERE member_search MATCH ?2)" \
+  " AND instr(m.search_key, ?1) > 0"
+#define TS_MEMBER_SCANNED_SEARCH_SQL " AND instr(m.search_key, ?1) > 0"
+
 #define TS_EVENT_COLUMNS \
   "e.id, e.uuid, e.chapter_id, e.title, e.starts_at, e.ends_at, e.venue, " \
   "e.address, e.fee, e.capacity, e.status, e.notes"
@@ -27,6 +51,11 @@ G_BEGIN_DECLS
 
 TsMember *ts_repository_read_member (sqlite3_stmt *stmt,
                                      int           first);
+/* A row of TS_MEMBER_LISTING_COLUMNS. */
+gpointer  ts_repository_read_member_listing (sqlite3_stmt *stmt);
+gboolean  ts_repository_search_uses_index   (const char   *query);
+void      ts_repository_bind_search         (sqlite3_stmt *stmt,
+                                             const char   *query);
 TsEvent  *ts_repository_read_event  (sqlite3_stmt *stmt,
                                      int           first);
 sqlite3_stmt *ts_repository_prepare (TsRepository *self,

@@ -390,9 +390,8 @@ read_chapter_listing (sqlite3_stmt *stmt)
   TsChapter *chapter = read_chapter (stmt);
 
   chapter->event_count = sqlite3_column_int64 (stmt, 13);
-  chapter->member_count = sqlite3_column_int64 (stmt, 14);
   g_free (chapter->next_event);
-  chapter->next_event = ts_column_text (stmt, 15);
+  chapter->next_event = ts_column_text (stmt, 14);
   return chapter;
 }
 
@@ -423,8 +422,6 @@ ts_repository_list_chapters (TsRepository  *self,
   stmt = ts_repository_prepare (self,
     "SELECT " CHAPTER_COLUMNS ","
     "  (SELECT count(*) FROM event e WHERE e.chapter_id = c.id AND e.deleted_at IS NULL),"
-    "  (SELECT count(DISTINCT a.member_id) FROM event e JOIN attendance a ON a.event_id = e.id"
-    "    WHERE e.chapter_id = c.id AND e.deleted_at IS NULL AND " TS_PRESENT_SQL "),"
     "  (SELECT min(e.starts_at) FROM event e WHERE e.chapter_id = c.id"
     "    AND e.deleted_at IS NULL AND e.status = 'planned'"
     "    AND e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'))"
@@ -834,6 +831,7 @@ ts_repository_purge_deleted (TsRepository  *self,
     "  OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1))",
     "DELETE FROM event WHERE deleted_at < ?1"
     " OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1)",
+    "DELETE FROM member_search WHERE rowid IN (SELECT id FROM member WHERE deleted_at < ?1)",
     "DELETE FROM member WHERE deleted_at < ?1",
     "DELETE FROM chapter WHERE deleted_at < ?1",
   };

@@ -152,6 +152,33 @@ static const char schema_v1[] =
   "  (lower(hex(randomblob(16))), '学生', 27),"
   "  (lower(hex(randomblob(16))), 'その他', 28);";
 
+/* Search and paging for tens of thousands of members.
+ *
+ * member_search holds every member's search key (see ts_member_update_keys())
+ * under the member's id, indexed by trigrams: a query of three characters
+ * or more finds its members through the index instead of reading every
+ * key. It keeps its own copy of the keys, so the repository writes it in
+ * the transaction that writes the member (triggers cannot: a virtual table
+ * is not usable from a trigger under trusted_schema = OFF), and a stale
+ * row is harmless: searches join back to member and check the key.
+ *
+ * The partial indexes hold the members listed, in each order the members
+ * table offers, so that a window of rows deep in the list is found by
+ * stepping through one index, never by reading or sorting the table. */
+static const char schema_v2[] =
+  "CREATE VIRTUAL TABLE member_search USING fts5 (search_key, tokenize = 'trigram');"
+  "INSERT INTO member_search (rowid, search_key) SELECT id, search_key FROM member;"
+  /* With the search keys, for the searches too short for trigrams. */
+  "CREATE INDEX member_listed_by_sort_key ON member (sort_key, id, search_key)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX member_listed_by_organization"
+  "  ON member (organization = '', organization, sort_key, id) WHERE deleted_at IS NULL;"
+  "CREATE INDEX member_listed_by_profession"
+  "  ON member (profession = '', profession, sort_key, id) WHERE deleted_at IS NULL;"
+  /* The window purges old soft deletes at every start: find them
+   * without reading every member. */
+  "CREATE INDEX member_deleted ON member (deleted_at) WHERE deleted_at IS NOT NULL;";
+
 /* Puts the content of the attached database "restored" (of the latest
  * version) in place of main's, inside the caller's transaction with
  * foreign keys deferred. Every table of the latest schema is named here:
@@ -166,7 +193,10 @@ static const char restore_latest[] =
   "INSERT INTO main.profession SELECT * FROM restored.profession;"
   "INSERT INTO main.event SELECT * FROM restored.event;"
   "INSERT INTO main.member SELECT * FROM restored.member;"
-  "INSERT INTO main.attendance SELECT * FROM restored.attendance;";
+  "INSERT INTO main.attendance SELECT * FROM restored.attendance;"
+  /* Derived from member, so rebuilt from what was restored. */
+  "DELETE FROM main.member_search;"
+  "INSERT INTO main.member_search (rowid, search_key) SELECT id, search_key FROM main.member;";
 
 const char *
 ts_schema_get_restore_sql (void)
@@ -174,8 +204,10 @@ ts_schema_get_restore_sql (void)
   return restore_latest;
 }
 
+/* One entry a version, in order; a new version appends its own. */
 static const TsMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 const TsMigration *

@@ -7,6 +7,10 @@
  * its "member" changes, so the view keeps its rows and relabels them;
  * it is told only that the list got shorter or longer at the end.
  *
+ * A row lives as long as the view holds it: the array keeps weak
+ * pointers, so scrolling through 50,000 members leaves no row behind, and
+ * a change relabels only the rows on screen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tsudoi"
@@ -19,8 +23,8 @@ struct _TsMemberRows
 {
   GObject       parent_instance;
 
-  TsMemberList *list;
-  GPtrArray    *rows;   /* TsMemberRow or NULL until asked for, one per position */
+  GListModel   *members;
+  GPtrArray    *rows;   /* TsMemberRow held by the view, or NULL; one per position */
 };
 
 static void ts_member_rows_model_init (GListModelInterface *iface);
@@ -41,6 +45,29 @@ get_n_items (GListModel *model)
   return TS_MEMBER_ROWS (model)->rows->len;
 }
 
+/* The view let go of the row: the position gets a new one when asked. */
+static void
+on_row_finalized (gpointer  data,
+                  GObject  *row)
+{
+  TsMemberRows *self = data;
+  guint position;
+
+  if (g_ptr_array_find (self->rows, row, &position))
+    g_ptr_array_index (self->rows, position) = NULL;
+}
+
+static void
+forget_row (TsMemberRows *self,
+            guint         position)
+{
+  GObject *row = g_ptr_array_index (self->rows, position);
+
+  if (row != NULL)
+    g_object_weak_unref (row, on_row_finalized, self);
+  g_ptr_array_index (self->rows, position) = NULL;
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
@@ -51,14 +78,16 @@ get_item (GListModel *model,
   if (position >= self->rows->len)
     return NULL;
   row = g_ptr_array_index (self->rows, position);
-  if (row == NULL)
-    {
-      g_autoptr(TsMember) member = g_list_model_get_item (G_LIST_MODEL (self->list), position);
+  if (row != NULL)
+    return g_object_ref (row);
+  {
+    g_autoptr(TsMember) member = g_list_model_get_item (self->members, position);
 
-      row = ts_member_row_new (member);
-      g_ptr_array_index (self->rows, position) = row;
-    }
-  return g_object_ref (row);
+    row = ts_member_row_new (member);
+  }
+  g_object_weak_ref (G_OBJECT (row), on_row_finalized, self);
+  g_ptr_array_index (self->rows, position) = row;
+  return row;
 }
 
 static void
@@ -69,18 +98,20 @@ ts_member_rows_model_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-/* The rows asked for so far take their new member; the length change is
+/* The rows on screen take their new member; the length change is
  * reported at the end only. */
 static void
-on_list_items_changed_cb (GListModel   *list,
-                          guint         position,
-                          guint         removed,
-                          guint         added,
-                          TsMemberRows *self)
+on_members_changed_cb (GListModel   *members,
+                       guint         position,
+                       guint         removed,
+                       guint         added,
+                       TsMemberRows *self)
 {
   guint old_n = self->rows->len;
-  guint new_n = g_list_model_get_n_items (list);
+  guint new_n = g_list_model_get_n_items (members);
 
+  for (guint i = new_n; i < old_n; i++)
+    forget_row (self, i);
   if (new_n < old_n)
     g_ptr_array_set_size (self->rows, new_n);
   for (guint i = position; i < self->rows->len && i < position + added; i++)
@@ -90,7 +121,7 @@ on_list_items_changed_cb (GListModel   *list,
 
       if (row == NULL)
         continue;
-      member = g_list_model_get_item (list, i);
+      member = g_list_model_get_item (members, i);
       ts_member_row_set_member (row, member);
     }
   if (new_n > old_n)
@@ -106,9 +137,11 @@ ts_member_rows_dispose (GObject *object)
 {
   TsMemberRows *self = TS_MEMBER_ROWS (object);
 
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
-  g_clear_object (&self->list);
+  for (guint i = 0; i < self->rows->len; i++)
+    forget_row (self, i);
+  if (self->members != NULL)
+    g_signal_handlers_disconnect_by_data (self->members, self);
+  g_clear_object (&self->members);
   G_OBJECT_CLASS (ts_member_rows_parent_class)->dispose (object);
 }
 
@@ -127,25 +160,18 @@ ts_member_rows_class_init (TsMemberRowsClass *klass)
 }
 
 static void
-free_row (gpointer row)
-{
-  if (row != NULL)
-    g_object_unref (row);
-}
-
-static void
 ts_member_rows_init (TsMemberRows *self)
 {
-  self->rows = g_ptr_array_new_with_free_func (free_row);
+  self->rows = g_ptr_array_new ();
 }
 
 TsMemberRows *
-ts_member_rows_new (TsMemberList *list)
+ts_member_rows_new (GListModel *members)
 {
   TsMemberRows *self = g_object_new (TS_TYPE_MEMBER_ROWS, NULL);
 
-  self->list = g_object_ref (list);
-  g_ptr_array_set_size (self->rows, g_list_model_get_n_items (G_LIST_MODEL (list)));
-  g_signal_connect (list, "items-changed", G_CALLBACK (on_list_items_changed_cb), self);
+  self->members = g_object_ref (members);
+  g_ptr_array_set_size (self->rows, g_list_model_get_n_items (members));
+  g_signal_connect (members, "items-changed", G_CALLBACK (on_members_changed_cb), self);
   return self;
 }

@@ -4,7 +4,8 @@
  */
 #pragma once
 
-#include "ts-member-list.h"
+#include <gio/gio.h>
+
 #include "ts-member-row.h"
 
 G_BEGIN_DECLS
@@ -12,6 +13,6 @@ G_BEGIN_DECLS
 #define TS_TYPE_MEMBER_ROWS (ts_member_rows_get_type ())
 G_DECLARE_FINAL_TYPE (TsMemberRows, ts_member_rows, TS, MEMBER_ROWS, GObject)
 
-TsMemberRows *ts_member_rows_new (TsMemberList *list);
+TsMemberRows *ts_member_rows_new (GListModel *members);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* ts-members-view.c: every member in a sortable table, searched as you type.
  *
- * The repository hands back all members once, in 五十音順; searching and
- * sorting then happen in memory on precomputed keys (a search key and an
- * ICU sort key per member), so that typing never waits for the database,
- * even with tens of thousands of people.
+ * The table shows a TsMemberModel, which reads from SQLite only the rows
+ * on screen: a header click changes the model's ORDER BY, the search
+ * field its search, and 50,000 members cost what is shown. The rows are
+ * wrapped in TsMemberRows so that a new search relabels the rows on
+ * screen instead of building them again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ts-member-list.h"
+#include "ts-member-model.h"
 #include "ts-member-rows.h"
 #include "ts-member-page.h"
 #include "ts-members-view.h"
@@ -36,11 +37,9 @@ struct _TsMembersView
   AdwBin             parent_instance;
 
   TsRepository      *repository;
-  TsMemberList      *list;
+  TsMemberModel     *model;
   char              *query_key;
   GtkColumnViewColumn *reading_column;
-  guint              reload_id;
-  gboolean           stale;
 
   AdwLeaflet        *leaflet;
   GtkSearchEntry    *search_entry;
@@ -141,62 +140,48 @@ on_unbind_cb (GtkSignalListItemFactory *factory,
                                         gtk_list_item_get_child (item));
 }
 
-static int
-compare_strings (const char *a,
-                 const char *b)
-{
-  /* Empty cells go last whatever the order, so they do not hide the rest. */
-  gboolean a_empty = a == NULL || *a == '\0';
-  gboolean b_empty = b == NULL || *b == '\0';
+/* What each column orders by, in the model's SQL. */
+static const TsMemberSort column_sorts[N_COLUMNS] = {
+  [COLUMN_NAME] = TS_MEMBER_SORT_READING,
+  [COLUMN_READING] = TS_MEMBER_SORT_READING,
+  [COLUMN_ORGANIZATION] = TS_MEMBER_SORT_ORGANIZATION,
+  [COLUMN_PROFESSION] = TS_MEMBER_SORT_PROFESSION,
+  [COLUMN_CHAPTER] = TS_MEMBER_SORT_CHAPTER,
+  [COLUMN_LAST_ATTENDED] = TS_MEMBER_SORT_LAST_ATTENDED,
+  [COLUMN_TIMES] = TS_MEMBER_SORT_TIMES,
+};
 
-  if (a_empty || b_empty)
-    return a_empty - b_empty;
-  return strcmp (a, b);
+/* The columns' sorters never order rows (SQL does); they only tell which
+ * header was clicked last. GTK 4.8 has no getter for the column view's
+ * primary sort column, so the view's sorter is asked to compare two
+ * probes: the column whose sorter it asks first is the primary one, and
+ * a reversed answer means descending. */
+static int probed_column = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  if (probed_column < 0)
+    probed_column = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
 }
 
-static int
-compare_members (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+static void
+apply_sort (TsMembersView *self)
 {
-  TsMember *ma = (TsMember *) a;
-  TsMember *mb = (TsMember *) b;
-  int result;
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
 
-  switch ((Column) GPOINTER_TO_INT (user_data))
-    {
-    case COLUMN_ORGANIZATION:
-      result = compare_strings (ma->organization, mb->organization);
-      break;
-    case COLUMN_PROFESSION:
-      result = compare_strings (ma->profession, mb->profession);
-      break;
-    case COLUMN_CHAPTER:
-      result = compare_strings (ma->home_chapter_name, mb->home_chapter_name);
-      break;
-    case COLUMN_LAST_ATTENDED:
-      result = compare_strings (ma->last_attended, mb->last_attended);
-      break;
-    case COLUMN_TIMES:
-      result = (ma->times_attended > mb->times_attended) - (ma->times_attended < mb->times_attended);
-      break;
-    default:
-      result = 0;
-    }
-  /* Ties (and the name columns) fall back to 五十音順. */
-  if (result == 0)
-    result = ts_text_compare_keys (ma->sort_key, mb->sort_key);
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* The column view's sorter knows which headers were clicked and in
- * which direction; the list sorts its own array with it. */
-static int
-compare_with_sorter (gconstpointer a,
-                     gconstpointer b,
-                     gpointer      user_data)
-{
-  return gtk_sorter_compare (GTK_SORTER (user_data), (gpointer) a, (gpointer) b);
+  probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  ts_member_model_set_sort (self->model,
+                            probed_column < 0 ? TS_MEMBER_SORT_READING
+                                              : column_sorts[probed_column],
+                            order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -207,7 +192,7 @@ add_column (TsMembersView *self,
             int            fixed_width)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_members,
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare,
                                                                     GINT_TO_POINTER (column),
                                                                     NULL));
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
@@ -229,8 +214,8 @@ add_column (TsMembersView *self,
 static void
 update_count (TsMembersView *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
-  guint total = ts_member_list_get_total (self->list);
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint total = ts_member_model_get_total (self->model);
   g_autofree char *text = NULL;
 
   if (self->query_key != NULL && *self->query_key != '\0')
@@ -257,59 +242,27 @@ on_items_changed_cb (GListModel    *model,
   update_count (self);
 }
 
+/* The table asks the model for its rows only once it is first shown:
+ * startup does not count members for a view that may never be looked at. */
 static void
-reload (TsMembersView *self)
+attach_model (TsMembersView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) members = ts_repository_list_members (self->repository, NULL, &error);
+  g_autoptr(GtkSingleSelection) selection = NULL;
 
-  if (members == NULL)
-    {
-      ts_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  ts_member_list_set_members (self->list, members);
-  ts_member_list_sort (self->list, compare_with_sorter,
-                       gtk_column_view_get_sorter (self->column_view));
-  clear_selection (self);
+  if (self->model == NULL || gtk_column_view_get_model (self->column_view) != NULL)
+    return;
+  selection = gtk_single_selection_new (G_LIST_MODEL (ts_member_rows_new (G_LIST_MODEL (self->model))));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   update_count (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  TsMembersView *self = user_data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Every write changes something shown here (names, last attended,
- * counts), but reading tens of thousands of members for a view nobody
- * looks at is waste: hidden, the view only notes that it is stale. */
-static void
-on_repository_changed_cb (TsRepository  *repository,
-                          const char    *table,
-                          TsMembersView *self)
-{
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    self->stale = TRUE;
-  else if (self->reload_id == 0)
-    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
 }
 
 static void
 ts_members_view_map (GtkWidget *widget)
 {
-  TsMembersView *self = TS_MEMBERS_VIEW (widget);
-
+  attach_model (TS_MEMBERS_VIEW (widget));
   GTK_WIDGET_CLASS (ts_members_view_parent_class)->map (widget);
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
 }
 
 /* Rows keep their place while their members change: a highlighted row
@@ -317,9 +270,11 @@ ts_members_view_map (GtkWidget *widget)
 static void
 clear_selection (TsMembersView *self)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  GtkSelectionModel *selection = gtk_column_view_get_model (self->column_view);
 
-  gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
+  if (selection != NULL)
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection),
+                                       GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -332,9 +287,12 @@ set_query (TsMembersView *self,
     return;
   g_free (self->query_key);
   self->query_key = g_steal_pointer (&key);
-  ts_member_list_set_query (self->list, self->query_key);
   clear_selection (self);
-  update_count (self);
+  if (self->model == NULL)
+    return;
+  ts_member_model_set_search (self->model, self->query_key);
+  if (gtk_column_view_get_model (self->column_view) != NULL)
+    update_count (self);
 }
 
 static void
@@ -356,7 +314,7 @@ static void
 on_search_activate_cb (TsMembersView  *self,
                        GtkSearchEntry *entry)
 {
-  g_autoptr(TsMember) first = g_list_model_get_item (G_LIST_MODEL (self->list), 0);
+  g_autoptr(TsMember) first = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
 
   if (first != NULL)
     open_member (self, first);
@@ -366,7 +324,7 @@ static void
 on_column_view_activate_cb (TsMembersView *self,
                             guint          position)
 {
-  g_autoptr(TsMember) member = g_list_model_get_item (G_LIST_MODEL (self->list),
+  g_autoptr(TsMember) member = g_list_model_get_item (G_LIST_MODEL (self->model),
                                                       position);
 
   if (member != NULL)
@@ -386,16 +344,14 @@ back_action (GtkWidget  *widget,
 static void
 on_sorter_changed_cb (TsMembersView *self)
 {
-  ts_member_list_sort (self->list, compare_with_sorter,
-                       gtk_column_view_get_sorter (self->column_view));
   clear_selection (self);
+  if (self->model != NULL)
+    apply_sort (self);
 }
 
 static void
 build_columns (TsMembersView *self)
 {
-  GtkSelectionModel *selection;
-
   add_column (self, COLUMN_NAME, _("Name"), FALSE, 140);
   add_column (self, COLUMN_READING, _("Reading"), FALSE, 160);
   add_column (self, COLUMN_ORGANIZATION, _("Organization"), TRUE, -1);
@@ -404,15 +360,9 @@ build_columns (TsMembersView *self)
   add_column (self, COLUMN_LAST_ATTENDED, _("Last Attended"), FALSE, 180);
   add_column (self, COLUMN_TIMES, _("Times"), FALSE, 70);
 
-  self->list = ts_member_list_new ();
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (ts_member_rows_new (self->list))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_column_view_set_model (self->column_view, selection);
-  g_object_unref (selection);
-  g_signal_connect (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
                             G_CALLBACK (on_sorter_changed_cb), self);
-  /* The repository already returns 五十音順; this only shows it in the header. */
+  /* The model starts in 五十音順; this only shows it in the header. */
   gtk_column_view_sort_by_column (self->column_view, self->reading_column, GTK_SORT_ASCENDING);
 }
 
@@ -421,15 +371,14 @@ ts_members_view_dispose (GObject *object)
 {
   TsMembersView *self = TS_MEMBERS_VIEW (object);
 
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->column_view != NULL)
     g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
-  g_clear_object (&self->list);
+  g_clear_object (&self->model);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_members_view_parent_class)->dispose (object);
 }
@@ -476,18 +425,6 @@ ts_members_view_init (TsMembersView *self)
   build_columns (self);
 }
 
-/* For tests and the benchmark: the list as it is now, reloaded if stale. */
-static void
-ensure_fresh (TsMembersView *self)
-{
-  if (self->stale || self->reload_id != 0)
-    {
-      g_clear_handle_id (&self->reload_id, g_source_remove);
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
 void
 ts_members_view_set_repository (TsMembersView *self,
                                 TsRepository  *repository)
@@ -496,13 +433,11 @@ ts_members_view_set_repository (TsMembersView *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
-                           self, 0);
-  /* Loaded when first shown: startup should not wait for a view that
-   * may never be looked at. */
-  self->stale = TRUE;
+  self->model = ts_member_model_new (repository);
+  ts_member_model_set_search (self->model, self->query_key ? self->query_key : "");
+  apply_sort (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    ensure_fresh (self);
+    attach_model (self);
 }
 
 void
@@ -530,11 +465,11 @@ ts_members_view_set_search (TsMembersView *self,
   set_query (self, text);
 }
 
+/* The members shown (TsMember), in order: for tests and the benchmark. */
 GListModel *
 ts_members_view_get_model (TsMembersView *self)
 {
-  ensure_fresh (self);
-  return G_LIST_MODEL (self->list);
+  return G_LIST_MODEL (self->model);
 }
 
 GtkWidget *

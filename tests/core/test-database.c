@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "ts-schema.h"
+#include "ts-text.h"
 #include "ts-test-support.h"
 
 static void
@@ -147,7 +148,11 @@ test_wal_and_check (void)
   sqlite3_finalize (stmt);
 
   g_assert_true (ts_database_check (database, report));
-  g_assert_nonnull (strstr (report->str, "version: 1"));
+  {
+    g_autofree char *version = g_strdup_printf ("version: %d", ts_schema_latest_version ());
+
+    g_assert_nonnull (strstr (report->str, version));
+  }
   ts_test_remove_dir (dir);
 }
 
@@ -197,6 +202,118 @@ test_backup_before_migration (void)
   ts_test_remove_dir (dir);
 }
 
+/* A file exactly as Tsudoi wrote version 1: the first migration's SQL,
+ * then members inserted the way version 1 stored them, keys included. */
+static void
+make_version_1_file (const char  *path,
+                     const char **names,
+                     guint        n_names)
+{
+  const TsMigration *migrations;
+  guint n_migrations;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA user_version = 1;"
+                                              "PRAGMA application_id = %d;",
+                                              TS_DATABASE_APPLICATION_ID);
+
+  migrations = ts_schema_get_migrations (&n_migrations);
+  g_assert_cmpint (migrations[0].version, ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, migrations[0].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragmas, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "INSERT INTO member (uuid, family_name, given_name, family_reading, given_reading,"
+    "  organization, search_key, sort_key, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2017-08-01T10:00:00', '2017-08-01T10:00:00')",
+    -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < n_names; i++)
+    {
+      g_autoptr(TsMember) member = ts_member_new ();
+      g_autofree char *uuid = g_uuid_string_random ();
+      g_auto(GStrv) parts = g_strsplit (names[i], ",", 5);
+
+      g_object_set (member, "family-name", parts[0], "given-name", parts[1],
+                    "family-reading", parts[2], "given-reading", parts[3],
+                    "organization", parts[4], NULL);
+      ts_member_update_keys (member);
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      for (int f = 0; f < 5; f++)
+        sqlite3_bind_text (stmt, 2 + f, parts[f], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 7, member->search_key, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_blob (stmt, 8, g_bytes_get_data (member->sort_key, NULL),
+                         g_bytes_get_size (member->sort_key), SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static guint
+count_found (TsRepository *repository,
+             const char   *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) found = ts_repository_list_members (repository, query, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (found);
+}
+
+/* A version 1 file with members opens migrated, with a copy of it kept
+ * aside, is recognized as ours at once (the search index's tables are
+ * Tsudoi's), and finds every member it had by search. */
+static void
+test_migrates_version_1 (void)
+{
+  static const char *names[] = {
+    "山田,太郎,やまだ,たろう,蒲田訪問看護ステーション",
+    "山本,花子,ヤマモト,ハナコ,大森クリニック",
+    "佐藤,一郎,ｻﾄｳ,ｲﾁﾛｳ,介護老人保健施設つどい",
+    "髙橋,美咲,たかはし,みさき,Tsudoi Care",
+  };
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = NULL;
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  make_version_1_file (path, names, G_N_ELEMENTS (names));
+  database = ts_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_database_get_schema_version (database), ==, ts_schema_latest_version ());
+  g_assert_nonnull (ts_database_get_last_backup (database));
+  g_assert_true (ts_database_check (database, report));
+  repository = ts_repository_new (database);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (names[i], ",", 5);
+      /* Three characters or more go through the index, fewer are scanned;
+       * kana of any kind and width match. */
+      g_autofree char *reading = g_strconcat (parts[2], parts[3], NULL);
+      g_autofree char *hiragana = ts_text_to_hiragana (reading);
+
+      g_assert_cmpuint (count_found (repository, parts[4]), ==, 1);
+      g_assert_cmpuint (count_found (repository, reading), ==, 1);
+      g_assert_cmpuint (count_found (repository, hiragana), ==, 1);
+      g_assert_cmpuint (count_found (repository, parts[0]), ==, 1);
+    }
+  g_assert_cmpuint (count_found (repository, "やま"), ==, 2);
+  g_assert_cmpuint (count_found (repository, "ヤマモトハナ"), ==, 1);
+
+  /* Opened again, the migrated file is accepted as it is. */
+  g_clear_object (&repository);
+  g_clear_object (&database);
+  database = ts_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (ts_database_get_last_backup (database));
+  g_clear_object (&database);
+  ts_test_remove_dir (dir);
+}
+
 static void
 test_failed_transaction_leaves_nothing (void)
 {
@@ -232,6 +349,7 @@ main (int    argc,
   g_test_add_func ("/database/foreign-keys", test_foreign_keys_enforced);
   g_test_add_func ("/database/wal-and-check", test_wal_and_check);
   g_test_add_func ("/database/backup-before-migration", test_backup_before_migration);
+  g_test_add_func ("/database/migrate-version-1", test_migrates_version_1);
   g_test_add_func ("/database/rollback", test_failed_transaction_leaves_nothing);
   return g_test_run ();
 }

@@ -679,6 +679,82 @@ test_members_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
 }
 
+static GtkWidget *
+find_column_view (GtkWidget *widget)
+{
+  if (GTK_IS_COLUMN_VIEW (widget))
+    return widget;
+  for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found = find_column_view (w);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+organization_at (TsMembersView *view,
+                 guint          position)
+{
+  g_autoptr(TsMember) member = g_list_model_get_item (ts_members_view_get_model (view), position);
+
+  g_assert_nonnull (member);
+  /* The model's windows keep the member while the test looks at it. */
+  return member->organization;
+}
+
+/* A header click orders the rows in SQL (empty cells after filled ones,
+ * the whole order turned round when descending), and a member written
+ * meanwhile shows up without any reload by the view. */
+static void
+test_members_sort_and_follow (Fixture       *f,
+                              gconstpointer  data)
+{
+  TsMembersView *view = TS_MEMBERS_VIEW (ts_window_get_view (f->window, "members"));
+  const char *names[][3] = {
+    { "山田", "やまだ", "B病院" }, { "山本", "やまもと", "" }, { "佐藤", "さとう", "A医院" },
+  };
+  g_autoptr(TsChapter) chapter = ts_chapter_new ();
+  g_autoptr(TsMember) newcomer = ts_member_new ();
+  GtkColumnView *table;
+  g_autoptr(GtkColumnViewColumn) organization = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TsMember) member = ts_member_new ();
+
+      g_object_set (member, "family-name", names[i][0], "family-reading", names[i][1],
+                    "organization", names[i][2], NULL);
+      g_assert_true (ts_repository_save_member (f->repository, member, NULL));
+    }
+  g_object_set (chapter, "name", "蒲田医介塾", "reading", "かまたいかいじゅく", NULL);
+  g_assert_true (ts_repository_save_chapter (f->repository, chapter, NULL));
+  ts_test_wait_settled ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "members");
+  TS_TEST_WAIT_UNTIL (table_shows (GTK_WIDGET (view), "佐藤"));
+
+  table = GTK_COLUMN_VIEW (find_column_view (GTK_WIDGET (view)));
+  g_assert_nonnull (table);
+  organization = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
+  gtk_column_view_sort_by_column (table, organization, GTK_SORT_ASCENDING);
+  g_assert_cmpstr (organization_at (view, 0), ==, "A医院");
+  g_assert_cmpstr (organization_at (view, 1), ==, "B病院");
+  g_assert_cmpstr (organization_at (view, 2), ==, "");
+  gtk_column_view_sort_by_column (table, organization, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (organization_at (view, 0), ==, "");
+  g_assert_cmpstr (organization_at (view, 1), ==, "B病院");
+
+  g_object_set (newcomer, "family-name", "鈴木", "family-reading", "すずき",
+                "organization", "C薬局", NULL);
+  g_assert_true (ts_repository_save_member (f->repository, newcomer, NULL));
+  TS_TEST_WAIT_UNTIL (table_shows (GTK_WIDGET (view), "鈴木"));
+  g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 4);
+  g_assert_cmpstr (organization_at (view, 1), ==, "C薬局");
+}
+
 static gint64
 count_rows (TsRepository *repository,
             const char   *sql,
@@ -758,6 +834,8 @@ main (int    argc,
 
   g_test_add ("/ui/window/whole-month", Fixture, NULL, fixture_set_up, test_whole_month,
               fixture_tear_down);
+  g_test_add ("/ui/window/members-sort-and-follow", Fixture, NULL, fixture_set_up,
+              test_members_sort_and_follow, fixture_tear_down);
   g_test_add ("/ui/window/members-search", Fixture, NULL, fixture_set_up, test_members_search,
               fixture_tear_down);
   g_test_add ("/ui/window/purge-at-startup", Fixture, NULL, fixture_set_up,
