@@ -58,25 +58,21 @@ parse_sort (const char  *text,
   return TRUE;
 }
 
+/* "registered,attended": the statuses' nicks, as the database has them. */
 static gboolean
 parse_statuses (const char *text,
                 guint      *statuses)
 {
-  static const char * const names[] = { "registered", "attended", "walk-in",
-                                        "no-show", "cancelled" };
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
   *statuses = 0;
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      guint flag = 0;
+      int status = ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, g_strstrip (parts[i]));
 
-      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
-        if (g_str_equal (g_strstrip (parts[i]), names[j]))
-          flag = 1u << j;
-      if (flag == 0)
+      if (status < 0)
         return FALSE;
-      *statuses |= flag;
+      *statuses |= TS_ATTENDANCE_STATUS_FLAG (status);
     }
   return *statuses != 0;
 }

@@ -10,6 +10,12 @@
 
 #include "ts-vocabulary.h"
 
+/* Records keep these in an int (TS_FIELD_ENUM in ts-record.h). */
+G_STATIC_ASSERT (sizeof (TsAttendanceStatus) == sizeof (int));
+G_STATIC_ASSERT (sizeof (TsAttendanceRole) == sizeof (int));
+G_STATIC_ASSERT (sizeof (TsConsent) == sizeof (int));
+G_STATIC_ASSERT (sizeof (TsEventStatus) == sizeof (int));
+
 /* The stored text of @value; NULL for a value @type does not have. */
 const char *
 ts_enum_get_nick (GType type,
@@ -35,6 +41,31 @@ ts_enum_parse_nick (GType       type,
   klass = g_type_class_ref (type);
   found = g_enum_get_value_by_nick (klass, nick);
   return found != NULL ? found->value : -1;
+}
+
+/* The repository's boundary: a value is stored as its nick. */
+void
+ts_bind_enum (sqlite3_stmt *stmt,
+              int           index,
+              GType         type,
+              int           value)
+{
+  const char *nick = ts_enum_get_nick (type, value);
+
+  g_return_if_fail (nick != NULL);
+  sqlite3_bind_text (stmt, index, nick, -1, SQLITE_STATIC);
+}
+
+/* The value a column's text names. The schema's CHECK lists hold only
+ * nicks; anything else reads as the first value, the schema's default. */
+int
+ts_column_enum (sqlite3_stmt *stmt,
+                int           column,
+                GType         type)
+{
+  int value = ts_enum_parse_nick (type, (const char *) sqlite3_column_text (stmt, column));
+
+  return MAX (value, 0);
 }
 
 const char *
@@ -113,4 +144,21 @@ ts_event_status_to_label (TsEventStatus status)
     default:
       g_return_val_if_reached ("");
     }
+}
+
+/* The label of a value of any of the enums here, for code that lists
+ * values of a type it is handed (a drop-down over an enum's values). */
+const char *
+ts_enum_to_label (GType type,
+                  int   value)
+{
+  if (type == TS_TYPE_ATTENDANCE_STATUS)
+    return ts_attendance_status_to_label (value);
+  if (type == TS_TYPE_ATTENDANCE_ROLE)
+    return ts_attendance_role_to_label (value);
+  if (type == TS_TYPE_CONSENT)
+    return ts_consent_to_label (value);
+  if (type == TS_TYPE_EVENT_STATUS)
+    return ts_event_status_to_label (value);
+  g_return_val_if_reached ("");
 }

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include <sqlite3.h>
 
 #include "ts-core-enums.h"
 
@@ -58,11 +59,20 @@ const char *ts_enum_get_nick                 (GType               type,
                                               int                 value);
 int         ts_enum_parse_nick               (GType               type,
                                               const char         *nick);
+void        ts_bind_enum                     (sqlite3_stmt       *stmt,
+                                              int                 index,
+                                              GType               type,
+                                              int                 value);
+int         ts_column_enum                   (sqlite3_stmt       *stmt,
+                                              int                 column,
+                                              GType               type);
 
 const char *ts_attendance_status_to_label    (TsAttendanceStatus  status);
 gboolean    ts_attendance_status_is_present  (TsAttendanceStatus  status);
 const char *ts_attendance_role_to_label      (TsAttendanceRole    role);
 const char *ts_consent_to_label              (TsConsent           consent);
 const char *ts_event_status_to_label         (TsEventStatus       status);
+const char *ts_enum_to_label                 (GType               type,
+                                              int                 value);
 
 G_END_DECLS

@@ -158,18 +158,6 @@ ts_print_job_free (TsPrintJob *job)
   g_free (job);
 }
 
-static guint
-status_flag (const char *status)
-{
-  static const char * const names[] = { "registered", "attended", "walk-in",
-                                        "no-show", "cancelled" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (status, names[i]) == 0)
-      return 1u << i;
-  return 0;
-}
-
 /* Referrers are looked up once each: many people are brought by the same
  * few regulars. */
 static char *
@@ -187,7 +175,7 @@ lookup_referrer (TsRepository *repository,
   key = g_new (gint64, 1);
   *key = member_id;
   /* A referrer who did not consent is not named to others either. */
-  if (referrer == NULL || g_strcmp0 (referrer->consent, TS_CONSENT_NONE) == 0)
+  if (referrer == NULL || referrer->consent == TS_CONSENT_NONE)
     g_hash_table_insert (cache, key, g_strdup (""));
   else
     g_hash_table_insert (cache, key, ts_member_dup_name (referrer));
@@ -235,11 +223,10 @@ make_entry (TsRepository         *repository,
 {
   TsMember *member = attendance->member;
   TsPrintEntry *entry = g_new0 (TsPrintEntry, 1);
-  gboolean full = options->organizer_copy ||
-                  g_strcmp0 (member->consent, TS_CONSENT_FULL) == 0;
+  gboolean full = options->organizer_copy || member->consent == TS_CONSENT_FULL;
 
-  entry->unlisted = g_strcmp0 (member->consent, TS_CONSENT_NONE) == 0;
-  entry->walk_in = g_strcmp0 (attendance->status, "walk-in") == 0;
+  entry->unlisted = member->consent == TS_CONSENT_NONE;
+  entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
   fill_names (entry, member);
   /* Someone not listed still gets their own badge and card, with their
    * name only. */
@@ -434,7 +421,7 @@ number_people (GListModel *list)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
-      guint flag = status_flag (attendance->status);
+      guint flag = TS_ATTENDANCE_STATUS_FLAG (attendance->status);
 
       if (flag == TS_PRINT_WALK_IN)
         {
@@ -518,10 +505,10 @@ ts_print_job_load (TsRepository         *repository,
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
       TsPrintEntry *entry;
 
-      if ((status_flag (attendance->status) & statuses) == 0)
+      if ((TS_ATTENDANCE_STATUS_FLAG (attendance->status) & statuses) == 0)
         continue;
       job->headcount++;
-      if (g_strcmp0 (attendance->member->consent, TS_CONSENT_NONE) == 0)
+      if (attendance->member->consent == TS_CONSENT_NONE)
         {
           job->n_unlisted++;
           if (!shows_unlisted (options))

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ts-schema.h"
+#include "ts-test-support.h"
 #include "ts-vocabulary.h"
 
 typedef struct {
@@ -114,6 +115,81 @@ test_nicks_are_schema_words (void)
   sqlite3_close (db);
 }
 
+/* The text in @column of the row @id of @table, as the file holds it. */
+static char *
+stored_text (TsDatabase *database,
+             const char *table,
+             const char *column,
+             gint64      id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, table);
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (database, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return ts_column_text (stmt, 0);
+}
+
+/* Records carry the enum; the file holds the nick, as it did when the
+ * fields were strings, and reads back as the same value. */
+static void
+test_repository_round_trip (void)
+{
+  TsTestDb db;
+  g_autoptr(TsChapter) chapter = NULL;
+
+  ts_test_db_init (&db, "vocabulary.db");
+  chapter = ts_test_add_chapter (db.repository, "name", "語彙医介塾", "reading", "ごいいかいじゅく", NULL);
+  for (TsEventStatus s = TS_EVENT_STATUS_PLANNED; s <= TS_EVENT_STATUS_CANCELLED; s++)
+    {
+      g_autoptr(TsEvent) event = ts_test_add_event (db.repository, "chapter-id", chapter->id,
+                                                    "starts-at", "2017-08-24T19:00",
+                                                    "status", s, NULL);
+      g_autoptr(TsEvent) read = ts_repository_get_event (db.repository, event->id, NULL);
+      g_autofree char *text = stored_text (db.database, "event", "status", event->id);
+
+      g_assert_cmpstr (text, ==, ts_enum_get_nick (TS_TYPE_EVENT_STATUS, s));
+      g_assert_cmpint (read->status, ==, s);
+    }
+  for (TsConsent c = TS_CONSENT_FULL; c <= TS_CONSENT_NONE; c++)
+    {
+      g_autoptr(TsMember) member = ts_test_add_member (db.repository, "family-name", "語彙",
+                                                       "consent", c, NULL);
+      g_autoptr(TsMember) read = ts_repository_get_member (db.repository, member->id, NULL);
+      g_autofree char *text = stored_text (db.database, "member", "consent", member->id);
+      g_autoptr(TsEvent) event = ts_test_add_event (db.repository, "chapter-id", chapter->id,
+                                                    "starts-at", "2017-09-28T19:00", NULL);
+
+      g_assert_cmpstr (text, ==, ts_enum_get_nick (TS_TYPE_CONSENT, c));
+      g_assert_cmpint (read->consent, ==, c);
+
+      /* Every status and role on this member at this event in turn. */
+      for (TsAttendanceStatus s = 0; s < TS_ATTENDANCE_STATUS_N; s++)
+        {
+          g_autoptr(TsAttendance) attendance =
+            ts_repository_set_attendance (db.repository, event->id, member->id, s, NULL);
+          TsAttendanceRole role = s % (TS_ATTENDANCE_ROLE_GUEST + 1);
+          g_autoptr(GListModel) list = NULL;
+          g_autoptr(TsAttendance) read_attendance = NULL;
+          g_autofree char *status_text = NULL;
+          g_autofree char *role_text = NULL;
+
+          g_object_set (attendance, "role", role, NULL);
+          g_assert_true (ts_repository_save_attendance (db.repository, attendance, NULL));
+          status_text = stored_text (db.database, "attendance", "status", attendance->id);
+          role_text = stored_text (db.database, "attendance", "role", attendance->id);
+          g_assert_cmpstr (status_text, ==, ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, s));
+          g_assert_cmpstr (role_text, ==, ts_enum_get_nick (TS_TYPE_ATTENDANCE_ROLE, role));
+          list = ts_repository_list_attendance (db.repository, event->id, NULL);
+          read_attendance = g_list_model_get_item (list, 0);
+          g_assert_cmpint (read_attendance->status, ==, s);
+          g_assert_cmpint (read_attendance->role, ==, role);
+        }
+    }
+  ts_test_db_clear (&db);
+}
+
 /* The untranslated label of every value, distinct within its enum. */
 static void
 test_labels (void)
@@ -176,6 +252,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vocabulary/nicks-are-schema-words", test_nicks_are_schema_words);
+  g_test_add_func ("/vocabulary/repository-round-trip", test_repository_round_trip);
   g_test_add_func ("/vocabulary/labels", test_labels);
   g_test_add_func ("/vocabulary/labels-in-japanese", test_labels_in_japanese);
   return g_test_run ();

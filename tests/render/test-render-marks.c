@@ -59,7 +59,7 @@ static gint64
 add_event (TsRepository *repository,
            gint64        chapter_id,
            int           month,
-           const char   *status)
+           TsEventStatus status)
 {
   g_autofree char *starts_at = g_strdup_printf ("2017-%02d-24T19:00", month);
   g_autofree char *title = g_strdup_printf ("第%d回 試験の会", month);
@@ -84,8 +84,8 @@ fixture_set_up (Fixture       *fixture,
   chapter = ts_test_add_chapter (fixture->repository, "name", "試験医介塾",
                                  "reading", "しけんいかいじゅく", NULL);
   for (int m = 0; m < 7; m++)
-    held[m] = add_event (fixture->repository, chapter->id, m + 1, "held");
-  fixture->event_id = add_event (fixture->repository, chapter->id, 8, "planned");
+    held[m] = add_event (fixture->repository, chapter->id, m + 1, TS_EVENT_STATUS_HELD);
+  fixture->event_id = add_event (fixture->repository, chapter->id, 8, TS_EVENT_STATUS_PLANNED);
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
@@ -95,12 +95,13 @@ fixture_set_up (Fixture       *fixture,
                             "given-name", p->given, "family-reading", p->family_reading,
                             "given-reading", p->given_reading,
                             "organization", "つどい訪問看護ステーション",
-                            "profession", "看護師", "consent", p->consent, NULL);
+                            "profession", "看護師", "consent", ts_enum_parse_nick (TS_TYPE_CONSENT, p->consent), NULL);
 
       for (int m = 0; m < 7; m++)
         if (p->present[m] == 'x')
-          ts_test_attend (fixture->repository, held[m], member->id, "attended");
-      ts_test_attend (fixture->repository, fixture->event_id, member->id, p->august);
+          ts_test_attend (fixture->repository, held[m], member->id, TS_ATTENDANCE_STATUS_ATTENDED);
+      ts_test_attend (fixture->repository, fixture->event_id, member->id,
+                      ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, p->august));
     }
 }
 
