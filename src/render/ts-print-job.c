@@ -36,19 +36,16 @@ ts_print_options_init (TsPrintOptions *options,
   options->badge_sheet = TS_SHEET_BUSINESS_CARD_10;
 }
 
-static const char * const kind_names[] = { "roster", "cards", "badges", "addendum" };
-
 gboolean
 ts_print_kind_from_name (const char  *name,
                          TsPrintKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (name, kind_names[i]) == 0)
-      {
-        *kind = (TsPrintKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value = ts_enum_parse_nick (TS_TYPE_PRINT_KIND, name);
+
+  if (value < 0)
+    return FALSE;
+  *kind = (TsPrintKind) value;
+  return TRUE;
 }
 
 const char *
@@ -69,47 +66,28 @@ ts_print_kind_title (TsPrintKind kind)
     }
 }
 
-static const struct {
-  const char *name;
-  guint       column;
-} column_names[] = {
-  { "reading", TS_ROSTER_READING },
-  { "organization", TS_ROSTER_ORGANIZATION },
-  { "profession", TS_ROSTER_PROFESSION },
-  { "referrer", TS_ROSTER_REFERRER },
-  { "first-time", TS_ROSTER_FIRST_TIME },
-  { "introduction", TS_ROSTER_INTRODUCTION },
-  { "marks", TS_ROSTER_MARKS },
-};
-
-/* "organization,profession,introduction" or "all". */
+/* "organization,profession,introduction" or "all": the nicks of
+ * TsRosterColumns. */
 gboolean
 ts_print_columns_parse (const char  *text,
                         guint       *columns,
                         GError     **error)
 {
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (TS_TYPE_ROSTER_COLUMNS);
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
   *columns = 0;
   for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *part = g_strstrip (parts[i]);
-      gboolean known = FALSE;
+      GFlagsValue *value;
 
       if (*part == '\0')
         continue;
-      if (g_str_equal (part, "all"))
-        {
-          *columns = TS_ROSTER_ALL;
-          continue;
-        }
-      for (guint j = 0; j < G_N_ELEMENTS (column_names); j++)
-        if (g_str_equal (part, column_names[j].name))
-          {
-            *columns |= column_names[j].column;
-            known = TRUE;
-          }
-      if (!known)
+      value = g_flags_get_value_by_nick (klass, part);
+      if (value != NULL)
+        *columns |= value->value;
+      else
         {
           g_set_error (error, TS_PRINT_ERROR, TS_PRINT_ERROR_NOT_FOUND,
                        /* Translators: the list of names is not translated. */

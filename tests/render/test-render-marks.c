@@ -302,6 +302,41 @@ test_columns_parse (void)
   g_assert_nonnull (strstr (error->message, "marks"));
 }
 
+/* Kinds and columns are registered with the names the command line and
+ * the settings' keys use; "all" is every column, and each kind has a
+ * title. The status flags are the attendance statuses' bits. */
+static void
+test_print_vocabulary (void)
+{
+  g_autoptr(GFlagsClass) columns = g_type_class_ref (TS_TYPE_ROSTER_COLUMNS);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (TS_TYPE_PRINT_KIND);
+  guint every = 0;
+  TsPrintKind kind;
+
+  for (guint i = 0; i < columns->n_values; i++)
+    if (columns->values[i].value != TS_ROSTER_ALL)
+      every |= columns->values[i].value;
+  g_assert_cmpuint (every, ==, TS_ROSTER_ALL);
+  g_assert_cmpuint (g_flags_get_value_by_nick (columns, "first-time")->value, ==, TS_ROSTER_FIRST_TIME);
+
+  g_assert_cmpuint (kinds->n_values, ==, TS_PRINT_ADDENDUM + 1);
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      g_assert_true (ts_print_kind_from_name (kinds->values[i].value_nick, &kind));
+      g_assert_cmpint (kind, ==, kinds->values[i].value);
+      g_assert_cmpstr (ts_print_kind_title (kind), !=, "");
+    }
+  g_assert_true (ts_print_kind_from_name ("badges", &kind));
+  g_assert_cmpint (kind, ==, TS_PRINT_BADGES);
+  g_assert_false (ts_print_kind_from_name ("badge", &kind));
+
+  g_assert_cmpuint (TS_PRINT_WALK_IN, ==, 1u << TS_ATTENDANCE_STATUS_WALK_IN);
+  g_assert_cmpuint (TS_PRINT_DEFAULT_STATUSES, ==,
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_REGISTERED) |
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_ATTENDED) |
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_WALK_IN));
+}
+
 /* tsudoi-cli in Japanese on the same database file. */
 static int
 run_cli (Fixture    *fixture,
@@ -360,5 +395,6 @@ main (int    argc,
   g_test_add ("/render/marks/cli", Fixture, NULL, fixture_set_up,
               test_marks_cli, fixture_tear_down);
   g_test_add_func ("/render/marks/columns-parse", test_columns_parse);
+  g_test_add_func ("/render/marks/print-vocabulary", test_print_vocabulary);
   return g_test_run ();
 }
