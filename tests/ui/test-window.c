@@ -303,6 +303,19 @@ mark_first_attended (Fixture *f,
     if (GTK_IS_DROP_DOWN (w))
       status = w;
   g_assert_nonnull (status);
+  /* Its choices are the status enum's values, shown by their labels. */
+  {
+    GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (status));
+    g_auto(GValue) label = G_VALUE_INIT;
+
+    g_assert_true (ADW_IS_ENUM_LIST_MODEL (model));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, TS_ATTENDANCE_STATUS_N);
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (GTK_DROP_DOWN (status)),
+                                            gtk_drop_down_get_selected_item (GTK_DROP_DOWN (status)),
+                                            &label));
+    g_assert_cmpstr (g_value_get_string (&label), ==,
+                     ts_attendance_status_to_label (TS_ATTENDANCE_STATUS_REGISTERED));
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);  /* attended */
   TS_TEST_WAIT_UNTIL (count_attendance (f, event_id, "attended") == 1);
   ts_test_wait_settled ();
