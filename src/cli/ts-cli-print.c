@@ -118,7 +118,6 @@ make_options (const PrintArgs *args,
 
 static int
 run_print (TsPrintKind  kind,
-           const char  *command,
            const char  *summary,
            int          argc,
            char       **argv)
@@ -145,7 +144,8 @@ run_print (TsPrintKind  kind,
     { "size", 0, 0, G_OPTION_ARG_STRING, &args.size, N_("Badge size: card (default) or a6"), N_("SIZE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = ts_cli_option_context (command, NULL, summary, entries);
+  g_autoptr(GOptionContext) context = ts_cli_option_context (ts_enum_get_nick (TS_TYPE_PRINT_KIND, kind),
+                                                             NULL, summary, entries);
   g_autoptr(TsRepository) repository = NULL;
   g_autoptr(TsPrintJob) job = NULL;
   g_autoptr(GError) error = NULL;
@@ -176,7 +176,7 @@ int
 ts_cli_roster (int    argc,
                char **argv)
 {
-  return run_print (TS_PRINT_ROSTER, "roster", _("Writes the participant roster of an event as PDF."),
+  return run_print (TS_PRINT_ROSTER, _("Writes the participant roster of an event as PDF."),
                     argc, argv);
 }
 
@@ -184,7 +184,7 @@ int
 ts_cli_cards (int    argc,
               char **argv)
 {
-  return run_print (TS_PRINT_CARDS, "cards",
+  return run_print (TS_PRINT_CARDS,
                     _("Writes introduction cards (91 × 55 mm, 10 per A4 sheet) as PDF."),
                     argc, argv);
 }
@@ -193,13 +193,13 @@ int
 ts_cli_badges (int    argc,
                char **argv)
 {
-  return run_print (TS_PRINT_BADGES, "badges", _("Writes name badges as PDF."), argc, argv);
+  return run_print (TS_PRINT_BADGES, _("Writes name badges as PDF."), argc, argv);
 }
 
 int
 ts_cli_addendum (int    argc,
                  char **argv)
 {
-  return run_print (TS_PRINT_ADDENDUM, "addendum",
+  return run_print (TS_PRINT_ADDENDUM,
                     _("Writes the page of the day’s walk-ins as PDF."), argc, argv);
 }
