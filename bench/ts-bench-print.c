@@ -40,7 +40,7 @@ build_database (const char *path,
   g_object_set (chapter, "name", "計測医介塾", "reading", "けいそくいかいじゅく", "region", "関東", NULL);
   ts_repository_save_chapter (repository, chapter, &error);
   g_object_set (event, "chapter-id", chapter->id, "title", "第1回 計測の会",
-                "starts-at", "2017-08-24T19:00", "venue", "大ホール", "status", "planned", NULL);
+                "starts-at", "2017-08-24T19:00", "venue", "大ホール", "status", TS_EVENT_STATUS_PLANNED, NULL);
   ts_repository_save_event (repository, event, &error);
   for (guint i = 0; i < n; i++)
     {
@@ -56,10 +56,10 @@ build_database (const char *path,
                     "family-reading", family_readings[i % 12], "given-reading", given_readings[i % 8],
                     "organization", organization, "profession", professions[i % 8],
                     "introduction", introduction, "email", "someone@example.jp",
-                    "consent", i % 20 == 0 ? "none" : "full", NULL);
+                    "consent", i % 20 == 0 ? TS_CONSENT_NONE : TS_CONSENT_FULL, NULL);
       if (!ts_repository_save_member (repository, member, &error))
         g_error ("%s", error->message);
-      attendance = ts_repository_set_attendance (repository, event->id, member->id, "registered", &error);
+      attendance = ts_repository_set_attendance (repository, event->id, member->id, TS_ATTENDANCE_STATUS_REGISTERED, &error);
       if (attendance == NULL)
         g_error ("%s", error->message);
     }

@@ -205,7 +205,7 @@ void
 ts_test_attend (TsRepository *repository,
                 gint64        event_id,
                 gint64        member_id,
-                const char   *status)
+                TsAttendanceStatus status)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TsAttendance) attendance =

@@ -47,7 +47,7 @@ TsMember     *ts_test_add_member      (TsRepository *repository,
 void          ts_test_attend          (TsRepository *repository,
                                        gint64        event_id,
                                        gint64        member_id,
-                                       const char   *status);
+                                       TsAttendanceStatus status);
 
 /* One run of tsudoi-cli ($TSUDOI_CLI): its exit status and output. */
 typedef struct {

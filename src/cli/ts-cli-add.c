@@ -169,6 +169,9 @@ ts_cli_event_add (int    argc,
     return status;
   if ((fee < 0 && fee != NOT_GIVEN) || (capacity < 0 && capacity != NOT_GIVEN))
     return ts_cli_usage_error (_("The fee and the capacity cannot be negative."));
+  if (event_status != NULL && ts_enum_parse_nick (TS_TYPE_EVENT_STATUS, event_status) < 0)
+    return ts_cli_usage_error (_("“%s” is not an event status; use planned, held or cancelled."),
+                               event_status);
   /* The same forms as the event dialog. */
   if (date != NULL && (starts_at = ts_date_parse_one (date, now, &error)) == NULL)
     return ts_cli_usage_error ("%s", error->message);
@@ -186,8 +189,9 @@ ts_cli_event_add (int    argc,
       (ends_at = ts_date_parse_end (end, starts_at, now, &error)) == NULL)
     return ts_cli_usage_error ("%s", error->message);
   g_object_set (event, "chapter-id", chapter, "starts-at", starts_at, "ends-at", ends_at,
-                "title", title, "venue", venue, "address", address,
-                "status", event_status ? event_status : "planned", NULL);
+                "title", title, "venue", venue, "address", address, NULL);
+  if (event_status != NULL)
+    g_object_set (event, "status", ts_enum_parse_nick (TS_TYPE_EVENT_STATUS, event_status), NULL);
   fill_from (event, suggested, fee, capacity);
   if (!ts_validate_event (event, &error))
     return ts_cli_usage_error ("%s", error->message);
@@ -267,13 +271,14 @@ apply_member_args (TsMember   *member,
       { "organization", args->organization }, { "profession", args->profession },
       { "job-title", args->job_title }, { "email", args->email }, { "phone", args->phone },
       { "introduction", args->introduction }, { "wish", args->wish },
-      { "consent", args->consent },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
       if (fields[i].value != NULL)
         g_object_set (member, fields[i].property, fields[i].value, NULL);
   }
+  if (args->consent != NULL)
+    g_object_set (member, "consent", ts_enum_parse_nick (TS_TYPE_CONSENT, args->consent), NULL);
   if (args->home != 0)
     g_object_set (member, "home-chapter-id", args->home, NULL);
   if (args->referred_by != 0)
@@ -295,7 +300,8 @@ ts_cli_member_add (int    argc,
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
-  g_object_set (member, "consent", TS_CONSENT_FULL, NULL);
+  if (args.consent != NULL && ts_enum_parse_nick (TS_TYPE_CONSENT, args.consent) < 0)
+    return ts_cli_usage_error (_("Roster consent is full, name-organization or none."));
   apply_member_args (member, &args);
   if (!ts_validate_member (member, &error))
     return ts_cli_usage_error ("%s", error->message);
@@ -360,7 +366,7 @@ ts_cli_member_edit (int    argc,
     return status;
   if (argc != 2 || (id = g_ascii_strtoll (argv[1], &end, 10)) <= 0 || *end != '\0')
     return ts_cli_usage_error (_("Give the number of the member to change."));
-  if (args.consent != NULL && !ts_member_consent_is_valid (args.consent))
+  if (args.consent != NULL && ts_enum_parse_nick (TS_TYPE_CONSENT, args.consent) < 0)
     return ts_cli_usage_error (_("Roster consent is full, name-organization or none."));
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
@@ -392,15 +398,15 @@ ts_cli_attend (int    argc,
   g_autoptr(TsEvent) event = NULL;
   g_autoptr(TsMember) member = NULL;
   g_autoptr(GError) error = NULL;
-  int status;
+  int status, attendance_value = TS_ATTENDANCE_STATUS_REGISTERED;
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
     return status;
   if (event_id <= 0 || member_id <= 0)
     return ts_cli_usage_error (_("--event and --member are required."));
-  if (attendance_status == NULL)
-    attendance_status = g_strdup ("registered");
-  if (!ts_attendance_status_is_valid (attendance_status))
+  if (attendance_status != NULL)
+    attendance_value = ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, attendance_status);
+  if (attendance_value < 0)
     return ts_cli_usage_error (_("--status takes registered, attended, walk-in, no-show or cancelled."));
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
@@ -408,7 +414,7 @@ ts_cli_attend (int    argc,
       (member = ts_repository_get_member (repository, member_id, &error)) == NULL)
     return ts_cli_fail (error);
   attendance = ts_repository_set_attendance (repository, event_id, member_id,
-                                             attendance_status, &error);
+                                             attendance_value, &error);
   if (attendance == NULL)
     return save_failed (repository, error);
   g_print ("%" G_GINT64_FORMAT "\n", attendance->id);

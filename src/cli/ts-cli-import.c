@@ -153,7 +153,7 @@ run_import (const char    *path,
   if (options->duplicates != NULL && !g_str_equal (options->duplicates, "update") &&
       !g_str_equal (options->duplicates, "skip") && !g_str_equal (options->duplicates, "new"))
     return ts_cli_usage_error (_("--duplicates takes update, skip or new."));
-  if (options->consent != NULL && !ts_member_consent_is_valid (options->consent))
+  if (options->consent != NULL && ts_enum_parse_nick (TS_TYPE_CONSENT, options->consent) < 0)
     return ts_cli_usage_error (_("--consent takes full, name-organization or none."));
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
@@ -162,7 +162,7 @@ run_import (const char    *path,
   progress = ts_cli_progress_new (_("Reading the file…"));
   import = ts_import_new_from_file (path, encoding, NULL, &error);
   if (import != NULL && options->consent != NULL)
-    ts_import_set_default_consent (import, options->consent);
+    ts_import_set_default_consent (import, ts_enum_parse_nick (TS_TYPE_CONSENT, options->consent));
   ok = import != NULL &&
        ts_import_preview (import, database, NULL, ts_cli_progress_count, progress, &error);
   /* Erased before the preview, a refusal or an error is printed; the

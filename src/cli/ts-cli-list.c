@@ -152,7 +152,8 @@ add_event_row (TsCliTable *table,
   g_autofree char *headcount = g_strdup_printf ("%" G_GINT64_FORMAT, event->headcount);
   g_autofree char *present = g_strdup_printf ("%" G_GINT64_FORMAT, event->present);
   const char *row[] = { id, when, event->chapter_name, event->title,
-                        csv ? event->status : ts_event_status_label (event->status),
+                        csv ? ts_enum_get_nick (TS_TYPE_EVENT_STATUS, event->status)
+                            : ts_event_status_to_label (event->status),
                         headcount, present, NULL };
 
   ts_cli_table_add (table, row);

@@ -58,25 +58,21 @@ parse_sort (const char  *text,
   return TRUE;
 }
 
+/* "registered,attended": the statuses' nicks, as the database has them. */
 static gboolean
 parse_statuses (const char *text,
                 guint      *statuses)
 {
-  static const char * const names[] = { "registered", "attended", "walk-in",
-                                        "no-show", "cancelled" };
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
   *statuses = 0;
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      guint flag = 0;
+      int status = ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, g_strstrip (parts[i]));
 
-      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
-        if (g_str_equal (g_strstrip (parts[i]), names[j]))
-          flag = 1u << j;
-      if (flag == 0)
+      if (status < 0)
         return FALSE;
-      *statuses |= flag;
+      *statuses |= TS_ATTENDANCE_STATUS_FLAG (status);
     }
   return *statuses != 0;
 }
@@ -122,7 +118,6 @@ make_options (const PrintArgs *args,
 
 static int
 run_print (TsPrintKind  kind,
-           const char  *command,
            const char  *summary,
            int          argc,
            char       **argv)
@@ -149,7 +144,8 @@ run_print (TsPrintKind  kind,
     { "size", 0, 0, G_OPTION_ARG_STRING, &args.size, N_("Badge size: card (default) or a6"), N_("SIZE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = ts_cli_option_context (command, NULL, summary, entries);
+  g_autoptr(GOptionContext) context = ts_cli_option_context (ts_enum_get_nick (TS_TYPE_PRINT_KIND, kind),
+                                                             NULL, summary, entries);
   g_autoptr(TsRepository) repository = NULL;
   g_autoptr(TsPrintJob) job = NULL;
   g_autoptr(GError) error = NULL;
@@ -180,7 +176,7 @@ int
 ts_cli_roster (int    argc,
                char **argv)
 {
-  return run_print (TS_PRINT_ROSTER, "roster", _("Writes the participant roster of an event as PDF."),
+  return run_print (TS_PRINT_ROSTER, _("Writes the participant roster of an event as PDF."),
                     argc, argv);
 }
 
@@ -188,7 +184,7 @@ int
 ts_cli_cards (int    argc,
               char **argv)
 {
-  return run_print (TS_PRINT_CARDS, "cards",
+  return run_print (TS_PRINT_CARDS,
                     _("Writes introduction cards (91 × 55 mm, 10 per A4 sheet) as PDF."),
                     argc, argv);
 }
@@ -197,13 +193,13 @@ int
 ts_cli_badges (int    argc,
                char **argv)
 {
-  return run_print (TS_PRINT_BADGES, "badges", _("Writes name badges as PDF."), argc, argv);
+  return run_print (TS_PRINT_BADGES, _("Writes name badges as PDF."), argc, argv);
 }
 
 int
 ts_cli_addendum (int    argc,
                  char **argv)
 {
-  return run_print (TS_PRINT_ADDENDUM, "addendum",
+  return run_print (TS_PRINT_ADDENDUM,
                     _("Writes the page of the day’s walk-ins as PDF."), argc, argv);
 }

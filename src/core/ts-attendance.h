@@ -8,6 +8,7 @@
 
 #include "ts-event.h"
 #include "ts-member.h"
+#include "ts-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -22,8 +23,8 @@ struct _TsAttendance
   char     *uuid;
   gint64    event_id;
   gint64    member_id;
-  char     *status;         /* registered, attended, walk-in, no-show, cancelled */
-  char     *role;           /* participant, presenter, organizer, guest */
+  TsAttendanceStatus status;
+  TsAttendanceRole   role;
   char     *checked_in_at;  /* "" or "2017-08-24T19:05:12" */
   gboolean  paid;
   char     *note;
@@ -39,11 +40,5 @@ void          ts_attendance_set_member       (TsAttendance *self,
 void          ts_attendance_set_event        (TsAttendance *self,
                                               TsEvent      *event);
 gboolean      ts_attendance_is_present       (TsAttendance *self);
-const char   *ts_attendance_status_label     (const char   *status);
-gboolean      ts_attendance_status_is_valid  (const char   *status);
-const char   *ts_attendance_role_label       (const char   *role);
-gboolean      ts_attendance_role_is_valid    (const char   *role);
-const char  **ts_attendance_statuses         (void);
-const char  **ts_attendance_roles            (void);
 
 G_END_DECLS

@@ -32,7 +32,7 @@ struct _TsEventClose
 
   TsRepository *repository;
   gint64        event_id;
-  char         *event_status;       /* before */
+  TsEventStatus event_status;       /* before */
   char         *event_updated_at;   /* before */
   char         *closed_at;          /* what the rows and the event carry after */
   GArray       *no_shows;           /* Changed, as before */
@@ -46,7 +46,6 @@ ts_event_close_finalize (GObject *object)
   TsEventClose *self = TS_EVENT_CLOSE (object);
 
   g_clear_object (&self->repository);
-  g_free (self->event_status);
   g_free (self->event_updated_at);
   g_free (self->closed_at);
   g_clear_pointer (&self->no_shows, g_array_unref);
@@ -95,9 +94,9 @@ read_event (TsEventClose  *self,
       ts_repository_set_not_found (error, "event", self->event_id);
       return FALSE;
     }
-  self->event_status = ts_column_text (stmt, 0);
+  self->event_status = ts_column_enum (stmt, 0, TS_TYPE_EVENT_STATUS);
   self->event_updated_at = ts_column_text (stmt, 1);
-  if (g_str_equal (self->event_status, "cancelled"))
+  if (self->event_status == TS_EVENT_STATUS_CANCELLED)
     {
       g_set_error_literal (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT,
                            _("This event was cancelled, so there is nothing to close."));
@@ -241,7 +240,7 @@ ts_event_close_undo (TsEventClose  *self,
     if (stmt == NULL)
       goto fail;
     sqlite3_bind_int64 (stmt, 1, self->event_id);
-    ts_bind_text (stmt, 2, self->event_status);
+    ts_bind_enum (stmt, 2, TS_TYPE_EVENT_STATUS, self->event_status);
     ts_bind_text (stmt, 3, self->event_updated_at);
     ts_bind_text (stmt, 4, self->closed_at);
     if (!ts_repository_step_done (self->repository, stmt, error))

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "ts-date.h"
 #include "ts-event.h"
 #include "ts-record.h"
@@ -23,7 +21,7 @@ static const TsField event_fields[] = {
   TS_FIELD (TsEvent, TS_FIELD_STRING, "address",      address),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "fee",          fee),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "capacity",     capacity),
-  TS_FIELD (TsEvent, TS_FIELD_STRING, "status",       status),
+  TS_FIELD_OF_ENUM (TsEvent, ts_event_status_get_type, "status", status),
   TS_FIELD (TsEvent, TS_FIELD_TEXT,   "notes",        notes),
   TS_FIELD (TsEvent, TS_FIELD_STRING, "chapter-name", chapter_name),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "headcount",    headcount),
@@ -50,8 +48,6 @@ static void
 ts_event_init (TsEvent *self)
 {
   ts_event_init_fields (self);
-  g_free (self->status);
-  self->status = g_strdup ("planned");
 }
 
 TsEvent *
@@ -73,24 +69,4 @@ ts_event_format_when (TsEvent *self)
 {
   g_return_val_if_fail (TS_IS_EVENT (self), NULL);
   return ts_date_format_range (self->starts_at, self->ends_at);
-}
-
-const char *
-ts_event_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "planned") == 0)
-    return C_("event status", "Planned");
-  if (g_strcmp0 (status, "held") == 0)
-    return C_("event status", "Held");
-  if (g_strcmp0 (status, "cancelled") == 0)
-    return C_("event status", "Cancelled");
-  return status;
-}
-
-gboolean
-ts_event_status_is_valid (const char *status)
-{
-  return g_strcmp0 (status, "planned") == 0 ||
-         g_strcmp0 (status, "held") == 0 ||
-         g_strcmp0 (status, "cancelled") == 0;
 }

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "ts-vocabulary.h"
+
 G_BEGIN_DECLS
 
 #define TS_TYPE_EVENT (ts_event_get_type ())
@@ -25,7 +27,7 @@ struct _TsEvent
   char   *address;
   gint64  fee;          /* yen */
   gint64  capacity;     /* 0: no limit */
-  char   *status;       /* planned, held, cancelled */
+  TsEventStatus status;
   char   *notes;
   /* Filled by listings, not stored. */
   char   *chapter_name;
@@ -36,7 +38,5 @@ struct _TsEvent
 TsEvent    *ts_event_new             (void);
 GDateTime  *ts_event_get_start       (TsEvent    *self);
 char       *ts_event_format_when     (TsEvent    *self);
-const char *ts_event_status_label    (const char *status);
-gboolean    ts_event_status_is_valid (const char *status);
 
 G_END_DECLS

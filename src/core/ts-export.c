@@ -83,7 +83,7 @@ member_cell (TsMember      *member,
     case TS_IMPORT_FIELD_INTRODUCTION:   return member->introduction;
     case TS_IMPORT_FIELD_WISH:           return member->wish;
     case TS_IMPORT_FIELD_REFERRED_BY:    return member->referrer_name;
-    case TS_IMPORT_FIELD_CONSENT:        return ts_member_consent_label (member->consent);
+    case TS_IMPORT_FIELD_CONSENT:        return ts_consent_to_label (member->consent);
     case TS_IMPORT_FIELD_HOME_CHAPTER:   return member->home_chapter_name;
     case TS_IMPORT_FIELD_NOTES:          return member->notes;
     default:                             return "";
@@ -139,7 +139,7 @@ ts_export_members (TsRepository  *repository,
           if (i > 0)
             g_string_append_c (out, ',');
           if (member_fields[i] == TS_IMPORT_FIELD_CONSENT)
-            text = ts_member_consent_label (text);
+            text = ts_consent_to_label (ts_column_enum (stmt, i, TS_TYPE_CONSENT));
           ts_csv_writer_append_cell (out, text);
         }
       g_string_append (out, LINE_END);
@@ -184,7 +184,7 @@ ts_export_attendees (TsRepository  *repository,
 
       append_member_cells (out, item->member, fields, G_N_ELEMENTS (fields));
       g_string_append_c (out, ',');
-      ts_csv_writer_append_cell (out, ts_attendance_status_label (item->status));
+      ts_csv_writer_append_cell (out, ts_attendance_status_to_label (item->status));
       g_string_append_c (out, ',');
       ts_csv_writer_append_cell (out, item->checked_in_at);
       g_string_append (out, LINE_END);
@@ -192,17 +192,23 @@ ts_export_attendees (TsRepository  *repository,
   return out;
 }
 
-/* ○ present, × no-show, △ registered, empty otherwise. */
+/* ○ present, × no-show, △ registered, empty otherwise; @status is a
+ * TsAttendanceStatus plus one, 0 for no attendance. */
 static const char *
-grid_mark (const char *status)
+grid_mark (gpointer status)
 {
-  if (g_strcmp0 (status, "attended") == 0 || g_strcmp0 (status, "walk-in") == 0)
-    return "○";
-  if (g_strcmp0 (status, "no-show") == 0)
-    return "×";
-  if (g_strcmp0 (status, "registered") == 0)
-    return "△";
-  return "";
+  switch (GPOINTER_TO_INT (status) - 1)
+    {
+    case TS_ATTENDANCE_STATUS_ATTENDED:
+    case TS_ATTENDANCE_STATUS_WALK_IN:
+      return "○";
+    case TS_ATTENDANCE_STATUS_NO_SHOW:
+      return "×";
+    case TS_ATTENDANCE_STATUS_REGISTERED:
+      return "△";
+    default:
+      return "";
+    }
 }
 
 static GHashTable *
@@ -210,7 +216,7 @@ load_grid_statuses (TsRepository  *repository,
                     gint64         chapter_id,
                     GError       **error)
 {
-  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -226,7 +232,7 @@ load_grid_statuses (TsRepository  *repository,
                          g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
                                           (gint64) sqlite3_column_int64 (stmt, 0),
                                           (gint64) sqlite3_column_int64 (stmt, 1)),
-                         ts_column_text (stmt, 2));
+                         GINT_TO_POINTER (ts_column_enum (stmt, 2, TS_TYPE_ATTENDANCE_STATUS) + 1));
   if (rc != SQLITE_DONE)
     {
       ts_database_set_error (ts_repository_get_database (repository), error);

@@ -206,10 +206,8 @@ ts_import_mapping_has_name (const GArray *mapping)
   return FALSE;
 }
 
-static const struct { const char *text; const char *consent; } answers[] = {
-  { TS_CONSENT_FULL, TS_CONSENT_FULL },
-  { TS_CONSENT_NAME_ORGANIZATION, TS_CONSENT_NAME_ORGANIZATION },
-  { TS_CONSENT_NONE, TS_CONSENT_NONE },
+/* Our codes (the enum's nicks) and labels come from the enum itself. */
+static const struct { const char *text; TsConsent consent; } answers[] = {
   { "Listed in full", TS_CONSENT_FULL },
   { "Name and organization only", TS_CONSENT_NAME_ORGANIZATION },
   { "Not listed", TS_CONSENT_NONE },
@@ -226,6 +224,15 @@ static const struct { const char *text; const char *consent; } answers[] = {
   { "すべて掲載", TS_CONSENT_FULL }, { "掲載しない", TS_CONSENT_NONE },
 };
 
+/* Values are consents plus one, so that NULL means no answer. */
+static void
+add_answer (GHashTable *table,
+            const char *text,
+            TsConsent   consent)
+{
+  g_hash_table_insert (table, ts_text_search_key (text), GINT_TO_POINTER (consent + 1));
+}
+
 /* Built once: a consent column is read on every row of a big file. */
 static GHashTable *
 consent_answers (void)
@@ -235,28 +242,30 @@ consent_answers (void)
   if (g_once_init_enter (&table))
     {
       GHashTable *built = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GEnumClass) consents = g_type_class_ref (TS_TYPE_CONSENT);
 
-      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      for (guint i = 0; i < consents->n_values; i++)
         {
-          g_hash_table_insert (built, ts_text_search_key (answers[i].text),
-                               (gpointer) answers[i].consent);
-          g_hash_table_insert (built,
-                               ts_text_search_key (ts_member_consent_label (answers[i].consent)),
-                               (gpointer) answers[i].consent);
+          add_answer (built, consents->values[i].value_nick, consents->values[i].value);
+          add_answer (built, ts_consent_to_label (consents->values[i].value),
+                      consents->values[i].value);
         }
+      for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+        add_answer (built, answers[i].text, answers[i].consent);
       g_once_init_leave (&table, built);
     }
   return table;
 }
 
 /* A consent cell: our codes, our labels in either language, or the yes
- * and no of a form. NULL when it says none of these; "" when empty. */
-const char *
+ * and no of a form. TS_IMPORT_CONSENT_EMPTY when empty,
+ * TS_IMPORT_CONSENT_UNKNOWN when it says none of these. */
+int
 ts_import_consent_for (const char *cell)
 {
   g_autofree char *key = ts_text_search_key (cell);
 
   if (*key == '\0')
-    return "";
-  return g_hash_table_lookup (consent_answers (), key);
+    return TS_IMPORT_CONSENT_EMPTY;
+  return GPOINTER_TO_INT (g_hash_table_lookup (consent_answers (), key)) - 1;
 }

@@ -37,6 +37,9 @@ const char    *ts_import_field_english    (TsImportField       field);
 TsImportField  ts_import_field_for_header (const char         *header);
 GArray        *ts_import_map_headers      (const char * const *headers);
 gboolean       ts_import_mapping_has_name (const GArray       *mapping);
-const char    *ts_import_consent_for      (const char         *cell);
+/* What a consent cell says: a TsConsent, or one of these. */
+#define TS_IMPORT_CONSENT_UNKNOWN (-1)
+#define TS_IMPORT_CONSENT_EMPTY   (-2)
+int            ts_import_consent_for      (const char         *cell);
 
 G_END_DECLS

@@ -335,7 +335,7 @@ row_changes (TsImportRow *row)
                                  *ts_import_member_text (row->existing, fields[i])))
         return TRUE;
     }
-  if (row->consent_given && g_strcmp0 (row->member->consent, row->existing->consent) != 0)
+  if (row->consent_given && row->member->consent != row->existing->consent)
     return TRUE;
   if (row->referrer_id != 0 && row->referrer_id != row->existing->referred_by)
     return TRUE;

@@ -18,7 +18,7 @@ struct _TsImport
   TsCsvTable    *table;
   guint          header_row;      /* the row naming the columns */
   GArray        *mapping;         /* TsImportField per column */
-  char          *default_consent;
+  TsConsent      default_consent;
   GArray        *rows;            /* TsImportRow, as previewed */
   TsImportMatcher *matcher;       /* what the preview knew of the rows */
   TsImportAction duplicates;      /* the organizer's choice for everyone

@@ -38,7 +38,7 @@ merge_into (TsImportRow *row,
         ts_import_take_text (ts_import_member_text (target, fields[i]), g_strdup (value));
     }
   if (row->consent_given)
-    ts_import_take_text (&target->consent, g_strdup (row->member->consent));
+    target->consent = row->member->consent;
   if (row->member->home_chapter_id != 0)
     target->home_chapter_id = row->member->home_chapter_id;
   if (row->referrer_id != 0)
@@ -56,7 +56,7 @@ copy_member (TsMember *member)
   for (guint i = 0; i < TS_IMPORT_N_TEXT_FIELDS; i++)
     ts_import_take_text (ts_import_member_text (copy, fields[i]), g_strdup (*ts_import_member_text (member, fields[i])));
   ts_import_take_text (&copy->uuid, g_strdup (member->uuid));
-  ts_import_take_text (&copy->consent, g_strdup (member->consent));
+  copy->consent = member->consent;
   copy->id = member->id;
   copy->referred_by = member->referred_by;
   copy->home_chapter_id = member->home_chapter_id;

@@ -48,7 +48,6 @@ ts_import_finalize (GObject *object)
   g_array_unref (self->mapping);
   g_array_unref (self->rows);
   g_clear_pointer (&self->matcher, ts_import_matcher_free);
-  g_free (self->default_consent);
   G_OBJECT_CLASS (ts_import_parent_class)->finalize (object);
 }
 
@@ -64,7 +63,7 @@ ts_import_init (TsImport *self)
   self->rows = g_array_new (FALSE, TRUE, sizeof (TsImportRow));
   g_array_set_clear_func (self->rows, (GDestroyNotify) ts_import_row_clear);
   self->duplicates = TS_IMPORT_N_ACTIONS;
-  self->default_consent = g_strdup (TS_CONSENT_FULL);
+  self->default_consent = TS_CONSENT_FULL;
 }
 
 /* Lists kept in Excel often start with a title line (「第12回 参加者名簿」)
@@ -162,11 +161,10 @@ ts_import_set_field (TsImport      *self,
 
 void
 ts_import_set_default_consent (TsImport   *self,
-                               const char *consent)
+                               TsConsent   consent)
 {
-  g_return_if_fail (ts_member_consent_is_valid (consent));
-  g_free (self->default_consent);
-  self->default_consent = g_strdup (consent);
+  g_return_if_fail (ts_enum_get_nick (TS_TYPE_CONSENT, consent) != NULL);
+  self->default_consent = consent;
   self->previewed = FALSE;
 }
 
@@ -366,21 +364,21 @@ check_consent (TsImport    *self,
                const char  *consent_cell,
                TsImportRow *row)
 {
-  const char *consent = consent_cell != NULL ? ts_import_consent_for (consent_cell) : "";
+  int consent = consent_cell != NULL ? ts_import_consent_for (consent_cell)
+                                      : TS_IMPORT_CONSENT_EMPTY;
 
-  if (consent == NULL)
+  if (consent == TS_IMPORT_CONSENT_UNKNOWN)
     {
       warn (row, TS_IMPORT_WARNING_CONSENT,
             g_strdup_printf (_("“%s” in the consent column is not understood; a new member "
                                "is not listed on rosters until you set their consent."),
                              consent_cell));
-      consent = TS_CONSENT_NONE;
+      row->member->consent = TS_CONSENT_NONE;
       row->consent_given = FALSE;
+      return;
     }
-  else
-    row->consent_given = *consent != '\0';
-  ts_import_take_text (&row->member->consent,
-                       g_strdup (*consent ? consent : self->default_consent));
+  row->consent_given = consent != TS_IMPORT_CONSENT_EMPTY;
+  row->member->consent = row->consent_given ? (TsConsent) consent : self->default_consent;
 }
 
 static void

@@ -99,7 +99,7 @@ void            ts_import_set_field          (TsImport         *self,
                                               guint             column,
                                               TsImportField     field);
 void            ts_import_set_default_consent (TsImport        *self,
-                                              const char       *consent);
+                                              TsConsent         consent);
 
 gboolean        ts_import_preview            (TsImport         *self,
                                               TsDatabase       *database,

@@ -92,7 +92,7 @@ ts_member_merge_field_text (const char *field,
   if (g_strcmp0 (field, "home-chapter") == 0)
     return g_strdup (member->home_chapter_id != 0 ? member->home_chapter_name : "");
   if (g_strcmp0 (field, "consent") == 0)
-    return g_strdup (ts_member_consent_label (member->consent));
+    return g_strdup (ts_consent_to_label (member->consent));
   {
     const MergeField *f = find_field (field);
     g_autofree char *text = NULL;
@@ -119,6 +119,9 @@ ts_member_merge_field_is_set (const char *field,
 
       g_value_init (&value, pspec->value_type);
       g_object_get_property (G_OBJECT (member), f->properties[i], &value);
+      /* A consent is always a choice, its default (full) included. */
+      if (G_VALUE_HOLDS_ENUM (&value))
+        return TRUE;
       if (!g_param_value_defaults (pspec, &value) &&
           !(G_VALUE_HOLDS_STRING (&value) && *g_value_get_string (&value) == '\0'))
         return TRUE;
@@ -399,23 +402,24 @@ write_kept_member (TsMemberMerge       *self,
  * row saying someone came beats one saying they meant to, which beats
  * one saying they did not. */
 static int
-presence_rank (const char *status)
+presence_rank (TsAttendanceStatus status)
 {
-  static const char * const order[] = {
-    "cancelled", "no-show", "registered", "walk-in", "attended", NULL
-  };
-
-  for (int i = 0; order[i] != NULL; i++)
-    if (g_strcmp0 (order[i], status) == 0)
-      return i;
-  return -1;
+  switch (status)
+    {
+    case TS_ATTENDANCE_STATUS_CANCELLED:  return 0;
+    case TS_ATTENDANCE_STATUS_NO_SHOW:    return 1;
+    case TS_ATTENDANCE_STATUS_REGISTERED: return 2;
+    case TS_ATTENDANCE_STATUS_WALK_IN:    return 3;
+    case TS_ATTENDANCE_STATUS_ATTENDED:   return 4;
+    default:                              return -1;
+    }
 }
 
 typedef struct {
   gint64    id;
   gint64    event_id;
-  char     *status;
-  char     *role;
+  TsAttendanceStatus status;
+  TsAttendanceRole   role;
   char     *checked_in_at;
   gboolean  paid;
   char     *note;
@@ -424,8 +428,6 @@ typedef struct {
 static void
 presence_clear (Presence *p)
 {
-  g_free (p->status);
-  g_free (p->role);
   g_free (p->checked_in_at);
   g_free (p->note);
 }
@@ -436,8 +438,8 @@ read_presence (sqlite3_stmt *stmt,
 {
   p->id = sqlite3_column_int64 (stmt, 0);
   p->event_id = sqlite3_column_int64 (stmt, 1);
-  p->status = ts_column_text (stmt, 2);
-  p->role = ts_column_text (stmt, 3);
+  p->status = ts_column_enum (stmt, 2, TS_TYPE_ATTENDANCE_STATUS);
+  p->role = ts_column_enum (stmt, 3, TS_TYPE_ATTENDANCE_ROLE);
   p->checked_in_at = ts_column_text (stmt, 4);
   p->paid = sqlite3_column_int (stmt, 5) != 0;
   p->note = ts_column_text (stmt, 6);
@@ -455,12 +457,12 @@ write_winner (TsMemberMerge  *self,
   g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
     "UPDATE attendance SET member_id = ?2, role = ?3, paid = ?4, note = ?5,"
     " updated_at = ?6 WHERE id = ?1", error);
-  const char *role = winner->role;
+  TsAttendanceRole role = winner->role;
   g_autofree char *note = NULL;
 
   if (stmt == NULL)
     return FALSE;
-  if (loser != NULL && g_strcmp0 (role, "participant") == 0)
+  if (loser != NULL && role == TS_ATTENDANCE_ROLE_PARTICIPANT)
     role = loser->role;
   if (loser == NULL || *loser->note == '\0' || g_str_equal (loser->note, winner->note))
     note = g_strdup (winner->note);
@@ -470,7 +472,7 @@ write_winner (TsMemberMerge  *self,
     note = g_strconcat (winner->note, "\n", loser->note, NULL);
   sqlite3_bind_int64 (stmt, 1, winner->id);
   sqlite3_bind_int64 (stmt, 2, self->keep_id);
-  ts_bind_text (stmt, 3, role);
+  ts_bind_enum (stmt, 3, TS_TYPE_ATTENDANCE_ROLE, role);
   sqlite3_bind_int (stmt, 4, winner->paid || (loser != NULL && loser->paid));
   ts_bind_text (stmt, 5, note);
   ts_bind_text (stmt, 6, now);

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "ts-member.h"
 #include "ts-record.h"
 #include "ts-text.h"
@@ -28,7 +26,7 @@ static const TsField member_fields[] = {
   TS_FIELD (TsMember, TS_FIELD_TEXT,   "wish",              wish),
   TS_FIELD (TsMember, TS_FIELD_INT64,  "referred-by",       referred_by),
   TS_FIELD (TsMember, TS_FIELD_INT64,  "home-chapter-id",   home_chapter_id),
-  TS_FIELD (TsMember, TS_FIELD_STRING, "consent",           consent),
+  TS_FIELD_OF_ENUM (TsMember, ts_consent_get_type, "consent", consent),
   TS_FIELD (TsMember, TS_FIELD_TEXT,   "notes",             notes),
   TS_FIELD (TsMember, TS_FIELD_STRING, "created-at",        created_at),
   TS_FIELD (TsMember, TS_FIELD_STRING, "updated-at",        updated_at),
@@ -62,8 +60,6 @@ static void
 ts_member_init (TsMember *self)
 {
   ts_member_init_fields (self);
-  g_free (self->consent);
-  self->consent = g_strdup (TS_CONSENT_FULL);
 }
 
 TsMember *
@@ -102,24 +98,4 @@ ts_member_update_keys (TsMember *self)
   self->search_key = ts_text_search_key_join (fields);
   g_clear_pointer (&self->sort_key, g_bytes_unref);
   self->sort_key = ts_text_sort_key (reading, name);
-}
-
-const char *
-ts_member_consent_label (const char *consent)
-{
-  if (g_strcmp0 (consent, TS_CONSENT_FULL) == 0)
-    return _("Listed in full");
-  if (g_strcmp0 (consent, TS_CONSENT_NAME_ORGANIZATION) == 0)
-    return _("Name and organization only");
-  if (g_strcmp0 (consent, TS_CONSENT_NONE) == 0)
-    return _("Not listed");
-  return consent;
-}
-
-gboolean
-ts_member_consent_is_valid (const char *consent)
-{
-  return g_strcmp0 (consent, TS_CONSENT_FULL) == 0 ||
-         g_strcmp0 (consent, TS_CONSENT_NAME_ORGANIZATION) == 0 ||
-         g_strcmp0 (consent, TS_CONSENT_NONE) == 0;
 }

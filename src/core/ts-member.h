@@ -6,15 +6,12 @@
 
 #include <glib-object.h>
 
+#include "ts-vocabulary.h"
+
 G_BEGIN_DECLS
 
 #define TS_TYPE_MEMBER (ts_member_get_type ())
 G_DECLARE_FINAL_TYPE (TsMember, ts_member, TS, MEMBER, GObject)
-
-/* What a member allowed others to see on a printed roster. */
-#define TS_CONSENT_FULL              "full"
-#define TS_CONSENT_NAME_ORGANIZATION "name-organization"
-#define TS_CONSENT_NONE              "none"
 
 struct _TsMember
 {
@@ -35,7 +32,7 @@ struct _TsMember
   char   *wish;           /* what I want to try or announce */
   gint64  referred_by;    /* member id, 0 for none */
   gint64  home_chapter_id;
-  char   *consent;        /* TS_CONSENT_* */
+  TsConsent consent;
   char   *notes;
   char   *created_at;
   char   *updated_at;
@@ -53,7 +50,5 @@ TsMember   *ts_member_new                (void);
 char       *ts_member_dup_name           (TsMember   *self);
 char       *ts_member_dup_reading        (TsMember   *self);
 void        ts_member_update_keys        (TsMember   *self);
-const char *ts_member_consent_label      (const char *consent);
-gboolean    ts_member_consent_is_valid   (const char *consent);
 
 G_END_DECLS

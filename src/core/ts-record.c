@@ -78,6 +78,10 @@ ts_record_install_fields (GObjectClass  *klass,
         case TS_FIELD_BOOLEAN:
           pspec = g_param_spec_boolean (fields[i].name, NULL, NULL, FALSE, flags);
           break;
+        case TS_FIELD_ENUM:
+          /* The first value is the default, as in the schema. */
+          pspec = g_param_spec_enum (fields[i].name, NULL, NULL, fields[i].enum_type (), 0, flags);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -108,6 +112,9 @@ ts_record_get_field (GObject       *object,
       break;
     case TS_FIELD_BOOLEAN:
       g_value_set_boolean (value, *(gboolean *) FIELD_PTR (object, field));
+      break;
+    case TS_FIELD_ENUM:
+      g_value_set_enum (value, *(int *) FIELD_PTR (object, field));
       break;
     default:
       g_assert_not_reached ();
@@ -149,6 +156,15 @@ ts_record_set_field (GObject       *object,
 
         changed = *slot != flag;
         *slot = flag;
+        break;
+      }
+    case TS_FIELD_ENUM:
+      {
+        int *slot = (int *) FIELD_PTR (object, field);
+        int number = g_value_get_enum (value);
+
+        changed = *slot != number;
+        *slot = number;
         break;
       }
     default:

@@ -22,16 +22,20 @@ typedef enum {
   TS_FIELD_TEXT,      /* text that may have several lines */
   TS_FIELD_INT64,
   TS_FIELD_BOOLEAN,
+  TS_FIELD_ENUM,      /* a registered enum (ts-vocabulary.h), kept in an int */
 } TsFieldType;
 
 typedef struct {
   const char  *name;
   TsFieldType  type;
   gsize        offset;
+  GType      (*enum_type) (void);
 } TsField;
 
 #define TS_FIELD(Type, kind, name, member) \
-  { name, kind, G_STRUCT_OFFSET (Type, member) }
+  { name, kind, G_STRUCT_OFFSET (Type, member), NULL }
+#define TS_FIELD_OF_ENUM(Type, get_type, name, member) \
+  { name, TS_FIELD_ENUM, G_STRUCT_OFFSET (Type, member), get_type }
 
 void ts_record_install_fields (GObjectClass  *klass,
                                const TsField *fields,

@@ -19,17 +19,12 @@
 #include "ts-date-parse.h"
 #include "ts-regulars.h"
 
-/* Attendance status, as stored in a byte. */
-enum {
-  ST_NONE,
-  ST_REGISTERED,
-  ST_NO_SHOW,
-  ST_CANCELLED,
-  ST_ATTENDED,
-  ST_WALK_IN,
-};
+/* Attendance status, a TsAttendanceStatus in a byte; ST_NONE where a
+ * member has no attendance at an event. */
+#define ST_NONE G_MAXUINT8
+G_STATIC_ASSERT (TS_ATTENDANCE_STATUS_N < ST_NONE);
 
-#define IS_PRESENT(st) ((st) >= ST_ATTENDED)
+#define IS_PRESENT(st) ts_attendance_status_is_present (st)
 
 typedef struct {
   gint64 id;
@@ -114,17 +109,9 @@ ts_regulars_until_index (const TsRegularsOptions *options)
 static guint8
 parse_status (const char *status)
 {
-  if (status == NULL)
-    return ST_NONE;
-  if (strcmp (status, "attended") == 0)
-    return ST_ATTENDED;
-  if (strcmp (status, "walk-in") == 0)
-    return ST_WALK_IN;
-  if (strcmp (status, "registered") == 0)
-    return ST_REGISTERED;
-  if (strcmp (status, "no-show") == 0)
-    return ST_NO_SHOW;
-  return ST_CANCELLED;
+  int value = ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, status);
+
+  return value >= 0 ? (guint8) value : ST_NONE;
 }
 
 static char *
@@ -238,7 +225,7 @@ add_event (TsRegularsSource *source,
            sqlite3_stmt     *stmt)
 {
   gint64 id = sqlite3_column_int64 (stmt, 2);
-  const char *status = (const char *) sqlite3_column_text (stmt, 5);
+  TsEventStatus status = ts_column_enum (stmt, 5, TS_TYPE_EVENT_STATUS);
   SourceEvent event = { id, sqlite3_column_int64 (stmt, 3) };
   gpointer value;
 
@@ -246,8 +233,8 @@ add_event (TsRegularsSource *source,
     return GPOINTER_TO_UINT (value);
   g_strlcpy (event.starts_at, (const char *) sqlite3_column_text (stmt, 4),
              sizeof event.starts_at);
-  event.cancelled = g_strcmp0 (status, "cancelled") == 0;
-  event.held_status = g_strcmp0 (status, "held") == 0;
+  event.cancelled = status == TS_EVENT_STATUS_CANCELLED;
+  event.held_status = status == TS_EVENT_STATUS_HELD;
   event.has_present = sqlite3_column_int (stmt, 6) != 0;
   g_array_append_val (source->events, event);
   /* Keys point into the array, which may move: keep them as copies. */
@@ -567,7 +554,7 @@ collect_status (Analysis         *an,
   for (guint r = 0; r < source->rows->len; r++)
     {
       SourceRow *row = &g_array_index (source->rows, SourceRow, r);
-      if (an->event_local[row->event] >= 0 && row->status != ST_CANCELLED &&
+      if (an->event_local[row->event] >= 0 && row->status != TS_ATTENDANCE_STATUS_CANCELLED &&
           an->member_local[row->member] < 0)
         {
           an->member_local[row->member] = an->member_source->len;
@@ -575,7 +562,8 @@ collect_status (Analysis         *an,
         }
     }
   result->n_members = an->member_source->len;
-  an->status = g_new0 (guint8, (gsize) result->n_members * MAX (result->n_events, 1));
+  an->status = g_malloc ((gsize) MAX (result->n_members, 1) * MAX (result->n_events, 1));
+  memset (an->status, ST_NONE, (gsize) MAX (result->n_members, 1) * MAX (result->n_events, 1));
   an->kind = g_new0 (guint8, (gsize) result->n_members * MAX (result->n_events, 1));
   for (guint r = 0; r < source->rows->len; r++)
     {
@@ -678,10 +666,10 @@ cell_for_status (guint8 status)
 {
   switch (status)
     {
-    case ST_ATTENDED:   return TS_REGULARS_CELL_PRESENT;
-    case ST_WALK_IN:    return TS_REGULARS_CELL_WALK_IN;
-    case ST_REGISTERED:
-    case ST_NO_SHOW:    return TS_REGULARS_CELL_ABSENT;
+    case TS_ATTENDANCE_STATUS_ATTENDED:   return TS_REGULARS_CELL_PRESENT;
+    case TS_ATTENDANCE_STATUS_WALK_IN:    return TS_REGULARS_CELL_WALK_IN;
+    case TS_ATTENDANCE_STATUS_REGISTERED:
+    case TS_ATTENDANCE_STATUS_NO_SHOW:    return TS_REGULARS_CELL_ABSENT;
     default:            return TS_REGULARS_CELL_NONE;
     }
 }
@@ -738,8 +726,8 @@ count_months (Analysis         *an,
             {
               cell = MAX (cell, cell_for_status (status[i]));
               best = MAX (best, kind[i]);
-              walk_in |= status[i] == ST_WALK_IN;
-              no_show |= status[i] == ST_NO_SHOW;
+              walk_in |= status[i] == TS_ATTENDANCE_STATUS_WALK_IN;
+              no_show |= status[i] == TS_ATTENDANCE_STATUS_NO_SHOW;
             }
           result->cells[(gsize) m * result->n_months + mo] = cell;
           month->walk_ins += walk_in;

@@ -26,10 +26,8 @@ read_attendance (sqlite3_stmt *stmt)
   attendance->uuid = ts_column_text (stmt, 1);
   attendance->event_id = sqlite3_column_int64 (stmt, 2);
   attendance->member_id = sqlite3_column_int64 (stmt, 3);
-  g_free (attendance->status);
-  attendance->status = ts_column_text (stmt, 4);
-  g_free (attendance->role);
-  attendance->role = ts_column_text (stmt, 5);
+  attendance->status = ts_column_enum (stmt, 4, TS_TYPE_ATTENDANCE_STATUS);
+  attendance->role = ts_column_enum (stmt, 5, TS_TYPE_ATTENDANCE_ROLE);
   g_free (attendance->checked_in_at);
   attendance->checked_in_at = ts_column_text (stmt, 6);
   attendance->paid = sqlite3_column_int (stmt, 7) != 0;
@@ -142,7 +140,7 @@ TsAttendance *
 ts_repository_set_attendance (TsRepository  *self,
                               gint64         event_id,
                               gint64         member_id,
-                              const char    *status,
+                              TsAttendanceStatus status,
                               GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -151,14 +149,9 @@ ts_repository_set_attendance (TsRepository  *self,
   gboolean present;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, status) != NULL, NULL);
 
-  if (!ts_attendance_status_is_valid (status))
-    {
-      g_set_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT,
-                   _("“%s” is not an attendance status."), status);
-      return NULL;
-    }
-  present = g_str_equal (status, "attended") || g_str_equal (status, "walk-in");
+  present = ts_attendance_status_is_present (status);
 
   stmt = ts_repository_prepare (self,
     "INSERT INTO attendance (uuid, event_id, member_id, status, checked_in_at,"
@@ -173,7 +166,7 @@ ts_repository_set_attendance (TsRepository  *self,
   ts_bind_text (stmt, 1, uuid);
   sqlite3_bind_int64 (stmt, 2, event_id);
   sqlite3_bind_int64 (stmt, 3, member_id);
-  ts_bind_text (stmt, 4, status);
+  ts_bind_enum (stmt, 4, TS_TYPE_ATTENDANCE_STATUS, status);
   sqlite3_bind_int (stmt, 5, present);
   ts_bind_text (stmt, 6, now);
   if (!ts_repository_step_done (self, stmt, error))
@@ -201,8 +194,8 @@ ts_repository_save_attendance (TsRepository  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, attendance->id);
-  ts_bind_text (stmt, 2, attendance->status);
-  ts_bind_text (stmt, 3, attendance->role);
+  ts_bind_enum (stmt, 2, TS_TYPE_ATTENDANCE_STATUS, attendance->status);
+  ts_bind_enum (stmt, 3, TS_TYPE_ATTENDANCE_ROLE, attendance->role);
   ts_bind_text (stmt, 4, attendance->checked_in_at);
   sqlite3_bind_int (stmt, 5, attendance->paid ? 1 : 0);
   ts_bind_text (stmt, 6, attendance->note);
@@ -223,12 +216,12 @@ ts_repository_check_in (TsRepository  *self,
 {
   g_autoptr(TsAttendance) existing = get_attendance (self, event_id, member_id, NULL);
   g_autoptr(TsAttendance) stored = NULL;
-  const char *status = "attended";
+  TsAttendanceStatus status = TS_ATTENDANCE_STATUS_ATTENDED;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
 
   if (existing == NULL)
-    status = "walk-in";
+    status = TS_ATTENDANCE_STATUS_WALK_IN;
   else if (ts_attendance_is_present (existing))
     return TRUE;
   stored = ts_repository_set_attendance (self, event_id, member_id, status, error);
@@ -253,7 +246,7 @@ ts_repository_add_walk_in (TsRepository  *self,
     return NULL;
   if ((member->id == 0 && !ts_repository_save_member (self, member, error)) ||
       (attendance = ts_repository_set_attendance (self, event_id, member->id,
-                                                  "walk-in", error)) == NULL ||
+                                                  TS_ATTENDANCE_STATUS_WALK_IN, error)) == NULL ||
       !ts_database_commit (database, error))
     {
       ts_database_rollback (database);

@@ -22,7 +22,7 @@ ts_repository_read_member (sqlite3_stmt *stmt,
                      &member->organization, &member->profession,
                      &member->job_title, &member->email, &member->phone,
                      &member->introduction, &member->wish };
-  char **tail[] = { &member->consent, &member->notes, &member->created_at,
+  char **tail[] = { NULL, &member->notes, &member->created_at,
                     &member->updated_at, &member->search_key };
 
   member->id = sqlite3_column_int64 (stmt, first);
@@ -33,7 +33,8 @@ ts_repository_read_member (sqlite3_stmt *stmt,
     }
   member->referred_by = sqlite3_column_int64 (stmt, first + 13);
   member->home_chapter_id = sqlite3_column_int64 (stmt, first + 14);
-  for (guint i = 0; i < G_N_ELEMENTS (tail); i++)
+  member->consent = ts_column_enum (stmt, first + 15, TS_TYPE_CONSENT);
+  for (guint i = 1; i < G_N_ELEMENTS (tail); i++)
     {
       g_free (*tail[i]);
       *tail[i] = ts_column_text (stmt, first + 15 + i);
@@ -258,7 +259,7 @@ bind_member (sqlite3_stmt *stmt,
     ts_bind_text (stmt, 3 + i, texts[i]);
   ts_bind_id (stmt, 14, member->referred_by);
   ts_bind_id (stmt, 15, member->home_chapter_id);
-  ts_bind_text (stmt, 16, member->consent);
+  ts_bind_enum (stmt, 16, TS_TYPE_CONSENT, member->consent);
   ts_bind_text (stmt, 17, member->notes);
   ts_bind_text (stmt, 18, member->search_key);
   sqlite3_bind_blob (stmt, 19, g_bytes_get_data (member->sort_key, NULL),

@@ -590,8 +590,7 @@ ts_repository_read_event (sqlite3_stmt *stmt,
     }
   event->fee = sqlite3_column_int64 (stmt, first + 8);
   event->capacity = sqlite3_column_int64 (stmt, first + 9);
-  g_free (event->status);
-  event->status = ts_column_text (stmt, first + 10);
+  event->status = ts_column_enum (stmt, first + 10, TS_TYPE_EVENT_STATUS);
   g_free (event->notes);
   event->notes = ts_column_text (stmt, first + 11);
   return event;
@@ -691,7 +690,7 @@ write_event (TsRepository  *self,
   ts_bind_text (stmt, 8, event->address);
   sqlite3_bind_int64 (stmt, 9, event->fee);
   sqlite3_bind_int64 (stmt, 10, event->capacity);
-  ts_bind_text (stmt, 11, event->status);
+  ts_bind_enum (stmt, 11, TS_TYPE_EVENT_STATUS, event->status);
   ts_bind_text (stmt, 12, event->notes);
   ts_bind_text (stmt, 13, now);
   if (sqlite3_step (stmt) != SQLITE_ROW)

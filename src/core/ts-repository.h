@@ -99,7 +99,7 @@ GListModel   *ts_repository_list_member_history (TsRepository  *self,
 TsAttendance *ts_repository_set_attendance      (TsRepository  *self,
                                                  gint64         event_id,
                                                  gint64         member_id,
-                                                 const char    *status,
+                                                 TsAttendanceStatus status,
                                                  GError       **error);
 gboolean      ts_repository_save_attendance     (TsRepository  *self,
                                                  TsAttendance  *attendance,

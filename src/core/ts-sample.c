@@ -212,7 +212,7 @@ create_chapter_events (Generator  *gen,
                     "venue", "居酒屋 つどい 2階座敷",
                     "address", "東京都大田区蒲田5-1-1",
                     "fee", (gint64) 4000, "capacity", (gint64) 50,
-                    "status", held ? "held" : "planned", NULL);
+                    "status", held ? TS_EVENT_STATUS_HELD : TS_EVENT_STATUS_PLANNED, NULL);
       if (!ts_repository_save_event (gen->repository, event, error))
         return FALSE;
       g_array_append_val (gen->events, event->id);
@@ -322,24 +322,26 @@ attend_member (Generator  *gen,
                                           chapter_index * gen->n_events + m);
       double chance = presence_chance (habit, m, gen->n_events - 1, start);
       double draw = g_rand_double (gen->rand);
-      const char *status;
+      TsAttendanceStatus status;
       g_autoptr(TsAttendance) stored = NULL;
 
       if (draw >= chance)
         continue;
       draw /= chance;
       if (upcoming)
-        status = "registered";
+        status = TS_ATTENDANCE_STATUS_REGISTERED;
       else
-        status = draw < 0.80 ? "attended" : draw < 0.88 ? "walk-in"
-                 : draw < 0.94 ? "no-show" : "cancelled";
+        status = draw < 0.80 ? TS_ATTENDANCE_STATUS_ATTENDED
+                 : draw < 0.88 ? TS_ATTENDANCE_STATUS_WALK_IN
+                 : draw < 0.94 ? TS_ATTENDANCE_STATUS_NO_SHOW
+                 : TS_ATTENDANCE_STATUS_CANCELLED;
       stored = ts_repository_set_attendance (gen->repository, event_id, member->id,
                                              status, error);
       if (stored == NULL)
         return FALSE;
       if (g_rand_double (gen->rand) < 0.1)
         {
-          g_object_set (stored, "role", "presenter", "paid", !upcoming, NULL);
+          g_object_set (stored, "role", TS_ATTENDANCE_ROLE_PRESENTER, "paid", !upcoming, NULL);
           if (!ts_repository_save_attendance (gen->repository, stored, error))
             return FALSE;
         }

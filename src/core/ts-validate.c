@@ -80,11 +80,13 @@ ts_validate_member (TsMember  *member,
                    _("“%s” does not look like an email address."), member->email);
       return FALSE;
     }
-  if (!ts_member_consent_is_valid (member->consent))
+  if (ts_enum_get_nick (TS_TYPE_CONSENT, member->consent) == NULL)
     {
+      g_autofree char *number = g_strdup_printf ("%d", member->consent);
+
       g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_CONSENT,
                    _("“%s” is not a roster consent; use full, name-organization or none."),
-                   member->consent);
+                   number);
       return FALSE;
     }
   return TRUE;
@@ -124,11 +126,13 @@ ts_validate_event (TsEvent  *event,
           return FALSE;
         }
     }
-  if (!ts_event_status_is_valid (event->status))
+  if (ts_enum_get_nick (TS_TYPE_EVENT_STATUS, event->status) == NULL)
     {
+      g_autofree char *number = g_strdup_printf ("%d", event->status);
+
       g_set_error (error, TS_VALIDATE_ERROR, TS_VALIDATE_ERROR_STATUS,
                    _("“%s” is not an event status; use planned, held or cancelled."),
-                   event->status);
+                   number);
       return FALSE;
     }
   return TRUE;

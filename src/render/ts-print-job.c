@@ -36,19 +36,16 @@ ts_print_options_init (TsPrintOptions *options,
   options->badge_sheet = TS_SHEET_BUSINESS_CARD_10;
 }
 
-static const char * const kind_names[] = { "roster", "cards", "badges", "addendum" };
-
 gboolean
 ts_print_kind_from_name (const char  *name,
                          TsPrintKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    if (g_strcmp0 (name, kind_names[i]) == 0)
-      {
-        *kind = (TsPrintKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value = ts_enum_parse_nick (TS_TYPE_PRINT_KIND, name);
+
+  if (value < 0)
+    return FALSE;
+  *kind = (TsPrintKind) value;
+  return TRUE;
 }
 
 const char *
@@ -69,47 +66,28 @@ ts_print_kind_title (TsPrintKind kind)
     }
 }
 
-static const struct {
-  const char *name;
-  guint       column;
-} column_names[] = {
-  { "reading", TS_ROSTER_READING },
-  { "organization", TS_ROSTER_ORGANIZATION },
-  { "profession", TS_ROSTER_PROFESSION },
-  { "referrer", TS_ROSTER_REFERRER },
-  { "first-time", TS_ROSTER_FIRST_TIME },
-  { "introduction", TS_ROSTER_INTRODUCTION },
-  { "marks", TS_ROSTER_MARKS },
-};
-
-/* "organization,profession,introduction" or "all". */
+/* "organization,profession,introduction" or "all": the nicks of
+ * TsRosterColumns. */
 gboolean
 ts_print_columns_parse (const char  *text,
                         guint       *columns,
                         GError     **error)
 {
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (TS_TYPE_ROSTER_COLUMNS);
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
   *columns = 0;
   for (guint i = 0; parts[i] != NULL; i++)
     {
       const char *part = g_strstrip (parts[i]);
-      gboolean known = FALSE;
+      GFlagsValue *value;
 
       if (*part == '\0')
         continue;
-      if (g_str_equal (part, "all"))
-        {
-          *columns = TS_ROSTER_ALL;
-          continue;
-        }
-      for (guint j = 0; j < G_N_ELEMENTS (column_names); j++)
-        if (g_str_equal (part, column_names[j].name))
-          {
-            *columns |= column_names[j].column;
-            known = TRUE;
-          }
-      if (!known)
+      value = g_flags_get_value_by_nick (klass, part);
+      if (value != NULL)
+        *columns |= value->value;
+      else
         {
           g_set_error (error, TS_PRINT_ERROR, TS_PRINT_ERROR_NOT_FOUND,
                        /* Translators: the list of names is not translated. */
@@ -158,18 +136,6 @@ ts_print_job_free (TsPrintJob *job)
   g_free (job);
 }
 
-static guint
-status_flag (const char *status)
-{
-  static const char * const names[] = { "registered", "attended", "walk-in",
-                                        "no-show", "cancelled" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (status, names[i]) == 0)
-      return 1u << i;
-  return 0;
-}
-
 /* Referrers are looked up once each: many people are brought by the same
  * few regulars. */
 static char *
@@ -187,7 +153,7 @@ lookup_referrer (TsRepository *repository,
   key = g_new (gint64, 1);
   *key = member_id;
   /* A referrer who did not consent is not named to others either. */
-  if (referrer == NULL || g_strcmp0 (referrer->consent, TS_CONSENT_NONE) == 0)
+  if (referrer == NULL || referrer->consent == TS_CONSENT_NONE)
     g_hash_table_insert (cache, key, g_strdup (""));
   else
     g_hash_table_insert (cache, key, ts_member_dup_name (referrer));
@@ -235,11 +201,10 @@ make_entry (TsRepository         *repository,
 {
   TsMember *member = attendance->member;
   TsPrintEntry *entry = g_new0 (TsPrintEntry, 1);
-  gboolean full = options->organizer_copy ||
-                  g_strcmp0 (member->consent, TS_CONSENT_FULL) == 0;
+  gboolean full = options->organizer_copy || member->consent == TS_CONSENT_FULL;
 
-  entry->unlisted = g_strcmp0 (member->consent, TS_CONSENT_NONE) == 0;
-  entry->walk_in = g_strcmp0 (attendance->status, "walk-in") == 0;
+  entry->unlisted = member->consent == TS_CONSENT_NONE;
+  entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
   fill_names (entry, member);
   /* Someone not listed still gets their own badge and card, with their
    * name only. */
@@ -434,7 +399,7 @@ number_people (GListModel *list)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
-      guint flag = status_flag (attendance->status);
+      guint flag = TS_ATTENDANCE_STATUS_FLAG (attendance->status);
 
       if (flag == TS_PRINT_WALK_IN)
         {
@@ -518,10 +483,10 @@ ts_print_job_load (TsRepository         *repository,
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
       TsPrintEntry *entry;
 
-      if ((status_flag (attendance->status) & statuses) == 0)
+      if ((TS_ATTENDANCE_STATUS_FLAG (attendance->status) & statuses) == 0)
         continue;
       job->headcount++;
-      if (g_strcmp0 (attendance->member->consent, TS_CONSENT_NONE) == 0)
+      if (attendance->member->consent == TS_CONSENT_NONE)
         {
           job->n_unlisted++;
           if (!shows_unlisted (options))

@@ -12,53 +12,57 @@
 #include "ts-regulars.h"
 #include "ts-repository.h"
 #include "ts-sheet.h"
+#include "ts-render-enums.h"
 
 G_BEGIN_DECLS
 
 #define TS_PRINT_ERROR (ts_print_error_quark ())
 GQuark ts_print_error_quark (void);
 
-typedef enum {
+typedef enum /*< skip >*/ {
   TS_PRINT_ERROR_EMPTY,      /* nobody to print */
   TS_PRINT_ERROR_NOT_FOUND,  /* no such event */
   TS_PRINT_ERROR_WRITE,      /* the PDF could not be written */
 } TsPrintError;               /* a cancel is G_IO_ERROR_CANCELLED */
 
+/* Registered (ts-render-enums.h); the nicks name a kind on the command
+ * line and in the print settings' keys. */
 typedef enum {
-  TS_PRINT_ROSTER,
-  TS_PRINT_CARDS,
-  TS_PRINT_BADGES,
-  TS_PRINT_ADDENDUM,
+  TS_PRINT_ROSTER,   /*< nick=roster >*/
+  TS_PRINT_CARDS,    /*< nick=cards >*/
+  TS_PRINT_BADGES,   /*< nick=badges >*/
+  TS_PRINT_ADDENDUM, /*< nick=addendum >*/
 } TsPrintKind;
 
-typedef enum {
+typedef enum /*< skip >*/ {
   TS_PRINT_SORT_READING,      /* 五十音順 */
   TS_PRINT_SORT_PROFESSION,   /* profession, then reading */
   TS_PRINT_SORT_CHECK_IN,     /* time of arrival; not yet arrived last */
 } TsPrintSort;
 
-/* Roster columns; the number and the name are always there. */
+/* Roster columns; the number and the name are always there. Registered
+ * as flags whose nicks name them on the command line (--columns). */
 typedef enum {
-  TS_ROSTER_READING      = 1 << 0,
-  TS_ROSTER_ORGANIZATION = 1 << 1,
-  TS_ROSTER_PROFESSION   = 1 << 2,
-  TS_ROSTER_REFERRER     = 1 << 3,
-  TS_ROSTER_FIRST_TIME   = 1 << 4,
-  TS_ROSTER_INTRODUCTION = 1 << 5,
+  TS_ROSTER_READING      = 1 << 0, /*< nick=reading >*/
+  TS_ROSTER_ORGANIZATION = 1 << 1, /*< nick=organization >*/
+  TS_ROSTER_PROFESSION   = 1 << 2, /*< nick=profession >*/
+  TS_ROSTER_REFERRER     = 1 << 3, /*< nick=referrer >*/
+  TS_ROSTER_FIRST_TIME   = 1 << 4, /*< nick=first-time >*/
+  TS_ROSTER_INTRODUCTION = 1 << 5, /*< nick=introduction >*/
   /* 初参加 / 久しぶり / 常連 from the chapter's history (ts-regulars.h).
    * It says what the first-time column says and more, so when both are
    * chosen only the marks column is drawn. */
-  TS_ROSTER_MARKS        = 1 << 6,
-  TS_ROSTER_ALL          = (1 << 7) - 1,
+  TS_ROSTER_MARKS        = 1 << 6, /*< nick=marks >*/
+  TS_ROSTER_ALL          = (1 << 7) - 1, /*< nick=all >*/
 } TsRosterColumns;
 
-/* Attendance statuses to include. */
-typedef enum {
-  TS_PRINT_REGISTERED = 1 << 0,
-  TS_PRINT_ATTENDED   = 1 << 1,
-  TS_PRINT_WALK_IN    = 1 << 2,
-  TS_PRINT_NO_SHOW    = 1 << 3,
-  TS_PRINT_CANCELLED  = 1 << 4,
+/* Attendance statuses to include: one bit per TsAttendanceStatus. */
+typedef enum /*< skip >*/ {
+  TS_PRINT_REGISTERED = TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_REGISTERED),
+  TS_PRINT_ATTENDED   = TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_ATTENDED),
+  TS_PRINT_WALK_IN    = TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_WALK_IN),
+  TS_PRINT_NO_SHOW    = TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_NO_SHOW),
+  TS_PRINT_CANCELLED  = TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_CANCELLED),
   TS_PRINT_DEFAULT_STATUSES = TS_PRINT_REGISTERED | TS_PRINT_ATTENDED | TS_PRINT_WALK_IN,
 } TsPrintStatuses;
 

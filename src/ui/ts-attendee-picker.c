@@ -126,7 +126,7 @@ register_member (TsAttendeePicker *self,
   if (g_hash_table_contains (self->registered, &member->id))
     return FALSE;
   attendance = ts_repository_set_attendance (self->repository, self->event_id, member->id,
-                                             "registered", &error);
+                                             TS_ATTENDANCE_STATUS_REGISTERED, &error);
   if (attendance == NULL)
     {
       ts_ui_show_error (GTK_WIDGET (self), error);

@@ -123,15 +123,15 @@ show_status (TsCheckInRow *self,
 
       /* Translators: shown on an arrived guest's row, with the check-in time. */
       text = g_strdup_printf (_("✓ %s"), time);
-      if (g_str_equal (attendance->status, "walk-in"))
+      if (attendance->status == TS_ATTENDANCE_STATUS_WALK_IN)
         {
           g_free (text);
           /* Translators: a walk-in's row: the check-in time and the word walk-in. */
           text = g_strdup_printf (_("✓ %s walk-in"), time);
         }
     }
-  else if (!g_str_equal (attendance->status, "registered"))
-    text = g_strdup (ts_attendance_status_label (attendance->status));
+  else if (attendance->status != TS_ATTENDANCE_STATUS_REGISTERED)
+    text = g_strdup (ts_attendance_status_to_label (attendance->status));
   gtk_label_set_text (GTK_LABEL (self->status_label), text ? text : "");
   gtk_widget_set_visible (self->status_label, text != NULL);
   gtk_widget_set_visible (self->check_in_button, !present);

@@ -20,11 +20,14 @@
 #include "ts-text.h"
 #include "ts-walk-in-dialog.h"
 
+/* A previous status for someone who was not on the list at all. */
+#define NOT_LISTED (-1)
+
 /* What the Undo of a toast puts back: the status before the check-in
- * (NULL when the person was not on the list at all). */
+ * (a TsAttendanceStatus, or NOT_LISTED). */
 typedef struct {
   gint64    member_id;
-  char     *previous_status;
+  int       previous_status;
   gboolean  delete_member;   /* a member made by the walk-in form */
 } UndoData;
 
@@ -69,7 +72,6 @@ static GParamSpec *properties[N_PROPS];
 static void
 undo_data_free (UndoData *undo)
 {
-  g_free (undo->previous_status);
   g_free (undo);
 }
 
@@ -78,7 +80,7 @@ undo_data_free (UndoData *undo)
 static int
 status_group (TsAttendance *attendance)
 {
-  if (g_str_equal (attendance->status, "registered"))
+  if (attendance->status == TS_ATTENDANCE_STATUS_REGISTERED)
     return 0;
   if (ts_attendance_is_present (attendance))
     return 1;
@@ -142,7 +144,7 @@ static gboolean
 same_state (TsAttendance *a,
             TsAttendance *b)
 {
-  return a->id == b->id && g_str_equal (a->status, b->status) &&
+  return a->id == b->id && a->status == b->status &&
          g_str_equal (a->checked_in_at, b->checked_in_at) &&
          g_strcmp0 (a->member->search_key, b->member->search_key) == 0 &&
          g_strcmp0 (a->member->updated_at, b->member->updated_at) == 0;
@@ -406,7 +408,7 @@ show_message (TsCheckInWindow *self,
 static void
 undo_check_in (TsCheckInWindow *self,
                gint64           member_id,
-               const char      *previous_status)
+               int              previous_status)
 {
   g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
   g_autoptr(TsAttendance) stored = NULL;
@@ -415,7 +417,7 @@ undo_check_in (TsCheckInWindow *self,
 
   if (attendance == NULL)
     return;
-  if (previous_status == NULL)
+  if (previous_status == NOT_LISTED)
     ok = ts_repository_remove_attendance (self->repository, attendance->id, &error);
   else
     ok = (stored = ts_repository_set_attendance (self->repository, self->event_id, member_id,
@@ -449,14 +451,14 @@ static void
 show_undo_toast (TsCheckInWindow *self,
                  const char      *message,
                  gint64           member_id,
-                 const char      *previous_status,
+                 int              previous_status,
                  gboolean         delete_member)
 {
   AdwToast *toast = adw_toast_new (message);
   UndoData *undo = g_new0 (UndoData, 1);
 
   undo->member_id = member_id;
-  undo->previous_status = g_strdup (previous_status);
+  undo->previous_status = previous_status;
   undo->delete_member = delete_member;
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-last");
@@ -508,7 +510,7 @@ check_in (TsCheckInWindow *self,
     message = g_strdup_printf (_("%s checked in"), name);
   else
     message = g_strdup_printf (_("%s checked in as a walk-in"), name);
-  show_undo_toast (self, message, member_id, before != NULL ? before->status : NULL, FALSE);
+  show_undo_toast (self, message, member_id, before != NULL ? (int) before->status : NOT_LISTED, FALSE);
   ready_for_next (self);
 }
 
@@ -607,7 +609,7 @@ on_walk_in_added_cb (TsWalkInDialog  *dialog,
   g_autofree char *name = dup_member_name (self, member_id);
   g_autofree char *message = g_strdup_printf (_("%s added as a walk-in"), name);
 
-  show_undo_toast (self, message, member_id, NULL, TRUE);
+  show_undo_toast (self, message, member_id, NOT_LISTED, TRUE);
   ready_for_next (self);
 }
 
@@ -660,7 +662,8 @@ undo_check_in_action (GtkWidget  *widget,
    * was not expected, anyone else was registered. */
   if (attendance != NULL)
     undo_check_in (self, member_id,
-                   g_str_equal (attendance->status, "walk-in") ? NULL : "registered");
+                   attendance->status == TS_ATTENDANCE_STATUS_WALK_IN
+                   ? NOT_LISTED : TS_ATTENDANCE_STATUS_REGISTERED);
 }
 
 static void

@@ -17,8 +17,6 @@
 #include "ts-ui-util.h"
 #include "ts-validate.h"
 
-static const char *statuses[] = { "planned", "held", "cancelled", NULL };
-
 /* Everything read_fields() sets. */
 static const char * const form_fields[] = {
   "chapter-id", "title", "starts-at", "ends-at", "venue", "address", "notes",
@@ -70,7 +68,6 @@ fill_choices (TsEventDialog *self)
 {
   g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) status_names = gtk_string_list_new (NULL);
   guint n = chapters ? g_list_model_get_n_items (chapters) : 0;
 
   self->chapters = g_ptr_array_new_with_free_func (g_object_unref);
@@ -82,9 +79,7 @@ fill_choices (TsEventDialog *self)
       g_ptr_array_add (self->chapters, chapter);
     }
   adw_combo_row_set_model (self->chapter_row, G_LIST_MODEL (names));
-  for (guint i = 0; statuses[i]; i++)
-    gtk_string_list_append (status_names, ts_event_status_label (statuses[i]));
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (status_names));
+  ts_ui_enum_combo_row_setup (self->status_row, TS_TYPE_EVENT_STATUS);
 }
 
 static void
@@ -128,9 +123,7 @@ load_event (TsEventDialog *self)
   ts_form_set_text (self->fee_row, fee);
   ts_form_set_text (self->capacity_row, capacity);
   ts_form_set_text (self->notes_row, e->notes);
-  for (guint i = 0; statuses[i]; i++)
-    if (g_strcmp0 (statuses[i], e->status) == 0)
-      adw_combo_row_set_selected (self->status_row, i);
+  ts_ui_enum_combo_row_select (self->status_row, e->status);
   for (guint i = 0; i < self->chapters->len; i++)
     if (((TsChapter *) g_ptr_array_index (self->chapters, i))->id == e->chapter_id)
       adw_combo_row_set_selected (self->chapter_row, i);
@@ -248,7 +241,8 @@ read_fields (TsEventDialog  *self,
                 "title", title, "starts-at", starts_at, "ends-at", ends_at,
                 "venue", venue, "address", address, "notes", notes,
                 "fee", fee, "capacity", capacity,
-                "status", statuses[MIN (adw_combo_row_get_selected (self->status_row), 2)],
+                "status", MAX (ts_ui_enum_selected (adw_combo_row_get_selected_item (self->status_row)),
+                               TS_EVENT_STATUS_PLANNED),
                 NULL);
   return ok;
 }

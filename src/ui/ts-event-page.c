@@ -95,28 +95,7 @@ static gboolean
 status_filter (gpointer item,
                gpointer user_data)
 {
-  return g_strcmp0 (TS_ATTENDANCE (item)->status, user_data) == 0;
-}
-
-static GtkStringList *
-labels_for (const char **values,
-            const char *(*label) (const char *))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; values[i] != NULL; i++)
-    gtk_string_list_append (list, label (values[i]));
-  return list;
-}
-
-static guint
-index_of (const char **values,
-          const char  *value)
-{
-  for (guint i = 0; values[i] != NULL; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return 0;
+  return TS_ATTENDANCE (item)->status == (TsAttendanceStatus) GPOINTER_TO_INT (user_data);
 }
 
 static void
@@ -141,9 +120,9 @@ on_status_selected_cb (GtkDropDown  *drop_down,
                        GParamSpec   *pspec,
                        TsAttendance *attendance)
 {
-  const char *status = ts_attendance_statuses ()[gtk_drop_down_get_selected (drop_down)];
+  int status = ts_ui_enum_selected (gtk_drop_down_get_selected_item (drop_down));
 
-  if (g_strcmp0 (status, attendance->status) != 0)
+  if (status >= 0 && (TsAttendanceStatus) status != attendance->status)
     save_attendance (GTK_WIDGET (drop_down), attendance, "status", status, NULL);
 }
 
@@ -152,9 +131,9 @@ on_role_selected_cb (GtkDropDown  *drop_down,
                      GParamSpec   *pspec,
                      TsAttendance *attendance)
 {
-  const char *role = ts_attendance_roles ()[gtk_drop_down_get_selected (drop_down)];
+  int role = ts_ui_enum_selected (gtk_drop_down_get_selected_item (drop_down));
 
-  if (g_strcmp0 (role, attendance->role) != 0)
+  if (role >= 0 && (TsAttendanceRole) role != attendance->role)
     save_attendance (GTK_WIDGET (drop_down), attendance, "role", role, NULL);
 }
 
@@ -169,14 +148,12 @@ on_paid_toggled_cb (GtkCheckButton *button,
 }
 
 static GtkWidget *
-drop_down_for (const char  **values,
-               const char *(*label) (const char *),
-               const char   *current,
-               const char   *accessible_label)
+drop_down_for (GType       enum_type,
+               int         current,
+               const char *accessible_label)
 {
-  GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (labels_for (values, label)), NULL);
+  GtkWidget *drop_down = ts_ui_enum_drop_down_new (enum_type, current);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), index_of (values, current));
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
@@ -207,10 +184,8 @@ create_attendee_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
 
-  status = drop_down_for (ts_attendance_statuses (), ts_attendance_status_label,
-                          attendance->status, _("Status"));
-  role = drop_down_for (ts_attendance_roles (), ts_attendance_role_label,
-                        attendance->role, _("Role"));
+  status = drop_down_for (TS_TYPE_ATTENDANCE_STATUS, attendance->status, _("Status"));
+  role = drop_down_for (TS_TYPE_ATTENDANCE_ROLE, attendance->role, _("Role"));
   paid = gtk_check_button_new_with_label (_("Paid"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), attendance->paid);
   gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
@@ -248,25 +223,24 @@ show_all_action (GtkWidget  *widget,
 }
 
 static void
-add_status_group (TsEventPage *self,
-                  const char  *status,
-                  guint        index)
+add_status_group (TsEventPage        *self,
+                  TsAttendanceStatus  status)
 {
-  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (status_filter, (gpointer) status, NULL));
+  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (status_filter, GINT_TO_POINTER (status), NULL));
   g_autoptr(GtkFilterListModel) model =
     gtk_filter_list_model_new (g_object_ref (self->attendance), filter);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *list = gtk_list_box_new ();
   /* Translators: an attendance status and how many have it, e.g. "Registered (12)". */
-  g_autofree char *title = g_strdup_printf (_("%1$s (%2$u)"), ts_attendance_status_label (status), n);
+  g_autofree char *title = g_strdup_printf (_("%1$s (%2$u)"), ts_attendance_status_to_label (status), n);
 
   if (n == 0)
     return;
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  if (n > GROUP_PREVIEW && !(self->expanded & (1u << index)))
+  if (n > GROUP_PREVIEW && !(self->expanded & TS_ATTENDANCE_STATUS_FLAG (status)))
     {
       g_autoptr(GtkSliceListModel) slice =
         gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, GROUP_PREVIEW);
@@ -277,7 +251,7 @@ add_status_group (TsEventPage *self,
       gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
                                create_attendee_row, self, NULL);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "event.show-all");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", 1u << index);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", TS_ATTENDANCE_STATUS_FLAG (status));
       gtk_widget_add_css_class (button, "flat");
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
     }
@@ -291,7 +265,6 @@ add_status_group (TsEventPage *self,
 static void
 fill_attendees (TsEventPage *self)
 {
-  const char **statuses = ts_attendance_statuses ();
   guint n = g_list_model_get_n_items (self->attendance);
 
   ts_ui_clear_box (GTK_WIDGET (self->attendees_box));
@@ -307,8 +280,8 @@ fill_attendees (TsEventPage *self)
       gtk_box_append (self->attendees_box, status);
       return;
     }
-  for (guint i = 0; statuses[i] != NULL; i++)
-    add_status_group (self, statuses[i], i);
+  for (TsAttendanceStatus status = 0; status < TS_ATTENDANCE_STATUS_N; status++)
+    add_status_group (self, status);
 }
 
 static void
@@ -337,7 +310,7 @@ fill_details (TsEventPage *self)
   gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Fee"), fee));
   gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Capacity"), capacity));
   gtk_list_box_append (self->details_list,
-                       ts_ui_detail_row (_("Status"), ts_event_status_label (event->status)));
+                       ts_ui_detail_row (_("Status"), ts_event_status_to_label (event->status)));
   if (event->notes && *event->notes)
     gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Notes"), event->notes));
 }
@@ -384,7 +357,7 @@ update_headcount (TsEventPage *self)
 
       if (ts_attendance_is_present (attendance))
         present++;
-      if (g_strcmp0 (attendance->status, "registered") == 0 || ts_attendance_is_present (attendance))
+      if (attendance->status == TS_ATTENDANCE_STATUS_REGISTERED || ts_attendance_is_present (attendance))
         expected++;
     }
   /* Translators: %1$u people expected or present, %2$u checked in. */
@@ -690,7 +663,7 @@ ts_event_page_duplicate (TsEventPage  *self,
                 "address", event->address,
                 "fee", event->fee,
                 "capacity", event->capacity,
-                "status", "planned",
+                "status", TS_EVENT_STATUS_PLANNED,
                 NULL);
   if (!ts_repository_save_event (self->repository, copy, error))
     return 0;

@@ -18,10 +18,6 @@
 #include "ts-ui-util.h"
 #include "ts-validate.h"
 
-static const char *consents[] = {
-  TS_CONSENT_FULL, TS_CONSENT_NAME_ORGANIZATION, TS_CONSENT_NONE, NULL
-};
-
 /* What read_fields() sets: the fields a person can change here. */
 static const char * const form_fields[] = {
   "family-name", "given-name", "family-reading", "given-reading", "organization",
@@ -83,7 +79,6 @@ fill_choices (TsMemberDialog *self)
   g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
   GtkStringList *chapter_names = gtk_string_list_new (NULL);
   GtkStringList *profession_names = gtk_string_list_new (NULL);
-  GtkStringList *consent_names = gtk_string_list_new (NULL);
   guint n = chapters ? g_list_model_get_n_items (chapters) : 0;
   gint64 none = 0;
 
@@ -105,12 +100,9 @@ fill_choices (TsMemberDialog *self)
     gtk_string_list_append (profession_names, self->professions[i]);
   adw_combo_row_set_model (self->profession_row, G_LIST_MODEL (profession_names));
 
-  for (guint i = 0; consents[i]; i++)
-    gtk_string_list_append (consent_names, ts_member_consent_label (consents[i]));
-  adw_combo_row_set_model (self->consent_row, G_LIST_MODEL (consent_names));
+  ts_ui_enum_combo_row_setup (self->consent_row, TS_TYPE_CONSENT);
   g_object_unref (chapter_names);
   g_object_unref (profession_names);
-  g_object_unref (consent_names);
 }
 
 static guint
@@ -241,7 +233,7 @@ load_member (TsMemberDialog *self)
   adw_combo_row_set_selected (self->profession_row,
                               find_string ((const char * const *) self->professions,
                                            m->profession, 1));
-  adw_combo_row_set_selected (self->consent_row, find_string (consents, m->consent, 0));
+  ts_ui_enum_combo_row_select (self->consent_row, m->consent);
   for (guint i = 0; i < self->chapter_ids->len; i++)
     if (g_array_index (self->chapter_ids, gint64, i) == m->home_chapter_id)
       adw_combo_row_set_selected (self->chapter_row, i);
@@ -279,7 +271,8 @@ read_fields (TsMemberDialog *self,
                               ? self->professions[profession - 1] : "",
                 "home-chapter-id", chapter < self->chapter_ids->len
                                    ? g_array_index (self->chapter_ids, gint64, chapter) : 0,
-                "consent", consents[MIN (adw_combo_row_get_selected (self->consent_row), 2)],
+                "consent", MAX (ts_ui_enum_selected (adw_combo_row_get_selected_item (self->consent_row)),
+                                TS_CONSENT_FULL),
                 "referred-by", self->referred_by != self->member->id ? self->referred_by : 0,
                 NULL);
 }
@@ -491,12 +484,13 @@ ts_member_dialog_init (TsMemberDialog *self)
 }
 
 /* New members get the organizer's chosen default. */
-static char *
+static TsConsent
 default_consent (GtkWindow *parent)
 {
   g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (parent));
+  g_autofree char *nick = g_settings_get_string (settings, "default-consent");
 
-  return g_settings_get_string (settings, "default-consent");
+  return MAX (ts_enum_parse_nick (TS_TYPE_CONSENT, nick), TS_CONSENT_FULL);
 }
 
 GtkWidget *
@@ -512,10 +506,8 @@ ts_member_dialog_new (GtkWindow    *parent,
     member = ts_repository_get_member (repository, member_id, &error);
   else
     {
-      g_autofree char *consent = default_consent (parent);
-
       member = ts_member_new ();
-      g_object_set (member, "consent", consent, NULL);
+      g_object_set (member, "consent", default_consent (parent), NULL);
     }
   if (member == NULL)
     {

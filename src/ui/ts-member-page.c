@@ -45,7 +45,7 @@ fill_profile (TsMemberPage *self,
   /* always: shown even when empty, as "—", because a gap there matters
    * (no consent, no organization on the roster); the rest only when set. */
   struct { const char *title; const char *value; gboolean always; } rows[] = {
-    { _("Roster Consent"), ts_member_consent_label (member->consent), TRUE },
+    { _("Roster Consent"), ts_consent_to_label (member->consent), TRUE },
     { _("Organization"), member->organization, TRUE },
     { _("Profession"), member->profession, TRUE },
     { _("Job Title"), member->job_title, FALSE },
@@ -82,8 +82,8 @@ fill_history (TsMemberPage *self)
       g_autofree char *title = g_strdup_printf ("%s　%s", day,
                                                 event && event->chapter_name ? event->chapter_name : "");
       g_autofree char *subtitle = g_strdup_printf ("%s · %s",
-                                                   ts_attendance_status_label (attendance->status),
-                                                   ts_attendance_role_label (attendance->role));
+                                                   ts_attendance_status_to_label (attendance->status),
+                                                   ts_attendance_role_to_label (attendance->role));
 
       gtk_list_box_append (self->history_list,
                            ts_ui_link_row (title, subtitle, NULL, attendance->event_id));

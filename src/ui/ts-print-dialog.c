@@ -263,19 +263,19 @@ bind_columns (TsPrintDialog *self)
 static void
 add_status_rows (TsPrintDialog *self)
 {
-  for (guint i = 0; ts_attendance_statuses ()[i] != NULL && i < 5; i++)
+  for (TsAttendanceStatus status = 0; status < TS_ATTENDANCE_STATUS_N; status++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *toggle = gtk_switch_new ();
 
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     ts_attendance_status_label (ts_attendance_statuses ()[i]));
+                                     ts_attendance_status_to_label (status));
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
       adw_preferences_group_add (self->include_group, row);
-      bind_flag (self, "statuses", 1u << i, GTK_SWITCH (toggle));
+      bind_flag (self, "statuses", TS_ATTENDANCE_STATUS_FLAG (status), GTK_SWITCH (toggle));
     }
 }
 

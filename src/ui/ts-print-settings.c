@@ -45,8 +45,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const kind_keys[] = { "roster", "cards", "badges", "addendum" };
-
 static gboolean
 is_sheet (TsPrintKind kind)
 {
@@ -108,7 +106,7 @@ ts_print_settings_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      ts_print_options_init (&self->options, (TsPrintKind) g_value_get_uint (value));
+      ts_print_options_init (&self->options, (TsPrintKind) g_value_get_enum (value));
       break;
     case PROP_SORT:
       SET_FIELD (sort, (TsPrintSort) g_value_get_uint (value), prop_id);
@@ -159,7 +157,7 @@ ts_print_settings_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_KIND:           g_value_set_uint (value, o->kind); break;
+    case PROP_KIND:           g_value_set_enum (value, o->kind); break;
     case PROP_SORT:           g_value_set_uint (value, o->sort); break;
     case PROP_ORGANIZER_COPY: g_value_set_boolean (value, o->organizer_copy); break;
     case PROP_COMPACT:        g_value_set_boolean (value, o->compact); break;
@@ -214,7 +212,7 @@ ts_print_settings_class_init (TsPrintSettingsClass *klass)
   object_class->set_property = ts_print_settings_set_property;
 
   properties[PROP_KIND] =
-    g_param_spec_uint ("kind", NULL, NULL, TS_PRINT_ROSTER, TS_PRINT_ADDENDUM, TS_PRINT_ROSTER,
+    g_param_spec_enum ("kind", NULL, NULL, TS_TYPE_PRINT_KIND, TS_PRINT_ROSTER,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SORT] = uint_property ("sort", TS_PRINT_SORT_CHECK_IN, TS_PRINT_SORT_READING);
   properties[PROP_ORGANIZER_COPY] = boolean_property ("organizer-copy");
@@ -281,7 +279,9 @@ bind_kind_key (TsPrintSettings *self,
                GSettings       *settings,
                const char      *what)
 {
-  g_autofree char *key = g_strdup_printf ("print-%s-%s", kind_keys[self->options.kind], what);
+  g_autofree char *key = g_strdup_printf ("print-%s-%s",
+                                          ts_enum_get_nick (TS_TYPE_PRINT_KIND, self->options.kind),
+                                          what);
 
   g_settings_bind (settings, key, self, what, G_SETTINGS_BIND_DEFAULT);
 }

@@ -245,3 +245,63 @@ ts_ui_link_row_id (GtkListBoxRow *row)
 {
   return TS_IS_LINK_ROW (row) ? ts_link_row_get_record_id (TS_LINK_ROW (row)) : 0;
 }
+
+/* Called by the expression with the AdwEnumListItem; the closure's
+ * marshaller takes the string it returns. */
+static char *
+enum_item_label (AdwEnumListItem *item,
+                 gpointer         enum_type)
+{
+  if (item == NULL)
+    return g_strdup ("");
+  return g_strdup (ts_enum_to_label ((GType) GPOINTER_TO_SIZE (enum_type),
+                                     adw_enum_list_item_get_value (item)));
+}
+
+GtkExpression *
+ts_ui_enum_label_expression (GType enum_type)
+{
+  return gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                      G_CALLBACK (enum_item_label),
+                                      GSIZE_TO_POINTER (enum_type), NULL);
+}
+
+GtkWidget *
+ts_ui_enum_drop_down_new (GType enum_type,
+                          int   selected)
+{
+  AdwEnumListModel *model = adw_enum_list_model_new (enum_type);
+  guint position = adw_enum_list_model_find_position (model, selected);
+  GtkWidget *drop_down = gtk_drop_down_new (G_LIST_MODEL (model),
+                                            ts_ui_enum_label_expression (enum_type));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), position);
+  return drop_down;
+}
+
+/* The value of a drop-down's or combo row's selected item; -1 for none. */
+int
+ts_ui_enum_selected (GObject *item)
+{
+  return ADW_IS_ENUM_LIST_ITEM (item) ? adw_enum_list_item_get_value (ADW_ENUM_LIST_ITEM (item)) : -1;
+}
+
+void
+ts_ui_enum_combo_row_setup (AdwComboRow *row,
+                            GType        enum_type)
+{
+  g_autoptr(AdwEnumListModel) model = adw_enum_list_model_new (enum_type);
+  g_autoptr(GtkExpression) expression = ts_ui_enum_label_expression (enum_type);
+
+  adw_combo_row_set_expression (row, expression);
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+}
+
+void
+ts_ui_enum_combo_row_select (AdwComboRow *row,
+                             int          value)
+{
+  AdwEnumListModel *model = ADW_ENUM_LIST_MODEL (adw_combo_row_get_model (row));
+
+  adw_combo_row_set_selected (row, adw_enum_list_model_find_position (model, value));
+}

@@ -35,4 +35,15 @@ guint      ts_ui_idle_add          (GSourceFunc   function,
 gboolean   ts_ui_purge_old_deletes (TsRepository *repository,
                                     GError      **error);
 
+/* Choosing a value of a registered enum (ts-vocabulary.h): its values in
+ * an AdwEnumListModel, shown by their labels. */
+GtkExpression *ts_ui_enum_label_expression (GType          enum_type);
+GtkWidget     *ts_ui_enum_drop_down_new    (GType          enum_type,
+                                            int            selected);
+int            ts_ui_enum_selected         (GObject       *item);
+void           ts_ui_enum_combo_row_setup  (AdwComboRow   *row,
+                                            GType          enum_type);
+void           ts_ui_enum_combo_row_select (AdwComboRow   *row,
+                                            int            value);
+
 G_END_DECLS

@@ -66,27 +66,28 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* New members get the organizer's chosen default. */
-static char *
-dup_default_consent (TsWalkInDialog *self)
+static TsConsent
+get_default_consent (TsWalkInDialog *self)
 {
   g_autoptr(GSettings) settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
+  g_autofree char *nick = g_settings_get_string (settings, "default-consent");
 
-  return g_settings_get_string (settings, "default-consent");
+  return MAX (ts_enum_parse_nick (TS_TYPE_CONSENT, nick), TS_CONSENT_FULL);
 }
 
 /* Walk-ins never saw the sign-up notice, so they are listed only when
  * the switch says they agreed; then at the default level (or name and
  * organization, when the default is to list nobody). */
-static char *
-dup_consent (TsWalkInDialog *self)
+static TsConsent
+get_consent (TsWalkInDialog *self)
 {
-  g_autofree char *preferred = dup_default_consent (self);
+  TsConsent preferred = get_default_consent (self);
 
   if (!gtk_switch_get_active (self->consent_switch))
-    return g_strdup (TS_CONSENT_NONE);
-  if (g_str_equal (preferred, TS_CONSENT_NONE))
-    return g_strdup (TS_CONSENT_NAME_ORGANIZATION);
-  return g_steal_pointer (&preferred);
+    return TS_CONSENT_NONE;
+  if (preferred == TS_CONSENT_NONE)
+    return TS_CONSENT_NAME_ORGANIZATION;
+  return preferred;
 }
 
 static const char *
@@ -135,8 +136,7 @@ build_member (TsWalkInDialog *self)
   member->organization = g_steal_pointer (&organization);
   g_free (member->profession);
   member->profession = dup_profession (self);
-  g_free (member->consent);
-  member->consent = dup_consent (self);
+  member->consent = get_consent (self);
   member->referred_by = self->referrer_id;
   ts_member_update_keys (member);
   return member;

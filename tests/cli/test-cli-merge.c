@@ -41,9 +41,9 @@ fixture_set_up (Fixture       *fixture,
                               "email", "saito@example.jp", NULL);
   friend = ts_test_add_member (repository, "family-name", "鈴木", "referred-by", other->id,
                                NULL);
-  ts_test_attend (repository, event->id, keep->id, "registered");
-  ts_test_attend (repository, event->id, other->id, "walk-in");
-  ts_test_attend (repository, later->id, other->id, "registered");
+  ts_test_attend (repository, event->id, keep->id, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, event->id, other->id, TS_ATTENDANCE_STATUS_WALK_IN);
+  ts_test_attend (repository, later->id, other->id, TS_ATTENDANCE_STATUS_REGISTERED);
   fixture->event_id = event->id;
   fixture->later_event_id = later->id;
   fixture->keep = keep->id;
@@ -125,8 +125,8 @@ test_duplicates_and_merge (Fixture       *fixture,
     g_autoptr(TsAttendance) newest = g_list_model_get_item (history, 0);
     g_autoptr(TsAttendance) oldest = g_list_model_get_item (history, 1);
 
-    g_assert_cmpstr (newest->status, ==, "registered");
-    g_assert_cmpstr (oldest->status, ==, "walk-in");
+    g_assert_cmpint (newest->status, ==, TS_ATTENDANCE_STATUS_REGISTERED);
+    g_assert_cmpint (oldest->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
   }
   referred = ts_repository_list_referred (fixture->db.repository, fixture->keep, &error);
   g_assert_cmpuint (g_list_model_get_n_items (referred), ==, 1);
@@ -147,11 +147,11 @@ test_event_close (Fixture       *fixture,
   g_assert_cmpint (run (fixture, &result, "event", "close", event, NULL), ==, 0);
   g_assert_cmpstr (g_strstrip (result.out), ==, "1 人を無断欠席にしました。");
   held = ts_repository_get_event (fixture->db.repository, fixture->later_event_id, NULL);
-  g_assert_cmpstr (held->status, ==, "held");
+  g_assert_cmpint (held->status, ==, TS_EVENT_STATUS_HELD);
   list = ts_repository_list_attendance (fixture->db.repository, fixture->later_event_id, NULL);
   {
     g_autoptr(TsAttendance) row = g_list_model_get_item (list, 0);
-    g_assert_cmpstr (row->status, ==, "no-show");
+    g_assert_cmpint (row->status, ==, TS_ATTENDANCE_STATUS_NO_SHOW);
   }
 
   g_assert_cmpint (run (fixture, &result, "event", "close", "999", NULL), ==, 1);

@@ -217,7 +217,7 @@ test_member_edit (void)
   g_assert_cmpint (run.status, ==, 2);
   g_clear_object (&member);
   member = read_member (dir, g_ascii_strtoll (id, NULL, 10));
-  g_assert_cmpstr (member->consent, ==, "full");
+  g_assert_cmpint (member->consent, ==, TS_CONSENT_FULL);
   g_assert_cmpstr (member->wish, ==, "認知症カフェを開きます");
   ts_test_run_clear (&run);
   ts_test_remove_dir (dir);

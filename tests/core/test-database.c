@@ -127,7 +127,7 @@ test_foreign_keys_enforced (void)
   g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT);
   g_clear_error (&error);
 
-  attendance = ts_repository_set_attendance (repository, 5, 6, "registered", &error);
+  attendance = ts_repository_set_attendance (repository, 5, 6, TS_ATTENDANCE_STATUS_REGISTERED, &error);
   g_assert_null (attendance);
   g_assert_error (error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_CONSTRAINT);
   ts_test_remove_dir (dir);

@@ -36,7 +36,8 @@ fixture_set_up (Fixture       *fixture,
                                                        "family-reading", name, NULL);
 
       fixture->members[i] = member->id;
-      ts_test_attend (repository, event->id, member->id, statuses[i]);
+      ts_test_attend (repository, event->id, member->id,
+                      ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, statuses[i]));
     }
 }
 
@@ -59,7 +60,7 @@ status_of (Fixture *fixture,
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, j);
 
       if (attendance->member_id == fixture->members[i])
-        return g_strdup (attendance->status);
+        return g_strdup (ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, attendance->status));
     }
   return NULL;
 }
@@ -69,7 +70,7 @@ event_status (Fixture *fixture)
 {
   g_autoptr(TsEvent) event = ts_repository_get_event (fixture->db.repository,
                                                       fixture->event_id, NULL);
-  return g_strdup (event->status);
+  return g_strdup (ts_enum_get_nick (TS_TYPE_EVENT_STATUS, event->status));
 }
 
 static void
@@ -137,7 +138,7 @@ test_cancelled_refused (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_object_set (edited, "status", "cancelled", NULL);
+  g_object_set (edited, "status", TS_EVENT_STATUS_CANCELLED, NULL);
   g_assert_true (ts_repository_update_event (fixture->db.repository, loaded, edited, &error));
   before = ts_test_dump_database (fixture->db.path);
   close = ts_repository_close_event (fixture->db.repository, fixture->event_id, &error);

@@ -31,7 +31,7 @@ fixture_set_up (Fixture       *fixture,
     {
       g_autoptr(TsEvent) event = ts_test_add_event (fixture->db.repository,
                                                     "chapter-id", chapter->id,
-                                                    "starts-at", dates[i], "status", "held",
+                                                    "starts-at", dates[i], "status", TS_EVENT_STATUS_HELD,
                                                     NULL);
       fixture->events[i] = event->id;
     }
@@ -203,8 +203,10 @@ test_merge_and_undo (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       if (cases[i][0] != NULL)
-        ts_test_attend (repository, fixture->events[i], keep, cases[i][0]);
-      ts_test_attend (repository, fixture->events[i], other, cases[i][1]);
+        ts_test_attend (repository, fixture->events[i], keep,
+                        ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, cases[i][0]));
+      ts_test_attend (repository, fixture->events[i], other,
+                      ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, cases[i][1]));
     }
   before = ts_test_dump_database (fixture->db.path);
 
@@ -233,7 +235,7 @@ test_merge_and_undo (Fixture       *fixture,
       g_autoptr(TsAttendance) row = find_attendance (repository, fixture->events[i], keep);
 
       g_assert_nonnull (row);
-      g_assert_cmpstr (row->status, ==, cases[i][2]);
+      g_assert_cmpstr (ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, row->status), ==, cases[i][2]);
       g_assert_cmpuint (count_rows (fixture, fixture->events[i]), ==, 2 - 1);
     }
   referred = ts_repository_get_member (repository, friend, &error);
@@ -266,7 +268,7 @@ test_merge_refusals (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  ts_test_attend (repository, fixture->events[0], other, "attended");
+  ts_test_attend (repository, fixture->events[0], other, TS_ATTENDANCE_STATUS_ATTENDED);
   before = ts_test_dump_database (fixture->db.path);
 
   g_assert_null (ts_repository_merge_members (repository, keep, keep, NULL, 0, &error));
@@ -314,7 +316,7 @@ test_default_fields (void)
   g_object_set (keep, "family-name", "斎藤", "organization", "大田病院", NULL);
   g_object_set (other, "family-name", "斉藤", "organization", "蒲田病院",
                 "email", "saito@example.jp", "home-chapter-id", (gint64) 3,
-                "consent", "none", NULL);
+                "consent", TS_CONSENT_NONE, NULL);
   fields = ts_member_merge_default_fields (keep, other);
   joined = g_strjoinv (",", fields);
   /* Keep's where set (name, organization, consent), else other's. */

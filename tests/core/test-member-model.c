@@ -49,7 +49,7 @@ fixture_set_up (Fixture       *fixture,
                                    "profession", professions[i % G_N_ELEMENTS (professions)],
                                    "home-chapter-id", i % 3 == 0 ? chapter->id : 0, NULL);
       for (guint k = 0; k < i % 4; k++)
-        ts_test_attend (repository, event->id, member->id, "attended");
+        ts_test_attend (repository, event->id, member->id, TS_ATTENDANCE_STATUS_ATTENDED);
     }
   g_assert_true (ts_database_commit (fixture->db.database, NULL));
 }
@@ -271,7 +271,7 @@ test_follows_changes (Fixture       *fixture,
 
   /* Attendance changes a row's figures. */
   later = ts_test_add_event (repository, "chapter-id", fixture->chapter_id, "starts-at", "2017-09-28T19:00", NULL);
-  ts_test_attend (repository, later->id, item (G_LIST_MODEL (model), 2)->id, "walk-in");
+  ts_test_attend (repository, later->id, item (G_LIST_MODEL (model), 2)->id, TS_ATTENDANCE_STATUS_WALK_IN);
   wait_change (&change, 2, 1, 1);
 
   /* A deleted member leaves. */

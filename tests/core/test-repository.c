@@ -34,7 +34,7 @@ static gint64
 add_event (TsRepository *repository,
            gint64        chapter_id,
            const char   *starts_at,
-           const char   *status)
+           TsEventStatus status)
 {
   g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
                                                 "starts-at", starts_at, "status", status,
@@ -54,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
   chapter = ts_test_add_chapter (fixture->repository, "name", "大田医介塾",
                                  "reading", "おおたいかいじゅく", "region", "東京都", NULL);
   fixture->chapter_id = chapter->id;
-  fixture->event_id = add_event (fixture->repository, chapter->id, "2017-08-24T19:00", "held");
+  fixture->event_id = add_event (fixture->repository, chapter->id, "2017-08-24T19:00", TS_EVENT_STATUS_HELD);
 }
 
 static void
@@ -137,18 +137,18 @@ test_attendance_flow (Fixture       *fixture,
   g_autoptr(TsEvent) event = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 next = add_event (repository, fixture->chapter_id, "2017-09-28T19:00", "planned");
+  gint64 next = add_event (repository, fixture->chapter_id, "2017-09-28T19:00", TS_EVENT_STATUS_PLANNED);
 
   registered = ts_repository_set_attendance (repository, fixture->event_id, a->id,
-                                             "registered", &error);
+                                             TS_ATTENDANCE_STATUS_REGISTERED, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (registered->status, ==, "registered");
+  g_assert_cmpint (registered->status, ==, TS_ATTENDANCE_STATUS_REGISTERED);
   g_assert_cmpstr (registered->checked_in_at, ==, "");
 
   g_assert_true (ts_repository_check_in (repository, fixture->event_id, a->id, &error));
   /* b was not registered: checked in as a walk-in. */
   g_assert_true (ts_repository_check_in (repository, fixture->event_id, b->id, &error));
-  g_assert_true (ts_repository_set_attendance (repository, next, a->id, "registered", &error) != NULL);
+  g_assert_true (ts_repository_set_attendance (repository, next, a->id, TS_ATTENDANCE_STATUS_REGISTERED, &error) != NULL);
 
   list = ts_repository_list_attendance (repository, fixture->event_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
@@ -157,10 +157,10 @@ test_attendance_flow (Fixture       *fixture,
     g_autoptr(TsAttendance) second = g_list_model_get_item (list, 1);
 
     g_assert_cmpstr (first->member->family_name, ==, "和田");   /* わだ before わたなべ */
-    g_assert_cmpstr (first->status, ==, "attended");
+    g_assert_cmpint (first->status, ==, TS_ATTENDANCE_STATUS_ATTENDED);
     g_assert_cmpuint (strlen (first->checked_in_at), ==, 19);
     g_assert_true (first->first_time);
-    g_assert_cmpstr (second->status, ==, "walk-in");
+    g_assert_cmpint (second->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
   }
   g_clear_object (&list);
 
@@ -225,7 +225,7 @@ test_walk_in_and_similar (Fixture       *fixture,
   walk_in = ts_repository_add_walk_in (repository, fixture->event_id, stranger, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stranger->id, >, 0);
-  g_assert_cmpstr (walk_in->status, ==, "walk-in");
+  g_assert_cmpint (walk_in->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
   g_assert_cmpuint (strlen (walk_in->checked_in_at), ==, 19);
 }
 
@@ -239,7 +239,7 @@ test_soft_delete_and_restore (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (ts_repository_set_attendance (repository, fixture->event_id, member->id,
-                                                  "attended", &error));
+                                                  TS_ATTENDANCE_STATUS_ATTENDED, &error));
   g_assert_true (ts_repository_delete (repository, "member", member->id, &error));
   during = ts_repository_list_members (repository, NULL, &error);
   g_assert_cmpuint (g_list_model_get_n_items (during), ==, 0);

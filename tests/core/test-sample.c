@@ -60,8 +60,7 @@ test_lively (void)
   g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "c.db");
   g_autoptr(GListModel) members = ts_repository_list_members (repository, NULL, NULL);
   g_autoptr(GListModel) events = ts_repository_list_events (repository, 0, NULL);
-  guint statuses[5] = { 0 }, held = 0, planned = 0, regulars = 0;
-  const char **names = ts_attendance_statuses ();
+  guint statuses[TS_ATTENDANCE_STATUS_N] = { 0 }, held = 0, planned = 0, regulars = 0;
 
   g_assert_cmpuint (g_list_model_get_n_items (members), ==, 150);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3 * 15);
@@ -70,13 +69,12 @@ test_lively (void)
       g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
       g_autoptr(GListModel) list = ts_repository_list_attendance (repository, event->id, NULL);
 
-      held += g_str_equal (event->status, "held");
-      planned += g_str_equal (event->status, "planned");
+      held += event->status == TS_EVENT_STATUS_HELD;
+      planned += event->status == TS_EVENT_STATUS_PLANNED;
       for (guint j = 0; j < g_list_model_get_n_items (list); j++)
         {
           g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, j);
-          for (guint s = 0; s < 5; s++)
-            statuses[s] += g_str_equal (attendance->status, names[s]);
+          statuses[attendance->status]++;
         }
     }
   for (guint i = 0; i < g_list_model_get_n_items (members); i++)
@@ -86,7 +84,7 @@ test_lively (void)
     }
   g_assert_cmpuint (held, ==, 3 * 14);
   g_assert_cmpuint (planned, ==, 3);
-  for (guint s = 0; s < 5; s++)
+  for (guint s = 0; s < TS_ATTENDANCE_STATUS_N; s++)
     g_assert_cmpuint (statuses[s], >, 0);
   g_assert_cmpuint (regulars, >, 10);
   g_assert_nonnull (strstr (dump, "no-show"));

@@ -59,7 +59,7 @@ app_write (Soak         *soak,
       return;
     }
   g_object_unref (ts_repository_set_attendance (repository, event_id, member->id,
-                                                "registered", NULL));
+                                                TS_ATTENDANCE_STATUS_REGISTERED, NULL));
   g_hash_table_add (soak->acknowledged, g_steal_pointer (&email));
   soak->app_writes++;
 }

@@ -33,7 +33,7 @@ fixture_set_up (Fixture       *fixture,
                              "starts-at", "2017-08-24T19:00", NULL);
   member = ts_test_add_member (fixture->db.repository, "family-name", "山田",
                                "family-reading", "やまだ", NULL);
-  ts_test_attend (fixture->db.repository, event->id, member->id, "attended");
+  ts_test_attend (fixture->db.repository, event->id, member->id, TS_ATTENDANCE_STATUS_ATTENDED);
   fixture->member_id = member->id;
   g_clear_object (&fixture->db.repository);
 }

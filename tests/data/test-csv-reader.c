@@ -204,14 +204,16 @@ test_mapping_one_column_per_field (void)
 static void
 test_consent_answers (void)
 {
-  g_assert_cmpstr (ts_import_consent_for ("はい"), ==, "full");
-  g_assert_cmpstr (ts_import_consent_for (" いいえ "), ==, "none");
-  g_assert_cmpstr (ts_import_consent_for ("氏名と所属のみ"), ==, "name-organization");
-  g_assert_cmpstr (ts_import_consent_for ("Listed in full"), ==, "full");
-  g_assert_cmpstr (ts_import_consent_for ("すべて掲載"), ==, "full");
-  g_assert_cmpstr (ts_import_consent_for ("掲載しない"), ==, "none");
-  g_assert_cmpstr (ts_import_consent_for (""), ==, "");
-  g_assert_null (ts_import_consent_for ("たぶん"));
+  g_assert_cmpint (ts_import_consent_for ("はい"), ==, TS_CONSENT_FULL);
+  g_assert_cmpint (ts_import_consent_for (" いいえ "), ==, TS_CONSENT_NONE);
+  g_assert_cmpint (ts_import_consent_for ("氏名と所属のみ"), ==, TS_CONSENT_NAME_ORGANIZATION);
+  g_assert_cmpint (ts_import_consent_for ("Listed in full"), ==, TS_CONSENT_FULL);
+  g_assert_cmpint (ts_import_consent_for ("すべて掲載"), ==, TS_CONSENT_FULL);
+  g_assert_cmpint (ts_import_consent_for ("掲載しない"), ==, TS_CONSENT_NONE);
+  g_assert_cmpint (ts_import_consent_for ("name-organization"), ==, TS_CONSENT_NAME_ORGANIZATION);
+  g_assert_cmpint (ts_import_consent_for ("Not listed"), ==, TS_CONSENT_NONE);
+  g_assert_cmpint (ts_import_consent_for (""), ==, TS_IMPORT_CONSENT_EMPTY);
+  g_assert_cmpint (ts_import_consent_for ("たぶん"), ==, TS_IMPORT_CONSENT_UNKNOWN);
 }
 
 int

@@ -222,7 +222,7 @@ first_held_event (Fixture *fixture,
     {
       g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
 
-      if (g_str_equal (event->status, "held") && event->present > 0)
+      if (event->status == TS_EVENT_STATUS_HELD && event->present > 0)
         {
           *chapter_id = event->chapter_id;
           return event->id;

@@ -152,9 +152,9 @@ test_form_export (Fixture       *fixture,
   g_assert_cmpstr (ito->family_name, ==, "伊藤");
   g_assert_cmpstr (ito->organization, ==, "大田区地域包括支援センター");
   g_assert_cmpstr (ito->introduction, ==, "地域のケアマネです。");
-  g_assert_cmpstr (ito->consent, ==, "full");
-  g_assert_cmpstr (watanabe->consent, ==, "none");
-  g_assert_cmpstr (matsumoto->consent, ==, "name-organization");
+  g_assert_cmpint (ito->consent, ==, TS_CONSENT_FULL);
+  g_assert_cmpint (watanabe->consent, ==, TS_CONSENT_NONE);
+  g_assert_cmpint (matsumoto->consent, ==, TS_CONSENT_NAME_ORGANIZATION);
   /* The referrer is in the same file. */
   g_assert_cmpint (watanabe->referred_by, ==, ito->id);
   /* The timestamp is nowhere. */
@@ -360,7 +360,8 @@ test_registrations (Fixture       *fixture,
   for (guint i = 0; i < 6; i++)
     {
       g_autoptr(TsAttendance) item = g_list_model_get_item (attendance, i);
-      g_assert_cmpstr (item->status, ==, item->member_id == ito->id ? "walk-in" : "registered");
+      g_assert_cmpint (item->status, ==, item->member_id == ito->id ? TS_ATTENDANCE_STATUS_WALK_IN
+                                                                    : TS_ATTENDANCE_STATUS_REGISTERED);
     }
 }
 
@@ -466,7 +467,7 @@ test_bad_values (Fixture       *fixture,
   jiro = find_member (fixture, "山田次郎");
   g_assert_cmpstr (taro->family_reading, ==, "");
   g_assert_cmpstr (hanako->email, ==, "");
-  g_assert_cmpstr (jiro->consent, ==, "none");
+  g_assert_cmpint (jiro->consent, ==, TS_CONSENT_NONE);
   notes = ts_import_result_notes (&result);
   g_assert_cmpuint (g_strv_length (notes), ==, 3);
   g_assert_cmpstr (notes[0], ==, "1 person was imported with the email address left empty.");

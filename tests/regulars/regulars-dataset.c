@@ -48,7 +48,7 @@ static gint64
 add_event (TsRepository *repository,
            gint64        chapter_id,
            const char   *starts_at,
-           const char   *status)
+           TsEventStatus status)
 {
   g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter_id,
                                                 "starts-at", starts_at, "status", status,
@@ -86,9 +86,9 @@ dataset_build (TsRepository *repository,
   d->chapter_b = add_chapter (repository, "品川医介塾", "しながわいかいじゅく");
   for (guint i = 1; i <= 11; i++)
     a[i] = add_event (repository, d->chapter_a, dates[i],
-                      i == 3 ? "cancelled" : i == 7 || i == 11 ? "planned" : "held");
-  b1 = add_event (repository, d->chapter_b, "2017-03-15T19:00", "held");
-  b2 = add_event (repository, d->chapter_b, "2017-11-15T19:00", "held");
+                      i == 3 ? TS_EVENT_STATUS_CANCELLED : i == 7 || i == 11 ? TS_EVENT_STATUS_PLANNED : TS_EVENT_STATUS_HELD);
+  b1 = add_event (repository, d->chapter_b, "2017-03-15T19:00", TS_EVENT_STATUS_HELD);
+  b2 = add_event (repository, d->chapter_b, "2017-11-15T19:00", TS_EVENT_STATUS_HELD);
 
   d->r = add_member (repository, "常連", "太郎", "看護師", "r@example.jp");
   d->l = add_member (repository, "離脱", "花子", "介護福祉士", "l@example.jp");
@@ -100,28 +100,28 @@ dataset_build (TsRepository *repository,
   d->x = add_member (repository, "欠席", "健", "社会福祉士", "");
 
   for (guint i = 1; i <= 10; i++)
-    ts_test_attend (repository, a[i], d->r, "attended");
-  ts_test_attend (repository, a[11], d->r, "registered");
-  ts_test_attend (repository, a[1], d->l, "attended");
-  ts_test_attend (repository, a[2], d->l, "attended");
-  ts_test_attend (repository, a[4], d->l, "attended");
-  ts_test_attend (repository, a[5], d->l, "attended");
-  ts_test_attend (repository, a[9], d->l, "no-show");
-  ts_test_attend (repository, a[1], d->q, "attended");
-  ts_test_attend (repository, a[2], d->q, "attended");
-  ts_test_attend (repository, a[7], d->q, "attended");
-  ts_test_attend (repository, a[5], d->t, "attended");
-  ts_test_attend (repository, a[6], d->t, "walk-in");
-  ts_test_attend (repository, b1, d->m, "attended");
-  ts_test_attend (repository, a[6], d->m, "attended");
-  ts_test_attend (repository, b2, d->m, "attended");
-  ts_test_attend (repository, a[10], d->m, "attended");
-  ts_test_attend (repository, a[8], d->w, "walk-in");
-  ts_test_attend (repository, a[9], d->w, "registered");
-  ts_test_attend (repository, a[9], d->w, "attended");
-  ts_test_attend (repository, a[10], d->n, "attended");
-  ts_test_attend (repository, a[10], d->x, "registered");
-  ts_test_attend (repository, a[10], d->x, "no-show");
+    ts_test_attend (repository, a[i], d->r, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[11], d->r, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, a[1], d->l, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[2], d->l, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[4], d->l, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[5], d->l, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[9], d->l, TS_ATTENDANCE_STATUS_NO_SHOW);
+  ts_test_attend (repository, a[1], d->q, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[2], d->q, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[7], d->q, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[5], d->t, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[6], d->t, TS_ATTENDANCE_STATUS_WALK_IN);
+  ts_test_attend (repository, b1, d->m, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[6], d->m, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, b2, d->m, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[10], d->m, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[8], d->w, TS_ATTENDANCE_STATUS_WALK_IN);
+  ts_test_attend (repository, a[9], d->w, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, a[9], d->w, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[10], d->n, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, a[10], d->x, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, a[10], d->x, TS_ATTENDANCE_STATUS_NO_SHOW);
 }
 
 void

@@ -263,7 +263,7 @@ test_follows_changes (Fixture       *fixture,
   /* A second newcomer walks in at A10: the lists follow once idle. */
   g_object_set (member, "family-name", "飛入", "given-name", "明", NULL);
   g_assert_true (ts_repository_save_member (fixture->repository, member, &error));
-  attendance = ts_repository_set_attendance (fixture->repository, a10, member->id, "walk-in",
+  attendance = ts_repository_set_attendance (fixture->repository, a10, member->id, TS_ATTENDANCE_STATUS_WALK_IN,
                                              &error);
   g_assert_no_error (error);
   assert_list_title (fixture, "first-timers", "New This Month (2)");

@@ -52,8 +52,8 @@ busiest_event (const char  *dir,
     {
       g_autoptr(TsAttendance) a = g_list_model_get_item (list, i);
 
-      if (g_strcmp0 (a->member->consent, TS_CONSENT_NONE) != 0 &&
-          g_strv_contains ((const char *[]) { "registered", "attended", "walk-in", NULL }, a->status))
+      if (a->member->consent != TS_CONSENT_NONE &&
+          (a->status == TS_ATTENDANCE_STATUS_REGISTERED || ts_attendance_status_is_present (a->status)))
         g_ptr_array_add (names, ts_member_dup_name (a->member));
     }
   return best;
@@ -176,7 +176,7 @@ test_cli_wareki (void)
     g_autoptr(TsEvent) held = ts_test_add_event (repository, "chapter-id", chapter->id,
                                                  "title", "第3回 令和の会",
                                                  "starts-at", "2019-08-22T19:00",
-                                                 "status", "planned", NULL);
+                                                 "status", TS_EVENT_STATUS_PLANNED, NULL);
 
     test_fixture_add_people (repository, held->id);
     event = g_strdup_printf ("%" G_GINT64_FORMAT, held->id);

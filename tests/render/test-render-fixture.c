@@ -94,7 +94,7 @@ test_fixture_event (TsRepository *repository,
                                                 "title", title,
                                                 "starts-at", "2017-08-24T19:00",
                                                 "venue", "居酒屋 つどい",
-                                                "status", "planned", NULL);
+                                                "status", TS_EVENT_STATUS_PLANNED, NULL);
 
   return event->id;
 }
@@ -121,8 +121,10 @@ add_member (TsRepository *repository,
                                "given-reading", given_reading,
                                "organization", "つどい訪問看護ステーション",
                                "profession", profession, "email", email, "phone", phone,
-                               "introduction", intro, "consent", consent, NULL);
-  ts_test_attend (repository, event_id, member->id, status);
+                               "introduction", intro,
+                               "consent", ts_enum_parse_nick (TS_TYPE_CONSENT, consent), NULL);
+  ts_test_attend (repository, event_id, member->id,
+                  ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, status));
   return member->id;
 }
 

@@ -59,7 +59,7 @@ static gint64
 add_event (TsRepository *repository,
            gint64        chapter_id,
            int           month,
-           const char   *status)
+           TsEventStatus status)
 {
   g_autofree char *starts_at = g_strdup_printf ("2017-%02d-24T19:00", month);
   g_autofree char *title = g_strdup_printf ("第%d回 試験の会", month);
@@ -84,8 +84,8 @@ fixture_set_up (Fixture       *fixture,
   chapter = ts_test_add_chapter (fixture->repository, "name", "試験医介塾",
                                  "reading", "しけんいかいじゅく", NULL);
   for (int m = 0; m < 7; m++)
-    held[m] = add_event (fixture->repository, chapter->id, m + 1, "held");
-  fixture->event_id = add_event (fixture->repository, chapter->id, 8, "planned");
+    held[m] = add_event (fixture->repository, chapter->id, m + 1, TS_EVENT_STATUS_HELD);
+  fixture->event_id = add_event (fixture->repository, chapter->id, 8, TS_EVENT_STATUS_PLANNED);
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
     {
@@ -95,12 +95,13 @@ fixture_set_up (Fixture       *fixture,
                             "given-name", p->given, "family-reading", p->family_reading,
                             "given-reading", p->given_reading,
                             "organization", "つどい訪問看護ステーション",
-                            "profession", "看護師", "consent", p->consent, NULL);
+                            "profession", "看護師", "consent", ts_enum_parse_nick (TS_TYPE_CONSENT, p->consent), NULL);
 
       for (int m = 0; m < 7; m++)
         if (p->present[m] == 'x')
-          ts_test_attend (fixture->repository, held[m], member->id, "attended");
-      ts_test_attend (fixture->repository, fixture->event_id, member->id, p->august);
+          ts_test_attend (fixture->repository, held[m], member->id, TS_ATTENDANCE_STATUS_ATTENDED);
+      ts_test_attend (fixture->repository, fixture->event_id, member->id,
+                      ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, p->august));
     }
 }
 
@@ -301,6 +302,41 @@ test_columns_parse (void)
   g_assert_nonnull (strstr (error->message, "marks"));
 }
 
+/* Kinds and columns are registered with the names the command line and
+ * the settings' keys use; "all" is every column, and each kind has a
+ * title. The status flags are the attendance statuses' bits. */
+static void
+test_print_vocabulary (void)
+{
+  g_autoptr(GFlagsClass) columns = g_type_class_ref (TS_TYPE_ROSTER_COLUMNS);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (TS_TYPE_PRINT_KIND);
+  guint every = 0;
+  TsPrintKind kind;
+
+  for (guint i = 0; i < columns->n_values; i++)
+    if (columns->values[i].value != TS_ROSTER_ALL)
+      every |= columns->values[i].value;
+  g_assert_cmpuint (every, ==, TS_ROSTER_ALL);
+  g_assert_cmpuint (g_flags_get_value_by_nick (columns, "first-time")->value, ==, TS_ROSTER_FIRST_TIME);
+
+  g_assert_cmpuint (kinds->n_values, ==, TS_PRINT_ADDENDUM + 1);
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      g_assert_true (ts_print_kind_from_name (kinds->values[i].value_nick, &kind));
+      g_assert_cmpint (kind, ==, kinds->values[i].value);
+      g_assert_cmpstr (ts_print_kind_title (kind), !=, "");
+    }
+  g_assert_true (ts_print_kind_from_name ("badges", &kind));
+  g_assert_cmpint (kind, ==, TS_PRINT_BADGES);
+  g_assert_false (ts_print_kind_from_name ("badge", &kind));
+
+  g_assert_cmpuint (TS_PRINT_WALK_IN, ==, 1u << TS_ATTENDANCE_STATUS_WALK_IN);
+  g_assert_cmpuint (TS_PRINT_DEFAULT_STATUSES, ==,
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_REGISTERED) |
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_ATTENDED) |
+                    TS_ATTENDANCE_STATUS_FLAG (TS_ATTENDANCE_STATUS_WALK_IN));
+}
+
 /* tsudoi-cli in Japanese on the same database file. */
 static int
 run_cli (Fixture    *fixture,
@@ -359,5 +395,6 @@ main (int    argc,
   g_test_add ("/render/marks/cli", Fixture, NULL, fixture_set_up,
               test_marks_cli, fixture_tear_down);
   g_test_add_func ("/render/marks/columns-parse", test_columns_parse);
+  g_test_add_func ("/render/marks/print-vocabulary", test_print_vocabulary);
   return g_test_run ();
 }

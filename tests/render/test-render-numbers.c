@@ -76,9 +76,9 @@ fixture_set_up (Fixture       *fixture,
                             "given-name", walk_ins[i].given,
                             "family-reading", walk_ins[i].family_reading,
                             "given-reading", walk_ins[i].given_reading,
-                            "organization", "当日会社", "consent", walk_ins[i].consent, NULL);
+                            "organization", "当日会社", "consent", ts_enum_parse_nick (TS_TYPE_CONSENT, walk_ins[i].consent), NULL);
 
-      ts_test_attend (fixture->repository, fixture->event_id, member->id, "walk-in");
+      ts_test_attend (fixture->repository, fixture->event_id, member->id, TS_ATTENDANCE_STATUS_WALK_IN);
       set_arrival (fixture->repository, fixture->event_id, walk_ins[i].family,
                    walk_ins[i].arrived);
     }

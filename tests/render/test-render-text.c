@@ -62,8 +62,8 @@ fixture_set_up (Fixture       *fixture,
                                    "job-title", "主任",
                                    "wish", "来月、認知症カフェを開きます。",
                                    "introduction", introduction,
-                                   "consent", "full", NULL);
-      ts_test_attend (fixture->repository, fixture->event_id, member->id, "registered");
+                                   "consent", TS_CONSENT_FULL, NULL);
+      ts_test_attend (fixture->repository, fixture->event_id, member->id, TS_ATTENDANCE_STATUS_REGISTERED);
     }
 }
 
@@ -267,8 +267,8 @@ test_minimum_sizes (Fixture       *fixture,
 
   short_intro = ts_test_add_member (fixture->repository, "family-name", "短文", "given-name", "一",
                                     "organization", "つどい病院", "profession", "医師",
-                                    "introduction", "よろしく", "consent", "full", NULL);
-  ts_test_attend (fixture->repository, fixture->event_id, short_intro->id, "registered");
+                                    "introduction", "よろしく", "consent", TS_CONSENT_FULL, NULL);
+  ts_test_attend (fixture->repository, fixture->event_id, short_intro->id, TS_ATTENDANCE_STATUS_REGISTERED);
   ts_print_options_init (&options, TS_PRINT_ROSTER);
   roster = write_pdf (fixture, &options, "roster.pdf");
   sizes_of (roster, NULL, &smallest, &largest);
@@ -369,11 +369,11 @@ test_fonts_subset_once (Fixture       *fixture,
    * then embedded all of Noto Sans CJK's kanji subroutines (872 KB) in
    * eight cards. */
   g_autoptr(TsMember) nurse = ts_test_add_member (fixture->repository,
-    "family-name", "佐野", "given-name", "恵", "consent", "full",
+    "family-name", "佐野", "given-name", "恵", "consent", TS_CONSENT_FULL,
     "introduction", "訪問看護で在宅の療養を支えています。看取りまで関わることも多いです。", NULL);
   gint64 event_id = test_fixture_event (fixture->repository, "第2回 試験の会");
 
-  ts_test_attend (fixture->repository, event_id, nurse->id, "registered");
+  ts_test_attend (fixture->repository, event_id, nurse->id, TS_ATTENDANCE_STATUS_REGISTERED);
   ts_print_options_init (&options, TS_PRINT_CARDS);
   path = test_fixture_write_pdf (fixture->repository, event_id, &options, fixture->dir,
                                  "subset.pdf", NULL);

@@ -142,7 +142,7 @@ busiest_event (TsRepository *repository)
     {
       g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
 
-      if (event->headcount > most && g_strcmp0 (event->status, "held") == 0)
+      if (event->headcount > most && event->status == TS_EVENT_STATUS_HELD)
         {
           most = event->headcount;
           best = event->id;

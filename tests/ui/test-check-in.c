@@ -48,7 +48,7 @@ register_member (Fixture *fixture,
   g_autoptr(GError) error = NULL;
 
   attendance = ts_repository_set_attendance (fixture->repository, fixture->event_id,
-                                             member_id, "registered", &error);
+                                             member_id, TS_ATTENDANCE_STATUS_REGISTERED, &error);
   g_assert_no_error (error);
   g_assert_nonnull (attendance);
 }
@@ -67,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
                 "region", "東京都", NULL);
   g_assert_true (ts_repository_save_chapter (fixture->repository, chapter, &error));
   g_object_set (event, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00",
-                "status", "planned", "title", "第62回 大田医介塾", NULL);
+                "status", TS_EVENT_STATUS_PLANNED, "title", "第62回 大田医介塾", NULL);
   g_assert_true (ts_repository_save_event (fixture->repository, event, &error));
   g_assert_no_error (error);
   fixture->event_id = event->id;

@@ -62,9 +62,9 @@ fixture_set_up (Fixture       *f,
   f->keep = keep->id;
   f->other = other->id;
   /* Registered on a form as one, walked in as the other. */
-  ts_test_attend (repository, f->events[0], keep->id, "attended");
-  ts_test_attend (repository, f->events[0], other->id, "registered");
-  ts_test_attend (repository, f->events[1], other->id, "walk-in");
+  ts_test_attend (repository, f->events[0], keep->id, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, f->events[0], other->id, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, f->events[1], other->id, TS_ATTENDANCE_STATUS_WALK_IN);
 
   f->window = ts_window_new (application, repository);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -204,7 +204,7 @@ event_is (Fixture    *f,
 {
   g_autoptr(TsEvent) event = ts_repository_get_event (f->db.repository, f->events[1], NULL);
 
-  return g_strcmp0 (event->status, status) == 0;
+  return g_strcmp0 (ts_enum_get_nick (TS_TYPE_EVENT_STATUS, event->status), status) == 0;
 }
 
 static void
@@ -218,10 +218,10 @@ test_wrap_up_and_undo (Fixture       *f,
   g_autoptr(GListModel) attendance = NULL;
   guint no_shows = 0;
 
-  ts_test_attend (repository, f->events[1], f->keep, "registered");
+  ts_test_attend (repository, f->events[1], f->keep, TS_ATTENDANCE_STATUS_REGISTERED);
   {
     g_autoptr(TsMember) third = ts_test_add_member (repository, "family-name", "鈴木", NULL);
-    ts_test_attend (repository, f->events[1], third->id, "registered");
+    ts_test_attend (repository, f->events[1], third->id, TS_ATTENDANCE_STATUS_REGISTERED);
   }
   before = ts_test_dump_database (f->db.path);
 
@@ -238,9 +238,9 @@ test_wrap_up_and_undo (Fixture       *f,
       g_autoptr(TsAttendance) row = g_list_model_get_item (attendance, i);
 
       if (row->member_id == f->other)
-        g_assert_cmpstr (row->status, ==, "walk-in");
+        g_assert_cmpint (row->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
       else
-        no_shows += g_str_equal (row->status, "no-show");
+        no_shows += row->status == TS_ATTENDANCE_STATUS_NO_SHOW;
     }
   g_assert_cmpuint (no_shows, ==, 2);
   {

@@ -201,7 +201,8 @@ count_attendance (Fixture    *f,
     {
       g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
 
-      if (status == NULL || g_strcmp0 (attendance->status, status) == 0)
+      if (status == NULL ||
+          g_strcmp0 (ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, attendance->status), status) == 0)
         n++;
     }
   return n;
@@ -302,6 +303,19 @@ mark_first_attended (Fixture *f,
     if (GTK_IS_DROP_DOWN (w))
       status = w;
   g_assert_nonnull (status);
+  /* Its choices are the status enum's values, shown by their labels. */
+  {
+    GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (status));
+    g_auto(GValue) label = G_VALUE_INIT;
+
+    g_assert_true (ADW_IS_ENUM_LIST_MODEL (model));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, TS_ATTENDANCE_STATUS_N);
+    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (GTK_DROP_DOWN (status)),
+                                            gtk_drop_down_get_selected_item (GTK_DROP_DOWN (status)),
+                                            &label));
+    g_assert_cmpstr (g_value_get_string (&label), ==,
+                     ts_attendance_status_to_label (TS_ATTENDANCE_STATUS_REGISTERED));
+  }
   gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);  /* attended */
   TS_TEST_WAIT_UNTIL (count_attendance (f, event_id, "attended") == 1);
   ts_test_wait_settled ();
@@ -375,7 +389,7 @@ duplicate_event (Fixture *f,
   g_assert_cmpstr (newest->starts_at, ==, "2027-01-28T19:00");
   g_assert_cmpstr (newest->ends_at, ==, "2027-01-28T21:00");
   g_assert_cmpstr (newest->venue, ==, "蒲田区民ホール");
-  g_assert_cmpstr (newest->status, ==, "planned");
+  g_assert_cmpint (newest->status, ==, TS_EVENT_STATUS_PLANNED);
   /* The page now shows the new one. */
   TS_TEST_WAIT_UNTIL (ts_event_page_get_event_id (TS_EVENT_PAGE (page)) == newest->id);
 }
@@ -523,7 +537,7 @@ static gint64
 held_event (Fixture    *f,
             gint64      chapter_id,
             const char *starts_at,
-            const char *status)
+            TsEventStatus status)
 {
   g_autoptr(TsEvent) event = ts_event_new ();
 
@@ -567,14 +581,14 @@ marks_on_event_page (Fixture *f,
 {
   gint64 sato = member_id_by_reading (f, "さとう");
   gint64 yamada = member_id_by_reading (f, "やまだ");
-  gint64 last = held_event (f, chapter_id, "2026-10-22T19:00", "held");
-  gint64 now = held_event (f, chapter_id, "2026-11-19T19:00", "held");
+  gint64 last = held_event (f, chapter_id, "2026-10-22T19:00", TS_EVENT_STATUS_HELD);
+  gint64 now = held_event (f, chapter_id, "2026-11-19T19:00", TS_EVENT_STATUS_HELD);
   g_autoptr(TsAttendance) a = ts_repository_set_attendance (f->repository, last, yamada,
-                                                           "attended", NULL);
+                                                           TS_ATTENDANCE_STATUS_ATTENDED, NULL);
   g_autoptr(TsAttendance) b = ts_repository_set_attendance (f->repository, now, yamada,
-                                                           "attended", NULL);
+                                                           TS_ATTENDANCE_STATUS_ATTENDED, NULL);
   g_autoptr(TsAttendance) c = ts_repository_set_attendance (f->repository, now, sato,
-                                                           "attended", NULL);
+                                                           TS_ATTENDANCE_STATUS_ATTENDED, NULL);
   GtkWidget *page, *mark;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-event", "x", now);
