@@ -83,6 +83,8 @@ show_event (GtkWidget   *window,
   gint64 start = g_get_monotonic_time (), start_cpu = cpu_time ();
 
   ts_event_page_set_event (page, event_id);
+  if (g_getenv ("TSUDOI_BENCH_VERBOSE"))
+    g_print ("  set_event: %.0f ms CPU\n", (cpu_time () - start_cpu) / 1000.0);
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   *wall_ms = (g_get_monotonic_time () - start) / 1000.0;
