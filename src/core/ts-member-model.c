@@ -550,10 +550,10 @@ refresh_idle_cb (gpointer data)
  * a burst of changes (an import) is read once. */
 static void
 on_repository_changed_cb (TsRepository  *repository,
-                          const char    *table,
+                          GArray        *ids,
                           TsMemberModel *self)
 {
-  if (g_strcmp0 (table, "profession") == 0 || self->refresh_id != 0)
+  if (self->refresh_id != 0)
     return;
   self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
@@ -605,7 +605,11 @@ ts_member_model_new (TsRepository *repository)
 
   self = g_object_new (TS_TYPE_MEMBER_MODEL, NULL);
   self->repository = g_object_ref (repository);
-  g_signal_connect (repository, "changed", G_CALLBACK (on_repository_changed_cb), self);
+  /* A member's row shows their own fields and their attendance figures;
+   * events decide which attendance counts. */
+  g_signal_connect (repository, "changed::member", G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect (repository, "changed::attendance", G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect (repository, "changed::event", G_CALLBACK (on_repository_changed_cb), self);
   return self;
 }
 

@@ -59,8 +59,20 @@ read_attendance_with_event (sqlite3_stmt *stmt)
   return attendance;
 }
 
-/* First time means: never present before at an earlier event of the same
- * chapter (cancelled and deleted events do not count). */
+/* One event's attendance with each member, ?1 the event, ?2 a member
+ * or NULL for all. First time means: never present before at an earlier
+ * event of the same chapter (cancelled and deleted events do not count). */
+#define ATTENDANCE_LISTING_SQL \
+  "SELECT " ATTENDANCE_COLUMNS ", NOT EXISTS (SELECT 1 FROM attendance a2" \
+  "   JOIN event e2 ON e2.id = a2.event_id" \
+  "   WHERE a2.member_id = a.member_id AND e2.chapter_id = e.chapter_id" \
+  "   AND e2.starts_at < e.starts_at AND e2.deleted_at IS NULL" \
+  "   AND e2.status <> 'cancelled' AND a2.status IN ('attended', 'walk-in'))," \
+  " " TS_MEMBER_COLUMNS \
+  " FROM attendance a JOIN event e ON e.id = a.event_id" \
+  " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL" \
+  " WHERE a.event_id = ?1 AND (?2 IS NULL OR a.member_id = ?2)"
+
 GListModel *
 ts_repository_list_attendance (TsRepository  *self,
                                gint64         event_id,
@@ -70,21 +82,47 @@ ts_repository_list_attendance (TsRepository  *self,
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
-  stmt = ts_repository_prepare (self,
-    "SELECT " ATTENDANCE_COLUMNS ", NOT EXISTS (SELECT 1 FROM attendance a2"
-    "   JOIN event e2 ON e2.id = a2.event_id"
-    "   WHERE a2.member_id = a.member_id AND e2.chapter_id = e.chapter_id"
-    "   AND e2.starts_at < e.starts_at AND e2.deleted_at IS NULL"
-    "   AND e2.status <> 'cancelled' AND a2.status IN ('attended', 'walk-in')),"
-    " " TS_MEMBER_COLUMNS
-    " FROM attendance a JOIN event e ON e.id = a.event_id"
-    " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
-    " WHERE a.event_id = ?1 ORDER BY m.sort_key, m.id", error);
+  stmt = ts_repository_prepare (self, ATTENDANCE_LISTING_SQL " ORDER BY m.sort_key, m.id",
+                                error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
   return ts_repository_collect (self, stmt, TS_TYPE_ATTENDANCE,
                                 read_attendance_with_member, error);
+}
+
+/* The attendance of @event_id of the members @member_ids (everyone's
+ * when NULL), in no particular order. */
+GPtrArray *
+ts_repository_read_attendance_rows (TsRepository  *self,
+                                    gint64         event_id,
+                                    GArray        *member_ids,
+                                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, ATTENDANCE_LISTING_SQL, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  return ts_repository_read_rows (self, stmt, 2, member_ids, read_attendance_with_member,
+                                  error);
+}
+
+/* As ts_repository_list_attendance() orders them: by reading (the sort
+ * keys compare as SQLite compares blobs). */
+int
+ts_repository_compare_attendance (gconstpointer a,
+                                  gconstpointer b,
+                                  gpointer      user_data)
+{
+  const TsAttendance *aa = a, *ab = b;
+  GBytes *ka = aa->member != NULL ? aa->member->sort_key : NULL;
+  GBytes *kb = ab->member != NULL ? ab->member->sort_key : NULL;
+  int order = ka != NULL && kb != NULL ? g_bytes_compare (ka, kb) : (ka != NULL) - (kb != NULL);
+
+  if (order != 0)
+    return order;
+  return aa->member_id < ab->member_id ? -1 : aa->member_id > ab->member_id;
 }
 
 /* Every event a member registered for, across chapters, newest first, each
@@ -146,6 +184,7 @@ ts_repository_set_attendance (TsRepository  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = ts_now_iso8601 ();
   g_autofree char *uuid = g_uuid_string_random ();
+  TsAttendance *stored;
   gboolean present;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
@@ -172,8 +211,12 @@ ts_repository_set_attendance (TsRepository  *self,
   if (!ts_repository_step_done (self, stmt, error))
     return NULL;
   g_clear_pointer (&stmt, ts_statement_release);
-  ts_repository_emit_changed (self, "attendance");
-  return get_attendance (self, event_id, member_id, error);
+  stored = get_attendance (self, event_id, member_id, error);
+  if (stored != NULL)
+    ts_repository_emit_rows_changed (self, "attendance", &stored->id, 1);
+  else
+    ts_repository_emit_changed (self, "attendance");
+  return stored;
 }
 
 gboolean
@@ -202,7 +245,7 @@ ts_repository_save_attendance (TsRepository  *self,
   ts_bind_text (stmt, 7, now);
   if (!ts_repository_step_done (self, stmt, error))
     return FALSE;
-  ts_repository_emit_changed (self, "attendance");
+  ts_repository_emit_rows_changed (self, "attendance", &attendance->id, 1);
   return TRUE;
 }
 
@@ -272,6 +315,6 @@ ts_repository_remove_attendance (TsRepository  *self,
   sqlite3_bind_int64 (stmt, 1, attendance_id);
   if (!ts_repository_step_done (self, stmt, error))
     return FALSE;
-  ts_repository_emit_changed (self, "attendance");
+  ts_repository_emit_rows_changed (self, "attendance", &attendance_id, 1);
   return TRUE;
 }

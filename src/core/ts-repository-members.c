@@ -368,7 +368,7 @@ ts_repository_save_member (TsRepository  *self,
 
   if (!write_member (self, member, error))
     return FALSE;
-  ts_repository_emit_changed (self, "member");
+  ts_repository_emit_rows_changed (self, "member", &member->id, 1);
   return TRUE;
 }
 

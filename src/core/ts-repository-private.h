@@ -68,6 +68,17 @@ GListModel *ts_repository_collect   (TsRepository *self,
                                      GType         type,
                                      TsRowReader   read,
                                      GError      **error);
+gboolean  ts_repository_collect_rows (TsRepository *self,
+                                      sqlite3_stmt *stmt,
+                                      TsRowReader   read,
+                                      GPtrArray    *rows,
+                                      GError      **error);
+GPtrArray *ts_repository_read_rows  (TsRepository *self,
+                                     sqlite3_stmt *stmt,
+                                     int           index,
+                                     GArray       *ids,
+                                     TsRowReader   read,
+                                     GError      **error);
 gboolean  ts_repository_step_done   (TsRepository *self,
                                      sqlite3_stmt *stmt,
                                      GError      **error);
@@ -89,5 +100,29 @@ gboolean  ts_repository_update_record (TsRepository        *self,
                                        gpointer             loaded,
                                        gpointer             edited,
                                        GError             **error);
+
+/* Live models by kind and id, weak: see ts-repository-live.c. */
+GHashTable *ts_repository_get_live_models   (TsRepository *self);
+/* Rows for the live models, in no particular order; NULL @ids: all. */
+GPtrArray  *ts_repository_read_chapter_rows (TsRepository *self,
+                                             GArray       *ids,
+                                             GError      **error);
+GPtrArray  *ts_repository_read_event_rows   (TsRepository *self,
+                                             gint64        chapter_id,
+                                             GArray       *ids,
+                                             GError      **error);
+GPtrArray  *ts_repository_read_attendance_rows (TsRepository *self,
+                                             gint64        event_id,
+                                             GArray       *member_ids,
+                                             GError      **error);
+int         ts_repository_compare_chapters  (gconstpointer a,
+                                             gconstpointer b,
+                                             gpointer      user_data);
+int         ts_repository_compare_events    (gconstpointer a,
+                                             gconstpointer b,
+                                             gpointer      user_data);
+int         ts_repository_compare_attendance (gconstpointer a,
+                                             gconstpointer b,
+                                             gpointer      user_data);
 
 G_END_DECLS

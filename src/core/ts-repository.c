@@ -23,6 +23,7 @@ struct _TsRepository
   TsDatabase *database;
   GSource    *watch;          /* polls data_version, see watch_other_writers */
   gint64      data_version;
+  GHashTable *live_models;    /* see ts-repository-live.c */
 };
 
 G_DEFINE_QUARK (ts-repository-error-quark, ts_repository_error)
@@ -59,6 +60,7 @@ ts_repository_dispose (GObject *object)
   TsRepository *self = TS_REPOSITORY (object);
 
   stop_watching (self);
+  g_clear_pointer (&self->live_models, g_hash_table_unref);
   g_clear_object (&self->database);
   G_OBJECT_CLASS (ts_repository_parent_class)->dispose (object);
 }
@@ -116,28 +118,57 @@ ts_repository_class_init (TsRepositoryClass *klass)
 
   /**
    * TsRepository::changed:
-   * @table: "chapter", "event", "member" or "attendance"
+   * @ids: (nullable): the ids (gint64) of the rows written, or NULL when
+   *   any row may have changed (an import, another program's write)
    *
-   * Emitted after a write, so that every view showing that table can
-   * reload; views never poll. Writes by other programs are announced too
-   * once ts_repository_watch_other_writers() is on.
+   * Emitted after a write, with the table as its detail: "chapter",
+   * "event", "member", "attendance" or "profession". The live models
+   * read the rows named again; views never poll. Connect to
+   * "changed::attendance" and the like; a handler of every table finds
+   * it in g_signal_get_invocation_hint()->detail. Writes by other
+   * programs are announced too once ts_repository_watch_other_writers()
+   * is on.
    */
   signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ARRAY);
 }
 
+/* Every row of @table may have changed. */
 void
 ts_repository_emit_changed (TsRepository *self,
                             const char   *table)
 {
   g_return_if_fail (TS_IS_REPOSITORY (self));
-  g_signal_emit (self, signals[CHANGED], 0, table);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), NULL);
+}
+
+/* The rows @ids of @table changed, were added or were deleted. */
+void
+ts_repository_emit_rows_changed (TsRepository *self,
+                                 const char   *table,
+                                 const gint64 *ids,
+                                 guint         n_ids)
+{
+  g_autoptr(GArray) array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_return_if_fail (TS_IS_REPOSITORY (self));
+
+  g_array_append_vals (array, ids, n_ids);
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), array);
 }
 
 static void
 ts_repository_init (TsRepository *self)
 {
+  self->live_models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+GHashTable *
+ts_repository_get_live_models (TsRepository *self)
+{
+  return self->live_models;
 }
 
 static gboolean
@@ -235,6 +266,48 @@ ts_repository_collect (TsRepository  *self,
       return NULL;
     }
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+/* Reads every row of @stmt with @read and appends it to @rows. */
+gboolean
+ts_repository_collect_rows (TsRepository  *self,
+                            sqlite3_stmt  *stmt,
+                            TsRowReader    read,
+                            GPtrArray     *rows,
+                            GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ts_database_set_error (self->database, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The rows @ids (all of them when NULL), each read with @stmt bound to
+ * the id at @index; @stmt is reset between ids. */
+GPtrArray *
+ts_repository_read_rows (TsRepository  *self,
+                         sqlite3_stmt  *stmt,
+                         int            index,
+                         GArray        *ids,
+                         TsRowReader    read,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < (ids != NULL ? ids->len : 1); i++)
+    {
+      sqlite3_reset (stmt);
+      ts_bind_id (stmt, index, ids != NULL ? g_array_index (ids, gint64, i) : 0);
+      if (!ts_repository_collect_rows (self, stmt, read, rows, error))
+        return NULL;
+    }
+  return g_steal_pointer (&rows);
 }
 
 gboolean
@@ -336,6 +409,7 @@ ts_repository_update_record (TsRepository        *self,
 {
   g_auto(GStrv) changes = ts_record_diff (loaded, edited, table->stored);
   g_autoptr(GObject) current = NULL;
+  gint64 id = 0;
 
   /* Nothing to write, nothing to overwrite: no reason to refuse. */
   if (changes[0] == NULL)
@@ -351,7 +425,8 @@ ts_repository_update_record (TsRepository        *self,
   if (!ts_database_commit (self->database, error))
     return FALSE;
   ts_record_copy (current, edited, table->stored);
-  ts_repository_emit_changed (self, table->table);
+  g_object_get (edited, "id", &id, NULL);
+  ts_repository_emit_rows_changed (self, table->table, &id, 1);
   return TRUE;
 
 fail:
@@ -395,8 +470,8 @@ read_chapter_listing (sqlite3_stmt *stmt)
   return chapter;
 }
 
-static int
-compare_chapters (gconstpointer a,
+int
+ts_repository_compare_chapters (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
@@ -410,6 +485,15 @@ compare_chapters (gconstpointer a,
   return ca->id < cb->id ? -1 : ca->id > cb->id;
 }
 
+/* Chapters with their counts; ?1 a chapter's id, or NULL for every one. */
+#define CHAPTER_LISTING_SQL \
+  "SELECT " CHAPTER_COLUMNS "," \
+  "  (SELECT count(*) FROM event e WHERE e.chapter_id = c.id AND e.deleted_at IS NULL)," \
+  "  (SELECT min(e.starts_at) FROM event e WHERE e.chapter_id = c.id" \
+  "    AND e.deleted_at IS NULL AND e.status = 'planned'" \
+  "    AND e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'))" \
+  " FROM chapter c WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.id = ?1)"
+
 GListModel *
 ts_repository_list_chapters (TsRepository  *self,
                              GError       **error)
@@ -419,19 +503,27 @@ ts_repository_list_chapters (TsRepository  *self,
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
-  stmt = ts_repository_prepare (self,
-    "SELECT " CHAPTER_COLUMNS ","
-    "  (SELECT count(*) FROM event e WHERE e.chapter_id = c.id AND e.deleted_at IS NULL),"
-    "  (SELECT min(e.starts_at) FROM event e WHERE e.chapter_id = c.id"
-    "    AND e.deleted_at IS NULL AND e.status = 'planned'"
-    "    AND e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'))"
-    " FROM chapter c WHERE c.deleted_at IS NULL", error);
+  stmt = ts_repository_prepare (self, CHAPTER_LISTING_SQL, error);
   if (stmt == NULL)
     return NULL;
   chapters = ts_repository_collect (self, stmt, TS_TYPE_CHAPTER, read_chapter_listing, error);
   if (chapters != NULL)
-    g_list_store_sort (G_LIST_STORE (chapters), compare_chapters, NULL);
+    g_list_store_sort (G_LIST_STORE (chapters), ts_repository_compare_chapters, NULL);
   return chapters;
+}
+
+/* The listings of the chapters @ids that are not deleted, or of every
+ * chapter when @ids is NULL, in no particular order. */
+GPtrArray *
+ts_repository_read_chapter_rows (TsRepository  *self,
+                                 GArray        *ids,
+                                 GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, CHAPTER_LISTING_SQL, error);
+
+  if (stmt == NULL)
+    return NULL;
+  return ts_repository_read_rows (self, stmt, 1, ids, read_chapter_listing, error);
 }
 
 TsChapter *
@@ -520,7 +612,7 @@ ts_repository_save_chapter (TsRepository  *self,
 
   if (!write_chapter (self, chapter, error))
     return FALSE;
-  ts_repository_emit_changed (self, "chapter");
+  ts_repository_emit_rows_changed (self, "chapter", &chapter->id, 1);
   return TRUE;
 }
 
@@ -614,6 +706,38 @@ read_event_listing (sqlite3_stmt *stmt)
   event->headcount = sqlite3_column_int64 (stmt, TS_EVENT_N_COLUMNS + 1);
   event->present = sqlite3_column_int64 (stmt, TS_EVENT_N_COLUMNS + 2);
   return event;
+}
+
+/* The listings of the events @ids of @chapter_id (any chapter when 0)
+ * that are not deleted, or all of them when @ids is NULL. */
+GPtrArray *
+ts_repository_read_event_rows (TsRepository  *self,
+                               gint64         chapter_id,
+                               GArray        *ids,
+                               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self,
+    EVENT_LISTING_SQL " AND (?1 IS NULL OR e.chapter_id = ?1) AND (?2 IS NULL OR e.id = ?2)",
+    error);
+
+  if (stmt == NULL)
+    return NULL;
+  ts_bind_id (stmt, 1, chapter_id);
+  return ts_repository_read_rows (self, stmt, 2, ids, read_event_listing, error);
+}
+
+/* Newest first, the newest created first on the same day. */
+int
+ts_repository_compare_events (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
+{
+  const TsEvent *ea = a, *eb = b;
+  int order = g_strcmp0 (eb->starts_at, ea->starts_at);
+
+  if (order != 0)
+    return order;
+  return ea->id < eb->id ? 1 : ea->id > eb->id ? -1 : 0;
 }
 
 GListModel *
@@ -712,7 +836,7 @@ ts_repository_save_event (TsRepository  *self,
 
   if (!write_event (self, event, error))
     return FALSE;
-  ts_repository_emit_changed (self, "event");
+  ts_repository_emit_rows_changed (self, "event", &event->id, 1);
   return TRUE;
 }
 
@@ -793,7 +917,7 @@ set_deleted (TsRepository  *self,
       ts_repository_set_not_found (error, table, id);
       return FALSE;
     }
-  ts_repository_emit_changed (self, table);
+  ts_repository_emit_rows_changed (self, table, &id, 1);
   return TRUE;
 }
 

@@ -29,6 +29,10 @@ TsRepository *ts_repository_new                 (TsDatabase    *database);
 TsDatabase   *ts_repository_get_database        (TsRepository  *self);
 void          ts_repository_emit_changed        (TsRepository  *self,
                                                  const char    *table);
+void          ts_repository_emit_rows_changed   (TsRepository  *self,
+                                                 const char    *table,
+                                                 const gint64  *ids,
+                                                 guint          n_ids);
 void          ts_repository_watch_other_writers (TsRepository  *self,
                                                  guint          interval_ms);
 GQuark        ts_repository_error_quark         (void);
@@ -129,6 +133,14 @@ gboolean      ts_repository_restore             (TsRepository  *self,
 gboolean      ts_repository_purge_deleted       (TsRepository  *self,
                                                  const char    *older_than,
                                                  GError       **error);
+
+/* Live models: one shared object per list, updated in place after every
+ * write (see ts-repository-live.c). Each returns a new reference. */
+GListModel   *ts_repository_get_chapters_model  (TsRepository  *self);
+GListModel   *ts_repository_get_events_model    (TsRepository  *self,
+                                                 gint64         chapter_id);
+GListModel   *ts_repository_get_attendance_model (TsRepository *self,
+                                                 gint64         event_id);
 
 GStrv         ts_repository_list_professions    (TsRepository  *self,
                                                  GError       **error);

@@ -22,7 +22,13 @@ struct _TsChapterPage
 
   TsRepository        *repository;
   gint64               chapter_id;
-  guint                refresh_id;
+  GListModel          *events;       /* the chapter's live model */
+  GtkCustomFilter     *upcoming;
+  GtkCustomFilter     *past;
+  GtkFilterListModel  *upcoming_events;
+  GtkFilterListModel  *past_events;
+  char                *now;          /* what upcoming means, set with the chapter */
+  gboolean             people_stale; /* changed while hidden */
 
   GtkStack            *stack;
   GtkWidget           *back_button;
@@ -119,34 +125,52 @@ event_row (TsEvent *event)
   return ts_ui_link_row (when, event->title, count, event->id);
 }
 
+static GtkWidget *
+create_event_row (gpointer item,
+                  gpointer user_data)
+{
+  return event_row (item);
+}
+
+static gboolean
+is_upcoming (gpointer item,
+             gpointer user_data)
+{
+  TsChapterPage *self = user_data;
+
+  return g_strcmp0 (TS_EVENT (item)->starts_at, self->now) >= 0;
+}
+
+static gboolean
+is_past (gpointer item,
+         gpointer user_data)
+{
+  return !is_upcoming (item, user_data);
+}
+
+static void
+on_past_changed_cb (TsChapterPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->past_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->past_events)) > 0);
+}
+
+/* The chapter's events are the repository's live model, newest first,
+ * split at now: a write changes the rows of the events it touched. */
 static void
 fill_events (TsChapterPage *self)
 {
-  g_autoptr(GListModel) events = ts_repository_list_events (self->repository,
-                                                            self->chapter_id, NULL);
-  g_autofree char *now = ts_now_iso8601 ();
-  guint n = events ? g_list_model_get_n_items (events) : 0;
-  guint n_upcoming = 0, n_past = 0;
+  g_autoptr(GListModel) events = ts_repository_get_events_model (self->repository,
+                                                                 self->chapter_id);
 
-  ts_ui_clear_box (GTK_WIDGET (self->upcoming_list));
-  ts_ui_clear_box (GTK_WIDGET (self->past_list));
-  /* Newest first: upcoming ones come before the past ones. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
-      gboolean upcoming = g_strcmp0 (event->starts_at, now) >= 0;
-
-      gtk_list_box_append (upcoming ? self->upcoming_list : self->past_list, event_row (event));
-      if (upcoming)
-        n_upcoming++;
-      else
-        n_past++;
-    }
-  if (n_upcoming == 0)
-    gtk_list_box_append (self->upcoming_list,
-                         ts_ui_link_row (_("Nothing planned yet"),
-                                   _("Create the next meeting with New Event…"), NULL, 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->past_group), n_past > 0);
+  g_free (self->now);
+  self->now = ts_now_iso8601 ();
+  g_set_object (&self->events, events);
+  gtk_filter_list_model_set_model (self->upcoming_events, events);
+  gtk_filter_list_model_set_model (self->past_events, events);
+  gtk_filter_changed (GTK_FILTER (self->upcoming), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->past), GTK_FILTER_CHANGE_DIFFERENT);
+  on_past_changed_cb (self);
 }
 
 static void
@@ -193,6 +217,9 @@ refresh (TsChapterPage *self)
   if (chapter == NULL)
     {
       self->chapter_id = 0;
+      gtk_filter_list_model_set_model (self->upcoming_events, NULL);
+      gtk_filter_list_model_set_model (self->past_events, NULL);
+      g_clear_object (&self->events);
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
@@ -207,22 +234,46 @@ refresh (TsChapterPage *self)
 }
 
 static gboolean
-refresh_idle_cb (gpointer user_data)
+names_chapter (GArray *ids,
+               gint64  chapter_id)
 {
-  TsChapterPage *self = user_data;
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == chapter_id)
+      return TRUE;
+  return ids == NULL;
+}
 
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+/* Its details; the events follow by themselves. */
+static void
+on_chapters_changed_cb (TsRepository  *repository,
+                        GArray        *ids,
+                        TsChapterPage *self)
+{
+  if (self->chapter_id != 0 && names_chapter (ids, self->chapter_id))
+    refresh (self);
+}
+
+/* Who came lately: read again when shown, not for every check-in made
+ * while another view is on screen. */
+static void
+on_people_changed_cb (TsRepository  *repository,
+                      GArray        *ids,
+                      TsChapterPage *self)
+{
+  if (self->chapter_id == 0)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    fill_people (self);
+  else
+    self->people_stale = TRUE;
 }
 
 static void
-on_repository_changed_cb (TsRepository  *repository,
-                          const char    *table,
-                          TsChapterPage *self)
+on_map_cb (TsChapterPage *self)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
+  if (self->people_stale && self->chapter_id != 0)
+    fill_people (self);
+  self->people_stale = FALSE;
 }
 
 static void
@@ -257,11 +308,14 @@ ts_chapter_page_dispose (GObject *object)
 {
   TsChapterPage *self = TS_CHAPTER_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_object (&self->upcoming_events);
+  g_clear_object (&self->past_events);
+  g_clear_object (&self->events);
   g_clear_object (&self->repository);
+  g_clear_pointer (&self->now, g_free);
   G_OBJECT_CLASS (ts_chapter_page_parent_class)->dispose (object);
 }
 
@@ -301,6 +355,21 @@ static void
 ts_chapter_page_init (TsChapterPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->upcoming = gtk_custom_filter_new (is_upcoming, self, NULL);
+  self->past = gtk_custom_filter_new (is_past, self, NULL);
+  self->upcoming_events = gtk_filter_list_model_new (NULL, GTK_FILTER (self->upcoming));
+  self->past_events = gtk_filter_list_model_new (NULL, GTK_FILTER (self->past));
+  gtk_list_box_bind_model (self->upcoming_list, G_LIST_MODEL (self->upcoming_events),
+                           create_event_row, NULL, NULL);
+  gtk_list_box_bind_model (self->past_list, G_LIST_MODEL (self->past_events),
+                           create_event_row, NULL, NULL);
+  gtk_list_box_set_placeholder (self->upcoming_list,
+                                ts_ui_link_row (_("Nothing planned yet"),
+                                                _("Create the next meeting with New Event…"),
+                                                NULL, 0));
+  g_signal_connect_swapped (self->past_events, "items-changed", G_CALLBACK (on_past_changed_cb),
+                            self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 void
@@ -311,7 +380,11 @@ ts_chapter_page_set_repository (TsChapterPage *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+  g_signal_connect_object (repository, "changed::chapter", G_CALLBACK (on_chapters_changed_cb),
+                           self, 0);
+  g_signal_connect_object (repository, "changed::member", G_CALLBACK (on_people_changed_cb),
+                           self, 0);
+  g_signal_connect_object (repository, "changed::attendance", G_CALLBACK (on_people_changed_cb),
                            self, 0);
 }
 

@@ -3,7 +3,10 @@
  * The repository lists chapters in the network's order (regions north to
  * south, then directory order); the list only adds a header where the
  * region changes. A few dozen rows: a GtkListBox bound to the model is
- * enough and gives headers for free.
+ * enough and gives headers for free. The model is the repository's live
+ * one, shared with every chapter list: a write replaces the rows of the
+ * chapters it touched (an event's new headcount changes its chapter's
+ * counts), and the list box rebuilds those rows only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +26,7 @@ struct _TsChaptersView
   AdwBin              parent_instance;
 
   TsRepository       *repository;
-  guint               reload_id;
-  gboolean            loaded;
+  GListModel         *chapters;     /* the repository's live model, once shown */
   gint64              pending_id;   /* to show once loaded */
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
@@ -155,54 +157,33 @@ select_id (TsChaptersView *self,
     }
 }
 
+/* After a change to the list (the shared live model of chapters): the
+ * chapter shown stays chosen, or gives way to the first. */
 static void
-reload (TsChaptersView *self)
+on_chapters_changed_cb (TsChaptersView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, &error);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list_box);
+  g_autoptr(TsChapter) chapter = dup_row_chapter (self, row);
   gint64 selected = self->selected_id;
 
-  if (chapters == NULL)
-    {
-      ts_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  gtk_filter_list_model_set_model (self->filter_model, chapters);
-  if (selected != 0 && !select_id (self, selected))
+  if (selected != 0 && (chapter == NULL || chapter->id != selected) && !select_id (self, selected))
     ts_chapter_page_set_chapter (self->chapter_page, 0);
   /* Show something rather than an empty page on first start. */
   if (self->selected_id == 0 || ts_chapter_page_get_chapter_id (self->chapter_page) == 0)
     gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, 0));
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  TsChaptersView *self = user_data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Deferred: the write may come from a widget that a reload replaces.
- * Not loaded yet: the first showing reads everything anyway. */
-static void
-on_repository_changed_cb (TsRepository *repository,
-                          const char   *table,
-                          TsChaptersView *self)
-{
-  if (self->loaded && self->reload_id == 0)
-    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
-}
-
+/* Not before the view is first shown. */
 static void
 ensure_loaded (TsChaptersView *self)
 {
-  if (self->loaded || self->repository == NULL)
+  if (self->chapters != NULL || self->repository == NULL)
     return;
-  self->loaded = TRUE;
-  reload (self);
+  self->chapters = ts_repository_get_chapters_model (self->repository);
+  gtk_filter_list_model_set_model (self->filter_model, self->chapters);
+  g_signal_connect_data (self->chapters, "items-changed", G_CALLBACK (on_chapters_changed_cb),
+                         self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  on_chapters_changed_cb (self);
   if (self->pending_id != 0)
     {
       gint64 id = self->pending_id;
@@ -265,8 +246,10 @@ ts_chapters_view_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->chapters != NULL)
+    g_signal_handlers_disconnect_by_data (self->chapters, self);
+  g_clear_object (&self->chapters);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->repository);
@@ -325,8 +308,6 @@ ts_chapters_view_set_repository (TsChaptersView *self,
 
   self->repository = g_object_ref (repository);
   ts_chapter_page_set_repository (self->chapter_page, repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
-                           self, 0);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self);
 }
@@ -339,7 +320,7 @@ ts_chapters_view_show_chapter (TsChaptersView *self,
 
   if (chapter_id == 0)
     return;
-  if (!self->loaded)
+  if (self->chapters == NULL)
     {
       self->pending_id = chapter_id;
       return;

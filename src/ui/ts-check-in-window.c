@@ -6,6 +6,11 @@
  * (after those still expected) with their time, so a mistake can be
  * undone from the row as well as from the toast.
  *
+ * The list is the repository's live model of the event's attendance,
+ * the same one the event page shows, sorted and filtered here: a
+ * check-in made at another window or by tsudoi-cli moves one row and
+ * leaves the others, and the organizer's selection, alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tsudoi"
@@ -17,6 +22,7 @@
 #include "ts-check-in-row.h"
 #include "ts-check-in-window.h"
 #include "ts-date.h"
+#include "ts-live-model.h"
 #include "ts-text.h"
 #include "ts-walk-in-dialog.h"
 
@@ -37,8 +43,10 @@ struct _TsCheckInWindow
 
   TsRepository       *repository;
   gint64              event_id;
-  gulong              changed_handler;
-  GListStore         *store;
+  GListModel         *attendance;  /* the repository's live model */
+  GtkSortListModel   *sorted;
+  gint64              selected_member;
+  gboolean            updating;    /* the list is changing under the selection */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -87,17 +95,37 @@ status_group (TsAttendance *attendance)
   return 2;
 }
 
+/* In the list's order: the group, then 五十音順 by the precomputed key. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  TsAttendance *x = (TsAttendance *) a, *y = (TsAttendance *) b;
+  int gx = status_group (x), gy = status_group (y);
+  GBytes *kx = x->member != NULL ? x->member->sort_key : NULL;
+  GBytes *ky = y->member != NULL ? y->member->sort_key : NULL;
+  int order;
+
+  if (gx != gy)
+    return gx < gy ? -1 : 1;
+  order = kx != NULL && ky != NULL ? g_bytes_compare (kx, ky) : (kx != NULL) - (ky != NULL);
+  if (order != 0)
+    return order < 0 ? -1 : 1;
+  return x->member_id < y->member_id ? -1 : x->member_id > y->member_id;
+}
+
 static void
 update_counter (TsCheckInWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint n = g_list_model_get_n_items (self->attendance);
   guint arrived = 0, expected = 0;
   g_autofree char *text = NULL;
   g_autofree char *spoken = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (self->attendance, i);
 
       if (status_group (attendance) < 2)
         expected++;
@@ -119,7 +147,7 @@ update_stack (TsCheckInWindow *self)
 {
   const char *page = "list";
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0 && *self->query == '\0')
+  if (g_list_model_get_n_items (self->attendance) == 0 && *self->query == '\0')
     page = "nobody";
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
     page = "empty";
@@ -140,83 +168,9 @@ select_position (TsCheckInWindow *self,
                               "u", position);
 }
 
-static gboolean
-same_state (TsAttendance *a,
-            TsAttendance *b)
-{
-  return a->id == b->id && a->status == b->status &&
-         g_str_equal (a->checked_in_at, b->checked_in_at) &&
-         g_strcmp0 (a->member->search_key, b->member->search_key) == 0 &&
-         g_strcmp0 (a->member->updated_at, b->member->updated_at) == 0;
-}
-
-static guint
-find_member_from (GListModel *model,
-                  guint       from,
-                  gint64      member_id)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint j = from; j < n; j++)
-    {
-      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, j);
-
-      if (attendance->member_id == member_id)
-        return j;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* Brings the store in line with @ordered by replacing, adding and
- * removing single items. A check-in moves one row; replacing the whole
- * store instead would make the list view rebuild every visible row,
- * which takes a noticeable moment with hundreds expected. */
-static void
-sync_store (TsCheckInWindow *self,
-            GPtrArray       *ordered)
-{
-  GListModel *model = G_LIST_MODEL (self->store);
-  g_autoptr(GHashTable) wanted_at = g_hash_table_new (g_int64_hash, g_int64_equal);
-  guint i = 0;
-
-  /* Positions are stored plus one, so that "not wanted" is 0. */
-  for (guint k = 0; k < ordered->len; k++)
-    g_hash_table_insert (wanted_at, &((TsAttendance *) g_ptr_array_index (ordered, k))->member_id,
-                         GUINT_TO_POINTER (k + 1));
-  while (i < ordered->len)
-    {
-      TsAttendance *wanted = g_ptr_array_index (ordered, i);
-      g_autoptr(TsAttendance) current = NULL;
-      guint k;
-
-      if (i < g_list_model_get_n_items (model))
-        current = g_list_model_get_item (model, i);
-      if (current != NULL && current->member_id == wanted->member_id)
-        {
-          if (!same_state (current, wanted))
-            g_list_store_splice (self->store, i, 1, (gpointer *) &wanted, 1);
-          i++;
-          continue;
-        }
-      k = current != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (wanted_at, &current->member_id)) : 0;
-      if (current != NULL &&
-          (k == 0 || find_member_from (model, i, wanted->member_id) != GTK_INVALID_LIST_POSITION))
-        {
-          /* Gone, or wanted further down while the one wanted here is
-           * further down in the store: it comes back when its turn is. */
-          g_list_store_remove (self->store, i);
-          continue;
-        }
-      g_list_store_insert (self->store, i, wanted);
-      i++;
-    }
-  if (g_list_model_get_n_items (model) > ordered->len)
-    g_list_store_splice (self->store, ordered->len,
-                         g_list_model_get_n_items (model) - ordered->len, NULL, 0);
-}
-
 /* A check-in made in another window must not move the selection from
- * under the organizer's arrow keys. */
+ * under the organizer's arrow keys: the row they had selected stays so
+ * when others move, are added or leave. */
 static void
 restore_selection (TsCheckInWindow *self,
                    gint64           member_id)
@@ -238,34 +192,32 @@ restore_selection (TsCheckInWindow *self,
 }
 
 static void
-reload (TsCheckInWindow *self)
+on_selected_cb (TsCheckInWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = ts_repository_list_attendance (self->repository,
-                                                              self->event_id, &error);
-  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func (g_object_unref);
   TsAttendance *selected = gtk_single_selection_get_selected_item (self->selection);
-  gint64 selected_id = selected != NULL ? selected->member_id : 0;
-  guint n;
 
-  if (list == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  n = g_list_model_get_n_items (list);
-  for (int group = 0; group < 3; group++)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+  if (!self->updating)
+    self->selected_member = selected != NULL ? selected->member_id : 0;
+}
 
-        if (status_group (attendance) == group)
-          g_ptr_array_add (ordered, g_steal_pointer (&attendance));
-      }
-  sync_store (self, ordered);
+/* Runs before the sorted and filtered models follow the change. */
+static void
+on_attendance_changing_cb (TsCheckInWindow *self)
+{
+  self->updating = TRUE;
+}
+
+/* Runs after them. */
+static void
+on_attendance_changed_cb (TsCheckInWindow *self)
+{
+  TsAttendance *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  self->updating = FALSE;
   update_counter (self);
   update_stack (self);
-  restore_selection (self, selected_id);
+  if (selected == NULL || selected->member_id != self->selected_member)
+    restore_selection (self, self->selected_member);
 }
 
 static void
@@ -294,16 +246,9 @@ static TsAttendance *
 find_attendance (TsCheckInWindow *self,
                  gint64           member_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  TsAttendance *attendance = ts_live_model_lookup (TS_LIVE_MODEL (self->attendance), member_id);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (attendance->member_id == member_id)
-        return g_steal_pointer (&attendance);
-    }
-  return NULL;
+  return attendance != NULL ? g_object_ref (attendance) : NULL;
 }
 
 static void
@@ -688,14 +633,6 @@ focus_search_action (GtkWidget  *widget,
 }
 
 static void
-on_repository_changed_cb (TsRepository    *repository,
-                          const char      *table,
-                          TsCheckInWindow *self)
-{
-  reload (self);
-}
-
-static void
 on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
@@ -735,10 +672,18 @@ ts_check_in_window_constructed (GObject *object)
   G_OBJECT_CLASS (ts_check_in_window_parent_class)->constructed (object);
 
   g_assert (TS_IS_REPOSITORY (self->repository));
-  self->changed_handler = g_signal_connect (self->repository, "changed",
-                                            G_CALLBACK (on_repository_changed_cb), self);
+  self->attendance = ts_repository_get_attendance_model (self->repository, self->event_id);
+  /* Before the sorted model connects, and after every handler. */
+  g_signal_connect_swapped (self->attendance, "items-changed",
+                            G_CALLBACK (on_attendance_changing_cb), self);
+  gtk_sort_list_model_set_model (self->sorted, self->attendance);
+  g_signal_connect_data (self->attendance, "items-changed",
+                         G_CALLBACK (on_attendance_changed_cb), self, NULL,
+                         G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   load_event (self);
-  reload (self);
+  update_counter (self);
+  update_stack (self);
+  select_position (self, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -747,14 +692,16 @@ ts_check_in_window_dispose (GObject *object)
 {
   TsCheckInWindow *self = TS_CHECK_IN_WINDOW (object);
 
-  if (self->repository != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->repository);
+  if (self->attendance != NULL)
+    g_signal_handlers_disconnect_by_data (self->attendance, self);
+  g_clear_object (&self->attendance);
   g_clear_object (&self->repository);
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_pointer (&self->undo, undo_data_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHECK_IN_WINDOW);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
   G_OBJECT_CLASS (ts_check_in_window_parent_class)->dispose (object);
 }
 
@@ -873,11 +820,14 @@ ts_check_in_window_init (TsCheckInWindow *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store = g_list_store_new (TS_TYPE_ATTENDANCE);
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_rows,
+                                                                                NULL, NULL)));
   self->filter = gtk_custom_filter_new (filter_attendance, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (self->store),
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
                                               GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selected_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

@@ -1,8 +1,10 @@
 /* ts-event-page.c: one event: details, attendees by status, actions.
  *
- * Attendees come from one list model of the event's attendance; each
- * status group shows a filtered view of it, so a count and its rows
- * always agree.
+ * Attendees are the repository's live model of the event's attendance,
+ * sorted by status and reading, in a one-column grid view: the model
+ * follows every write (a check-in at the door, tsudoi-cli), the view
+ * rebinds the rows that changed and makes widgets only for the rows on
+ * screen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +19,7 @@
 #include "ts-date.h"
 #include "ts-event-close.h"
 #include "ts-event-page.h"
+#include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
 #include "ts-regulars-marks.h"
 #include "ts-ui-util.h"
@@ -26,22 +29,23 @@ struct _TsEventPage
 {
   AdwBin          parent_instance;
 
-  TsRepository   *repository;
-  gint64          event_id;
-  TsEvent        *event;
-  GListModel     *attendance;
-  TsRegulars     *regulars;   /* the chapter's, for the marks; may be NULL */
-  guint           refresh_id;
-  guint           expanded;   /* bit per status index: show every row */
+  TsRepository     *repository;
+  gint64            event_id;
+  TsEvent          *event;
+  GListModel       *attendance;  /* the repository's live model */
+  GtkSortListModel *sorted;      /* by status, then reading */
+  TsRegulars       *regulars;    /* the chapter's, for the marks; may be NULL */
 
-  GtkStack       *stack;
-  GtkWidget      *back_button;
-  GtkLabel       *chapter_label;
-  GtkLabel       *title_label;
-  GtkLabel       *headcount_label;
-  GtkListBox     *details_list;
-  GtkBox         *attendees_box;
-  GtkMenuButton  *more_button;
+  GtkStack         *stack;
+  GtkWidget        *back_button;
+  GtkLabel         *chapter_label;
+  GtkLabel         *title_label;
+  GtkLabel         *headcount_label;
+  GtkLabel         *statuses_label;
+  GtkFlowBox       *details_list;
+  GtkStack         *attendees_stack;
+  GtkGridView      *attendees_view;
+  GtkMenuButton    *more_button;
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
@@ -91,197 +95,56 @@ ts_event_page_get_property (GObject    *object,
     }
 }
 
-static gboolean
-status_filter (gpointer item,
-               gpointer user_data)
+/* The enum's order is the groups' order. */
+static guint
+status_index (TsAttendance *attendance)
 {
-  return TS_ATTENDANCE (item)->status == (TsAttendanceStatus) GPOINTER_TO_INT (user_data);
+  return (guint) attendance->status;
+}
+
+/* The groups in the order of the statuses, each in 五十音順 as the
+ * repository sorts them (by the precomputed sort key). */
+static int
+compare_attendees (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  TsAttendance *x = (TsAttendance *) a, *y = (TsAttendance *) b;
+  guint sx = status_index (x), sy = status_index (y);
+  GBytes *kx = x->member != NULL ? x->member->sort_key : NULL;
+  GBytes *ky = y->member != NULL ? y->member->sort_key : NULL;
+  int order;
+
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  order = kx != NULL && ky != NULL ? g_bytes_compare (kx, ky) : (kx != NULL) - (ky != NULL);
+  if (order != 0)
+    return order < 0 ? -1 : 1;
+  return x->member_id < y->member_id ? -1 : x->member_id > y->member_id;
 }
 
 static void
-save_attendance (GtkWidget    *widget,
-                 TsAttendance *attendance,
-                 const char   *property,
-                 ...)
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 TsEventPage              *self)
 {
-  TsEventPage *self = TS_EVENT_PAGE (gtk_widget_get_ancestor (widget, TS_TYPE_EVENT_PAGE));
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  va_start (args, property);
-  g_object_set_valist (G_OBJECT (attendance), property, args);
-  va_end (args);
-  if (self != NULL && !ts_repository_save_attendance (self->repository, attendance, &error))
-    ts_ui_show_error (widget, error);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_child (item, ts_attendee_row_new (self->repository));
 }
 
 static void
-on_status_selected_cb (GtkDropDown  *drop_down,
-                       GParamSpec   *pspec,
-                       TsAttendance *attendance)
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                TsEventPage              *self)
 {
-  int status = ts_ui_enum_selected (gtk_drop_down_get_selected_item (drop_down));
+  TsAttendance *attendance = gtk_list_item_get_item (item);
+  TsRegularsMark mark = TS_REGULARS_MARK_NONE;
 
-  if (status >= 0 && (TsAttendanceStatus) status != attendance->status)
-    save_attendance (GTK_WIDGET (drop_down), attendance, "status", status, NULL);
-}
-
-static void
-on_role_selected_cb (GtkDropDown  *drop_down,
-                     GParamSpec   *pspec,
-                     TsAttendance *attendance)
-{
-  int role = ts_ui_enum_selected (gtk_drop_down_get_selected_item (drop_down));
-
-  if (role >= 0 && (TsAttendanceRole) role != attendance->role)
-    save_attendance (GTK_WIDGET (drop_down), attendance, "role", role, NULL);
-}
-
-static void
-on_paid_toggled_cb (GtkCheckButton *button,
-                    TsAttendance   *attendance)
-{
-  gboolean paid = gtk_check_button_get_active (button);
-
-  if (paid != attendance->paid)
-    save_attendance (GTK_WIDGET (button), attendance, "paid", paid, NULL);
-}
-
-static GtkWidget *
-drop_down_for (GType       enum_type,
-               int         current,
-               const char *accessible_label)
-{
-  GtkWidget *drop_down = ts_ui_enum_drop_down_new (enum_type, current);
-
-  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
-  return drop_down;
-}
-
-static GtkWidget *
-create_attendee_row (gpointer item,
-                     gpointer user_data)
-{
-  TsAttendance *attendance = item;
-  TsEventPage *self = user_data;
-  TsMember *member = attendance->member;
-  g_autofree char *name = member ? ts_member_dup_name (member) : g_strdup ("?");
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status, *role, *paid, *mark = NULL;
-
-  if (member != NULL && member->organization && *member->organization)
-    g_string_append (subtitle, member->organization);
-  if (member != NULL && member->profession && *member->profession)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
   if (self->regulars != NULL && self->event != NULL)
-    mark = ts_ui_regulars_mark_new (ts_regulars_mark (self->regulars, attendance->member_id,
-                                                      self->event->starts_at));
+    mark = ts_regulars_mark (self->regulars, attendance->member_id, self->event->starts_at);
   else if (attendance->first_time)
-    mark = ts_ui_regulars_mark_new (TS_REGULARS_MARK_FIRST_TIMER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-
-  status = drop_down_for (TS_TYPE_ATTENDANCE_STATUS, attendance->status, _("Status"));
-  role = drop_down_for (TS_TYPE_ATTENDANCE_ROLE, attendance->role, _("Role"));
-  paid = gtk_check_button_new_with_label (_("Paid"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (paid), attendance->paid);
-  gtk_widget_set_valign (paid, GTK_ALIGN_CENTER);
-  g_signal_connect_object (status, "notify::selected", G_CALLBACK (on_status_selected_cb),
-                           attendance, 0);
-  g_signal_connect_object (role, "notify::selected", G_CALLBACK (on_role_selected_cb),
-                           attendance, 0);
-  g_signal_connect_object (paid, "toggled", G_CALLBACK (on_paid_toggled_cb), attendance, 0);
-  if (mark != NULL)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), paid);
-  return row;
-}
-
-static gboolean refresh_idle_cb (gpointer user_data);
-
-/* A row per person with its own drop-downs costs a few milliseconds; a
- * group of hundreds (a big sample file, an imported list) shows the
- * first ones and a button for the rest, so the page opens at once. */
-#define GROUP_PREVIEW 60
-
-/* event.show-all(bit): a capped group's "Show All" button. */
-static void
-show_all_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  TsEventPage *self = TS_EVENT_PAGE (widget);
-
-  self->expanded |= g_variant_get_uint32 (parameter);
-  if (self->refresh_id == 0)
-    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
-}
-
-static void
-add_status_group (TsEventPage        *self,
-                  TsAttendanceStatus  status)
-{
-  GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (status_filter, GINT_TO_POINTER (status), NULL));
-  g_autoptr(GtkFilterListModel) model =
-    gtk_filter_list_model_new (g_object_ref (self->attendance), filter);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *list = gtk_list_box_new ();
-  /* Translators: an attendance status and how many have it, e.g. "Registered (12)". */
-  g_autofree char *title = g_strdup_printf (_("%1$s (%2$u)"), ts_attendance_status_to_label (status), n);
-
-  if (n == 0)
-    return;
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  if (n > GROUP_PREVIEW && !(self->expanded & TS_ATTENDANCE_STATUS_FLAG (status)))
-    {
-      g_autoptr(GtkSliceListModel) slice =
-        gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (model)), 0, GROUP_PREVIEW);
-      /* Translators: %u is how many people the group has in all. */
-      g_autofree char *label = g_strdup_printf (_("Show All %u"), n);
-      GtkWidget *button = gtk_button_new_with_label (label);
-
-      gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (slice),
-                               create_attendee_row, self, NULL);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "event.show-all");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", TS_ATTENDANCE_STATUS_FLAG (status));
-      gtk_widget_add_css_class (button, "flat");
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-    }
-  else
-    gtk_list_box_bind_model (GTK_LIST_BOX (list), G_LIST_MODEL (model),
-                             create_attendee_row, self, NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), list);
-  gtk_box_append (self->attendees_box, group);
-}
-
-static void
-fill_attendees (TsEventPage *self)
-{
-  guint n = g_list_model_get_n_items (self->attendance);
-
-  ts_ui_clear_box (GTK_WIDGET (self->attendees_box));
-  if (n == 0)
-    {
-      GtkWidget *status = adw_status_page_new ();
-
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "system-users-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Nobody Registered Yet"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Add the people who said they will come with Add Attendees…, or import the registrations from a form’s spreadsheet."));
-      gtk_widget_add_css_class (status, "compact");
-      gtk_box_append (self->attendees_box, status);
-      return;
-    }
-  for (TsAttendanceStatus status = 0; status < TS_ATTENDANCE_STATUS_N; status++)
-    add_status_group (self, status);
+    mark = TS_REGULARS_MARK_FIRST_TIMER;
+  ts_attendee_row_bind (TS_ATTENDEE_ROW (gtk_list_item_get_child (item)), attendance, mark);
 }
 
 static void
@@ -305,14 +168,14 @@ fill_details (TsEventPage *self)
           ? g_strdup_printf ("%s\n%s", event->venue ? event->venue : "", event->address)
           : g_strdup (event->venue);
   ts_ui_clear_box (GTK_WIDGET (self->details_list));
-  gtk_list_box_append (self->details_list, ts_ui_detail_row (_("When"), when));
-  gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Venue"), venue));
-  gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Fee"), fee));
-  gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Capacity"), capacity));
-  gtk_list_box_append (self->details_list,
+  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("When"), when));
+  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Venue"), venue));
+  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Fee"), fee));
+  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Capacity"), capacity));
+  gtk_flow_box_append (self->details_list,
                        ts_ui_detail_row (_("Status"), ts_event_status_to_label (event->status)));
   if (event->notes && *event->notes)
-    gtk_list_box_append (self->details_list, ts_ui_detail_row (_("Notes"), event->notes));
+    gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Notes"), event->notes));
 }
 
 static void
@@ -365,6 +228,47 @@ update_headcount (TsEventPage *self)
   gtk_label_set_text (self->headcount_label, text);
 }
 
+/* How many have each status, where the list's groups used to say it. */
+static void
+update_statuses (TsEventPage *self)
+{
+  guint counts[TS_ATTENDANCE_STATUS_N] = { 0 };
+  guint n = g_list_model_get_n_items (self->attendance);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (self->attendance, i);
+      guint index = status_index (attendance);
+
+      if (index < G_N_ELEMENTS (counts))
+        counts[index]++;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i] > 0)
+      {
+        if (text->len > 0)
+          g_string_append (text, _(" · "));
+        /* Translators: an attendance status and how many have it, e.g. "Registered (12)". */
+        g_string_append_printf (text, _("%1$s (%2$u)"), ts_attendance_status_to_label (i),
+                                counts[i]);
+      }
+  gtk_label_set_text (self->statuses_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->statuses_label), text->len > 0);
+  gtk_stack_set_visible_child_name (self->attendees_stack, n > 0 ? "list" : "empty");
+}
+
+static void
+on_attendance_changed_cb (GListModel  *model,
+                          guint        position,
+                          guint        removed,
+                          guint        added,
+                          TsEventPage *self)
+{
+  update_headcount (self);
+  update_statuses (self);
+}
+
 /* Once per load, for every row's mark: one query for the whole chapter. */
 static void
 load_regulars (TsEventPage *self)
@@ -380,57 +284,61 @@ load_regulars (TsEventPage *self)
 }
 
 static void
-refresh (TsEventPage *self)
+show_none (TsEventPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  self->event_id = 0;
+  gtk_stack_set_visible_child_name (self->stack, "none");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", FALSE);
+}
 
+/* The event's own values: its details, title and menu. */
+static gboolean
+show_event (TsEventPage *self)
+{
   g_clear_object (&self->event);
-  g_clear_object (&self->attendance);
-  g_clear_pointer (&self->regulars, ts_regulars_free);
   if (self->repository == NULL || self->event_id == 0 ||
       (self->event = ts_repository_get_event (self->repository, self->event_id, NULL)) == NULL)
-    {
-      self->event_id = 0;
-      gtk_stack_set_visible_child_name (self->stack, "none");
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", FALSE);
-      return;
-    }
-  self->attendance = ts_repository_list_attendance (self->repository, self->event_id, &error);
-  if (self->attendance == NULL)
-    {
-      ts_ui_show_error (GTK_WIDGET (self), error);
-      self->attendance = G_LIST_MODEL (g_list_store_new (TS_TYPE_ATTENDANCE));
-    }
-  load_regulars (self);
+    return FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", TRUE);
   gtk_label_set_text (self->chapter_label, self->event->chapter_name ? self->event->chapter_name : "");
   gtk_label_set_text (self->title_label, self->event->title);
   fill_details (self);
-  update_headcount (self);
-  fill_attendees (self);
   update_menu (self);
   gtk_stack_set_visible_child_name (self->stack, "event");
+  return TRUE;
 }
 
-static gboolean
-refresh_idle_cb (gpointer user_data)
-{
-  TsEventPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Deferred: the change may come from a drop-down inside a row that the
- * refresh is about to destroy. */
 static void
-on_repository_changed_cb (TsRepository *repository,
-                          const char   *table,
-                          TsEventPage  *self)
+set_attendance (TsEventPage *self,
+                GListModel  *attendance)
 {
-  if (self->refresh_id == 0)
-    self->refresh_id = ts_ui_idle_add (refresh_idle_cb, self);
+  if (self->attendance != NULL)
+    g_signal_handlers_disconnect_by_func (self->attendance, on_attendance_changed_cb, self);
+  g_set_object (&self->attendance, attendance);
+  gtk_sort_list_model_set_model (self->sorted, attendance);
+  if (attendance == NULL)
+    return;
+  g_signal_connect (attendance, "items-changed", G_CALLBACK (on_attendance_changed_cb), self);
+  update_headcount (self);
+  update_statuses (self);
+}
+
+/* An edit of this event (its date, its title) or its deletion; the
+ * attendance follows by itself. */
+static void
+on_events_changed_cb (TsRepository *repository,
+                      GArray       *ids,
+                      TsEventPage  *self)
+{
+  gboolean mine = ids == NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    mine |= g_array_index (ids, gint64, i) == self->event_id;
+  if (mine && self->event_id != 0 && !show_event (self))
+    {
+      set_attendance (self, NULL);
+      show_none (self);
+    }
 }
 
 static void
@@ -539,12 +447,12 @@ ts_event_page_dispose (GObject *object)
 {
   TsEventPage *self = TS_EVENT_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  set_attendance (self, NULL);
+  g_clear_object (&self->sorted);
   g_clear_object (&self->event);
-  g_clear_object (&self->attendance);
   g_clear_pointer (&self->regulars, ts_regulars_free);
   g_clear_object (&self->repository);
   G_OBJECT_CLASS (ts_event_page_parent_class)->dispose (object);
@@ -569,8 +477,10 @@ ts_event_page_class_init (TsEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, chapter_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, headcount_label);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, statuses_label);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, details_list);
-  gtk_widget_class_bind_template_child (widget_class, TsEventPage, attendees_box);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, attendees_stack);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, attendees_view);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, more_button);
   gtk_widget_class_install_action (widget_class, "event.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "event.print", "s", print_action);
@@ -578,7 +488,6 @@ ts_event_page_class_init (TsEventPageClass *klass)
                                    add_attendees_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "event.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "event.show-all", "u", show_all_action);
   gtk_widget_class_install_action (widget_class, "event.close", NULL, close_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "event.check-in", NULL);
@@ -591,7 +500,18 @@ ts_event_page_class_init (TsEventPageClass *klass)
 static void
 ts_event_page_init (TsEventPage *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendees, NULL, NULL));
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sorted = gtk_sort_list_model_new (NULL, sorter);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
+  gtk_grid_view_set_factory (self->attendees_view, factory);
+  g_object_unref (factory);
+  gtk_grid_view_set_model (self->attendees_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (
+                             G_LIST_MODEL (g_object_ref (self->sorted)))));
 }
 
 void
@@ -602,20 +522,32 @@ ts_event_page_set_repository (TsEventPage  *self,
   g_return_if_fail (self->repository == NULL);
 
   self->repository = g_object_ref (repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+  g_signal_connect_object (repository, "changed::event", G_CALLBACK (on_events_changed_cb),
                            self, 0);
 }
 
+/* The marks come from the chapter's whole history, read once when the
+ * event is shown (a check-in here does not change who was a regular
+ * before it). */
 void
 ts_event_page_set_event (TsEventPage *self,
                          gint64       event_id)
 {
+  g_autoptr(GListModel) attendance = NULL;
+
   g_return_if_fail (TS_IS_EVENT_PAGE (self));
 
-  if (self->event_id != event_id)
-    self->expanded = 0;
   self->event_id = event_id;
-  refresh (self);
+  g_clear_pointer (&self->regulars, ts_regulars_free);
+  if (!show_event (self))
+    {
+      set_attendance (self, NULL);
+      show_none (self);
+      return;
+    }
+  load_regulars (self);
+  attendance = ts_repository_get_attendance_model (self->repository, event_id);
+  set_attendance (self, attendance);
 }
 
 gint64

@@ -1,5 +1,9 @@
 /* ts-events-view.c: every event, newest first, beside the chosen one.
  *
+ * The list is the repository's live model of every event: a write
+ * changes the rows it touched (a check-in, a headcount) in place, and
+ * the chosen event stays chosen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tsudoi"
@@ -19,8 +23,8 @@ struct _TsEventsView
   AdwBin              parent_instance;
 
   TsRepository       *repository;
-  guint               reload_id;
-  gboolean            loaded;
+  GListModel         *events;    /* the repository's live model, once shown */
+  gboolean            updating;  /* the list is changing under the selection */
   GtkFilterListModel *filter_model;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
@@ -149,6 +153,9 @@ on_selection_changed_cb (TsEventsView *self)
 {
   TsEvent *event = gtk_single_selection_get_selected_item (self->selection);
 
+  /* A row read again leaves the selection for a moment. */
+  if (self->updating)
+    return;
   /* The same event again (after a reload): the page refreshes itself. */
   if (event != NULL && event->id == ts_event_page_get_event_id (self->event_page))
     return;
@@ -156,58 +163,51 @@ on_selection_changed_cb (TsEventsView *self)
 }
 
 static void
-reload (TsEventsView *self)
+update_stack (TsEventsView *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) events = ts_repository_list_events (self->repository, 0, &error);
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (self->events) > 0 ? "list" : "empty");
+}
+
+/* Runs before the filter and the selection follow a change. */
+static void
+on_events_changing_cb (TsEventsView *self)
+{
+  self->updating = TRUE;
+}
+
+/* Runs after them: the event shown stays chosen, or, deleted, gives way
+ * to the next meeting. */
+static void
+on_events_changed_cb (TsEventsView *self)
+{
+  TsEvent *selected = gtk_single_selection_get_selected_item (self->selection);
   gint64 current = ts_event_page_get_event_id (self->event_page);
 
-  if (events == NULL)
-    {
-      ts_ui_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-  g_signal_handlers_block_by_func (self->selection, on_selection_changed_cb, self);
-  gtk_filter_list_model_set_model (self->filter_model, events);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed_cb, self);
-  if (current != 0 && !select_id (self, current))
+  self->updating = FALSE;
+  if (current != 0 && (selected == NULL || selected->id != current) && !select_id (self, current))
     ts_event_page_set_event (self->event_page, 0);
   if (ts_event_page_get_event_id (self->event_page) == 0)
     select_next_event (self);
-  gtk_stack_set_visible_child_name (self->list_stack,
-                                    g_list_model_get_n_items (events) > 0 ? "list" : "empty");
+  update_stack (self);
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  TsEventsView *self = user_data;
-
-  self->reload_id = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* Deferred: the write may come from a widget that a reload replaces.
- * Not loaded yet: the first showing reads everything anyway. */
-static void
-on_repository_changed_cb (TsRepository *repository,
-                          const char   *table,
-                          TsEventsView *self)
-{
-  if (self->loaded && self->reload_id == 0)
-    self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
-}
-
+/* Not before the view is first shown: a window opened on another view
+ * never reads the events. */
 static void
 ensure_loaded (TsEventsView *self)
 {
-  if (!self->loaded && self->repository != NULL)
-    {
-      self->loaded = TRUE;
-      reload (self);
-    }
+  if (self->events != NULL || self->repository == NULL)
+    return;
+  self->events = ts_repository_get_events_model (self->repository, 0);
+  /* Before the filter model connects, and after every handler. */
+  g_signal_connect_swapped (self->events, "items-changed", G_CALLBACK (on_events_changing_cb),
+                            self);
+  gtk_filter_list_model_set_model (self->filter_model, self->events);
+  g_signal_connect_data (self->events, "items-changed", G_CALLBACK (on_events_changed_cb), self,
+                         NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  select_next_event (self);
+  update_stack (self);
 }
 
 static void
@@ -249,8 +249,10 @@ ts_events_view_dispose (GObject *object)
 
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
-  g_clear_handle_id (&self->reload_id, g_source_remove);
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
+  g_clear_object (&self->events);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -307,8 +309,6 @@ ts_events_view_set_repository (TsEventsView *self,
 
   self->repository = g_object_ref (repository);
   ts_event_page_set_repository (self->event_page, repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
-                           self, 0);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self);
 }

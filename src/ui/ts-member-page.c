@@ -312,12 +312,23 @@ refresh (TsMemberPage *self)
   fill_referrals (self, member);
 }
 
+/* Their history (attendance, events, chapters) or themselves; an edit
+ * of somebody else leaves the page alone. */
 static void
 on_repository_changed_cb (TsRepository *repository,
-                          const char   *table,
+                          GArray       *ids,
                           TsMemberPage *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  gboolean mine = TRUE;
+
+  if (g_signal_get_invocation_hint (repository)->detail == g_quark_from_static_string ("member") &&
+      ids != NULL)
+    {
+      mine = FALSE;
+      for (guint i = 0; i < ids->len; i++)
+        mine |= g_array_index (ids, gint64, i) == self->member_id;
+    }
+  if (mine && gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
 }
 
@@ -408,14 +419,21 @@ ts_member_page_set_member (TsMemberPage *self,
                            TsRepository *repository,
                            gint64        member_id)
 {
+  static const char * const tables[] = { "member", "attendance", "event", "chapter" };
+
   g_return_if_fail (TS_IS_MEMBER_PAGE (self));
 
   if (self->repository != repository)
     {
       g_clear_object (&self->repository);
       self->repository = g_object_ref (repository);
-      g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
-                               self, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+        {
+          g_autofree char *signal = g_strconcat ("changed::", tables[i], NULL);
+
+          g_signal_connect_object (repository, signal, G_CALLBACK (on_repository_changed_cb),
+                                   self, 0);
+        }
     }
   self->member_id = member_id;
   refresh (self);

@@ -221,11 +221,11 @@ reload_idle_cb (gpointer data)
 
 /* A merge here, its Undo, or another program: the pairs are read again. */
 static void
-on_repository_changed_cb (TsRepository  *repository,
-                          const char    *table,
-                          TsMergeDialog *self)
+on_members_changed_cb (TsRepository  *repository,
+                       GArray        *ids,
+                       TsMergeDialog *self)
 {
-  if (g_strcmp0 (table, "member") == 0 && self->reload_id == 0)
+  if (self->reload_id == 0)
     self->reload_id = ts_ui_idle_add (reload_idle_cb, self);
 }
 
@@ -344,7 +344,7 @@ ts_merge_dialog_new (GtkWindow    *parent,
 
   self = g_object_new (TS_TYPE_MERGE_DIALOG, "transient-for", parent, NULL);
   self->repository = g_object_ref (repository);
-  g_signal_connect_object (repository, "changed", G_CALLBACK (on_repository_changed_cb),
+  g_signal_connect_object (repository, "changed::member", G_CALLBACK (on_members_changed_cb),
                            self, 0);
   reload (self);
   return GTK_WIDGET (self);

@@ -688,10 +688,10 @@ refresh_idle_cb (gpointer data)
  * recompute once, when they are done. */
 static void
 on_repository_changed_cb (TsRepository   *repository,
-                          const char     *table,
+                          GArray         *ids,
                           TsRegularsPage *self)
 {
-  if (g_strcmp0 (table, "chapter") == 0)
+  if (g_signal_get_invocation_hint (repository)->detail == g_quark_from_static_string ("chapter"))
     self->chapters_changed = TRUE;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);

@@ -139,7 +139,10 @@ ts_ui_clear_box (GtkWidget *box)
       return;
     }
   while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
+    if (GTK_IS_FLOW_BOX (box))
+      gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+    else
+      gtk_box_remove (GTK_BOX (box), child);
 }
 
 char *

@@ -82,12 +82,11 @@ update_empty_state (TsWindow *self)
 }
 
 static void
-on_repository_changed_cb (TsRepository *repository,
-                          const char   *table,
-                          TsWindow     *self)
+on_chapters_changed_cb (TsRepository *repository,
+                        GArray       *ids,
+                        TsWindow     *self)
 {
-  if (g_strcmp0 (table, "chapter") == 0 || g_strcmp0 (table, "all") == 0 || table == NULL)
-    update_empty_state (self);
+  update_empty_state (self);
 }
 
 static void
@@ -329,8 +328,8 @@ ts_window_constructed (GObject *object)
   ts_chapters_view_set_repository (self->chapters_view, self->repository);
   ts_events_view_set_repository (self->events_view, self->repository);
   ts_members_view_set_repository (self->members_view, self->repository);
-  g_signal_connect_object (self->repository, "changed",
-                           G_CALLBACK (on_repository_changed_cb), self, 0);
+  g_signal_connect_object (self->repository, "changed::chapter",
+                           G_CALLBACK (on_chapters_changed_cb), self, 0);
   update_empty_state (self);
   bind_settings (self);
   g_signal_connect_swapped (self->switcher_title, "notify::title-visible",

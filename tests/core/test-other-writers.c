@@ -198,12 +198,19 @@ test_chapter_and_event (Fixture       *f,
   g_assert_cmpstr (stored->venue, ==, "");
 }
 
+/* The table a "changed" names, its detail. */
+static const char *
+table_of (TsRepository *repository)
+{
+  return g_quark_to_string (g_signal_get_invocation_hint (repository)->detail);
+}
+
 static void
 on_changed (TsRepository *repository,
-            const char   *table,
+            GArray       *ids,
             GHashTable   *seen)
 {
-  g_hash_table_add (seen, g_strdup (table));
+  g_hash_table_add (seen, g_strdup (table_of (repository)));
 }
 
 /* Another connection commits: the watching repository says so within a

@@ -29,13 +29,20 @@ typedef struct {
   guint         n_notify;
 } Fixture;
 
+/* The table a "changed" names, its detail. */
+static const char *
+table_of (TsRepository *repository)
+{
+  return g_quark_to_string (g_signal_get_invocation_hint (repository)->detail);
+}
+
 static void
 on_changed (TsRepository *repository,
-            const char   *table,
+            GArray       *ids,
             Fixture      *fixture)
 {
   g_assert_true (g_thread_self () == main_thread);
-  g_ptr_array_add (fixture->changed, g_strdup (table));
+  g_ptr_array_add (fixture->changed, g_strdup (table_of (repository)));
 }
 
 static void

@@ -27,12 +27,11 @@ typedef struct {
 } Fixture;
 
 static void
-on_changed (TsRepository *repository,
-            const char   *table,
-            Fixture      *fixture)
+on_member_changed (TsRepository *repository,
+                   GArray       *ids,
+                   Fixture      *fixture)
 {
-  if (g_str_equal (table, "member"))
-    fixture->member_changes++;
+  fixture->member_changes++;
 }
 
 static void
@@ -50,7 +49,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->dir = ts_test_make_temp_dir ();
   fixture->repository = ts_test_open_repository (fixture->dir, "ui.db");
-  g_signal_connect (fixture->repository, "changed", G_CALLBACK (on_changed), fixture);
+  g_signal_connect (fixture->repository, "changed::member", G_CALLBACK (on_member_changed),
+                    fixture);
 }
 
 static void

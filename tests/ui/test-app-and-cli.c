@@ -2,6 +2,8 @@
  * as an organizer does it: import a form in the app through the file
  * chooser, run tsudoi-cli (a real process) on the same database, make
  * more edits in the app, quit. Everything is in the file afterwards.
+ * And at the door: tsudoi-cli checks someone in while the event page and
+ * the check-in window are open; both show it, changing only that row.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,11 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-attendee-row.h"
+#include "ts-check-in-row.h"
+#include "ts-check-in-window.h"
+#include "ts-event-page.h"
+#include "ts-events-view.h"
 #include "ts-import-dialog.h"
 #include "ts-member-dialog.h"
 #include "ts-test-gtk.h"
@@ -162,6 +169,120 @@ test_import_cli_edit_quit (void)
   ts_test_remove_dir (dir);
 }
 
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first widget under @root of @type with a label reading @text. */
+static GtkWidget *
+find_showing (GtkWidget  *root,
+              GType       type,
+              const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      find_label (root, text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_showing (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The row's status by its nick, as tsudoi-cli spells it. */
+static gboolean
+has_status (GtkWidget  *row,
+            const char *status)
+{
+  int current = -1;
+
+  if (row == NULL)
+    return FALSE;
+  g_object_get (row, "status", &current, NULL);
+  return g_strcmp0 (ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, current), status) == 0;
+}
+
+static void
+test_cli_check_in_live (void)
+{
+  const char *names[][2] = { { "青木", "あおき" }, { "伊藤", "いとう" }, { "上田", "うえだ" } };
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "tsudoi.db");
+  g_autofree char *path = g_strdup (ts_database_get_path (ts_repository_get_database (repository)));
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (repository, "name", "大田医介塾",
+                                                      "reading", "おおたいかいじゅく", NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (repository, "chapter-id", chapter->id,
+                                                "title", "定例会",
+                                                "starts-at", "2017-08-24T19:00", NULL);
+  g_autofree char *event_arg = g_strdup_printf ("%" G_GINT64_FORMAT, event->id);
+  g_autofree char *member_arg = NULL;
+  gint64 ids[3];
+  TsWindow *window;
+  GtkWidget *page, *door, *page_row, *door_row, *arrived;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TsMember) member = ts_test_add_member (repository, "family-name", names[i][0],
+                                                       "family-reading", names[i][1], NULL);
+
+      ids[i] = member->id;
+      ts_test_attend (repository, event->id, member->id, TS_ATTENDANCE_STATUS_REGISTERED);
+    }
+  member_arg = g_strdup_printf ("%" G_GINT64_FORMAT, ids[1]);
+  ts_repository_watch_other_writers (repository, 100);
+  window = ts_window_new (application, repository);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-event", "x", event->id);
+  page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (window, "events")));
+  door = ts_check_in_window_new (GTK_APPLICATION (application), repository, event->id);
+  gtk_window_present (GTK_WINDOW (door));
+  TS_TEST_WAIT_UNTIL ((page_row = ts_ui_test_find_row (page, "青木")) != NULL &&
+                      ts_ui_test_find_row (page, "伊藤") != NULL &&
+                      (door_row = find_showing (door, TS_TYPE_CHECK_IN_ROW, "青木")) != NULL &&
+                      find_showing (door, TS_TYPE_CHECK_IN_ROW, "伊藤") != NULL);
+  g_assert_true (has_status (ts_ui_test_find_row (page, "伊藤"), "registered"));
+  g_object_add_weak_pointer (G_OBJECT (page_row), (gpointer *) &page_row);
+  g_object_add_weak_pointer (G_OBJECT (door_row), (gpointer *) &door_row);
+
+  /* Another program, a real process, checks 伊藤 in. */
+  g_assert_cmpint (ts_test_run_cli (NULL, path, NULL, NULL, "attend", "--event", event_arg,
+                                    "--member", member_arg, "--status", "attended", NULL), ==, 0);
+  TS_TEST_WAIT_UNTIL (has_status (ts_ui_test_find_row (page, "伊藤"), "attended") &&
+                      find_label (door, "1 / 3") != NULL);
+  arrived = find_showing (door, TS_TYPE_CHECK_IN_ROW, "伊藤");
+  g_assert_nonnull (arrived);
+
+  /* Nothing was rebuilt: 青木's rows are the very widgets they were. */
+  g_assert_true (page_row == ts_ui_test_find_row (page, "青木"));
+  g_assert_true (door_row == find_showing (door, TS_TYPE_CHECK_IN_ROW, "青木"));
+  g_assert_true (TS_IS_ATTENDEE_ROW (page_row));
+
+  g_object_remove_weak_pointer (G_OBJECT (page_row), (gpointer *) &page_row);
+  g_object_remove_weak_pointer (G_OBJECT (door_row), (gpointer *) &door_row);
+  gtk_window_destroy (GTK_WINDOW (door));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,5 +294,6 @@ main (int    argc,
   g_application_set_default (G_APPLICATION (application));
 
   g_test_add_func ("/app-and-cli/import-cli-edit-quit", test_import_cli_edit_quit);
+  g_test_add_func ("/app-and-cli/cli-check-in-live", test_cli_check_in_live);
   return g_test_run ();
 }

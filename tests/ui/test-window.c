@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "ts-attendee-picker.h"
+#include "ts-attendee-row.h"
 #include "ts-chapter-dialog.h"
 #include "ts-check-in-window.h"
 #include "ts-event-dialog.h"
@@ -295,33 +296,16 @@ mark_first_attended (Fixture *f,
 {
   GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (f->window,
                                                                                  "events")));
-  GtkWidget *status = NULL;
+  GtkWidget *row = NULL;
 
-  /* The first attendee row's drop-downs: role first, then status. */
-  for (GtkWidget *w = ts_ui_test_find_type (page, GTK_TYPE_DROP_DOWN); w != NULL;
-       w = gtk_widget_get_next_sibling (w))
-    if (GTK_IS_DROP_DOWN (w))
-      status = w;
-  g_assert_nonnull (status);
-  /* Its choices are the status enum's values, shown by their labels. */
-  {
-    GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (status));
-    g_auto(GValue) label = G_VALUE_INIT;
-
-    g_assert_true (ADW_IS_ENUM_LIST_MODEL (model));
-    g_assert_cmpuint (g_list_model_get_n_items (model), ==, TS_ATTENDANCE_STATUS_N);
-    g_assert_true (gtk_expression_evaluate (gtk_drop_down_get_expression (GTK_DROP_DOWN (status)),
-                                            gtk_drop_down_get_selected_item (GTK_DROP_DOWN (status)),
-                                            &label));
-    g_assert_cmpstr (g_value_get_string (&label), ==,
-                     ts_attendance_status_to_label (TS_ATTENDANCE_STATUS_REGISTERED));
-  }
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);  /* attended */
+  /* The first attendee row's status menu, as a person picks from it. */
+  TS_TEST_WAIT_UNTIL ((row = ts_ui_test_find_type (page, TS_TYPE_ATTENDEE_ROW)) != NULL);
+  g_assert_true (gtk_widget_activate_action (row, "attendee.status", "s", "attended"));
   TS_TEST_WAIT_UNTIL (count_attendance (f, event_id, "attended") == 1);
   ts_test_wait_settled ();
   g_assert_cmpuint (count_attendance (f, event_id, "registered"), ==, 2);
 
-  /* The page was rebuilt; tick "Paid" on the first row. */
+  /* Tick "Paid" on the first row. */
   {
     GtkWidget *paid = NULL;
 
