@@ -21,6 +21,7 @@
 #include "ts-events-view.h"
 #include "ts-member-dialog.h"
 #include "ts-member-page.h"
+#include "ts-member-row.h"
 #include "ts-members-view.h"
 #include "ts-regulars.h"
 #include "ts-test-support.h"
@@ -325,6 +326,25 @@ count_members (Fixture *f)
   return g_list_model_get_n_items (members);
 }
 
+/* Whether the Members list holds the member now. */
+static gboolean
+list_shows_member (GtkWidget *view,
+                   gint64     id)
+{
+  GtkWidget *list = ts_ui_test_find_type (view, GTK_TYPE_COLUMN_VIEW);
+  GListModel *model = list != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list))) : NULL;
+
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TsMemberRow) row = g_list_model_get_item (model, i);
+      TsMember *member = ts_member_row_get_member (row);
+
+      if (member != NULL && member->id == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 delete_and_undo (Fixture *f)
 {
@@ -344,6 +364,22 @@ delete_and_undo (Fixture *f)
   TS_TEST_WAIT_UNTIL ((undo = ts_ui_test_find_button (GTK_WIDGET (f->window), _("_Undo"))) != NULL);
   g_signal_emit_by_name (undo, "clicked");
   TS_TEST_WAIT_UNTIL (count_members (f) == 3);
+  /* Undo brings the person back where the organizer looks: the list. */
+  TS_TEST_WAIT_UNTIL (list_shows_member (view, member->id));
+
+  /* The same with a search that finds them. */
+  {
+    GtkWidget *search = ts_ui_test_find_type (view, GTK_TYPE_SEARCH_ENTRY);
+
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), member->family_name);
+    TS_TEST_WAIT_UNTIL (list_shows_member (view, member->id));
+    g_assert_true (ts_repository_delete (f->repository, "member", member->id, NULL));
+    TS_TEST_WAIT_UNTIL (!list_shows_member (view, member->id));
+    g_assert_true (ts_repository_restore (f->repository, "member", member->id, NULL));
+    TS_TEST_WAIT_UNTIL (list_shows_member (view, member->id));
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+  }
 }
 
 static guint
