@@ -136,6 +136,24 @@ ts_print_job_free (TsPrintJob *job)
   g_free (job);
 }
 
+/* What the renderer works out once per job (column widths, page
+ * breaks): made by @make on first use, by whichever thread draws first,
+ * and freed with the job. */
+gconstpointer
+ts_print_job_get_render_cache (const TsPrintJob  *job,
+                               gpointer         (*make) (const TsPrintJob *job),
+                               GDestroyNotify     free_func)
+{
+  TsPrintJob *mutable_job = (TsPrintJob *) job;
+
+  if (g_once_init_enter (&mutable_job->render_cache))
+    {
+      mutable_job->render_cache_free = free_func;
+      g_once_init_leave (&mutable_job->render_cache, make (job));
+    }
+  return job->render_cache;
+}
+
 /* Referrers are looked up once each: many people are brought by the same
  * few regulars. */
 static char *

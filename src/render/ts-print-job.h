@@ -140,6 +140,9 @@ TsPrintJob *ts_print_job_load       (TsRepository         *repository,
                                      const TsPrintOptions *options,
                                      GError              **error);
 void        ts_print_job_free       (TsPrintJob           *job);
+gconstpointer ts_print_job_get_render_cache (const TsPrintJob  *job,
+                                             gpointer         (*make) (const TsPrintJob *job),
+                                             GDestroyNotify     free_func);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsPrintJob, ts_print_job_free)
 
 G_END_DECLS

@@ -33,6 +33,7 @@
 typedef struct {
   guint   rows;          /* per column */
   double  row_height;
+  double  mark_width;    /* room for the visit mark or the first-time tag */
   GArray *page_starts;   /* guint: each page's first entry, then the end */
 } Layout;
 
@@ -72,6 +73,7 @@ make_layout (const TsPrintJob *job)
 
   layout->rows = MAX (1, (guint) (body_height () / MIN_ROW));
   layout->row_height = body_height () / layout->rows;
+  layout->mark_width = ts_render_roster_mark_width ();
   for (guint i = 0; i < n; i++)
     ones[i] = 1;
   layout->page_starts = ts_render_roster_break_pages (ones, n, 2 * layout->rows);
@@ -81,14 +83,8 @@ make_layout (const TsPrintJob *job)
 static const Layout *
 get_layout (const TsPrintJob *job)
 {
-  TsPrintJob *mutable_job = (TsPrintJob *) job;
-
-  if (g_once_init_enter (&mutable_job->render_cache))
-    {
-      mutable_job->render_cache_free = (GDestroyNotify) layout_free;
-      g_once_init_leave (&mutable_job->render_cache, make_layout (job));
-    }
-  return job->render_cache;
+  return ts_print_job_get_render_cache (job, (gpointer (*) (const TsPrintJob *)) make_layout,
+                                        (GDestroyNotify) layout_free);
 }
 
 guint
@@ -169,11 +165,12 @@ static void
 draw_person (cairo_t            *cr,
              PangoContext       *context,
              const TsPrintJob   *job,
+             const Layout       *layout,
              const TsPrintEntry *entry,
              double              x,
-             double              y,
-             double              height)
+             double              y)
 {
+  const double height = layout->row_height;
   const double width = column_width ();
   const double text_x = x + NUMBER_WIDTH + CELL_PAD;
   const double text_width = width - NUMBER_WIDTH - 2 * CELL_PAD;
@@ -183,13 +180,13 @@ draw_person (cairo_t            *cr,
   ts_render_roster_number (cr, context, entry, x, NUMBER_WIDTH - CELL_PAD, y + NAME_SHIFT);
   if (job->options.columns & TS_ROSTER_MARKS)
     {
-      mark_width = ts_render_roster_mark_width ();
+      mark_width = layout->mark_width;
       ts_render_roster_mark (cr, context, entry, x + width - CELL_PAD - mark_width, name_middle,
                              mark_width);
     }
   else if ((job->options.columns & TS_ROSTER_FIRST_TIME) && entry->first_time)
     {
-      mark_width = ts_render_roster_mark_width ();
+      mark_width = layout->mark_width;
       ts_render_first_time_mark (cr, context, x + width - CELL_PAD,
                                  name_middle - TS_ROSTER_TAG_PT * 0.75, TS_ROSTER_TAG_PT);
     }
@@ -222,8 +219,7 @@ draw_column (cairo_t          *cr,
           cairo_rectangle (cr, x, y, column_width (), layout->row_height);
           cairo_fill (cr);
         }
-      draw_person (cr, context, job, g_ptr_array_index (job->entries, i), x, y,
-                   layout->row_height);
+      draw_person (cr, context, job, layout, g_ptr_array_index (job->entries, i), x, y);
     }
 }
 

@@ -224,14 +224,8 @@ make_layout (const TsPrintJob *job)
 static const Layout *
 get_layout (const TsPrintJob *job)
 {
-  TsPrintJob *mutable_job = (TsPrintJob *) job;
-
-  if (g_once_init_enter (&mutable_job->render_cache))
-    {
-      mutable_job->render_cache_free = (GDestroyNotify) layout_free;
-      g_once_init_leave (&mutable_job->render_cache, make_layout (job));
-    }
-  return job->render_cache;
+  return ts_print_job_get_render_cache (job, (gpointer (*) (const TsPrintJob *)) make_layout,
+                                        (GDestroyNotify) layout_free);
 }
 
 guint
