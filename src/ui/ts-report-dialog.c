@@ -75,13 +75,25 @@ ts_report_dialog_file_name (const char *chapter_name,
   return g_strconcat (name, ".pdf", NULL);
 }
 
+/* The chosen month in the title, the preview redrawn. */
+static void
+show_month (TsReportDialog *self)
+{
+  int month = ts_report_dialog_get_month (self);
+  g_autofree char *subtitle = NULL;
+
+  subtitle = month > 0 ? ts_date_format_month (month / 12, month % 12 + 1) : NULL;
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", self->regulars != NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
 static void
 compute (TsReportDialog *self)
 {
   TsRegularsOptions options = self->options;
   int month = ts_report_dialog_get_month (self);
   g_autoptr(GError) error = NULL;
-  g_autofree char *subtitle = NULL;
 
   g_clear_pointer (&self->regulars, ts_regulars_free);
   if (month > 0)
@@ -92,10 +104,7 @@ compute (TsReportDialog *self)
   self->regulars = ts_regulars_compute (self->repository, self->chapter_id, &options, &error);
   if (self->regulars == NULL)
     show_message (self, error->message);
-  subtitle = month > 0 ? ts_date_format_month (month / 12, month % 12 + 1) : NULL;
-  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", self->regulars != NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  show_month (self);
 }
 
 /* The A4 page scaled into the area, on a sheet with a thin edge. */
@@ -188,13 +197,14 @@ save_to_action (GtkWidget  *widget,
 }
 
 /* The chapter's months with a meeting held or planned, newest first,
- * from the months the Regulars page looked at. */
-static void
+ * from the months the Regulars page looked at; returns their analysis,
+ * which is the chosen month's. */
+static TsRegulars *
 fill_months (TsReportDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TsRegulars) all = NULL;
+  TsRegulars *all = NULL;
   int chosen = ts_regulars_until_index (&self->options);
   guint selected = 0;
 
@@ -214,6 +224,7 @@ fill_months (TsReportDialog *self)
     }
   gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (labels));
   gtk_drop_down_set_selected (self->month_dropdown, selected);
+  return all;
 }
 
 TsReportDialog *
@@ -233,8 +244,13 @@ ts_report_dialog_new (TsRepository            *repository,
   self->options = *options;
   chapter = ts_repository_get_chapter (repository, chapter_id, NULL);
   self->chapter_name = g_strdup (chapter != NULL ? chapter->name : "");
-  fill_months (self);
-  compute (self);
+  self->regulars = fill_months (self);
+  /* Already the chosen month's, unless that month had no meeting. */
+  if (self->regulars == NULL ||
+      ts_regulars_until_index (&self->regulars->options) != ts_report_dialog_get_month (self))
+    compute (self);
+  else
+    show_month (self);
   g_signal_connect_swapped (self->month_dropdown, "notify::selected", G_CALLBACK (compute), self);
   return self;
 }
