@@ -329,6 +329,18 @@ test_report_preview (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Saved over the open database by mistake: refused, the file intact. */
+  {
+    g_autofree char *database = g_build_filename (fixture->dir, "page.db", NULL);
+    g_autoptr(GBytes) before = ts_test_read_file (database);
+    g_autoptr(GBytes) after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.save-to", "s",
+                                               database));
+    after = ts_test_read_file (database);
+    g_assert_true (g_bytes_equal (before, after));
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The name says whose report it is and for when. */
