@@ -23,12 +23,8 @@
 #include "ts-backup.h"
 #include "ts-backup-async.h"
 #include "ts-output-path.h"
+#include "ts-schema.h"
 #include "ts-worker.h"
-
-/* Every table a restore replaces, as the views know them. */
-static const char * const restored_tables[] = {
-  "chapter", "event", "member", "attendance", "profession", NULL
-};
 
 typedef struct {
   char  *database_path;
@@ -249,7 +245,8 @@ ts_backup_restore_async (TsRepository        *repository,
 
   task = backup_task_new (repository, backup_path, cancellable, callback, user_data,
                           ts_backup_restore_async);
-  ts_worker_run (task, restore_backup, progress, restored_tables);
+  /* A restore replaces every table. */
+  ts_worker_run (task, restore_backup, progress, ts_schema_get_tables ());
 }
 
 /* @kept_aside: where the content from before the restore was copied. */

@@ -15,6 +15,7 @@
 
 #include "ts-record.h"
 #include "ts-repository-private.h"
+#include "ts-schema.h"
 #include "ts-text-clean.h"
 
 struct _TsRepository
@@ -189,9 +190,7 @@ query_data_version (TsRepository *self,
 static gboolean
 on_watch_timeout_cb (gpointer data)
 {
-  static const char * const tables[] = {
-    "chapter", "event", "member", "attendance", "profession"
-  };
+  const char * const *tables = ts_schema_get_tables ();
   TsRepository *self = data;
   gint64 version;
 
@@ -199,7 +198,7 @@ on_watch_timeout_cb (gpointer data)
     return G_SOURCE_CONTINUE;
   g_debug ("Another program wrote to the database");
   self->data_version = version;
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+  for (guint i = 0; tables[i] != NULL; i++)
     ts_repository_emit_changed (self, tables[i]);
   return G_SOURCE_CONTINUE;
 }

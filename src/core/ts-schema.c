@@ -179,12 +179,84 @@ static const char schema_v2[] =
    * without reading every member. */
   "CREATE INDEX member_deleted ON member (deleted_at) WHERE deleted_at IS NOT NULL;";
 
+/* The evening itself: fees, receipts and tables.
+ *
+ * A fee class is one of an event's prices (一般, 学生, 初参加); an
+ * attendee without one owes the event's fee. What an attendee paid is an
+ * amount and a time, so that the collected total is a sum and not a count
+ * of flags; paid stays the flag the door sets (会費受領済み). The first
+ * payments are the flags of version 2 at the event's fee.
+ *
+ * A receipt is never deleted and its number never reused: a reissue is a
+ * new row that points at the receipt it replaces. The cash count is the
+ * organizer's count of the envelope, one row a denomination.
+ *
+ * seat_table numbers an attendee's table from 1 (0: not seated); a locked
+ * seat is kept when the tables are planned again. */
+static const char schema_v3[] =
+  "ALTER TABLE chapter ADD COLUMN invoice_number TEXT NOT NULL DEFAULT ''"
+  "  CHECK (invoice_number = '' OR invoice_number GLOB 'T[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]');"
+  "ALTER TABLE event ADD COLUMN receipt_note TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE event ADD COLUMN seat_tables INTEGER NOT NULL DEFAULT 0 CHECK (seat_tables >= 0);"
+  "ALTER TABLE event ADD COLUMN seats_per_table INTEGER NOT NULL DEFAULT 0 CHECK (seats_per_table >= 0);"
+  "ALTER TABLE event ADD COLUMN cash_counted_at TEXT NOT NULL DEFAULT '';"
+
+  "CREATE TABLE fee_class ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  event_id    INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,"
+  "  name        TEXT NOT NULL CHECK (name <> ''),"
+  "  amount      INTEGER NOT NULL CHECK (amount >= 0),"
+  "  position    INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (event_id, name)"
+  ") STRICT;"
+
+  "ALTER TABLE attendance ADD COLUMN fee_class_id INTEGER"
+  "  REFERENCES fee_class (id) ON DELETE SET NULL;"
+  "ALTER TABLE attendance ADD COLUMN paid_amount INTEGER NOT NULL DEFAULT 0 CHECK (paid_amount >= 0);"
+  "ALTER TABLE attendance ADD COLUMN paid_at TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE attendance ADD COLUMN seat_table INTEGER NOT NULL DEFAULT 0 CHECK (seat_table >= 0);"
+  "ALTER TABLE attendance ADD COLUMN seat_locked INTEGER NOT NULL DEFAULT 0 CHECK (seat_locked IN (0, 1));"
+  "UPDATE attendance SET paid_amount = (SELECT fee FROM event WHERE event.id = attendance.event_id),"
+  "                      paid_at = updated_at"
+  "  WHERE paid = 1;"
+
+  "CREATE TABLE cash_count ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  event_id     INTEGER NOT NULL REFERENCES event (id) ON DELETE CASCADE,"
+  "  denomination INTEGER NOT NULL"
+  "               CHECK (denomination IN (10000, 5000, 2000, 1000, 500, 100, 50, 10, 5, 1)),"
+  "  count        INTEGER NOT NULL CHECK (count >= 0),"
+  "  UNIQUE (event_id, denomination)"
+  ") STRICT;"
+
+  "CREATE TABLE receipt ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  uuid        TEXT NOT NULL UNIQUE,"
+  "  number      TEXT NOT NULL UNIQUE CHECK (number <> ''),"
+  "  event_id    INTEGER NOT NULL REFERENCES event (id),"
+  "  member_id   INTEGER REFERENCES member (id) ON DELETE SET NULL,"
+  "  addressee   TEXT NOT NULL CHECK (addressee <> ''),"
+  "  amount      INTEGER NOT NULL CHECK (amount > 0),"
+  "  purpose     TEXT NOT NULL DEFAULT '',"
+  "  issued_on   TEXT NOT NULL,"
+  "  issuer      TEXT NOT NULL DEFAULT '',"
+  "  invoice_number TEXT NOT NULL DEFAULT '',"
+  "  reissue_of  INTEGER REFERENCES receipt (id),"
+  "  created_at  TEXT NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX receipt_by_event ON receipt (event_id, member_id);"
+  "CREATE INDEX receipt_by_reissue ON receipt (reissue_of) WHERE reissue_of IS NOT NULL;";
+
 /* Puts the content of the attached database "restored" (of the latest
  * version) in place of main's, inside the caller's transaction with
  * foreign keys deferred. Every table of the latest schema is named here:
  * a test compares this with the schema. */
 static const char restore_latest[] =
+  "DELETE FROM main.receipt;"
+  "DELETE FROM main.cash_count;"
   "DELETE FROM main.attendance;"
+  "DELETE FROM main.fee_class;"
   "DELETE FROM main.member;"
   "DELETE FROM main.event;"
   "DELETE FROM main.profession;"
@@ -193,10 +265,27 @@ static const char restore_latest[] =
   "INSERT INTO main.profession SELECT * FROM restored.profession;"
   "INSERT INTO main.event SELECT * FROM restored.event;"
   "INSERT INTO main.member SELECT * FROM restored.member;"
+  "INSERT INTO main.fee_class SELECT * FROM restored.fee_class;"
   "INSERT INTO main.attendance SELECT * FROM restored.attendance;"
+  "INSERT INTO main.cash_count SELECT * FROM restored.cash_count;"
+  "INSERT INTO main.receipt SELECT * FROM restored.receipt;"
   /* Derived from member, so rebuilt from what was restored. */
   "DELETE FROM main.member_search;"
   "INSERT INTO main.member_search (rowid, search_key) SELECT id, search_key FROM main.member;";
+
+/* Every table of the latest schema by the name "changed" announces it,
+ * for those who cannot know which one was written (a restore, another
+ * program). */
+const char * const *
+ts_schema_get_tables (void)
+{
+  static const char * const tables[] = {
+    "chapter", "event", "member", "attendance", "profession",
+    "fee_class", "cash_count", "receipt", NULL
+  };
+
+  return tables;
+}
 
 const char *
 ts_schema_get_restore_sql (void)
@@ -208,6 +297,7 @@ ts_schema_get_restore_sql (void)
 static const TsMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 const TsMigration *

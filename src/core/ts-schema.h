@@ -17,6 +17,7 @@ typedef struct {
 const TsMigration *ts_schema_get_migrations (guint *n_migrations);
 int                ts_schema_latest_version (void);
 const char        *ts_schema_get_restore_sql (void);
+const char * const *ts_schema_get_tables    (void);
 char              *ts_schema_find_foreign   (sqlite3 *db,
                                              int      version);
 

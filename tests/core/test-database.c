@@ -314,6 +314,89 @@ test_migrates_version_1 (void)
   ts_test_remove_dir (dir);
 }
 
+static gint64
+query_int64 (sqlite3    *db,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* A version 1 file with a meeting's attendance, some of it paid, becomes
+ * a file of the latest version: the rows are all there, what was paid is
+ * an amount (the event's fee), nobody is seated, and the file as it was
+ * is kept aside. */
+static void
+test_migrates_version_1_attendance (void)
+{
+  static const char *names[] = {
+    "山田,太郎,やまだ,たろう,蒲田訪問看護ステーション",
+    "山本,花子,やまもと,はなこ,大森クリニック",
+  };
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  sqlite3 *db = NULL;
+
+  make_version_1_file (path, names, G_N_ELEMENTS (names));
+  make_sqlite_file (path,
+    "INSERT INTO chapter (uuid, name, created_at, updated_at)"
+    "  VALUES ('c1', '蒲田医介塾', '2017-08-01T10:00:00', '2017-08-01T10:00:00');"
+    "INSERT INTO event (uuid, chapter_id, title, starts_at, fee, created_at, updated_at)"
+    "  VALUES ('e1', 1, '第1回', '2017-08-24T19:00', 4000,"
+    "          '2017-08-01T10:00:00', '2017-08-01T10:00:00');"
+    "INSERT INTO attendance (uuid, event_id, member_id, status, paid, created_at, updated_at)"
+    "  VALUES ('a1', 1, 1, 'attended', 1, '2017-08-24T19:05:00', '2017-08-24T19:05:00'),"
+    "         ('a2', 1, 2, 'registered', 0, '2017-08-01T10:00:00', '2017-08-01T10:00:00');");
+
+  database = ts_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ts_database_get_schema_version (database), ==, ts_schema_latest_version ());
+  g_assert_true (ts_database_check (database, report));
+  g_assert_nonnull (ts_database_get_last_backup (database));
+  g_clear_object (&database);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM attendance"), ==, 2);
+  g_assert_cmpint (query_int64 (db, "SELECT paid_amount FROM attendance WHERE uuid = 'a1'"), ==, 4000);
+  g_assert_cmpint (query_int64 (db, "SELECT paid_at = '2017-08-24T19:05:00' FROM attendance"
+                                    " WHERE uuid = 'a1'"), ==, 1);
+  g_assert_cmpint (query_int64 (db, "SELECT paid_amount FROM attendance WHERE uuid = 'a2'"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM attendance WHERE seat_table <> 0"
+                                    " OR fee_class_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM member"), ==, 2);
+  sqlite3_close (db);
+
+  /* The copy is the version 1 file, with its rows. */
+  {
+    g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint backups = 0;
+
+    while ((name = g_dir_read_name (folder)) != NULL)
+      if (g_str_has_suffix (name, ".bak"))
+        {
+          g_autofree char *copy = g_build_filename (dir, name, NULL);
+
+          backups++;
+          g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+          g_assert_cmpint (query_int64 (db, "PRAGMA user_version"), ==, 1);
+          g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM attendance WHERE paid = 1"), ==, 1);
+          sqlite3_close (db);
+        }
+    g_assert_cmpuint (backups, ==, 1);
+  }
+  ts_test_remove_dir (dir);
+}
+
 static void
 test_failed_transaction_leaves_nothing (void)
 {
@@ -350,6 +433,7 @@ main (int    argc,
   g_test_add_func ("/database/wal-and-check", test_wal_and_check);
   g_test_add_func ("/database/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/database/migrate-version-1", test_migrates_version_1);
+  g_test_add_func ("/database/migrate-version-1-attendance", test_migrates_version_1_attendance);
   g_test_add_func ("/database/rollback", test_failed_transaction_leaves_nothing);
   return g_test_run ();
 }
