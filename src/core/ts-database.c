@@ -654,7 +654,6 @@ static gboolean
 configure (TsDatabase  *self,
            GError     **error)
 {
-  sqlite3_busy_handler (self->handle, on_busy, self);
   sqlite3_create_function (self->handle, "ts_search_key", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                            NULL, sql_search_key, NULL, NULL);
@@ -732,6 +731,10 @@ open_handle (TsDatabase  *self,
       return FALSE;
     }
   sqlite3_extended_result_codes (self->handle, 1);
+  /* Before the first read: another program may hold the file locked for
+   * a moment (the last connection of a restore folding the log back in),
+   * and recognizing the file must wait for it like any read. */
+  sqlite3_busy_handler (self->handle, on_busy, self);
   /* Until the file is recognized as ours, closing the connection must not
    * checkpoint: a -wal of another database beside ours would be copied
    * into it. And no schema of another program may write through us. */

@@ -397,6 +397,47 @@ test_migrates_version_1_attendance (void)
   ts_test_remove_dir (dir);
 }
 
+static gpointer
+open_in_thread (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TsDatabase *database = ts_database_open (data, &error);
+
+  g_assert_no_error (error);
+  return database;
+}
+
+/* Another program holding the whole file for a moment (a connection in
+ * exclusive locking mode, as the last one out is while it folds the log
+ * back in) makes an open wait, not fail with "another program is
+ * writing". The lock is held for a while on purpose, so that the open
+ * meets it; released earlier, the test only proves less. */
+static void
+test_open_waits_for_lock (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "locked.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsDatabase) database = ts_database_open (path, &error);
+  TsDatabase *opened;
+  GThread *opener;
+  sqlite3 *holder = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&database);
+  g_assert_cmpint (sqlite3_open (path, &holder), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "PRAGMA locking_mode = EXCLUSIVE;"
+                                         "BEGIN EXCLUSIVE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  opener = g_thread_new ("opener", open_in_thread, path);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (sqlite3_exec (holder, "COMMIT;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+  opened = g_thread_join (opener);
+  g_assert_nonnull (opened);
+  g_object_unref (opened);
+  ts_test_remove_dir (dir);
+}
+
 static void
 test_failed_transaction_leaves_nothing (void)
 {
@@ -434,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/database/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/database/migrate-version-1", test_migrates_version_1);
   g_test_add_func ("/database/migrate-version-1-attendance", test_migrates_version_1_attendance);
+  g_test_add_func ("/database/open-waits-for-lock", test_open_waits_for_lock);
   g_test_add_func ("/database/rollback", test_failed_transaction_leaves_nothing);
   return g_test_run ();
 }
