@@ -104,7 +104,9 @@ static TsChapter *
 dup_row_chapter (TsChaptersView *self,
                  GtkListBoxRow  *row)
 {
-  if (row == NULL || gtk_list_box_row_get_index (row) < 0)
+  /* The list box still lays out its rows while the view is disposed,
+   * after the model is gone. */
+  if (row == NULL || gtk_list_box_row_get_index (row) < 0 || self->filter_model == NULL)
     return NULL;
   return g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                 gtk_list_box_row_get_index (row));

@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "ts-attendee-picker.h"
@@ -35,6 +37,8 @@ struct _TsEventPage
   GListModel       *attendance;  /* the repository's live model */
   GtkSortListModel *sorted;      /* by status, then reading */
   TsRegulars       *regulars;    /* the chapter's, for the marks; may be NULL */
+  TsRegularsOptions regulars_options;  /* what they were computed with */
+  gboolean          regulars_stale;    /* the history changed since */
 
   GtkStack         *stack;
   GtkWidget        *back_button;
@@ -42,7 +46,7 @@ struct _TsEventPage
   GtkLabel         *title_label;
   GtkLabel         *headcount_label;
   GtkLabel         *statuses_label;
-  GtkFlowBox       *details_list;
+  GtkGrid          *details_list;
   GtkStack         *attendees_stack;
   GtkGridView      *attendees_view;
   GtkMenuButton    *more_button;
@@ -147,6 +151,32 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   ts_attendee_row_bind (TS_ATTENDEE_ROW (gtk_list_item_get_child (item)), attendance, mark);
 }
 
+/* Three details a line, the notes alone on the last. A grid measures
+ * each once; a homogeneous flow box measured them hundreds of times a
+ * frame, trying every number of lines, and the page took a third of a
+ * second to show. */
+static void
+attach_detail (TsEventPage *self,
+               guint        position,
+               const char  *title,
+               const char  *value)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *text = gtk_label_new (value != NULL && *value != '\0' ? value : "—");
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption");
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_grid_attach (self->details_list, box,
+                   position % 3, position / 3, position < 6 ? 1 : 3, 1);
+}
+
 static void
 fill_details (TsEventPage *self)
 {
@@ -168,14 +198,13 @@ fill_details (TsEventPage *self)
           ? g_strdup_printf ("%s\n%s", event->venue ? event->venue : "", event->address)
           : g_strdup (event->venue);
   ts_ui_clear_box (GTK_WIDGET (self->details_list));
-  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("When"), when));
-  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Venue"), venue));
-  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Fee"), fee));
-  gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Capacity"), capacity));
-  gtk_flow_box_append (self->details_list,
-                       ts_ui_detail_row (_("Status"), ts_event_status_to_label (event->status)));
+  attach_detail (self, 0, _("When"), when);
+  attach_detail (self, 1, _("Venue"), venue);
+  attach_detail (self, 2, _("Fee"), fee);
+  attach_detail (self, 3, _("Capacity"), capacity);
+  attach_detail (self, 4, _("Status"), ts_event_status_to_label (event->status));
   if (event->notes && *event->notes)
-    gtk_flow_box_append (self->details_list, ts_ui_detail_row (_("Notes"), event->notes));
+    attach_detail (self, 6, _("Notes"), event->notes);
 }
 
 static void
@@ -269,18 +298,36 @@ on_attendance_changed_cb (GListModel  *model,
   update_statuses (self);
 }
 
-/* Once per load, for every row's mark: one query for the whole chapter. */
+/* For every row's mark: one query for the chapter's whole history, kept
+ * while that history and the options stay as they were, so that going
+ * from one of the chapter's events to another reads it once. */
 static void
 load_regulars (TsEventPage *self)
 {
   TsRegularsOptions options;
   g_autoptr(GError) error = NULL;
 
+  memset (&options, 0, sizeof options);
   ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
+  if (self->regulars != NULL && !self->regulars_stale &&
+      self->regulars->chapter_id == self->event->chapter_id &&
+      memcmp (&options, &self->regulars_options, sizeof options) == 0)
+    return;
+  g_clear_pointer (&self->regulars, ts_regulars_free);
+  self->regulars_options = options;
+  self->regulars_stale = FALSE;
   self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
                                         &options, &error);
   if (self->regulars == NULL)
     g_warning ("Could not compute the marks: %s", error->message);
+}
+
+static void
+on_history_changed_cb (TsRepository *repository,
+                       GArray       *ids,
+                       TsEventPage  *self)
+{
+  self->regulars_stale = TRUE;
 }
 
 static void
@@ -524,6 +571,12 @@ ts_event_page_set_repository (TsEventPage  *self,
   self->repository = g_object_ref (repository);
   g_signal_connect_object (repository, "changed::event", G_CALLBACK (on_events_changed_cb),
                            self, 0);
+  g_signal_connect_object (repository, "changed::event", G_CALLBACK (on_history_changed_cb),
+                           self, 0);
+  g_signal_connect_object (repository, "changed::attendance", G_CALLBACK (on_history_changed_cb),
+                           self, 0);
+  g_signal_connect_object (repository, "changed::member", G_CALLBACK (on_history_changed_cb),
+                           self, 0);
 }
 
 /* The marks come from the chapter's whole history, read once when the
@@ -538,7 +591,6 @@ ts_event_page_set_event (TsEventPage *self,
   g_return_if_fail (TS_IS_EVENT_PAGE (self));
 
   self->event_id = event_id;
-  g_clear_pointer (&self->regulars, ts_regulars_free);
   if (!show_event (self))
     {
       set_attendance (self, NULL);

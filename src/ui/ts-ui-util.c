@@ -141,6 +141,8 @@ ts_ui_clear_box (GtkWidget *box)
   while ((child = gtk_widget_get_first_child (box)) != NULL)
     if (GTK_IS_FLOW_BOX (box))
       gtk_flow_box_remove (GTK_FLOW_BOX (box), child);
+    else if (GTK_IS_GRID (box))
+      gtk_grid_remove (GTK_GRID (box), child);
     else
       gtk_box_remove (GTK_BOX (box), child);
 }
