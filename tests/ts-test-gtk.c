@@ -105,3 +105,15 @@ ts_test_wait_frames (GtkWidget *widget,
   gtk_widget_remove_tick_callback (widget, id);
   return count.ticks >= n_frames;
 }
+
+const char *
+ts_test_widget_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return text != NULL ? text : (GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget) ? "" : NULL);
+}

@@ -23,6 +23,10 @@ void ts_test_gtk_init (int            *argc,
 
 void ts_test_gtk_no_animations (void);
 
+/* The text @widget shows, when it is a label or an inscription (a list's
+ * cell); NULL otherwise. */
+const char *ts_test_widget_text (GtkWidget *widget);
+
 gboolean ts_test_wait_frames     (GtkWidget       *widget,
                                   guint            n_frames,
                                   guint            timeout_ms);

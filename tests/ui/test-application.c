@@ -137,7 +137,7 @@ shows_text (GtkWidget  *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+  if (ts_test_widget_text (widget) != NULL && strstr (ts_test_widget_text (widget), text) != NULL)
     return TRUE;
   for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
        w = gtk_widget_get_next_sibling (w))

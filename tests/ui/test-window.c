@@ -662,7 +662,7 @@ table_shows (GtkWidget  *widget,
 {
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (g_strcmp0 (ts_test_widget_text (widget), text) == 0)
     return TRUE;
   for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
        w = gtk_widget_get_next_sibling (w))
