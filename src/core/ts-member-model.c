@@ -112,10 +112,17 @@ static const struct {
     PRESENCE_JOIN, { "coalesce(s.times, 0)", "m.sort_key", "m.id" } },
 };
 
+/* Typing a search starts with one character, which reads every key
+ * into memory for the scan; from then on the scan answers the longer
+ * queries too, faster than the index (a few milliseconds against 15 to
+ * 50 at 50,000 members, where the index finds thousands). The index
+ * serves a long query while the keys are not in memory: a pasted name,
+ * the first search after an edit. Both find a query in the search key. */
 static gboolean
 scans (TsMemberModel *self)
 {
-  return *self->query != '\0' && !ts_repository_search_uses_index (self->query);
+  return *self->query != '\0' &&
+         (self->scan_keys != NULL || !ts_repository_search_uses_index (self->query));
 }
 
 /* The members listed, or those the trigram index finds: the index is
