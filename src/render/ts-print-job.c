@@ -380,7 +380,8 @@ load_regulars (TsRepository         *repository,
   TsRegularsOptions analysis;
 
   if ((options->columns & TS_ROSTER_MARKS) == 0 ||
-      (options->kind != TS_PRINT_ROSTER && options->kind != TS_PRINT_ADDENDUM) ||
+      (options->kind != TS_PRINT_ROSTER && options->kind != TS_PRINT_ADDENDUM &&
+       options->kind != TS_PRINT_TABLE_PLAN) ||
       event->starts_at == NULL)
     return NULL;
   ts_regulars_options_init (&analysis);

@@ -348,6 +348,26 @@ draw_name (cairo_t            *cr,
   ts_render_text_draw (cr, reading, x, y + TS_ROSTER_RUBY_TOP);
 }
 
+/* The roster's visit mark (初参加, 久しぶり, 常連) at the row's right
+ * edge, centred on @middle: a table's regulars see whom to welcome. Only
+ * for those who allowed more than their name (ts-print-job.c). */
+static void
+draw_mark (cairo_t            *cr,
+           PangoContext       *context,
+           const TsPrintEntry *entry,
+           double              right,
+           double              middle)
+{
+  /* As wide as its label, flush right: the badge's own measure. */
+  double width = ts_render_text_estimate_width (ts_regulars_mark_label (entry->mark),
+                                                TS_ROSTER_TAG_PT) + 5;
+
+  if (entry->mark == TS_REGULARS_MARK_NONE)
+    return;
+  width = MIN (width, ts_render_roster_mark_width ());
+  ts_render_roster_mark (cr, context, entry, right - width, middle, width);
+}
+
 static void
 draw_person (cairo_t            *cr,
              PangoContext       *context,
@@ -359,6 +379,7 @@ draw_person (cairo_t            *cr,
              double              width)
 {
   double name_x = x + NUMBER_W, room = width - NUMBER_W;
+  double mark = ts_render_roster_mark_width () + 4;
 
   switch (layout->style)
     {
@@ -367,11 +388,13 @@ draw_person (cairo_t            *cr,
       draw_name (cr, context, job, entry, name_x, y, room * 0.55);
       draw_profession (cr, context, entry, name_x + room * 0.55 + 4, y + TS_ROSTER_NAME_TOP + 2,
                        room * 0.45 - 4, 8.5, TRUE);
+      draw_mark (cr, context, entry, x + width, y + 5);
       break;
     case STYLE_THREE:
       ts_render_roster_number (cr, context, entry, x, NUMBER_W - 3, y);
-      draw_name (cr, context, job, entry, name_x, y, room);
+      draw_name (cr, context, job, entry, name_x, y, room - (entry->mark ? mark : 0));
       draw_profession (cr, context, entry, name_x, y + TS_ROSTER_NAME_TOP + 15, room, 8.0, FALSE);
+      draw_mark (cr, context, entry, x + width, y + TS_ROSTER_NAME_TOP + 8);
       break;
     case STYLE_ONE:
     case N_STYLES:

@@ -411,6 +411,15 @@ test_pdfs (Fixture       *fixture,
   g_assert_null (strstr (text, "秘密商事"));
   g_assert_nonnull (strstr (text, "はんぶん"));
   g_assert_null (strstr (text, "薬剤師"));
+  /* Nobody came before: the ten who allowed it carry the first-time mark,
+   * the two others not (it is attendance history). */
+  {
+    guint marks = 0;
+
+    for (const char *p = text; (p = strstr (p, "Firsttime")) != NULL; p++)
+      marks++;
+    g_assert_cmpuint (marks, ==, 10);
+  }
 
   g_assert_cmpint (poppler_document_get_n_pages (cards_pdf), ==, 3);
   for (guint t = 1; t <= 3; t++)
