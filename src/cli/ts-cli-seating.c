@@ -316,6 +316,13 @@ place_walk_in (TsRepository    *repository,
       g_printerr ("\n");
       return TS_CLI_FAILED;
     }
+  /* Locked by the organizer: that is their table. */
+  if (guests->guests[index].locked)
+    {
+      g_print (_("%1$s: table %2$u"), guests->guests[index].name, guests->guests[index].table);
+      g_print ("\n");
+      return TS_CLI_OK;
+    }
   /* Whoever they are, they are not seated yet as far as the others go. */
   tables[index] = 0;
   seat.table = ts_seating_place_walk_in (guests->people, tables, guests->n_guests,

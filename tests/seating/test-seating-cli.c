@@ -333,6 +333,21 @@ test_place_walk_in (Fixture       *fixture,
         hospital++;
     }
   g_assert_cmpuint (hospital, ==, 0);
+
+  /* Locked elsewhere by the organizer: placing again keeps them there. */
+  {
+    TsSeat lock = { fixture->walk_in_id, table % 4 + 1, TRUE };
+    g_autoptr(GError) error = NULL;
+    g_autofree char *again = NULL;
+    g_autofree char *expected = g_strdup_printf ("当日　来子: table %u\n", lock.table);
+    g_autoptr(GArray) seats = NULL;
+
+    g_assert_true (ts_repository_set_seat (fixture->db.repository, fixture->event_id, &lock, &error));
+    again = run_seating (fixture, 0, NULL, "--place", id, NULL);
+    g_assert_cmpstr (again, ==, expected);
+    seats = stored_seats (fixture);
+    g_assert_cmpuint (stored_table (seats, fixture->walk_in_id), ==, lock.table);
+  }
 }
 
 /* More people than seats: exit 1, a reason, and nothing stored. */
