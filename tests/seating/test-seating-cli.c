@@ -318,6 +318,15 @@ test_place_walk_in (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "not on the event"));
   ts_test_attend (fixture->db.repository, fixture->event_id, fixture->walk_in_id,
                   TS_ATTENDANCE_STATUS_WALK_IN);
+  /* Registered after the plan was stored: shown, not seated yet. */
+  {
+    g_autofree char *csv = run_seating (fixture, 0, NULL, "--format", "csv", NULL);
+    g_autofree char *text = run_seating (fixture, 0, NULL, NULL);
+    g_autoptr(GArray) rows = parse_csv (csv);
+
+    g_assert_cmpuint (table_of (rows, fixture->walk_in_id), ==, 0);
+    g_assert_nonnull (strstr (text, "Not seated yet — 1 person"));
+  }
   placed = run_seating (fixture, 0, NULL, "--place", id, NULL);
   g_assert_true (g_str_has_prefix (placed, "当日　来子: table "));
   after = stored_seats (fixture);
