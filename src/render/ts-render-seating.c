@@ -474,7 +474,21 @@ names_at (const TsPrintJob *job,
   return names;
 }
 
-/* The names in one or two columns, as large as fits (20 to 7.5 pt). */
+/* The size names print at in @columns columns: as large as the lines
+ * allow, up to 20 pt. */
+static double
+card_line_size (GPtrArray *names,
+                guint      columns,
+                double     height)
+{
+  guint per_column = MAX ((names->len + columns - 1) / columns, 1);
+
+  return MIN (MIN (height / per_column, 34.0) * 0.6, 20.0);
+}
+
+/* The names in one column while they can be 12 pt or more there, else in
+ * two; every name as large as its line allows, a long one shrunk to fit
+ * its column. */
 static void
 draw_card_names (cairo_t          *cr,
                  PangoContext     *context,
@@ -484,9 +498,10 @@ draw_card_names (cairo_t          *cr,
                  double            width,
                  double            height)
 {
-  guint columns = names->len > 8 ? 2 : 1;
+  guint columns = card_line_size (names, 1, height) < 12.0 ? 2 : 1;
+  double size = MAX (card_line_size (names, columns, height), 7.5);
   guint per_column = MAX ((names->len + columns - 1) / columns, 1);
-  double line = MIN (height / per_column, 34.0), size = MAX (MIN (line * 0.6, 20.0), 7.5);
+  double line = MIN (height / per_column, 34.0);
   double column_width = (width - (columns - 1) * 10) / columns;
 
   for (guint i = 0; i < names->len; i++)
@@ -497,16 +512,17 @@ draw_card_names (cairo_t          *cr,
                                                           PANGO_WEIGHT_NORMAL);
       g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, size, PANGO_WEIGHT_BOLD);
       double cx = x + (i / per_column) * (column_width + 10), cy = y + (i % per_column) * line;
-      double number_w = size * 1.6;
+      double number_w = size * 1.6, used;
 
       cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
       pango_layout_set_width (number, (int) ((number_w - 4) * PANGO_SCALE));
       pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
       ts_render_text_draw (cr, number, cx, cy + (ts_render_text_height (name) -
                                                  ts_render_text_height (number)) / 2);
-      ts_render_text_fit (name, size, MIN (size, 7.5), column_width - number_w);
+      used = ts_render_text_fit (name, size, MIN (size, 7.5), column_width - number_w);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      ts_render_text_draw (cr, name, cx + number_w, cy);
+      /* A shrunk name on the same middle line as the others. */
+      ts_render_text_draw (cr, name, cx + number_w, cy + (size - used) * 0.6);
     }
 }
 
