@@ -464,6 +464,59 @@ test_pdfs (Fixture       *fixture,
     }
 }
 
+/* "山〇四二" for 42: a name no other contains. */
+static char *
+crowd_name (guint n)
+{
+  static const char * const digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+  return g_strconcat ("山", digits[n / 100 % 10], digits[n / 10 % 10], digits[n % 10], NULL);
+}
+
+/* A hundred people at thirteen tables: the plan is one page with
+ * everyone on it, the cards one page a table. */
+static void
+test_crowd (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->db.repository, "chapter-id",
+                                                (gint64) 1, "title", "大忘年会",
+                                                "starts-at", "2026-12-24T19:00", NULL);
+  g_autofree char *plan = g_build_filename (fixture->db.dir, "crowd.pdf", NULL);
+  g_autofree char *cards = g_build_filename (fixture->db.dir, "crowd-cards.pdf", NULL);
+  g_autoptr(TestPdf) plan_pdf = NULL;
+  g_autoptr(TestPdf) cards_pdf = NULL;
+  g_autofree char *text = NULL;
+
+  g_free (fixture->event);
+  fixture->event = g_strdup_printf ("%" G_GINT64_FORMAT, event->id);
+  for (guint n = 1; n <= 100; n++)
+    {
+      g_autofree char *name = crowd_name (n);
+      g_autofree char *organization = g_strdup_printf ("事業所%u", n % 20);
+      g_autoptr(TsMember) member = ts_test_add_member (fixture->db.repository,
+        "family-name", name, "organization", organization,
+        "profession", people[n % G_N_ELEMENTS (people)].profession, NULL);
+
+      ts_test_attend (fixture->db.repository, event->id, member->id, TS_ATTENDANCE_STATUS_REGISTERED);
+    }
+  g_free (run_seating (fixture, 0, NULL, "--tables", "13", "-o", plan, "--cards", cards, NULL));
+  plan_pdf = ts_test_pdf_open (plan);
+  cards_pdf = ts_test_pdf_open (cards);
+  g_assert_cmpint (poppler_document_get_n_pages (plan_pdf), ==, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (cards_pdf), ==, 13);
+  text = page_text (plan_pdf, 0);
+  for (guint n = 1; n <= 100; n++)
+    {
+      g_autofree char *name = crowd_name (n);
+
+      g_assert_nonnull (strstr (text, name));
+    }
+  g_assert_nonnull (strstr (text, "Table13"));
+  g_assert_nonnull (strstr (text, "8people"));
+  g_assert_nonnull (strstr (text, "7people"));
+}
+
 /* In Japanese: テーブル 1, and the counter 人. */
 static void
 test_japanese (Fixture       *fixture,
@@ -498,6 +551,7 @@ main (int argc, char **argv)
   ADD ("place-walk-in", test_place_walk_in);
   ADD ("no-room", test_no_room);
   ADD ("pdfs", test_pdfs);
+  ADD ("crowd", test_crowd);
   ADD ("japanese", test_japanese);
 #undef ADD
   return g_test_run ();
