@@ -85,5 +85,6 @@ int ts_cli_roster      (int argc, char **argv);
 int ts_cli_cards       (int argc, char **argv);
 int ts_cli_badges      (int argc, char **argv);
 int ts_cli_addendum    (int argc, char **argv);
+int ts_cli_seating     (int argc, char **argv);
 
 G_END_DECLS

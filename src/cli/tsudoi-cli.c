@@ -42,6 +42,7 @@ static const TsCliCommand commands[] = {
   { "cards",       ts_cli_cards,       N_("Write introduction cards for an event as PDF") },
   { "badges",      ts_cli_badges,      N_("Write name badges for an event as PDF") },
   { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
+  { "seating",     ts_cli_seating,     N_("Seat an event’s people at tables that mix them; table plan and cards as PDF") },
 };
 
 /* Whatever is printed goes to a terminal, and may quote a file's cell or

@@ -142,6 +142,34 @@ GListModel   *ts_repository_get_events_model    (TsRepository  *self,
 GListModel   *ts_repository_get_attendance_model (TsRepository *self,
                                                  gint64         event_id);
 
+/* Seating (席決め, ts-repository-seating.c): an attendee's table, 1-based
+ * (0: not seated), and whether the organizer locked them there. */
+typedef struct {
+  gint64    member_id;
+  guint     table;
+  gboolean  locked;
+} TsSeat;
+
+gboolean      ts_repository_get_seating_size    (TsRepository  *self,
+                                                 gint64         event_id,
+                                                 guint         *n_tables,
+                                                 guint         *seats,
+                                                 GError       **error);
+GArray       *ts_repository_read_seating        (TsRepository  *self,
+                                                 gint64         event_id,
+                                                 GError       **error);
+gboolean      ts_repository_save_seating        (TsRepository  *self,
+                                                 gint64         event_id,
+                                                 guint          n_tables,
+                                                 guint          seats_per_table,
+                                                 const TsSeat  *seats,
+                                                 guint          n_seats,
+                                                 GError       **error);
+gboolean      ts_repository_set_seat            (TsRepository  *self,
+                                                 gint64         event_id,
+                                                 const TsSeat  *seat,
+                                                 GError       **error);
+
 GStrv         ts_repository_list_professions    (TsRepository  *self,
                                                  GError       **error);
 gboolean      ts_repository_add_profession      (TsRepository  *self,

@@ -61,6 +61,10 @@ ts_print_kind_title (TsPrintKind kind)
       return _("Name Badges");
     case TS_PRINT_ADDENDUM:
       return _("Walk-in Addendum");
+    case TS_PRINT_TABLE_PLAN:
+      return _("Table Plan");
+    case TS_PRINT_TABLE_CARDS:
+      return _("Table Cards");
     default:
       g_return_val_if_reached ("");
     }
@@ -221,9 +225,18 @@ make_entry (TsRepository         *repository,
   TsPrintEntry *entry = g_new0 (TsPrintEntry, 1);
   gboolean full = options->organizer_copy || member->consent == TS_CONSENT_FULL;
 
+  entry->member_id = member->id;
   entry->unlisted = member->consent == TS_CONSENT_NONE;
   entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
   fill_names (entry, member);
+  /* The table plan and cards are read by everyone at the meeting: someone
+   * not listed is there by their name alone, not how to read it. */
+  if (entry->unlisted && ts_print_kind_is_seating (options->kind) && !options->organizer_copy)
+    {
+      g_clear_pointer (&entry->reading, g_free);
+      g_clear_pointer (&entry->family_reading, g_free);
+      g_clear_pointer (&entry->given_reading, g_free);
+    }
   /* Someone not listed still gets their own badge and card, with their
    * name only. */
   entry->organization = g_strdup (member->organization && (!entry->unlisted || options->organizer_copy)
@@ -367,7 +380,8 @@ load_regulars (TsRepository         *repository,
   TsRegularsOptions analysis;
 
   if ((options->columns & TS_ROSTER_MARKS) == 0 ||
-      (options->kind != TS_PRINT_ROSTER && options->kind != TS_PRINT_ADDENDUM) ||
+      (options->kind != TS_PRINT_ROSTER && options->kind != TS_PRINT_ADDENDUM &&
+       options->kind != TS_PRINT_TABLE_PLAN) ||
       event->starts_at == NULL)
     return NULL;
   ts_regulars_options_init (&analysis);
@@ -447,8 +461,10 @@ number_people (GListModel *list)
 static gboolean
 shows_unlisted (const TsPrintOptions *options)
 {
+  /* Everyone has a seat: the table plan and cards name each person, with
+   * only what they allowed. */
   return options->organizer_copy || options->kind == TS_PRINT_CARDS ||
-         options->kind == TS_PRINT_BADGES;
+         options->kind == TS_PRINT_BADGES || ts_print_kind_is_seating (options->kind);
 }
 
 static void

@@ -32,6 +32,9 @@ typedef enum {
   TS_PRINT_CARDS,    /*< nick=cards >*/
   TS_PRINT_BADGES,   /*< nick=badges >*/
   TS_PRINT_ADDENDUM, /*< nick=addendum >*/
+  /* 席次表 and テーブル札: loaded with ts_print_job_load_seating(). */
+  TS_PRINT_TABLE_PLAN,  /*< nick=table-plan >*/
+  TS_PRINT_TABLE_CARDS, /*< nick=table-cards >*/
 } TsPrintKind;
 
 typedef enum /*< skip >*/ {
@@ -108,6 +111,8 @@ typedef struct {
   gboolean  unlisted;      /* no consent: only in the organizer copy, and
                             * on their own card and badge (name only) */
   gboolean  walk_in;
+  gint64    member_id;
+  guint     table;         /* table plan and cards: 1-based, 0 not seated */
 } TsPrintEntry;
 
 typedef struct {
@@ -120,6 +125,7 @@ typedef struct {
   guint          headcount;       /* everyone with a chosen status, listed or not */
   guint          n_unlisted;      /* of those, how many are not on the roster */
   GPtrArray     *entries;         /* TsPrintEntry */
+  guint          n_tables;        /* table plan and cards */
   /* What the renderer works out once per job (column widths, page
    * breaks), made on first use by whichever thread draws first. */
   gpointer       render_cache;
@@ -140,6 +146,22 @@ TsPrintJob *ts_print_job_load       (TsRepository         *repository,
                                      const TsPrintOptions *options,
                                      GError              **error);
 void        ts_print_job_free       (TsPrintJob           *job);
+
+/* A seating plan to print (ts-print-seating.c): each member's table,
+ * 1-based, 0 for not seated. */
+typedef struct {
+  guint         n_tables;
+  guint         n_people;
+  const gint64 *member_ids;
+  const guint  *tables;
+} TsPrintSeating;
+
+TsPrintJob *ts_print_job_load_seating (TsRepository         *repository,
+                                       gint64                event_id,
+                                       const TsPrintOptions *options,
+                                       const TsPrintSeating *seating,
+                                       GError              **error);
+gboolean    ts_print_kind_is_seating  (TsPrintKind           kind);
 gconstpointer ts_print_job_get_render_cache (const TsPrintJob  *job,
                                              gpointer         (*make) (const TsPrintJob *job),
                                              GDestroyNotify     free_func);

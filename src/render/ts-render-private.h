@@ -22,6 +22,17 @@ void  ts_render_cards_page     (cairo_t          *cr,
                                 PangoContext     *context,
                                 const TsPrintJob *job,
                                 guint             page);
+/* ts-render-seating.c */
+guint ts_render_table_plan_n_pages  (const TsPrintJob *job);
+void  ts_render_table_plan_page     (cairo_t          *cr,
+                                     PangoContext     *context,
+                                     const TsPrintJob *job,
+                                     guint             page);
+guint ts_render_table_cards_n_pages (const TsPrintJob *job);
+void  ts_render_table_cards_page    (cairo_t          *cr,
+                                     PangoContext     *context,
+                                     const TsPrintJob *job,
+                                     guint             page);
 void  ts_render_tag            (cairo_t          *cr,
                                 PangoContext     *context,
                                 const char       *text,

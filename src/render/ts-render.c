@@ -31,6 +31,10 @@ ts_render_n_pages (const TsPrintJob *job)
     case TS_PRINT_CARDS:
     case TS_PRINT_BADGES:
       return ts_render_cards_n_pages (job);
+    case TS_PRINT_TABLE_PLAN:
+      return ts_render_table_plan_n_pages (job);
+    case TS_PRINT_TABLE_CARDS:
+      return ts_render_table_cards_n_pages (job);
     default:
       g_return_val_if_reached (0);
     }
@@ -53,6 +57,10 @@ ts_render_page (cairo_t          *cr,
     ts_render_roster_compact_page (cr, context, job, page);
   else if (job->options.kind == TS_PRINT_ROSTER || job->options.kind == TS_PRINT_ADDENDUM)
     ts_render_roster_page (cr, context, job, page);
+  else if (job->options.kind == TS_PRINT_TABLE_PLAN)
+    ts_render_table_plan_page (cr, context, job, page);
+  else if (job->options.kind == TS_PRINT_TABLE_CARDS)
+    ts_render_table_cards_page (cr, context, job, page);
   else
     ts_render_cards_page (cr, context, job, page);
   g_object_unref (context);
