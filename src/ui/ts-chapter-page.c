@@ -29,6 +29,8 @@ struct _TsChapterPage
   GtkFilterListModel  *past_events;
   char                *now;          /* what upcoming means, set with the chapter */
   gboolean             people_stale; /* changed while hidden */
+  guint                people_idle;  /* fills the people after a frame */
+  gint64               people_of;    /* the chapter people_list shows */
 
   GtkStack            *stack;
   GtkWidget           *back_button;
@@ -182,6 +184,7 @@ fill_people (TsChapterPage *self)
   g_autofree char *description = NULL;
 
   ts_ui_clear_box (GTK_WIDGET (self->people_list));
+  self->people_of = self->chapter_id;
   for (guint i = 0; i < n && i < MAX_PEOPLE; i++)
     {
       g_autoptr(TsMember) member = g_list_model_get_item (people, i);
@@ -207,6 +210,31 @@ fill_people (TsChapterPage *self)
   adw_preferences_group_set_description (self->people_group, description);
 }
 
+static gboolean
+fill_people_idle_cb (gpointer data)
+{
+  TsChapterPage *self = data;
+
+  self->people_idle = 0;
+  if (self->chapter_id != 0)
+    fill_people (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The people come after the page is drawn: a hundred rows are the
+ * page's heaviest part, and on a large file they made the window's
+ * first frame twice as slow as on an empty one. An idle of default
+ * priority runs after the redraw. */
+static void
+schedule_people (TsChapterPage *self)
+{
+  /* Never another chapter's people, even for a frame. */
+  if (self->people_of != self->chapter_id)
+    ts_ui_clear_box (GTK_WIDGET (self->people_list));
+  if (self->people_idle == 0)
+    self->people_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_people_idle_cb, self, NULL);
+}
+
 static void
 refresh (TsChapterPage *self)
 {
@@ -229,7 +257,7 @@ refresh (TsChapterPage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "x", chapter->id);
   fill_details (self, chapter);
   fill_events (self);
-  fill_people (self);
+  schedule_people (self);
   gtk_stack_set_visible_child_name (self->stack, "chapter");
 }
 
@@ -311,6 +339,7 @@ ts_chapter_page_dispose (GObject *object)
   /* AdwBin unparents its child itself; disposing the template too
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  g_clear_handle_id (&self->people_idle, g_source_remove);
   g_clear_object (&self->upcoming_events);
   g_clear_object (&self->past_events);
   g_clear_object (&self->events);

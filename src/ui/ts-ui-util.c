@@ -225,8 +225,16 @@ ts_ui_link_row (const char *title,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* One line each, the whole text on hover: a page of a hundred rows
+   * that wrap is measured again at every width it is offered, and took
+   * most of the first frame on a large file. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
   if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_tooltip_text (row, subtitle);
+    }
   if (suffix != NULL)
     {
       GtkWidget *label = gtk_label_new (suffix);
