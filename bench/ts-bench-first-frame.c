@@ -117,6 +117,9 @@ run_child (const char *path,
            const char *view)
 {
   g_setenv ("GTK_A11Y", "none", FALSE);
+  /* The view asked for, not the one the last session left in the
+   * user's settings (which a failed write would also put back). */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   adw_init ();
   wait_first_frame (g_str_equal (path, "bare") ? bare_window () : main_window (path, view));
   return 0;
