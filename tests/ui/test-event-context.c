@@ -1,6 +1,7 @@
 /* test-event-context.c: what the organizer was looking at is kept: a
  * person added from an event's page belongs to its chapter and is on its
- * list. In the real window, on a real SQLite file.
+ * list, and a name in the Regulars lists opens that person's page. In
+ * the real window, on a real SQLite file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,8 @@
 #include "ts-event-page.h"
 #include "ts-events-view.h"
 #include "ts-member-dialog.h"
+#include "ts-member-page.h"
+#include "ts-regulars-page.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
@@ -242,6 +245,102 @@ test_picker_adds_new_member (Fixture       *f,
   assert_registered (f, "金城", "舞", "きんじょう");
 }
 
+/* 山田 came to the last six meetings, 佐藤 to the last one only. */
+static gint64
+make_history (Fixture *f)
+{
+  g_autoptr(TsMember) sato = ts_test_add_member (f->repository, "family-name", "佐藤",
+                                                 "given-name", "一郎", "family-reading", "さとう",
+                                                 "given-reading", "いちろう", NULL);
+  gint64 event_id = 0;
+
+  for (int month = 6; month <= 11; month++)
+    {
+      g_autofree char *starts_at = g_strdup_printf ("2026-%02d-19T19:00", month);
+      g_autoptr(TsAttendance) a = NULL;
+
+      event_id = add_event (f, starts_at, TS_EVENT_STATUS_HELD);
+      a = ts_repository_set_attendance (f->repository, event_id, f->yamada,
+                                        TS_ATTENDANCE_STATUS_ATTENDED, NULL);
+      g_assert_nonnull (a);
+    }
+  g_assert_nonnull (ts_repository_set_attendance (f->repository, event_id, sato->id,
+                                                  TS_ATTENDANCE_STATUS_ATTENDED, NULL));
+  return sato->id;
+}
+
+/* The row titled @title, shown or not. */
+static GtkWidget *
+find_any_row (GtkWidget  *widget,
+              const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_any_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Shows the list (a page of the lists' stack) that holds @row, as its
+ * switcher button does. */
+static void
+show_list_of (GtkWidget *row)
+{
+  GtkWidget *page = row;
+  GtkWidget *stack = gtk_widget_get_ancestor (row, GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  while (gtk_widget_get_parent (page) != stack)
+    page = gtk_widget_get_parent (page);
+  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+}
+
+static void
+open_from_regulars (Fixture    *f,
+                    const char *name,
+                    gint64      member_id)
+{
+  GtkWidget *regulars = ts_window_get_view (f->window, "regulars");
+  GtkWidget *members = ts_window_get_view (f->window, "members");
+  GtkWidget *row = NULL;
+  GtkWidget *page = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "regulars");
+  TS_TEST_WAIT_UNTIL ((row = find_any_row (regulars, name)) != NULL);
+  show_list_of (row);
+  TS_TEST_WAIT_UNTIL ((row = ts_ui_test_find_row (regulars, name)) != NULL);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  gtk_widget_activate (row);
+  TS_TEST_WAIT_UNTIL ((page = ts_ui_test_find_type (members, TS_TYPE_MEMBER_PAGE)) != NULL &&
+                      ts_member_page_get_member_id (TS_MEMBER_PAGE (page)) == member_id &&
+                      gtk_widget_get_mapped (page));
+}
+
+static void
+test_regulars_open_member (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *regulars = ts_window_get_view (f->window, "regulars");
+  gint64 sato = make_history (f);
+
+  ts_regulars_page_set_today (TS_REGULARS_PAGE (regulars), "2026-11-30T23:59");
+  ts_regulars_page_set_chapter (TS_REGULARS_PAGE (regulars), f->chapter_id);
+  /* A regular, then a first-timer from the next list. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "regulars");
+  TS_TEST_WAIT_UNTIL (ts_ui_test_find_row (regulars, "山田　花子") != NULL);
+  capture (GTK_WIDGET (f->window), "regulars-lists");
+  open_from_regulars (f, "山田　花子", f->yamada);
+  capture (GTK_WIDGET (f->window), "regulars-opened-member");
+  open_from_regulars (f, "佐藤　一郎", sato);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -255,6 +354,7 @@ main (int    argc,
 #define ADD(path, func) \
   g_test_add ("/event-context/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("picker-adds-new-member", test_picker_adds_new_member);
+  ADD ("regulars-open-member", test_regulars_open_member);
 #undef ADD
   return g_test_run ();
 }
