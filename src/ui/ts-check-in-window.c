@@ -594,7 +594,10 @@ on_search_entry_changed_cb (TsCheckInWindow *self)
   g_free (self->query);
   self->query = ts_text_search_key (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  ts_member_model_set_search (self->members, text);
+  /* An empty field shows no others: the model keeps its last search
+   * rather than count all 50,000 members between two guests. */
+  if (*self->query != '\0')
+    ts_member_model_set_search (self->members, text);
   update_others (self);
   update_stack (self);
   select_position (self, 0, FALSE);
