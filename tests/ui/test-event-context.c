@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-application.h"
+#include "ts-attendance-grid.h"
 #include "ts-attendee-picker.h"
 #include "ts-event-page.h"
 #include "ts-events-view.h"
@@ -323,6 +324,59 @@ open_from_regulars (Fixture    *f,
                       gtk_widget_get_mapped (page));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget holds it */
+    }
+  g_assert_not_reached ();
+}
+
+static void
+wait_member_page (Fixture *f,
+                  gint64   member_id)
+{
+  GtkWidget *members = ts_window_get_view (f->window, "members");
+  GtkWidget *page = NULL;
+
+  TS_TEST_WAIT_UNTIL ((page = ts_ui_test_find_type (members, TS_TYPE_MEMBER_PAGE)) != NULL &&
+                      ts_member_page_get_member_id (TS_MEMBER_PAGE (page)) == member_id &&
+                      gtk_widget_get_mapped (page));
+}
+
+/* The members × months grid: a click on a name, or Enter on a row, opens
+ * the member's page too. Rows are 20 px under a 38 px header, 山田 first. */
+static void
+open_from_grid (Fixture *f,
+                gint64   sato)
+{
+  GtkWidget *regulars = ts_window_get_view (f->window, "regulars");
+  GtkWidget *grid = NULL;
+  gboolean handled = FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "regulars");
+  TS_TEST_WAIT_UNTIL ((grid = ts_ui_test_find_type (regulars, TS_TYPE_ATTENDANCE_GRID)) != NULL);
+  g_signal_emit_by_name (find_controller (grid, GTK_TYPE_GESTURE_CLICK), "pressed",
+                         1, 10.0, 38.0 + 20.0 + 10.0);
+  wait_member_page (f, sato);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "regulars");
+  TS_TEST_WAIT_UNTIL (gtk_widget_get_mapped (grid));
+  ts_attendance_grid_set_cursor (TS_ATTENDANCE_GRID (grid), 0, 5);
+  g_signal_emit_by_name (find_controller (grid, GTK_TYPE_EVENT_CONTROLLER_KEY), "key-pressed",
+                         GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  wait_member_page (f, f->yamada);
+}
+
 static void
 test_regulars_open_member (Fixture       *f,
                            gconstpointer  data)
@@ -339,6 +393,7 @@ test_regulars_open_member (Fixture       *f,
   open_from_regulars (f, "山田　花子", f->yamada);
   capture (GTK_WIDGET (f->window), "regulars-opened-member");
   open_from_regulars (f, "佐藤　一郎", sato);
+  open_from_grid (f, sato);
 }
 
 int
