@@ -358,20 +358,46 @@ ts_repository_add_registrant (TsRepository  *self,
   return add_member_to_event (self, event_id, member, TS_ATTENDANCE_STATUS_REGISTERED, error);
 }
 
-/* Puts back a member's attendance exactly as @snapshot read it (its
- * status, check-in time, fee, role, note and UUID), whether the row was
- * changed or deleted since: what an Undo needs. */
-gboolean
-ts_repository_restore_attendance (TsRepository  *self,
-                                  TsAttendance  *snapshot,
-                                  GError       **error)
+/* A removed attendance is kept, whole, in a table of this connection's
+ * temporary database (never in the file), so that an Undo puts back
+ * every column, those this version does not read included. */
+#define REMOVED_TABLE_SQL \
+  "CREATE TEMP TABLE IF NOT EXISTS removed_attendance AS" \
+  " SELECT * FROM main.attendance WHERE 0"
+
+/* The kept copy of @snapshot's row, when it was removed and nothing took
+ * its place or its id since. */
+static gboolean
+put_back_removed (TsRepository  *self,
+                  TsAttendance  *snapshot,
+                  GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(TsAttendance) stored = NULL;
-  g_autofree char *now = ts_now_iso8601 ();
 
-  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (TS_IS_ATTENDANCE (snapshot), FALSE);
+  if (!ts_database_exec (ts_repository_get_database (self), REMOVED_TABLE_SQL, error))
+    return FALSE;
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO main.attendance SELECT * FROM temp.removed_attendance r"
+    " WHERE r.uuid = ?1 AND r.event_id = ?2 AND r.member_id = ?3"
+    " AND NOT EXISTS (SELECT 1 FROM main.attendance a"
+    "   WHERE a.id = r.id OR a.uuid = r.uuid OR (a.event_id = ?2 AND a.member_id = ?3))", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_text (stmt, 1, snapshot->uuid);
+  sqlite3_bind_int64 (stmt, 2, snapshot->event_id);
+  sqlite3_bind_int64 (stmt, 3, snapshot->member_id);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Writes @snapshot's fields over the member's attendance, or as a new
+ * one. */
+static gboolean
+write_snapshot (TsRepository  *self,
+                TsAttendance  *snapshot,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
 
   stmt = ts_repository_prepare (self,
     "INSERT INTO attendance (uuid, event_id, member_id, status, role, checked_in_at,"
@@ -390,31 +416,77 @@ ts_repository_restore_attendance (TsRepository  *self,
   sqlite3_bind_int (stmt, 7, snapshot->paid ? 1 : 0);
   ts_bind_text (stmt, 8, snapshot->note);
   ts_bind_text (stmt, 9, now);
-  if (!ts_repository_step_done (self, stmt, error))
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Puts back a member's attendance exactly as @snapshot read it (its
+ * status, check-in time, fee, role, note and UUID; a removed row with
+ * all its columns), whether it was changed or removed since: what an
+ * Undo needs. One transaction. */
+gboolean
+ts_repository_restore_attendance (TsRepository  *self,
+                                  TsAttendance  *snapshot,
+                                  GError       **error)
+{
+  TsDatabase *database;
+  g_autoptr(TsAttendance) stored = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_ATTENDANCE (snapshot), FALSE);
+
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
     return FALSE;
-  g_clear_pointer (&stmt, ts_statement_release);
-  stored = get_attendance (self, snapshot->event_id, snapshot->member_id, error);
-  if (stored == NULL)
-    return FALSE;
+  if (!put_back_removed (self, snapshot, error) ||
+      !write_snapshot (self, snapshot, error) ||
+      (stored = get_attendance (self, snapshot->event_id, snapshot->member_id, error)) == NULL ||
+      !ts_database_commit (database, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
   ts_repository_emit_rows_changed (self, "attendance", &stored->id, 1);
   return TRUE;
 }
 
+static gboolean
+run_on_id (TsRepository  *self,
+           const char    *sql,
+           gint64         id,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Deletes the row, and keeps a copy for ts_repository_restore_attendance(). */
 gboolean
 ts_repository_remove_attendance (TsRepository  *self,
                                  gint64         attendance_id,
                                  GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TsDatabase *database;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
 
-  stmt = ts_repository_prepare (self, "DELETE FROM attendance WHERE id = ?1", error);
-  if (stmt == NULL)
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, attendance_id);
-  if (!ts_repository_step_done (self, stmt, error))
-    return FALSE;
+  if (!ts_database_exec (database, REMOVED_TABLE_SQL, error) ||
+      !run_on_id (self, "DELETE FROM temp.removed_attendance WHERE uuid ="
+                        " (SELECT uuid FROM main.attendance WHERE id = ?1)", attendance_id, error) ||
+      !run_on_id (self, "INSERT INTO temp.removed_attendance"
+                        " SELECT * FROM main.attendance WHERE id = ?1", attendance_id, error) ||
+      !run_on_id (self, "DELETE FROM main.attendance WHERE id = ?1", attendance_id, error) ||
+      !ts_database_commit (database, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
   ts_repository_emit_rows_changed (self, "attendance", &attendance_id, 1);
   return TRUE;
 }
