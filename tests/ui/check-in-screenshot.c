@@ -5,7 +5,8 @@
  *
  * writes OUTDIR/check-in-TAG.png, check-in-search-TAG.png,
  * check-in-others-TAG.png (a regular who did not register, found under
- * the heading), check-in-nobody-TAG.png and walk-in-TAG.png. Run it under Xvfb, once per language:
+ * the heading), check-in-undo-TAG.png (a check-in taken back from its
+ * row), check-in-nobody-TAG.png and walk-in-TAG.png. Run it under Xvfb, once per language:
  *   LC_ALL=ja_JP.UTF-8 LANGUAGE=ja TSUDOI_LOCALEDIR=_build/po \
  *     xvfb-run -a _build/tests/ui/check-in-screenshot /tmp/shots ja
  *
@@ -164,6 +165,19 @@ shoot (const char *dir,
     g_free (path);
     path = g_strdup_printf ("%s/check-in-others-%s.png", dir, tag);
     save_png (window, path);
+  }
+  /* A check-in taken back from its row says so, with Undo. */
+  {
+    g_autoptr(GListModel) list = ts_repository_list_attendance (repository, event_id, NULL);
+    g_autoptr(TsAttendance) first = g_list_model_get_item (list, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "");
+    gtk_widget_activate_action (window, "win.undo-check-in", "x", first->member_id);
+    wait_drawn (window);
+    g_free (path);
+    path = g_strdup_printf ("%s/check-in-undo-%s.png", dir, tag);
+    save_png (window, path);
+    gtk_widget_activate_action (window, "win.undo-last", NULL);
   }
   /* Nobody matches: the empty state offers the walk-in form. */
   gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "ぬぬぬ");
