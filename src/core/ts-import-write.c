@@ -63,10 +63,13 @@ copy_member (TsMember *member)
   return copy;
 }
 
-/* Sets *id to the member the row stands for, 0 for none. */
+/* Sets *id to the member the row stands for, 0 for none. A new member
+ * with no home chapter in the file gets @home_chapter_id (the chapter of
+ * the event they register for, or 0). */
 static gboolean
 write_row (TsRepository  *repository,
            TsImportRow   *row,
+           gint64         home_chapter_id,
            gint64        *id,
            GError       **error)
 {
@@ -81,6 +84,8 @@ write_row (TsRepository  *repository,
       g_free (member->uuid);
       member->uuid = g_strdup ("");
       member->referred_by = row->referrer_id;
+      if (member->home_chapter_id == 0)
+        member->home_chapter_id = home_chapter_id;
       break;
     case TS_IMPORT_ACTION_UPDATE:
       member = copy_member (row->existing);
@@ -185,15 +190,17 @@ register_member (TsDatabase  *database,
   return TRUE;
 }
 
+/* Sets *chapter_id to the event's chapter. */
 static gboolean
 check_event (TsDatabase  *database,
              gint64       event_id,
+             gint64      *chapter_id,
              GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   stmt = ts_database_prepare (database,
-    "SELECT 1 FROM event WHERE id = ?1 AND deleted_at IS NULL", error);
+    "SELECT chapter_id FROM event WHERE id = ?1 AND deleted_at IS NULL", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, event_id);
@@ -202,6 +209,7 @@ check_event (TsDatabase  *database,
       ts_repository_set_not_found (error, "event", event_id);
       return FALSE;
     }
+  *chapter_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -266,6 +274,7 @@ static gboolean
 write_all (GArray            *plan,
            TsDatabase        *database,
            gint64             event_id,
+           gint64             chapter_id,
            GCancellable      *cancellable,
            TsImportProgress   progress,
            gpointer           user_data,
@@ -281,7 +290,7 @@ write_all (GArray            *plan,
     {
       TsImportRow *row = &g_array_index (plan, TsImportRow, i);
 
-      if (!write_row (repository, row, &g_array_index (ids, gint64, i), error))
+      if (!write_row (repository, row, chapter_id, &g_array_index (ids, gint64, i), error))
         return FALSE;
       if (row->action == TS_IMPORT_ACTION_SKIP && row->same_as_line != 0)
         g_array_index (ids, gint64, i) = g_array_index (ids, gint64, row->same_as_index);
@@ -332,7 +341,7 @@ count_written (GArray         *plan,
 /* Decides every row again and writes it, in one transaction: on an error
  * or a cancel nothing at all is written. @event_id > 0 also registers
  * everyone the file names (new, updated or already known) for that
- * event. */
+ * event, and new members belong to its chapter unless the file says. */
 gboolean
 ts_import_run (TsImport          *self,
                TsDatabase        *database,
@@ -345,6 +354,7 @@ ts_import_run (TsImport          *self,
 {
   TsImportResult local_result = { 0 };
   g_autoptr(GArray) plan = NULL;
+  gint64 chapter_id = 0;
 
   g_return_val_if_fail (TS_IS_IMPORT (self), FALSE);
   g_return_val_if_fail (TS_IS_DATABASE (database), FALSE);
@@ -361,9 +371,10 @@ ts_import_run (TsImport          *self,
 
   if (!ts_database_begin (database, error))
     return FALSE;
-  if ((event_id > 0 && !check_event (database, event_id, error)) ||
+  if ((event_id > 0 && !check_event (database, event_id, &chapter_id, error)) ||
       (plan = plan_rows (self, database, error)) == NULL ||
-      !write_all (plan, database, event_id, cancellable, progress, user_data, result, error))
+      !write_all (plan, database, event_id, chapter_id, cancellable, progress, user_data, result,
+                  error))
     {
       ts_database_rollback (database);
       result->registered = 0;

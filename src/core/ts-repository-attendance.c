@@ -250,71 +250,243 @@ ts_repository_save_attendance (TsRepository  *self,
 }
 
 /* At the door: registered becomes attended, time stamped. Someone not on
- * the list is checked in as a walk-in. */
+ * the list is checked in as a walk-in. What the person is decides what
+ * is written: one transaction, so that a check-in made meanwhile by
+ * another program is seen, never overwritten. */
 gboolean
 ts_repository_check_in (TsRepository  *self,
                         gint64         event_id,
                         gint64         member_id,
                         GError       **error)
 {
-  g_autoptr(TsAttendance) existing = get_attendance (self, event_id, member_id, NULL);
+  TsDatabase *database;
+  g_autoptr(TsAttendance) existing = NULL;
   g_autoptr(TsAttendance) stored = NULL;
   TsAttendanceStatus status = TS_ATTENDANCE_STATUS_ATTENDED;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
 
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  existing = get_attendance (self, event_id, member_id, NULL);
   if (existing == NULL)
     status = TS_ATTENDANCE_STATUS_WALK_IN;
-  else if (ts_attendance_is_present (existing))
-    return TRUE;
-  stored = ts_repository_set_attendance (self, event_id, member_id, status, error);
-  return stored != NULL;
+  if ((existing == NULL || !ts_attendance_is_present (existing)) &&
+      (stored = ts_repository_set_attendance (self, event_id, member_id, status, error)) == NULL)
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
+  return ts_database_commit (database, error);
 }
 
-/* A new member and their walk-in attendance, in one transaction: the
- * person at the door is either fully in the list or not at all. */
-TsAttendance *
-ts_repository_add_walk_in (TsRepository  *self,
-                           gint64         event_id,
-                           TsMember      *member,
-                           GError       **error)
+/* A member made for an event belongs to its chapter unless they were
+ * given another. */
+static gboolean
+default_home_chapter (TsRepository  *self,
+                      gint64         event_id,
+                      TsMember      *member,
+                      GError       **error)
+{
+  g_autoptr(TsEvent) event = NULL;
+
+  if (member->id != 0 || member->home_chapter_id != 0)
+    return TRUE;
+  event = ts_repository_get_event (self, event_id, error);
+  if (event == NULL)
+    return FALSE;
+  member->home_chapter_id = event->chapter_id;
+  return TRUE;
+}
+
+/* A new member (or one not saved yet) and their attendance, in one
+ * transaction: the person is either fully on the list or not at all. */
+static TsAttendance *
+add_member_to_event (TsRepository       *self,
+                     gint64              event_id,
+                     TsMember           *member,
+                     TsAttendanceStatus  status,
+                     GError            **error)
 {
   TsDatabase *database = ts_repository_get_database (self);
   g_autoptr(TsAttendance) attendance = NULL;
-
-  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
-  g_return_val_if_fail (TS_IS_MEMBER (member), NULL);
+  gboolean is_new = member->id == 0;
+  gint64 home_chapter_id = member->home_chapter_id;
 
   if (!ts_database_begin (database, error))
     return NULL;
-  if ((member->id == 0 && !ts_repository_save_member (self, member, error)) ||
+  if (!default_home_chapter (self, event_id, member, error) ||
+      (is_new && !ts_repository_save_member (self, member, error)) ||
       (attendance = ts_repository_set_attendance (self, event_id, member->id,
-                                                  TS_ATTENDANCE_STATUS_WALK_IN, error)) == NULL ||
+                                                  status, error)) == NULL ||
       !ts_database_commit (database, error))
     {
       ts_database_rollback (database);
-      member->id = 0;
+      if (is_new)
+        member->id = 0;
+      member->home_chapter_id = home_chapter_id;
       return NULL;
     }
   ts_attendance_set_member (attendance, member);
   return g_steal_pointer (&attendance);
 }
 
+/* At the door: a new member checked in as a walk-in. */
+TsAttendance *
+ts_repository_add_walk_in (TsRepository  *self,
+                           gint64         event_id,
+                           TsMember      *member,
+                           GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (TS_IS_MEMBER (member), NULL);
+
+  return add_member_to_event (self, event_id, member, TS_ATTENDANCE_STATUS_WALK_IN, error);
+}
+
+/* Before the meeting: a new member registered for the event. */
+TsAttendance *
+ts_repository_add_registrant (TsRepository  *self,
+                              gint64         event_id,
+                              TsMember      *member,
+                              GError       **error)
+{
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (TS_IS_MEMBER (member), NULL);
+
+  return add_member_to_event (self, event_id, member, TS_ATTENDANCE_STATUS_REGISTERED, error);
+}
+
+/* A removed attendance is kept, whole, in a table of this connection's
+ * temporary database (never in the file), so that an Undo puts back
+ * every column, those this version does not read included. */
+#define REMOVED_TABLE_SQL \
+  "CREATE TEMP TABLE IF NOT EXISTS removed_attendance AS" \
+  " SELECT * FROM main.attendance WHERE 0"
+
+/* The kept copy of @snapshot's row, when it was removed and nothing took
+ * its place or its id since. */
+static gboolean
+put_back_removed (TsRepository  *self,
+                  TsAttendance  *snapshot,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!ts_database_exec (ts_repository_get_database (self), REMOVED_TABLE_SQL, error))
+    return FALSE;
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO main.attendance SELECT * FROM temp.removed_attendance r"
+    " WHERE r.uuid = ?1 AND r.event_id = ?2 AND r.member_id = ?3"
+    " AND NOT EXISTS (SELECT 1 FROM main.attendance a"
+    "   WHERE a.id = r.id OR a.uuid = r.uuid OR (a.event_id = ?2 AND a.member_id = ?3))", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_text (stmt, 1, snapshot->uuid);
+  sqlite3_bind_int64 (stmt, 2, snapshot->event_id);
+  sqlite3_bind_int64 (stmt, 3, snapshot->member_id);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Writes @snapshot's fields over the member's attendance, or as a new
+ * one. */
+static gboolean
+write_snapshot (TsRepository  *self,
+                TsAttendance  *snapshot,
+                GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = ts_now_iso8601 ();
+
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO attendance (uuid, event_id, member_id, status, role, checked_in_at,"
+    "  paid, note, created_at, updated_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+    " ON CONFLICT (event_id, member_id) DO UPDATE SET status = ?4, role = ?5,"
+    "  checked_in_at = ?6, paid = ?7, note = ?8, updated_at = ?9", error);
+  if (stmt == NULL)
+    return FALSE;
+  ts_bind_text (stmt, 1, snapshot->uuid);
+  sqlite3_bind_int64 (stmt, 2, snapshot->event_id);
+  sqlite3_bind_int64 (stmt, 3, snapshot->member_id);
+  ts_bind_enum (stmt, 4, TS_TYPE_ATTENDANCE_STATUS, snapshot->status);
+  ts_bind_enum (stmt, 5, TS_TYPE_ATTENDANCE_ROLE, snapshot->role);
+  ts_bind_text (stmt, 6, snapshot->checked_in_at);
+  sqlite3_bind_int (stmt, 7, snapshot->paid ? 1 : 0);
+  ts_bind_text (stmt, 8, snapshot->note);
+  ts_bind_text (stmt, 9, now);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Puts back a member's attendance exactly as @snapshot read it (its
+ * status, check-in time, fee, role, note and UUID; a removed row with
+ * all its columns), whether it was changed or removed since: what an
+ * Undo needs. One transaction. */
+gboolean
+ts_repository_restore_attendance (TsRepository  *self,
+                                  TsAttendance  *snapshot,
+                                  GError       **error)
+{
+  TsDatabase *database;
+  g_autoptr(TsAttendance) stored = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_ATTENDANCE (snapshot), FALSE);
+
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  if (!put_back_removed (self, snapshot, error) ||
+      !write_snapshot (self, snapshot, error) ||
+      (stored = get_attendance (self, snapshot->event_id, snapshot->member_id, error)) == NULL ||
+      !ts_database_commit (database, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
+  ts_repository_emit_rows_changed (self, "attendance", &stored->id, 1);
+  return TRUE;
+}
+
+static gboolean
+run_on_id (TsRepository  *self,
+           const char    *sql,
+           gint64         id,
+           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ts_repository_step_done (self, stmt, error);
+}
+
+/* Deletes the row, and keeps a copy for ts_repository_restore_attendance(). */
 gboolean
 ts_repository_remove_attendance (TsRepository  *self,
                                  gint64         attendance_id,
                                  GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  TsDatabase *database;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
 
-  stmt = ts_repository_prepare (self, "DELETE FROM attendance WHERE id = ?1", error);
-  if (stmt == NULL)
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, attendance_id);
-  if (!ts_repository_step_done (self, stmt, error))
-    return FALSE;
+  if (!ts_database_exec (database, REMOVED_TABLE_SQL, error) ||
+      !run_on_id (self, "DELETE FROM temp.removed_attendance WHERE uuid ="
+                        " (SELECT uuid FROM main.attendance WHERE id = ?1)", attendance_id, error) ||
+      !run_on_id (self, "INSERT INTO temp.removed_attendance"
+                        " SELECT * FROM main.attendance WHERE id = ?1", attendance_id, error) ||
+      !run_on_id (self, "DELETE FROM main.attendance WHERE id = ?1", attendance_id, error) ||
+      !ts_database_commit (database, error))
+    {
+      ts_database_rollback (database);
+      return FALSE;
+    }
   ts_repository_emit_rows_changed (self, "attendance", &attendance_id, 1);
   return TRUE;
 }

@@ -116,6 +116,13 @@ TsAttendance *ts_repository_add_walk_in         (TsRepository  *self,
                                                  gint64         event_id,
                                                  TsMember      *member,
                                                  GError       **error);
+TsAttendance *ts_repository_add_registrant      (TsRepository  *self,
+                                                 gint64         event_id,
+                                                 TsMember      *member,
+                                                 GError       **error);
+gboolean      ts_repository_restore_attendance  (TsRepository  *self,
+                                                 TsAttendance  *snapshot,
+                                                 GError       **error);
 gboolean      ts_repository_remove_attendance   (TsRepository  *self,
                                                  gint64         attendance_id,
                                                  GError       **error);

@@ -6,7 +6,7 @@
  * months pinned on top. A keyboard cursor moves over the cells and puts
  * the cell's description into the accessible description, so a screen
  * reader reads the cell in focus; the mouse gets the same text as a
- * tooltip.
+ * tooltip. A click on a name, or Enter, opens that member's page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -435,6 +435,16 @@ ts_attendance_grid_set_cursor (TsAttendanceGrid *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A member's page, as the Members view opens it. */
+static void
+show_member (TsAttendanceGrid *self,
+             guint             member)
+{
+  if (self->regulars != NULL && member < self->regulars->n_members)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x",
+                                self->regulars->members[member].id);
+}
+
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -454,6 +464,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Page_Down: dm = 10; break;
     case GDK_KEY_Home:      dc = -100000; break;
     case GDK_KEY_End:       dc = 100000; break;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      show_member (self, self->cursor_member);
+      return TRUE;
     default: return FALSE;
     }
   ts_attendance_grid_set_cursor (self, MAX ((int) self->cursor_member + dm, 0),
@@ -469,9 +482,13 @@ on_pressed_cb (GtkGestureClick  *gesture,
                TsAttendanceGrid *self)
 {
   guint member, month;
+  double row = y - HEADER_H + gtk_adjustment_get_value (self->vadjustment);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (cell_at (self, x, y, &member, &month))
+  /* A name opens the member's page; a cell takes the cursor. */
+  if (self->regulars != NULL && x < NAME_W && y >= HEADER_H && row >= 0)
+    show_member (self, (guint) (row / CELL));
+  else if (cell_at (self, x, y, &member, &month))
     ts_attendance_grid_set_cursor (self, member, month);
 }
 

@@ -1,4 +1,8 @@
-/* ts-attendee-picker.c: register existing members for an event by search.
+/* ts-attendee-picker.c: register members for an event by search.
+ *
+ * When nobody matches, the picker offers to add the person as a new
+ * member, with what was typed: they are registered for the event and
+ * belong to its chapter, without a detour through the Members view.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-attendee-picker.h"
+#include "ts-member-dialog.h"
 #include "ts-text.h"
 #include "ts-ui-util.h"
 
@@ -25,6 +30,7 @@ struct _TsAttendeePicker
 
   AdwToastOverlay    *toast_overlay;
   GtkSearchEntry     *search_entry;
+  GtkStack           *list_stack;
   GtkListView        *list_view;
 };
 
@@ -114,6 +120,19 @@ load_registered (TsAttendeePicker *self)
     }
 }
 
+static void
+show_registered (TsAttendeePicker *self,
+                 gint64            member_id,
+                 const char       *name)
+{
+  /* Translators: %s is a member's name. */
+  g_autofree char *message = g_strdup_printf (_("%s registered"), name);
+
+  g_hash_table_add (self->registered, g_memdup2 (&member_id, sizeof (gint64)));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static gboolean
 register_member (TsAttendeePicker *self,
                  TsMember         *member)
@@ -121,7 +140,6 @@ register_member (TsAttendeePicker *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(TsAttendance) attendance = NULL;
   g_autofree char *name = ts_member_dup_name (member);
-  g_autofree char *message = NULL;
 
   if (g_hash_table_contains (self->registered, &member->id))
     return FALSE;
@@ -132,12 +150,54 @@ register_member (TsAttendeePicker *self,
       ts_ui_show_error (GTK_WIDGET (self), error);
       return FALSE;
     }
-  g_hash_table_add (self->registered, g_memdup2 (&member->id, sizeof (gint64)));
-  /* Translators: %s is a member's name. */
-  message = g_strdup_printf (_("%s registered"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_registered (self, member->id, name);
   return TRUE;
+}
+
+static void
+on_member_added_cb (TsMemberDialog   *dialog,
+                    gint64            member_id,
+                    TsAttendeePicker *self)
+{
+  g_autoptr(TsMember) member = ts_repository_get_member (self->repository, member_id, NULL);
+  g_autofree char *name = member != NULL ? ts_member_dup_name (member) : g_strdup ("");
+
+  show_registered (self, member_id, name);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+add_new_member (TsAttendeePicker *self)
+{
+  GtkWidget *dialog = ts_member_dialog_new_for_event (GTK_WINDOW (self), self->repository,
+                                                      self->event_id,
+                                                      gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+
+  if (dialog == NULL)
+    return;
+  g_signal_connect_object (dialog, "member-added", G_CALLBACK (on_member_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_new_member_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  add_new_member (TS_ATTENDEE_PICKER (widget));
+}
+
+static gboolean
+nothing_matches (TsAttendeePicker *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0;
+}
+
+static void
+update_stack (TsAttendeePicker *self)
+{
+  gtk_stack_set_visible_child_name (self->list_stack, nothing_matches (self) ? "empty" : "list");
 }
 
 static void
@@ -157,13 +217,20 @@ on_search_changed_cb (TsAttendeePicker *self,
   g_free (self->query_key);
   self->query_key = ts_text_search_key (gtk_editable_get_text (GTK_EDITABLE (entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
 }
 
 static void
 on_search_activate_cb (TsAttendeePicker *self,
                        GtkSearchEntry   *entry)
 {
-  if (ts_attendee_picker_register_first (self))
+  /* Enter may come before the entry's delayed "search-changed": the
+   * search is made on what is typed now. */
+  on_search_changed_cb (self, entry);
+  /* Nobody matches: what was typed starts a new member. */
+  if (nothing_matches (self))
+    add_new_member (self);
+  else if (ts_attendee_picker_register_first (self))
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
 
@@ -233,10 +300,13 @@ ts_attendee_picker_class_init (TsAttendeePickerClass *klass)
                                                "/io/github/tsudoi/Tsudoi/ts-attendee-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TsAttendeePicker, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_install_action (widget_class, "picker.add-new-member", NULL,
+                                   add_new_member_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -271,6 +341,7 @@ ts_attendee_picker_new (GtkWindow    *parent,
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (selection);
   g_object_unref (factory);
+  update_stack (self);
   return GTK_WIDGET (self);
 }
 

@@ -142,33 +142,54 @@ show_status (TsCheckInRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self), "arrived");
 }
 
-void
-ts_check_in_row_set_attendance (TsCheckInRow *self,
-                                TsAttendance *attendance)
+/* Who the row is about, and the member its buttons act on. */
+static void
+show_member (TsCheckInRow *self,
+             TsMember     *member)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *reading = NULL;
-  g_autofree char *detail = NULL;
+  g_autofree char *name = ts_member_dup_name (member);
+  g_autofree char *reading = ts_member_dup_reading (member);
+  g_autofree char *detail = dup_detail (member);
   g_autofree char *accessible = NULL;
-  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_int64 (member->id));
 
-  g_return_if_fail (TS_IS_CHECK_IN_ROW (self));
-
-  if (attendance == NULL || attendance->member == NULL)
-    return;
-  name = ts_member_dup_name (attendance->member);
-  reading = ts_member_dup_reading (attendance->member);
-  detail = dup_detail (attendance->member);
   gtk_label_set_text (GTK_LABEL (self->name_label), name);
   gtk_label_set_text (GTK_LABEL (self->reading_label), reading);
   gtk_label_set_text (GTK_LABEL (self->detail_label), detail);
-  gtk_widget_set_visible (self->first_time_label, attendance->first_time);
-  target = g_variant_ref_sink (g_variant_new_int64 (attendance->member_id));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check_in_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->undo_button), target);
-  show_status (self, attendance);
   /* Translators: what a screen reader says for the button on a guest's row. */
   accessible = g_strdup_printf (_("Check in %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_in_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+void
+ts_check_in_row_set_attendance (TsCheckInRow *self,
+                                TsAttendance *attendance)
+{
+  g_return_if_fail (TS_IS_CHECK_IN_ROW (self));
+
+  if (attendance == NULL || attendance->member == NULL)
+    return;
+  show_member (self, attendance->member);
+  gtk_widget_set_visible (self->first_time_label, attendance->first_time);
+  show_status (self, attendance);
+}
+
+/* A member who is not on the event's list: the button checks them in
+ * as a walk-in. */
+void
+ts_check_in_row_set_member (TsCheckInRow *self,
+                            TsMember     *member)
+{
+  g_return_if_fail (TS_IS_CHECK_IN_ROW (self));
+  g_return_if_fail (TS_IS_MEMBER (member));
+
+  show_member (self, member);
+  gtk_widget_set_visible (self->first_time_label, FALSE);
+  gtk_widget_set_visible (self->status_label, FALSE);
+  gtk_widget_set_visible (self->check_in_button, TRUE);
+  gtk_widget_set_visible (self->undo_button, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "arrived");
 }

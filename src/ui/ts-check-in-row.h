@@ -18,5 +18,9 @@ GtkWidget *ts_check_in_row_new            (void);
  * "win.check-in" and "win.undo-check-in" actions with the member id. */
 void       ts_check_in_row_set_attendance (TsCheckInRow *self,
                                            TsAttendance *attendance);
+/* Shows a member not on the event's list; "win.check-in" makes them a
+ * walk-in. */
+void       ts_check_in_row_set_member     (TsCheckInRow *self,
+                                           TsMember     *member);
 
 G_END_DECLS

@@ -9,7 +9,14 @@
  * The list is the repository's live model of the event's attendance,
  * the same one the event page shows, sorted and filtered here: a
  * check-in made at another window or by tsudoi-cli moves one row and
- * leaves the others, and the organizer's selection, alone.
+ * leaves the others, and the organizer's selection, alone. Below the
+ * expected guests who match, under a heading, come the first members
+ * who match and are not on the list (a regular who did not register):
+ * Enter checks them in as walk-ins. They are looked up in the member
+ * search's index, so that typing stays quick on a file of any size.
+ *
+ * Every change made here (a check-in, a walk-in, a check-in taken back
+ * from its row) shows one toast whose Undo puts back the row as it was.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,18 +30,21 @@
 #include "ts-check-in-window.h"
 #include "ts-date.h"
 #include "ts-live-model.h"
+#include "ts-member-model.h"
+#include "ts-record.h"
 #include "ts-text.h"
 #include "ts-walk-in-dialog.h"
 
-/* A previous status for someone who was not on the list at all. */
-#define NOT_LISTED (-1)
+/* Members not on the list shown for a search: a search result, not a
+ * directory; typing more finds the one meant. */
+#define MAX_OTHERS 20
 
-/* What the Undo of a toast puts back: the status before the check-in
- * (a TsAttendanceStatus, or NOT_LISTED). */
+/* What the Undo of a toast puts back: the member's attendance as it was
+ * before the change, or no attendance at all. */
 typedef struct {
-  gint64    member_id;
-  int       previous_status;
-  gboolean  delete_member;   /* a member made by the walk-in form */
+  gint64        member_id;
+  TsAttendance *before;         /* a copy; NULL: not on the list */
+  gboolean      delete_member;  /* a member made by the walk-in form */
 } UndoData;
 
 struct _TsCheckInWindow
@@ -49,6 +59,10 @@ struct _TsCheckInWindow
   gboolean            updating;    /* the list is changing under the selection */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  TsMemberModel      *members;    /* everyone, searched */
+  GListStore         *heading;    /* the others' heading, when there are any */
+  GListStore         *others;     /* TsMember: matching, not on the list */
+  GtkFlattenListModel *shown;     /* filtered, heading, others */
   GtkSingleSelection *selection;
   char               *query;
   AdwToast           *toast;      /* the one shown, weak */
@@ -80,7 +94,28 @@ static GParamSpec *properties[N_PROPS];
 static void
 undo_data_free (UndoData *undo)
 {
+  g_clear_object (&undo->before);
   g_free (undo);
+}
+
+/* The member a row of the list stands for; 0 for the heading. */
+static gint64
+item_member_id (gpointer item)
+{
+  if (TS_IS_ATTENDANCE (item))
+    return TS_ATTENDANCE (item)->member_id;
+  if (TS_IS_MEMBER (item))
+    return TS_MEMBER (item)->id;
+  return 0;
+}
+
+static gint64
+member_id_at (TsCheckInWindow *self,
+              guint            position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->shown), position);
+
+  return item != NULL ? item_member_id (item) : 0;
 }
 
 /* Order of the list: still expected, then arrived, then the rest
@@ -149,20 +184,25 @@ update_stack (TsCheckInWindow *self)
 
   if (g_list_model_get_n_items (self->attendance) == 0 && *self->query == '\0')
     page = "nobody";
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0)
     page = "empty";
   gtk_stack_set_visible_child_name (self->list_stack, page);
 }
 
+/* The heading is not a person to check in: the selection steps over it,
+ * the way the arrow keys were going. */
 static void
 select_position (TsCheckInWindow *self,
-                 guint            position)
+                 guint            position,
+                 gboolean         upward)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   if (n == 0)
     return;
   position = MIN (position, n - 1);
+  if (member_id_at (self, position) == 0)
+    position = upward && position > 0 ? position - 1 : MIN (position + 1, n - 1);
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
                               "u", position);
@@ -175,29 +215,96 @@ static void
 restore_selection (TsCheckInWindow *self,
                    gint64           member_id)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
 
   for (guint i = 0; i < n && member_id != 0; i++)
-    {
-      g_autoptr(TsAttendance) attendance = g_list_model_get_item (model, i);
-
-      if (attendance->member_id == member_id)
-        {
-          select_position (self, i);
-          return;
-        }
-    }
-  select_position (self, 0);
+    if (member_id_at (self, i) == member_id)
+      {
+        select_position (self, i, FALSE);
+        return;
+      }
+  select_position (self, 0, FALSE);
 }
 
 static void
 on_selected_cb (TsCheckInWindow *self)
 {
-  TsAttendance *selected = gtk_single_selection_get_selected_item (self->selection);
+  gpointer selected = gtk_single_selection_get_selected_item (self->selection);
 
   if (!self->updating)
-    self->selected_member = selected != NULL ? selected->member_id : 0;
+    self->selected_member = selected != NULL ? item_member_id (selected) : 0;
+}
+
+/* After the list changed under it: the row the organizer had chosen
+ * stays chosen. */
+static void
+keep_selection (TsCheckInWindow *self)
+{
+  gpointer selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (selected == NULL || item_member_id (selected) != self->selected_member)
+    restore_selection (self, self->selected_member);
+}
+
+static gboolean
+same_members (GListModel *shown,
+              GPtrArray  *found)
+{
+  if (g_list_model_get_n_items (shown) != found->len)
+    return FALSE;
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(TsMember) member = g_list_model_get_item (shown, i);
+
+      if (!ts_live_model_same_record (member, g_ptr_array_index (found, i)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first MAX_OTHERS members who match the search and are not on the
+ * event's list, in 五十音順, with their heading when there are any. */
+static void
+update_others (TsCheckInWindow *self)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *members = G_LIST_MODEL (self->members);
+  guint n = *self->query != '\0' ? g_list_model_get_n_items (members) : 0;
+  guint headings = g_list_model_get_n_items (G_LIST_MODEL (self->heading));
+
+  for (guint i = 0; i < n && found->len < MAX_OTHERS; i++)
+    {
+      TsMember *member = g_list_model_get_item (members, i);
+
+      if (member->id != 0 &&
+          ts_live_model_lookup (TS_LIVE_MODEL (self->attendance), member->id) == NULL)
+        g_ptr_array_add (found, member);
+      else
+        g_object_unref (member);
+    }
+  if (same_members (G_LIST_MODEL (self->others), found))
+    return;
+  self->updating = TRUE;
+  g_list_store_splice (self->others, 0, g_list_model_get_n_items (G_LIST_MODEL (self->others)),
+                       found->pdata, found->len);
+  if ((found->len > 0) != (headings > 0))
+    {
+      /* Translators: the heading at the door over the members who match
+       * the search and are not on the event's list. */
+      g_autoptr(GtkStringObject) heading = gtk_string_object_new (_("Not Registered"));
+
+      g_list_store_splice (self->heading, 0, headings,
+                           found->len > 0 ? (gpointer *) &heading : NULL, found->len > 0);
+    }
+  self->updating = FALSE;
+  update_stack (self);
+  keep_selection (self);
+}
+
+static void
+on_members_changed_cb (TsCheckInWindow *self)
+{
+  update_others (self);
 }
 
 /* Runs before the sorted and filtered models follow the change. */
@@ -211,13 +318,12 @@ on_attendance_changing_cb (TsCheckInWindow *self)
 static void
 on_attendance_changed_cb (TsCheckInWindow *self)
 {
-  TsAttendance *selected = gtk_single_selection_get_selected_item (self->selection);
-
   self->updating = FALSE;
   update_counter (self);
+  /* Someone checked in from below the heading is on the list now. */
+  update_others (self);
   update_stack (self);
-  if (selected == NULL || selected->member_id != self->selected_member)
-    restore_selection (self, self->selected_member);
+  keep_selection (self);
 }
 
 static void
@@ -256,7 +362,7 @@ ready_for_next (TsCheckInWindow *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  select_position (self, 0);
+  select_position (self, 0, FALSE);
 }
 
 /* One toast at a time, the newest: with a queue at the door, toasts
@@ -348,25 +454,20 @@ show_message (TsCheckInWindow *self,
   show_toast (self, toast, NULL);
 }
 
-/* Puts a check-in back: registered people become registered again, and
- * someone who was not on the list leaves it. */
+/* Puts a member's attendance back as it was before the last change: the
+ * row read then, time and all, or no row when they were not on the list. */
 static void
-undo_check_in (TsCheckInWindow *self,
-               gint64           member_id,
-               int              previous_status)
+put_back (TsCheckInWindow *self,
+          UndoData        *undo)
 {
-  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
-  g_autoptr(TsAttendance) stored = NULL;
+  g_autoptr(TsAttendance) now = find_attendance (self, undo->member_id);
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  gboolean ok = TRUE;
 
-  if (attendance == NULL)
-    return;
-  if (previous_status == NOT_LISTED)
-    ok = ts_repository_remove_attendance (self->repository, attendance->id, &error);
-  else
-    ok = (stored = ts_repository_set_attendance (self->repository, self->event_id, member_id,
-                                                 previous_status, &error)) != NULL;
+  if (undo->before != NULL)
+    ok = ts_repository_restore_attendance (self->repository, undo->before, &error);
+  else if (now != NULL)
+    ok = ts_repository_remove_attendance (self->repository, now->id, &error);
   if (!ok)
     show_message (self, error->message);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -385,25 +486,27 @@ undo_last_action (GtkWidget  *widget,
 
   if (undo == NULL)
     return;
-  undo_check_in (self, undo->member_id, undo->previous_status);
+  put_back (self, undo);
   if (undo->delete_member &&
       !ts_repository_delete (self->repository, "member", undo->member_id, &error))
     show_message (self, error->message);
   undo_data_free (undo);
 }
 
+/* @before: a copy of the attendance before the change (owned), or NULL
+ * when the member was not on the list. */
 static void
 show_undo_toast (TsCheckInWindow *self,
                  const char      *message,
                  gint64           member_id,
-                 int              previous_status,
+                 TsAttendance    *before,
                  gboolean         delete_member)
 {
   AdwToast *toast = adw_toast_new (message);
   UndoData *undo = g_new0 (UndoData, 1);
 
   undo->member_id = member_id;
-  undo->previous_status = previous_status;
+  undo->before = before;
   undo->delete_member = delete_member;
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-last");
@@ -455,17 +558,18 @@ check_in (TsCheckInWindow *self,
     message = g_strdup_printf (_("%s checked in"), name);
   else
     message = g_strdup_printf (_("%s checked in as a walk-in"), name);
-  show_undo_toast (self, message, member_id, before != NULL ? (int) before->status : NOT_LISTED, FALSE);
+  show_undo_toast (self, message, member_id, before != NULL ? ts_record_dup (before) : NULL,
+                   FALSE);
   ready_for_next (self);
 }
 
 static void
 check_in_selected (TsCheckInWindow *self)
 {
-  TsAttendance *attendance = gtk_single_selection_get_selected_item (self->selection);
+  gpointer selected = gtk_single_selection_get_selected_item (self->selection);
 
-  if (attendance != NULL)
-    check_in (self, attendance->member_id);
+  if (selected != NULL && item_member_id (selected) != 0)
+    check_in (self, item_member_id (selected));
 }
 
 static void
@@ -476,7 +580,7 @@ on_search_entry_activate_cb (TsCheckInWindow *self)
 {
   /* Nobody matches: the person must be a walk-in, and what was typed
    * starts their form. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 && *self->query != '\0')
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown)) == 0 && *self->query != '\0')
     open_walk_in (self);
   else
     check_in_selected (self);
@@ -485,11 +589,18 @@ on_search_entry_activate_cb (TsCheckInWindow *self)
 static void
 on_search_entry_changed_cb (TsCheckInWindow *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
   g_free (self->query);
-  self->query = ts_text_search_key (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->query = ts_text_search_key (text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* An empty field shows no others: the model keeps its last search
+   * rather than count all 50,000 members between two guests. */
+  if (*self->query != '\0')
+    ts_member_model_set_search (self->members, text);
+  update_others (self);
   update_stack (self);
-  select_position (self, 0);
+  select_position (self, 0, FALSE);
 }
 
 static void
@@ -502,11 +613,10 @@ static void
 on_list_view_activate_cb (TsCheckInWindow *self,
                           guint            position)
 {
-  g_autoptr(TsAttendance) attendance = g_list_model_get_item (G_LIST_MODEL (self->filtered),
-                                                              position);
+  gint64 member_id = member_id_at (self, position);
 
-  if (attendance != NULL)
-    check_in (self, attendance->member_id);
+  if (member_id != 0)
+    check_in (self, member_id);
 }
 
 /* Arrow keys move the selection while the focus stays in the field,
@@ -531,7 +641,7 @@ on_search_key_pressed_cb (GtkEventControllerKey *controller,
     }
   if (selected == GTK_INVALID_LIST_POSITION)
     selected = 0;
-  select_position (self, (guint) MAX (0, (int) selected + step));
+  select_position (self, (guint) MAX (0, (int) selected + step), step < 0);
   return TRUE;
 }
 
@@ -554,7 +664,7 @@ on_walk_in_added_cb (TsWalkInDialog  *dialog,
   g_autofree char *name = dup_member_name (self, member_id);
   g_autofree char *message = g_strdup_printf (_("%s added as a walk-in"), name);
 
-  show_undo_toast (self, message, member_id, NOT_LISTED, TRUE);
+  show_undo_toast (self, message, member_id, NULL, TRUE);
   ready_for_next (self);
 }
 
@@ -594,6 +704,10 @@ check_in_action (GtkWidget  *widget,
   check_in (TS_CHECK_IN_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* The ↩ on an arrived guest's row: a walk-in was not expected and leaves
+ * the list, anyone else is expected again. Like every change at the
+ * door, its toast can undo it: the row comes back as it was, with the
+ * time of the check-in. */
 static void
 undo_check_in_action (GtkWidget  *widget,
                       const char *action_name,
@@ -602,13 +716,30 @@ undo_check_in_action (GtkWidget  *widget,
   TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
   gint64 member_id = g_variant_get_int64 (parameter);
   g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+  g_autoptr(TsAttendance) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  gboolean ok;
 
-  /* From the row there is no record of the status before; a walk-in
-   * was not expected, anyone else was registered. */
-  if (attendance != NULL)
-    undo_check_in (self, member_id,
-                   attendance->status == TS_ATTENDANCE_STATUS_WALK_IN
-                   ? NOT_LISTED : TS_ATTENDANCE_STATUS_REGISTERED);
+  if (attendance == NULL || !ts_attendance_is_present (attendance))
+    return;
+  name = dup_member_name (self, member_id);
+  if (attendance->status == TS_ATTENDANCE_STATUS_WALK_IN)
+    ok = ts_repository_remove_attendance (self->repository, attendance->id, &error);
+  else
+    ok = (stored = ts_repository_set_attendance (self->repository, self->event_id, member_id,
+                                                 TS_ATTENDANCE_STATUS_REGISTERED,
+                                                 &error)) != NULL;
+  if (!ok)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  /* Translators: a toast after the ↩ on a guest's row; %s is a name. */
+  message = g_strdup_printf (_("%s is no longer checked in"), name);
+  show_undo_toast (self, message, member_id, ts_record_dup (attendance), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -639,12 +770,39 @@ on_setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, ts_check_in_row_new ());
 }
 
+static GtkWidget *
+heading_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "others-heading");
+  return label;
+}
+
+/* The rows are of two kinds: a person, or the heading over those not on
+ * the list, which cannot be chosen. A recycled row changes its kind. */
 static void
 on_bind_row_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  ts_check_in_row_set_attendance (TS_CHECK_IN_ROW (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
+  gpointer object = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  gboolean person = item_member_id (object) != 0;
+
+  gtk_list_item_set_selectable (item, person);
+  gtk_list_item_set_activatable (item, person);
+  if (person && !TS_IS_CHECK_IN_ROW (child))
+    gtk_list_item_set_child (item, child = ts_check_in_row_new ());
+  else if (!person && !GTK_IS_LABEL (child))
+    gtk_list_item_set_child (item, child = heading_label_new ());
+  if (TS_IS_ATTENDANCE (object))
+    ts_check_in_row_set_attendance (TS_CHECK_IN_ROW (child), object);
+  else if (TS_IS_MEMBER (object))
+    ts_check_in_row_set_member (TS_CHECK_IN_ROW (child), object);
+  else
+    gtk_label_set_text (GTK_LABEL (child), gtk_string_object_get_string (object));
 }
 
 static void
@@ -680,10 +838,13 @@ ts_check_in_window_constructed (GObject *object)
   g_signal_connect_data (self->attendance, "items-changed",
                          G_CALLBACK (on_attendance_changed_cb), self, NULL,
                          G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->members = ts_member_model_new (self->repository);
+  g_signal_connect_swapped (self->members, "items-changed",
+                            G_CALLBACK (on_members_changed_cb), self);
   load_event (self);
   update_counter (self);
   update_stack (self);
-  select_position (self, 0);
+  select_position (self, 0, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
@@ -695,6 +856,9 @@ ts_check_in_window_dispose (GObject *object)
   if (self->attendance != NULL)
     g_signal_handlers_disconnect_by_data (self->attendance, self);
   g_clear_object (&self->attendance);
+  if (self->members != NULL)
+    g_signal_handlers_disconnect_by_data (self->members, self);
+  g_clear_object (&self->members);
   g_clear_object (&self->repository);
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
@@ -702,6 +866,8 @@ ts_check_in_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_CHECK_IN_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->heading);
+  g_clear_object (&self->others);
   G_OBJECT_CLASS (ts_check_in_window_parent_class)->dispose (object);
 }
 
@@ -810,6 +976,28 @@ ts_check_in_window_class_init (TsCheckInWindowClass *klass)
   install_actions (widget_class);
 }
 
+/* The list: the expected guests sorted and filtered, then the heading
+ * and the members not on the list, as one model to select in. */
+static void
+build_models (TsCheckInWindow *self)
+{
+  GListStore *sections = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_rows,
+                                                                                NULL, NULL)));
+  self->filter = gtk_custom_filter_new (filter_attendance, self, NULL);
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
+                                              GTK_FILTER (self->filter));
+  self->heading = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  self->others = g_list_store_new (TS_TYPE_MEMBER);
+  g_list_store_append (sections, self->filtered);
+  g_list_store_append (sections, self->heading);
+  g_list_store_append (sections, self->others);
+  g_object_unref (self->filtered);   /* held by sections */
+  self->shown = gtk_flatten_list_model_new (G_LIST_MODEL (sections));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->shown));
+}
+
 static void
 ts_check_in_window_init (TsCheckInWindow *self)
 {
@@ -820,12 +1008,7 @@ ts_check_in_window_init (TsCheckInWindow *self)
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_rows,
-                                                                                NULL, NULL)));
-  self->filter = gtk_custom_filter_new (filter_attendance, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)),
-                                              GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  build_models (self);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selected_cb), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), NULL);

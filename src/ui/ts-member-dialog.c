@@ -57,6 +57,7 @@ struct _TsMemberDialog
   GtkSearchEntry *referrer_search;
   GtkListBox   *referrer_list;
   gint64        referred_by;
+  gint64        event_id;     /* added from an event: registered for it */
 };
 
 /* Enough to pick from while typing; more means typing more. */
@@ -72,6 +73,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_MEMBER_ADDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 fill_choices (TsMemberDialog *self)
@@ -318,6 +326,23 @@ validate (TsMember  *member,
   return TRUE;
 }
 
+/* A new member is saved with their registration when the dialog was
+ * opened from an event, in one transaction. */
+static gboolean
+store (TsMemberDialog  *self,
+       TsMember        *edited,
+       GError         **error)
+{
+  g_autoptr(TsAttendance) attendance = NULL;
+
+  if (self->member->id != 0)
+    return ts_repository_update_member (self->repository, self->member, edited, error);
+  if (self->event_id == 0)
+    return ts_repository_save_member (self->repository, edited, error);
+  attendance = ts_repository_add_registrant (self->repository, self->event_id, edited, error);
+  return attendance != NULL;
+}
+
 /* The member as read, with the fields the person changed in the form. */
 static TsMember *
 read_edits (TsMemberDialog *self)
@@ -360,9 +385,7 @@ save_action (GtkWidget  *widget,
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
   ts_form_clear_error (self->error_revealer, widget);
-  if (!validate (edited, &error) ||
-      !(is_new ? ts_repository_save_member (self->repository, edited, &error)
-               : ts_repository_update_member (self->repository, self->member, edited, &error)))
+  if (!validate (edited, &error) || !store (self, edited, &error))
     {
       if (g_error_matches (error, TS_REPOSITORY_ERROR, TS_REPOSITORY_ERROR_CHANGED))
         ts_form_offer_reload (GTK_WINDOW (self), error->message, G_CALLBACK (on_reload_cb));
@@ -371,7 +394,10 @@ save_action (GtkWidget  *widget,
                             row_for_error (self, edited, error), error->message);
           return;
     }
-  if (is_new && parent != NULL)
+  /* From an event, the organizer goes on with the event. */
+  if (is_new && self->event_id != 0)
+    g_signal_emit (self, signals[SIGNAL_MEMBER_ADDED], 0, edited->id);
+  else if (is_new && parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-member", "x", edited->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
@@ -444,6 +470,10 @@ ts_member_dialog_class_init (TsMemberDialogClass *klass)
     g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  /* A member added from an event, saved with their registration. */
+  signals[SIGNAL_MEMBER_ADDED] =
+    g_signal_new ("member-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-member-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_revealer);
@@ -493,6 +523,33 @@ default_consent (GtkWindow *parent)
   return MAX (ts_enum_parse_nick (TS_TYPE_CONSENT, nick), TS_CONSENT_FULL);
 }
 
+static TsMember *
+new_member (GtkWindow *parent)
+{
+  TsMember *member = ts_member_new ();
+
+  g_object_set (member, "consent", default_consent (parent), NULL);
+  return member;
+}
+
+static TsMemberDialog *
+make_dialog (GtkWindow    *parent,
+             TsRepository *repository,
+             TsMember     *member)
+{
+  TsMemberDialog *self = g_object_new (TS_TYPE_MEMBER_DIALOG,
+                                       "transient-for", parent,
+                                       "title", member->id ? _("Edit Member") : _("New Member"),
+                                       "repository", repository,
+                                       NULL);
+
+  self->member = g_object_ref (member);
+  fill_choices (self);
+  load_member (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->family_name_row));
+  return self;
+}
+
 GtkWidget *
 ts_member_dialog_new (GtkWindow    *parent,
                       TsRepository *repository,
@@ -500,28 +557,68 @@ ts_member_dialog_new (GtkWindow    *parent,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TsMember) member = NULL;
-  TsMemberDialog *self;
 
   if (member_id != 0)
     member = ts_repository_get_member (repository, member_id, &error);
   else
-    {
-      member = ts_member_new ();
-      g_object_set (member, "consent", default_consent (parent), NULL);
-    }
+    member = new_member (parent);
   if (member == NULL)
     {
       ts_ui_show_error (GTK_WIDGET (parent), error);
       return NULL;
     }
-  self = g_object_new (TS_TYPE_MEMBER_DIALOG,
-                       "transient-for", parent,
-                       "title", member_id ? _("Edit Member") : _("New Member"),
-                       "repository", repository,
-                       NULL);
-  self->member = g_steal_pointer (&member);
-  fill_choices (self);
-  load_member (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->family_name_row));
+  return GTK_WIDGET (make_dialog (parent, repository, member));
+}
+
+/* What was typed in a search starts the form: kana is the reading,
+ * anything else the name, each split on the first space. */
+static void
+prefill (TsMember   *member,
+         const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *hiragana = NULL;
+  char **family = &member->family_name, **given = &member->given_name;
+
+  if (*stripped == '\0')
+    return;
+  if (ts_text_is_kana (stripped))
+    {
+      family = &member->family_reading;
+      given = &member->given_reading;
+      hiragana = ts_text_to_hiragana (stripped);
+    }
+  g_clear_pointer (family, g_free);
+  g_clear_pointer (given, g_free);
+  ts_split_full_name (hiragana != NULL ? hiragana : stripped, family, given);
+}
+
+/* A new member from an event's page: they belong to the event's chapter
+ * (unless the organizer picks another) and are registered for it when
+ * saved; "member-added" then says who they are. */
+GtkWidget *
+ts_member_dialog_new_for_event (GtkWindow    *parent,
+                                TsRepository *repository,
+                                gint64        event_id,
+                                const char   *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsEvent) event = ts_repository_get_event (repository, event_id, &error);
+  g_autoptr(TsMember) member = NULL;
+  TsMemberDialog *self;
+
+  if (event == NULL)
+    {
+      ts_ui_show_error (GTK_WIDGET (parent), error);
+      return NULL;
+    }
+  member = new_member (parent);
+  member->home_chapter_id = event->chapter_id;
+  prefill (member, text);
+  self = make_dialog (parent, repository, member);
+  self->event_id = event_id;
+  /* Typing goes on with what the search did not give. */
+  if (*member->family_name != '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->family_reading_row));
   return GTK_WIDGET (self);
 }

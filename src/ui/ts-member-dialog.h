@@ -18,5 +18,12 @@ G_DECLARE_FINAL_TYPE (TsMemberDialog, ts_member_dialog, TS, MEMBER_DIALOG, AdwWi
 GtkWidget *ts_member_dialog_new (GtkWindow    *parent,
                                  TsRepository *repository,
                                  gint64        member_id);
+/* A new member added from @event_id's page, registered for it when saved
+ * (then "member-added" with their id); @text, what was typed in a search,
+ * starts the name or the reading. */
+GtkWidget *ts_member_dialog_new_for_event (GtkWindow    *parent,
+                                           TsRepository *repository,
+                                           gint64        event_id,
+                                           const char   *text);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "ts-attendance-grid.h"
 #include "ts-csv-writer.h"
 #include "ts-date.h"
+#include "ts-link-row.h"
 #include "ts-output-path.h"
 #include "ts-regulars.h"
 #include "ts-regulars-marks.h"
@@ -185,9 +186,11 @@ member_row (const TsRegulars       *regulars,
             const TsRegularsMember *member,
             ListKind                kind)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = ts_link_row_new (member->id);
   g_autofree char *subtitle = member_subtitle (regulars, member, kind);
 
+  /* The person's page is one click away, as from the Members view. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -207,6 +210,7 @@ member_row (const TsRegulars       *regulars,
                              g_steal_pointer (&contact), (GClosureNotify) G_CALLBACK (g_free), 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   return row;
 }
 
@@ -217,11 +221,19 @@ member_row (const TsRegulars       *regulars,
 
 static void fill_lists (TsRegularsPage *self);
 
+/* A person's row opens their page; the last row of a capped list shows
+ * the rest. */
 static void
-on_show_all_activated_cb (GtkListBox     *box,
+on_list_row_activated_cb (GtkListBox     *box,
                           GtkListBoxRow  *row,
                           TsRegularsPage *self)
 {
+  if (TS_IS_LINK_ROW (row))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x",
+                                  ts_link_row_get_record_id (TS_LINK_ROW (row)));
+      return;
+    }
   for (ListKind kind = 0; kind < N_LISTS; kind++)
     if (GTK_WIDGET (row) == self->show_all_rows[kind])
       {
@@ -832,7 +844,7 @@ bind_template (GtkWidgetClass *widget_class)
                                                  G_STRUCT_OFFSET (TsRegularsPage,
                                                                   list_pages[kind]));
     }
-  gtk_widget_class_bind_template_callback (widget_class, on_show_all_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_clicked_cb);
 }
 

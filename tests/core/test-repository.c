@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "ts-directory.h"
+#include "ts-record.h"
 #include "ts-test-support.h"
 
 typedef struct {
@@ -302,6 +303,144 @@ test_text_is_cleaned (Fixture       *fixture,
   g_assert_cmpstr (event->notes, ==, "持ち物:\n名刺");
 }
 
+static void
+assert_restored (TsRepository *repository,
+                 TsAttendance *snapshot,
+                 gboolean      same_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(TsAttendance) back = NULL;
+
+  g_assert_true (ts_repository_restore_attendance (repository, snapshot, &error));
+  g_assert_no_error (error);
+  list = ts_repository_list_attendance (repository, snapshot->event_id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  back = g_list_model_get_item (list, 0);
+  if (same_row)
+    g_assert_cmpstr (back->uuid, ==, snapshot->uuid);
+  g_assert_cmpint (back->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
+  g_assert_cmpint (back->role, ==, TS_ATTENDANCE_ROLE_PRESENTER);
+  g_assert_cmpstr (back->checked_in_at, ==, "2017-08-24T18:52:10");
+  g_assert_true (back->paid);
+  g_assert_cmpstr (back->note, ==, "領収書希望");
+}
+
+static void
+set_seat_and_payment (TsRepository *repository,
+                      gint64        attendance_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (ts_repository_get_database (repository),
+    "UPDATE attendance SET seat_table = 3, paid_amount = 3000 WHERE id = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, attendance_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static char *
+seat_and_payment (TsRepository *repository,
+                  const char   *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (ts_repository_get_database (repository),
+    "SELECT seat_table || ' ' || paid_amount FROM attendance WHERE uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+/* An Undo puts an attendance back exactly as it was read, whether the
+ * row was changed or deleted since. */
+static void
+test_restore_attendance (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  TsRepository *repository = fixture->repository;
+  g_autoptr(TsMember) member = add_member (repository, "比嘉", "優", "ひが", "ゆう", "");
+  g_autoptr(TsAttendance) stored = NULL;
+  g_autoptr(TsAttendance) changed = NULL;
+  g_autoptr(TsAttendance) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seats = NULL;
+
+  stored = ts_repository_set_attendance (repository, fixture->event_id, member->id,
+                                         TS_ATTENDANCE_STATUS_WALK_IN, &error);
+  g_assert_no_error (error);
+  g_object_set (stored, "checked-in-at", "2017-08-24T18:52:10", "paid", TRUE,
+                "note", "領収書希望", "role", TS_ATTENDANCE_ROLE_PRESENTER, NULL);
+  g_assert_true (ts_repository_save_attendance (repository, stored, &error));
+  snapshot = ts_record_dup (stored);
+
+  changed = ts_repository_set_attendance (repository, fixture->event_id, member->id,
+                                          TS_ATTENDANCE_STATUS_REGISTERED, &error);
+  g_assert_no_error (error);
+  assert_restored (repository, snapshot, TRUE);
+
+  /* Removed, with columns the record does not hold (its table, what was
+   * paid): they come back too. */
+  set_seat_and_payment (repository, stored->id);
+  g_assert_true (ts_repository_remove_attendance (repository, stored->id, &error));
+  g_assert_no_error (error);
+  assert_restored (repository, snapshot, TRUE);
+  seats = seat_and_payment (repository, snapshot->uuid);
+  g_assert_cmpstr (seats, ==, "3 3000");
+
+  /* Removed and its place taken meanwhile: the snapshot's fields win. */
+  g_assert_true (ts_repository_remove_attendance (repository, stored->id, &error));
+  g_clear_object (&changed);
+  changed = ts_repository_set_attendance (repository, fixture->event_id, member->id,
+                                          TS_ATTENDANCE_STATUS_REGISTERED, &error);
+  g_assert_no_error (error);
+  assert_restored (repository, snapshot, FALSE);
+}
+
+/* A member made for an event belongs to its chapter and is on its list;
+ * one given another chapter keeps it. */
+static void
+test_members_made_for_an_event (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  TsRepository *repository = fixture->repository;
+  g_autoptr(TsChapter) other = ts_test_add_chapter (repository, "name", "品川医介塾",
+                                                    "reading", "しながわいかいじゅく",
+                                                    "region", "東京都", NULL);
+  g_autoptr(TsMember) registrant = ts_member_new ();
+  g_autoptr(TsMember) walk_in = ts_member_new ();
+  g_autoptr(TsMember) visitor = ts_member_new ();
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(TsMember) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (registrant, "family-name", "金城", "family-reading", "きんじょう", NULL);
+  attendance = ts_repository_add_registrant (repository, fixture->event_id, registrant, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (attendance->status, ==, TS_ATTENDANCE_STATUS_REGISTERED);
+  g_assert_cmpstr (attendance->checked_in_at, ==, "");
+  stored = ts_repository_get_member (repository, registrant->id, &error);
+  g_assert_cmpint (stored->home_chapter_id, ==, fixture->chapter_id);
+  g_clear_object (&stored);
+  g_clear_object (&attendance);
+
+  g_object_set (walk_in, "family-name", "新垣", "family-reading", "あらかき", NULL);
+  attendance = ts_repository_add_walk_in (repository, fixture->event_id, walk_in, &error);
+  g_assert_no_error (error);
+  stored = ts_repository_get_member (repository, walk_in->id, &error);
+  g_assert_cmpint (stored->home_chapter_id, ==, fixture->chapter_id);
+  g_clear_object (&stored);
+  g_clear_object (&attendance);
+
+  g_object_set (visitor, "family-name", "宮城", "family-reading", "みやぎ",
+                "home-chapter-id", other->id, NULL);
+  attendance = ts_repository_add_registrant (repository, fixture->event_id, visitor, &error);
+  g_assert_no_error (error);
+  stored = ts_repository_get_member (repository, visitor->id, &error);
+  g_assert_cmpint (stored->home_chapter_id, ==, other->id);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -315,5 +454,7 @@ main (int    argc,
   ADD ("walk-in", test_walk_in_and_similar);
   ADD ("soft-delete", test_soft_delete_and_restore);
   ADD ("text-cleaned", test_text_is_cleaned);
+  ADD ("restore-attendance", test_restore_attendance);
+  ADD ("members-made-for-an-event", test_members_made_for_an_event);
   return g_test_run ();
 }

@@ -326,6 +326,18 @@ test_skip_all_duplicates (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+static gint64
+max_member_id (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (fixture->database,
+                                                      "SELECT max(id) FROM member", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_registrations (Fixture       *fixture,
                     gconstpointer  data)
@@ -340,8 +352,10 @@ test_registrations (Fixture       *fixture,
   g_autoptr(GListModel) attendance = NULL;
   g_autoptr(TsMember) ito = NULL;
   TsImportResult result;
+  gint64 max_before;
 
   import_fixture (fixture, "utf8.csv", 3);
+  max_before = max_member_id (fixture);
   /* Someone already present stays present. */
   ito = find_member (fixture, "ichiro@example.jp");
   g_assert_true (ts_repository_check_in (fixture->repository, event->id, ito->id, &error));
@@ -360,8 +374,13 @@ test_registrations (Fixture       *fixture,
   for (guint i = 0; i < 6; i++)
     {
       g_autoptr(TsAttendance) item = g_list_model_get_item (attendance, i);
+      g_autoptr(TsMember) member = ts_repository_get_member (fixture->repository,
+                                                             item->member_id, &error);
+
       g_assert_cmpint (item->status, ==, item->member_id == ito->id ? TS_ATTENDANCE_STATUS_WALK_IN
                                                                     : TS_ATTENDANCE_STATUS_REGISTERED);
+      /* New from the event's form: of its chapter; known before: as they were. */
+      g_assert_cmpint (member->home_chapter_id, ==, member->id > max_before ? chapter->id : 0);
     }
 }
 

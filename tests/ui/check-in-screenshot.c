@@ -4,7 +4,9 @@
  *   check-in-screenshot OUTDIR TAG
  *
  * writes OUTDIR/check-in-TAG.png, check-in-search-TAG.png,
- * check-in-nobody-TAG.png and walk-in-TAG.png. Run it under Xvfb, once per language:
+ * check-in-others-TAG.png (a regular who did not register, found under
+ * the heading), check-in-undo-TAG.png (a check-in taken back from its
+ * row), check-in-nobody-TAG.png and walk-in-TAG.png. Run it under Xvfb, once per language:
  *   LC_ALL=ja_JP.UTF-8 LANGUAGE=ja TSUDOI_LOCALEDIR=_build/po \
  *     xvfb-run -a _build/tests/ui/check-in-screenshot /tmp/shots ja
  *
@@ -65,6 +67,27 @@ pick_event (TsRepository *repository)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Someone who came before and is not on @event_id's list. */
+static TsMember *
+pick_unregistered (TsRepository *repository,
+                   gint64        event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (ts_repository_get_database (repository),
+    "SELECT m.id FROM member m WHERE m.family_reading <> '' AND m.given_reading <> ''"
+    " AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.event_id = ?1 AND a.member_id = m.id)"
+    " AND EXISTS (SELECT 1 FROM attendance a WHERE a.member_id = m.id)"
+    " ORDER BY m.id LIMIT 1", &error);
+  TsMember *member;
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  member = ts_repository_get_member (repository, sqlite3_column_int64 (stmt, 0), &error);
+  g_assert_no_error (error);
+  return member;
 }
 
 /* A few people have arrived already, one of them twice as a walk-in. */
@@ -130,6 +153,32 @@ shoot (const char *dir,
   g_free (path);
   path = g_strdup_printf ("%s/check-in-search-%s.png", dir, tag);
   save_png (window, path);
+  /* A regular who did not register, found by their reading. */
+  {
+    g_autoptr(TsMember) other = pick_unregistered (repository, event_id);
+    g_autofree char *other_reading = g_strconcat (other->family_reading, other->given_reading,
+                                                  NULL);
+
+    gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")),
+                           other_reading);
+    wait_drawn (window);
+    g_free (path);
+    path = g_strdup_printf ("%s/check-in-others-%s.png", dir, tag);
+    save_png (window, path);
+  }
+  /* A check-in taken back from its row says so, with Undo. */
+  {
+    g_autoptr(GListModel) list = ts_repository_list_attendance (repository, event_id, NULL);
+    g_autoptr(TsAttendance) first = g_list_model_get_item (list, 0);
+
+    gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "");
+    gtk_widget_activate_action (window, "win.undo-check-in", "x", first->member_id);
+    wait_drawn (window);
+    g_free (path);
+    path = g_strdup_printf ("%s/check-in-undo-%s.png", dir, tag);
+    save_png (window, path);
+    gtk_widget_activate_action (window, "win.undo-last", NULL);
+  }
   /* Nobody matches: the empty state offers the walk-in form. */
   gtk_editable_set_text (GTK_EDITABLE (ts_ui_test_find_named (window, "search-entry")), "ぬぬぬ");
   wait_drawn (window);

@@ -599,6 +599,239 @@ test_walk_in_without_consent (Fixture       *fixture,
   g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "ゆみ");
 }
 
+/* A mapped label under @root whose text contains @text. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GObject *
+shown_item (Fixture *fixture,
+            guint    position)
+{
+  GtkListView *list = GTK_LIST_VIEW (find (fixture->window, "guest-list"));
+
+  return g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), position);
+}
+
+static guint
+selected_position (Fixture *fixture)
+{
+  GtkListView *list = GTK_LIST_VIEW (find (fixture->window, "guest-list"));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (list)));
+}
+
+/* What is shown under the heading: a regular who did not register. */
+static void
+assert_takahashi_offered (Fixture *fixture)
+{
+  g_autoptr(GObject) heading = NULL;
+  g_autoptr(GObject) member = NULL;
+
+  TS_TEST_WAIT_UNTIL (visible_rows (fixture) == 2);
+  heading = shown_item (fixture, 0);
+  member = shown_item (fixture, 1);
+  g_assert_true (GTK_IS_STRING_OBJECT (heading));
+  g_assert_true (TS_IS_MEMBER (member));
+  g_assert_cmpint (TS_MEMBER (member)->id, ==, fixture->takahashi);
+  /* The heading is no row to check in: the member is chosen. */
+  g_assert_cmpuint (selected_position (fixture), ==, 1);
+  TS_TEST_WAIT_UNTIL (find_label (fixture->window, "Not Registered") != NULL &&
+                      find_label (fixture->window, "池上クリニック") != NULL);
+}
+
+static void
+test_not_registered_found (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *list = find (fixture->window, "guest-list");
+  g_autofree char *checked_in_at = NULL;
+  g_autofree char *status = NULL;
+
+  type_search (fixture, "たかはし");
+  assert_takahashi_offered (fixture);
+  g_assert_null (query_attendance (fixture, fixture->takahashi, NULL));
+
+  /* Enter checks them in as a walk-in, and they join the list. */
+  press_enter_in_search (fixture);
+  assert_status (fixture, fixture->takahashi, "walk-in", TRUE);
+  assert_counter (fixture, "1 / 4");
+  type_search (fixture, "たかはし");
+  TS_TEST_WAIT_UNTIL (visible_rows (fixture) == 1);
+  {
+    g_autoptr(GObject) row = shown_item (fixture, 0);
+
+    g_assert_true (TS_IS_ATTENDANCE (row));
+    g_assert_cmpint (TS_ATTENDANCE (row)->status, ==, TS_ATTENDANCE_STATUS_WALK_IN);
+  }
+
+  /* The toast's Undo takes them off the list again. */
+  gtk_widget_activate_action (fixture->window, "win.undo-last", NULL);
+  TS_TEST_WAIT_UNTIL (query_attendance (fixture, fixture->takahashi, NULL) == NULL);
+  assert_counter (fixture, "0 / 3");
+
+  /* Activating the row (a click, Enter on the list) does the same. */
+  type_search (fixture, "池上");
+  assert_takahashi_offered (fixture);
+  g_signal_emit_by_name (list, "activate", 1);
+  assert_status (fixture, fixture->takahashi, "walk-in", TRUE);
+  status = query_attendance (fixture, fixture->takahashi, &checked_in_at);
+  g_assert_cmpstr (status, ==, "walk-in");
+  assert_counter (fixture, "1 / 4");
+}
+
+/* The arrow keys step over the heading, both ways. */
+static void
+test_not_registered_arrows (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  /* 看護師 is everyone's profession: three expected, the heading, one other. */
+  type_search (fixture, "看護師");
+  TS_TEST_WAIT_UNTIL (visible_rows (fixture) == 5);
+  g_assert_cmpuint (selected_position (fixture), ==, 0);
+  press_key (fixture, GDK_KEY_Down);
+  press_key (fixture, GDK_KEY_Down);
+  press_key (fixture, GDK_KEY_Down);
+  g_assert_cmpuint (selected_position (fixture), ==, 4);
+  press_key (fixture, GDK_KEY_Up);
+  g_assert_cmpuint (selected_position (fixture), ==, 2);
+  press_key (fixture, GDK_KEY_Down);
+  press_enter_in_search (fixture);
+  assert_status (fixture, fixture->takahashi, "walk-in", TRUE);
+}
+
+typedef struct {
+  char    *uuid;
+  char    *status;
+  char    *checked_in_at;
+  gboolean paid;
+  char    *note;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->uuid);
+  g_free (row->status);
+  g_free (row->checked_in_at);
+  g_free (row->note);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+/* The whole stored row, straight from the file; FALSE when there is none. */
+static gboolean
+read_row (Fixture *fixture,
+          gint64   member_id,
+          Row     *row)
+{
+  TsDatabase *database = ts_repository_get_database (fixture->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (database,
+    "SELECT uuid, status, checked_in_at, paid, note FROM attendance"
+    " WHERE event_id = ?1 AND member_id = ?2", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, fixture->event_id);
+  sqlite3_bind_int64 (stmt, 2, member_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  row->uuid = ts_column_text (stmt, 0);
+  row->status = ts_column_text (stmt, 1);
+  row->checked_in_at = ts_column_text (stmt, 2);
+  row->paid = sqlite3_column_int (stmt, 3) != 0;
+  row->note = ts_column_text (stmt, 4);
+  return TRUE;
+}
+
+static void
+assert_same_row (const Row *a,
+                 const Row *b)
+{
+  g_assert_cmpstr (a->uuid, ==, b->uuid);
+  g_assert_cmpstr (a->status, ==, b->status);
+  g_assert_cmpstr (a->checked_in_at, ==, b->checked_in_at);
+  g_assert_cmpint (a->paid, ==, b->paid);
+  g_assert_cmpstr (a->note, ==, b->note);
+}
+
+/* A check-in at 18:52 with the fee paid and a note, made earlier. */
+static void
+arrive_earlier (Fixture            *fixture,
+                gint64              member_id,
+                TsAttendanceStatus  status)
+{
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(GError) error = NULL;
+
+  attendance = ts_repository_set_attendance (fixture->repository, fixture->event_id, member_id,
+                                             status, &error);
+  g_assert_no_error (error);
+  g_object_set (attendance, "checked-in-at", "2017-08-24T18:52:10", "paid", TRUE,
+                "note", "領収書希望", NULL);
+  g_assert_true (ts_repository_save_attendance (fixture->repository, attendance, &error));
+  g_assert_no_error (error);
+}
+
+/* The ↩ on an arrived guest's row says what it did, and its Undo puts
+ * the row back exactly: status, time, fee, note, UUID. */
+static void
+check_revert (Fixture            *fixture,
+              gint64              member_id,
+              TsAttendanceStatus  status,
+              const char         *arrived,
+              const char         *reverted)
+{
+  g_auto(Row) before = { 0 };
+  g_auto(Row) after = { 0 };
+  g_auto(Row) gone = { 0 };
+
+  arrive_earlier (fixture, member_id, status);
+  assert_counter (fixture, arrived);
+  g_assert_true (read_row (fixture, member_id, &before));
+  gtk_widget_activate_action (fixture->window, "win.undo-check-in", "x", member_id);
+  if (status == TS_ATTENDANCE_STATUS_WALK_IN)
+    /* A walk-in was not expected: off the list. */
+    TS_TEST_WAIT_UNTIL (!read_row (fixture, member_id, &gone));
+  else
+    assert_status (fixture, member_id, "registered", FALSE);
+  assert_counter (fixture, reverted);
+  TS_TEST_WAIT_UNTIL (find_label (fixture->window, "no longer checked in") != NULL);
+
+  gtk_widget_activate_action (fixture->window, "win.undo-last", NULL);
+  assert_counter (fixture, arrived);
+  g_assert_true (read_row (fixture, member_id, &after));
+  assert_same_row (&before, &after);
+}
+
+static void
+test_revert_walk_in (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  check_revert (fixture, fixture->takahashi, TS_ATTENDANCE_STATUS_WALK_IN, "1 / 4", "0 / 3");
+}
+
+static void
+test_revert_check_in (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  check_revert (fixture, fixture->sato, TS_ATTENDANCE_STATUS_ATTENDED, "1 / 3", "0 / 3");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -615,6 +848,10 @@ main (int    argc,
   ADD ("walk-in-duplicate", test_walk_in_duplicate);
   ADD ("walk-in-new", test_walk_in_new);
   ADD ("walk-in-without-consent", test_walk_in_without_consent);
+  ADD ("not-registered-found", test_not_registered_found);
+  ADD ("not-registered-arrows", test_not_registered_arrows);
+  ADD ("revert-walk-in", test_revert_walk_in);
+  ADD ("revert-check-in", test_revert_check_in);
 #undef ADD
   return g_test_run ();
 }
