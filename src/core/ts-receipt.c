@@ -150,6 +150,8 @@ ts_receipt_default_addressee (const char *family_name,
   "  coalesce((SELECT max(r.id) FROM receipt r" \
   "    WHERE r.event_id = a.event_id AND r.member_id = a.member_id), 0)," \
   "  coalesce((SELECT r.number FROM receipt r" \
+  "    WHERE r.event_id = a.event_id AND r.member_id = a.member_id ORDER BY r.id DESC LIMIT 1), '')," \
+  "  coalesce((SELECT r.addressee FROM receipt r" \
   "    WHERE r.event_id = a.event_id AND r.member_id = a.member_id ORDER BY r.id DESC LIMIT 1), '')" \
   " FROM attendance a JOIN member m ON m.id = a.member_id" \
   " JOIN event e ON e.id = a.event_id JOIN chapter c ON c.id = e.chapter_id" \
@@ -180,10 +182,15 @@ read_draft (sqlite3_stmt *stmt)
   /* Both are "2026-12-17T…"; the receipt is dated by the day. */
   const char *day = *paid_at != '\0' ? paid_at : starts_at;
 
+  g_autofree char *last_addressee = ts_column_text (stmt, 13);
+
   draft->member_id = sqlite3_column_int64 (stmt, 0);
   draft->amount = sqlite3_column_int64 (stmt, 4);
+  /* A reissue says what the lost one said. */
   g_free (draft->addressee);
-  draft->addressee = ts_receipt_default_addressee (family, given, organization);
+  draft->addressee = *last_addressee != '\0'
+                     ? g_steal_pointer (&last_addressee)
+                     : ts_receipt_default_addressee (family, given, organization);
   g_free (draft->purpose);
   draft->purpose = g_strdup (*note != '\0' ? note : ts_receipt_default_purpose ());
   g_free (draft->issued_on);

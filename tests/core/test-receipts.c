@@ -270,6 +270,12 @@ test_edited_addressee (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (nth (issued, 0)->addressee, ==, "株式会社ケアサポート 東京支店 御中");
   g_assert_cmpstr (nth (issued, 1)->addressee, ==, "鈴木\u3000一郎\u3000様");
+
+  /* A reissue starts from what the lost receipt said. */
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = ts_repository_plan_receipts (fixture->db.repository, fixture->event_id, NULL, 0, &error);
+  g_assert_cmpstr (nth (drafts, 0)->addressee, ==, "株式会社ケアサポート 東京支店 御中");
+  g_assert_cmpstr (nth (drafts, 0)->reissue_of_number, ==, nth (issued, 0)->number);
 }
 
 /* Receipts outlive a deleted event: purging it keeps what they need. */
