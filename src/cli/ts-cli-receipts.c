@@ -1,9 +1,8 @@
 /* ts-cli-receipts.c: tsudoi-cli receipts, chapter edit and event edit.
  *
- * `receipts` issues receipts for those who paid and writes them as PDF;
- * the receipts are recorded in the same write transaction that the PDF
- * is written in, so a PDF that could not be written leaves no receipt
- * numbered that nobody holds. `--list` and `--stubs` show what was issued.
+ * `receipts` issues receipts for those who paid and writes them as PDF,
+ * in one write transaction (ts_render_receipts_issue_to_pdf()); `--list`
+ * and `--stubs` show what was issued.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -132,38 +131,23 @@ write_stubs (TsRepository *repository,
   return TS_CLI_OK;
 }
 
-/* Issued and written in one transaction: see the top of the file. */
 static GPtrArray *
 issue_and_write (TsRepository  *repository,
                  ReceiptArgs   *args,
                  GArray        *member_ids,
                  GError       **error)
 {
-  TsDatabase *database = ts_repository_get_database (repository);
   g_autoptr(GPtrArray) drafts = NULL;
-  g_autoptr(GPtrArray) issued = NULL;
-  g_autoptr(TsReceiptJob) job = NULL;
 
-  if (!ts_database_begin (database, error))
-    return NULL;
   drafts = ts_repository_plan_receipts (repository, args->event_id,
                                         (const gint64 *) member_ids->data, member_ids->len, error);
-  if (drafts != NULL && args->addressee != NULL)
-    g_object_set (g_ptr_array_index (drafts, 0), "addressee", args->addressee, NULL);
-  if (drafts != NULL)
-    issued = ts_repository_issue_receipts (repository, args->event_id, drafts,
-                                           args->reissue, NULL, error);
-  if (issued != NULL)
-    job = ts_receipt_job_new (args->a6 ? TS_RECEIPT_LAYOUT_A6 : TS_RECEIPT_LAYOUT_A4_4,
-                              issued, NULL);
-  if (job == NULL || !ts_render_receipts_write_pdf (job, args->output, error))
-    {
-      ts_database_rollback (database);
-      return NULL;
-    }
-  if (!ts_database_commit (database, error))
+  if (drafts == NULL)
     return NULL;
-  return g_steal_pointer (&issued);
+  if (args->addressee != NULL)
+    g_object_set (g_ptr_array_index (drafts, 0), "addressee", args->addressee, NULL);
+  return ts_render_receipts_issue_to_pdf (repository, args->event_id, drafts, args->reissue,
+                                          args->a6 ? TS_RECEIPT_LAYOUT_A6 : TS_RECEIPT_LAYOUT_A4_4,
+                                          args->output, error);
 }
 
 static int

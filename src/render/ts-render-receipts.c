@@ -560,3 +560,36 @@ ts_render_receipts_write_pdf (const TsReceiptJob *job,
   cairo_destroy (cr);
   return ts_pdf_output_close (output, TRUE, error);
 }
+
+/* Issues receipts for @drafts and writes them to @path in one write
+ * transaction: a PDF that cannot be written leaves no receipt numbered
+ * that nobody holds. Returns the receipts issued. */
+GPtrArray *
+ts_render_receipts_issue_to_pdf (TsRepository     *repository,
+                                 gint64            event_id,
+                                 GPtrArray        *drafts,
+                                 gboolean          reissue,
+                                 TsReceiptLayout   layout,
+                                 const char       *path,
+                                 GError          **error)
+{
+  TsDatabase *database = ts_repository_get_database (repository);
+  g_autoptr(GPtrArray) issued = NULL;
+  g_autoptr(TsReceiptJob) job = NULL;
+
+  g_return_val_if_fail (layout != TS_RECEIPT_LAYOUT_STUBS, NULL);
+
+  if (!ts_database_begin (database, error))
+    return NULL;
+  issued = ts_repository_issue_receipts (repository, event_id, drafts, reissue, NULL, error);
+  if (issued != NULL)
+    job = ts_receipt_job_new (layout, issued, NULL);
+  if (job == NULL || !ts_render_receipts_write_pdf (job, path, error))
+    {
+      ts_database_rollback (database);
+      return NULL;
+    }
+  if (!ts_database_commit (database, error))
+    return NULL;
+  return g_steal_pointer (&issued);
+}

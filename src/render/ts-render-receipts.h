@@ -42,4 +42,12 @@ gboolean      ts_render_receipts_write_pdf  (const TsReceiptJob *job,
                                              const char         *path,
                                              GError            **error);
 
+GPtrArray    *ts_render_receipts_issue_to_pdf (TsRepository     *repository,
+                                              gint64            event_id,
+                                              GPtrArray        *drafts,
+                                              gboolean          reissue,
+                                              TsReceiptLayout   layout,
+                                              const char       *path,
+                                              GError          **error);
+
 G_END_DECLS
