@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ts-member-merge.h"
 #include "ts-receipt.h"
 #include "ts-test-support.h"
 #include "ts-validate.h"
@@ -296,6 +297,37 @@ test_purge_keeps_receipts (Fixture       *fixture,
   g_assert_cmpuint (listed->len, ==, 2);
 }
 
+/* Two records of one person merged: the receipt the other held is the
+ * kept member's, so a second one is a reissue; undone, it goes back. */
+static void
+test_merge_keeps_receipts (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) issued = issue (fixture, fixture->person, FALSE, NULL, &error);
+  g_autoptr(TsMember) twin = ts_test_add_member (fixture->db.repository,
+                                                 "family-name", "鈴木", "given-name", "一郎",
+                                                 "family-reading", "すずき", NULL);
+  g_autoptr(TsMemberMerge) merge = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+
+  g_assert_no_error (error);
+  merge = ts_repository_merge_members (fixture->db.repository, twin->id, fixture->person,
+                                       NULL, 0, &error);
+  g_assert_no_error (error);
+  again = issue (fixture, twin->id, FALSE, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, TS_RECEIPT_ERROR, TS_RECEIPT_ERROR_ALREADY_ISSUED);
+  g_clear_error (&error);
+
+  g_assert_true (ts_member_merge_undo (merge, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = issue (fixture, fixture->person, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (nth (again, 0)->reissue_of, ==, nth (issued, 0)->id);
+}
+
 static void
 test_formats (void)
 {
@@ -372,6 +404,7 @@ main (int    argc,
   ADD ("not-paid", test_not_paid);
   ADD ("edited-addressee", test_edited_addressee);
   ADD ("purge-keeps-receipts", test_purge_keeps_receipts);
+  ADD ("merge-keeps-receipts", test_merge_keeps_receipts);
 #undef ADD
   g_test_add_func ("/receipts/formats", test_formats);
   g_test_add_func ("/receipts/invoice-number", test_invoice_number);
