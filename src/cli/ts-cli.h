@@ -86,5 +86,8 @@ int ts_cli_cards       (int argc, char **argv);
 int ts_cli_badges      (int argc, char **argv);
 int ts_cli_addendum    (int argc, char **argv);
 int ts_cli_seating     (int argc, char **argv);
+int ts_cli_receipts    (int argc, char **argv);
+int ts_cli_chapter_edit (int argc, char **argv);
+int ts_cli_event_edit  (int argc, char **argv);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ static const TsCliCommand commands[] = {
   { "members",     ts_cli_members,     N_("List or search members") },
   { "chapter add", ts_cli_chapter_add, N_("Add a chapter") },
   { "event add",   ts_cli_event_add,   N_("Add an event") },
+  { "chapter edit", ts_cli_chapter_edit, N_("Change a chapter’s details") },
+  { "event edit",  ts_cli_event_edit,  N_("Change an event’s details") },
   { "member add",  ts_cli_member_add,  N_("Add a member") },
   { "member edit", ts_cli_member_edit, N_("Change a member’s details") },
   { "member merge", ts_cli_member_merge, N_("Merge two members who are one person") },
@@ -43,6 +45,7 @@ static const TsCliCommand commands[] = {
   { "badges",      ts_cli_badges,      N_("Write name badges for an event as PDF") },
   { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
   { "seating",     ts_cli_seating,     N_("Seat an event’s people at tables that mix them; table plan and cards as PDF") },
+  { "receipts",    ts_cli_receipts,    N_("Issue receipts to those who paid, as PDF, or list them") },
 };
 
 /* Whatever is printed goes to a terminal, and may quote a file's cell or

@@ -25,6 +25,7 @@ static const TsField chapter_fields[] = {
   TS_FIELD (TsChapter, TS_FIELD_STRING, "founded",      founded),
   TS_FIELD (TsChapter, TS_FIELD_TEXT,   "notes",        notes),
   TS_FIELD (TsChapter, TS_FIELD_INT64,  "position",     position),
+  TS_FIELD (TsChapter, TS_FIELD_STRING, "invoice-number", invoice_number),
   TS_FIELD (TsChapter, TS_FIELD_INT64,  "event-count",  event_count),
   TS_FIELD (TsChapter, TS_FIELD_STRING, "next-event",   next_event),
 };

@@ -29,6 +29,7 @@ struct _TsChapter
   char   *founded;
   char   *notes;
   gint64  position;     /* order within the network's directory */
+  char   *invoice_number; /* '' or T + 13 digits (適格請求書発行事業者 登録番号) */
   /* Filled by listings, not stored. */
   gint64  event_count;
   char   *next_event;

@@ -23,6 +23,7 @@ static const TsField event_fields[] = {
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "capacity",     capacity),
   TS_FIELD_OF_ENUM (TsEvent, ts_event_status_get_type, "status", status),
   TS_FIELD (TsEvent, TS_FIELD_TEXT,   "notes",        notes),
+  TS_FIELD (TsEvent, TS_FIELD_STRING, "receipt-note", receipt_note),
   TS_FIELD (TsEvent, TS_FIELD_STRING, "chapter-name", chapter_name),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "headcount",    headcount),
   TS_FIELD (TsEvent, TS_FIELD_INT64,  "present",      present),

@@ -29,6 +29,7 @@ struct _TsEvent
   gint64  capacity;     /* 0: no limit */
   TsEventStatus status;
   char   *notes;
+  char   *receipt_note; /* 但し書き; '' for the default (ts-receipt.h) */
   /* Filled by listings, not stored. */
   char   *chapter_name;
   gint64  headcount;    /* registered + attended + walk-in */

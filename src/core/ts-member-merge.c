@@ -278,6 +278,7 @@ struct _TsMemberMerge
   Row          *other_row;
   GPtrArray    *attendance;   /* Row, both members' */
   GPtrArray    *referred;     /* Row: id, referred_by, updated_at */
+  GPtrArray    *receipts;     /* Row: id, member_id: the other's */
   /* As the merge left them, to notice a change before undoing: whole
    * rows, since a time stamp cannot tell two edits in one second apart. */
   Row          *keep_after;
@@ -296,6 +297,7 @@ ts_member_merge_finalize (GObject *object)
   g_clear_pointer (&self->other_row, row_free);
   g_clear_pointer (&self->attendance, g_ptr_array_unref);
   g_clear_pointer (&self->referred, g_ptr_array_unref);
+  g_clear_pointer (&self->receipts, g_ptr_array_unref);
   g_clear_pointer (&self->keep_after, row_free);
   g_clear_pointer (&self->other_after, row_free);
   G_OBJECT_CLASS (ts_member_merge_parent_class)->finalize (object);
@@ -369,7 +371,12 @@ take_snapshot (TsMemberMerge  *self,
   self->referred = read_rows (self->repository,
     "SELECT id, referred_by, updated_at FROM member WHERE referred_by = ?2 AND id <> ?1",
     self->keep_id, self->other_id, error);
-  return self->referred != NULL;
+  if (self->referred == NULL)
+    return FALSE;
+  self->receipts = read_rows (self->repository,
+    "SELECT id, member_id FROM receipt WHERE member_id = ?2 AND ?1 > 0",
+    self->keep_id, self->other_id, error);
+  return self->receipts != NULL;
 }
 
 /* The kept member with the chosen fields of the other; a referral of
@@ -571,6 +578,22 @@ repoint_referrals (TsMemberMerge  *self,
   return ts_repository_step_done (self->repository, stmt, error);
 }
 
+/* The other's receipts become the kept member's: a person who already
+ * has a receipt gets another only as a reissue (ts-receipt.c). */
+static gboolean
+repoint_receipts (TsMemberMerge  *self,
+                  GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
+    "UPDATE receipt SET member_id = ?1 WHERE member_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->keep_id);
+  sqlite3_bind_int64 (stmt, 2, self->other_id);
+  return ts_repository_step_done (self->repository, stmt, error);
+}
+
 /* Both members' rows as they are now, the kept member first. */
 static gboolean
 read_members (TsMemberMerge  *self,
@@ -686,6 +709,7 @@ ts_repository_merge_members (TsRepository        *self,
       !write_kept_member (merge, from_other, flags, error) ||
       !join_attendance (merge, error) ||
       !repoint_referrals (merge, error) ||
+      !repoint_receipts (merge, error) ||
       !ts_repository_delete (self, "member", other_id, error) ||
       !read_members (merge, &merge->keep_after, &merge->other_after, error))
     ts_database_rollback (database);
@@ -756,6 +780,9 @@ restore_members (TsMemberMerge  *self,
     return FALSE;
   for (guint i = 0; i < self->referred->len; i++)
     if (!row_write (self->repository, "member", self->referred->pdata[i], TRUE, error))
+      return FALSE;
+  for (guint i = 0; i < self->receipts->len; i++)
+    if (!row_write (self->repository, "receipt", self->receipts->pdata[i], TRUE, error))
       return FALSE;
   return TRUE;
 }

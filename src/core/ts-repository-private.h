@@ -43,8 +43,8 @@ G_BEGIN_DECLS
 
 #define TS_EVENT_COLUMNS \
   "e.id, e.uuid, e.chapter_id, e.title, e.starts_at, e.ends_at, e.venue, " \
-  "e.address, e.fee, e.capacity, e.status, e.notes"
-#define TS_EVENT_N_COLUMNS 12
+  "e.address, e.fee, e.capacity, e.status, e.notes, e.receipt_note"
+#define TS_EVENT_N_COLUMNS 13
 
 /* Present means attended or walked in, at an event not cancelled. */
 #define TS_PRESENT_SQL "a.status IN ('attended', 'walk-in')"

@@ -437,7 +437,7 @@ fail:
 
 #define CHAPTER_COLUMNS \
   "c.id, c.uuid, c.name, c.reading, c.region, c.prefecture, c.area, c.venue, " \
-  "c.schedule, c.leader, c.founded, c.notes, c.position"
+  "c.schedule, c.leader, c.founded, c.notes, c.position, c.invoice_number"
 
 static TsChapter *
 read_chapter (sqlite3_stmt *stmt)
@@ -455,6 +455,8 @@ read_chapter (sqlite3_stmt *stmt)
       *texts[i] = ts_column_text (stmt, i + 1);
     }
   chapter->position = sqlite3_column_int64 (stmt, 12);
+  g_free (chapter->invoice_number);
+  chapter->invoice_number = ts_column_text (stmt, 13);
   return chapter;
 }
 
@@ -463,9 +465,9 @@ read_chapter_listing (sqlite3_stmt *stmt)
 {
   TsChapter *chapter = read_chapter (stmt);
 
-  chapter->event_count = sqlite3_column_int64 (stmt, 13);
+  chapter->event_count = sqlite3_column_int64 (stmt, 14);
   g_free (chapter->next_event);
-  chapter->next_event = ts_column_text (stmt, 14);
+  chapter->next_event = ts_column_text (stmt, 15);
   return chapter;
 }
 
@@ -578,11 +580,11 @@ write_chapter (TsRepository  *self,
     }
   stmt = ts_repository_prepare (self,
     "INSERT INTO chapter (id, uuid, name, reading, region, prefecture, area, venue,"
-    "  schedule, leader, founded, notes, position, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)"
+    "  schedule, leader, founded, notes, position, created_at, updated_at, invoice_number)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)"
     " ON CONFLICT (id) DO UPDATE SET name = ?3, reading = ?4, region = ?5,"
     "  prefecture = ?6, area = ?7, venue = ?8, schedule = ?9, leader = ?10,"
-    "  founded = ?11, notes = ?12, position = ?13, updated_at = ?14"
+    "  founded = ?11, notes = ?12, position = ?13, updated_at = ?14, invoice_number = ?15"
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -592,6 +594,7 @@ write_chapter (TsRepository  *self,
     ts_bind_text (stmt, i + 3, texts[i]);
   sqlite3_bind_int64 (stmt, 13, chapter->position);
   ts_bind_text (stmt, 14, now);
+  ts_bind_text (stmt, 15, chapter->invoice_number);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       ts_database_set_error (self->database, error);
@@ -631,7 +634,7 @@ ts_repository_update_chapter (TsRepository  *self,
 {
   static const char * const stored[] = {
     "uuid", "name", "reading", "region", "prefecture", "area", "venue",
-    "schedule", "leader", "founded", "notes", "position", NULL
+    "schedule", "leader", "founded", "notes", "position", "invoice-number", NULL
   };
   static const TsRecordTable table = { "chapter", stored, get_chapter, write_chapter };
 
@@ -684,6 +687,8 @@ ts_repository_read_event (sqlite3_stmt *stmt,
   event->status = ts_column_enum (stmt, first + 10, TS_TYPE_EVENT_STATUS);
   g_free (event->notes);
   event->notes = ts_column_text (stmt, first + 11);
+  g_free (event->receipt_note);
+  event->receipt_note = ts_column_text (stmt, first + 12);
   return event;
 }
 
@@ -795,11 +800,11 @@ write_event (TsRepository  *self,
     }
   stmt = ts_repository_prepare (self,
     "INSERT INTO event (id, uuid, chapter_id, title, starts_at, ends_at, venue,"
-    "  address, fee, capacity, status, notes, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"
+    "  address, fee, capacity, status, notes, created_at, updated_at, receipt_note)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)"
     " ON CONFLICT (id) DO UPDATE SET chapter_id = ?3, title = ?4, starts_at = ?5,"
     "  ends_at = ?6, venue = ?7, address = ?8, fee = ?9, capacity = ?10,"
-    "  status = ?11, notes = ?12, updated_at = ?13"
+    "  status = ?11, notes = ?12, updated_at = ?13, receipt_note = ?14"
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -816,6 +821,7 @@ write_event (TsRepository  *self,
   ts_bind_enum (stmt, 11, TS_TYPE_EVENT_STATUS, event->status);
   ts_bind_text (stmt, 12, event->notes);
   ts_bind_text (stmt, 13, now);
+  ts_bind_text (stmt, 14, event->receipt_note);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       ts_database_set_error (self->database, error);
@@ -855,7 +861,7 @@ ts_repository_update_event (TsRepository  *self,
 {
   static const char * const stored[] = {
     "uuid", "chapter-id", "title", "starts-at", "ends-at", "venue", "address",
-    "fee", "capacity", "status", "notes", NULL
+    "fee", "capacity", "status", "notes", "receipt-note", NULL
   };
   static const TsRecordTable table = { "event", stored, get_event, write_event };
 
@@ -947,15 +953,19 @@ ts_repository_purge_deleted (TsRepository  *self,
                              const char    *older_than,
                              GError       **error)
 {
+  /* Receipts are never deleted (ts-receipt.c): an event that issued
+   * some stays, hidden, and so does its chapter. */
   static const char * const purges[] = {
     "DELETE FROM attendance WHERE event_id IN"
     " (SELECT id FROM event WHERE deleted_at < ?1"
     "  OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1))",
-    "DELETE FROM event WHERE deleted_at < ?1"
-    " OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1)",
+    "DELETE FROM event WHERE (deleted_at < ?1"
+    " OR chapter_id IN (SELECT id FROM chapter WHERE deleted_at < ?1))"
+    " AND id NOT IN (SELECT event_id FROM receipt)",
     "DELETE FROM member_search WHERE rowid IN (SELECT id FROM member WHERE deleted_at < ?1)",
     "DELETE FROM member WHERE deleted_at < ?1",
-    "DELETE FROM chapter WHERE deleted_at < ?1",
+    "DELETE FROM chapter WHERE deleted_at < ?1"
+    " AND id NOT IN (SELECT chapter_id FROM event)",
   };
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);

@@ -24,6 +24,7 @@ typedef enum {
   TS_VALIDATE_ERROR_STATUS,
   TS_VALIDATE_ERROR_CONSENT,
   TS_VALIDATE_ERROR_GIVEN_READING,   /* _READING is the family name's */
+  TS_VALIDATE_ERROR_INVOICE_NUMBER,
 } TsValidateError;
 
 GQuark   ts_validate_error_quark (void);
@@ -34,6 +35,9 @@ gboolean ts_validate_event       (TsEvent     *event,
                                   GError     **error);
 gboolean ts_validate_chapter     (TsChapter   *chapter,
                                   GError     **error);
+char    *ts_invoice_number_normalize (const char *text);
+gboolean ts_invoice_number_is_valid  (const char *number);
+gboolean ts_invoice_number_has_corporate_check_digit (const char *number);
 gboolean ts_split_full_name      (const char  *full,
                                   char       **family,
                                   char       **given);

@@ -33,6 +33,7 @@ struct _TsChapterDialog
   AdwEntryRow  *venue_row;
   AdwEntryRow  *schedule_row;
   AdwEntryRow  *leader_row;
+  AdwEntryRow  *invoice_number_row;
   AdwEntryRow  *founded_row;
   AdwEntryRow  *notes_row;
 };
@@ -51,13 +52,13 @@ static GParamSpec *properties[N_PROPS];
 /* Property names in the same order as the rows in rows_of(). */
 static const char *fields[] = {
   "name", "reading", "prefecture", "area",
-  "venue", "schedule", "leader", "founded", "notes",
+  "venue", "schedule", "leader", "invoice-number", "founded", "notes",
 };
 
 /* Everything read_fields() sets. */
 static const char * const form_fields[] = {
   "name", "reading", "prefecture", "area",
-  "venue", "schedule", "leader", "founded", "notes", "region", NULL
+  "venue", "schedule", "leader", "invoice-number", "founded", "notes", "region", NULL
 };
 
 static void
@@ -67,7 +68,7 @@ rows_of (TsChapterDialog *self,
   AdwEntryRow *all[] = {
     self->name_row, self->reading_row, self->prefecture_row,
     self->area_row, self->venue_row, self->schedule_row, self->leader_row,
-    self->founded_row, self->notes_row,
+    self->invoice_number_row, self->founded_row, self->notes_row,
   };
 
   memcpy (rows, all, sizeof all);
@@ -160,7 +161,8 @@ validate (TsChapterDialog  *self,
     {
       if ((*error)->domain == TS_VALIDATE_ERROR)
         *row = GTK_WIDGET ((*error)->code == TS_VALIDATE_ERROR_NAME ? self->name_row
-                                                                    : self->reading_row);
+                           : (*error)->code == TS_VALIDATE_ERROR_INVOICE_NUMBER
+                           ? self->invoice_number_row : self->reading_row);
       return FALSE;
     }
   /* The list is ordered by reading within a region: a chapter typed in
@@ -314,6 +316,7 @@ ts_chapter_dialog_class_init (TsChapterDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, venue_row);
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, leader_row);
+  gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, invoice_number_row);
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, founded_row);
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, notes_row);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated_cb);

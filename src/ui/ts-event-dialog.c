@@ -20,7 +20,7 @@
 /* Everything read_fields() sets. */
 static const char * const form_fields[] = {
   "chapter-id", "title", "starts-at", "ends-at", "venue", "address", "notes",
-  "fee", "capacity", "status", NULL
+  "fee", "capacity", "status", "receipt-note", NULL
 };
 
 struct _TsEventDialog
@@ -47,6 +47,7 @@ struct _TsEventDialog
   AdwEntryRow  *fee_row;
   AdwEntryRow  *capacity_row;
   AdwEntryRow  *notes_row;
+  AdwEntryRow  *receipt_note_row;
   AdwPreferencesGroup *when_group;
   GtkMenuButton *calendar_button;
   GtkCalendar  *calendar;
@@ -123,6 +124,7 @@ load_event (TsEventDialog *self)
   ts_form_set_text (self->fee_row, fee);
   ts_form_set_text (self->capacity_row, capacity);
   ts_form_set_text (self->notes_row, e->notes);
+  ts_form_set_text (self->receipt_note_row, e->receipt_note);
   ts_ui_enum_combo_row_select (self->status_row, e->status);
   for (guint i = 0; i < self->chapters->len; i++)
     if (((TsChapter *) g_ptr_array_index (self->chapters, i))->id == e->chapter_id)
@@ -199,6 +201,7 @@ read_fields (TsEventDialog  *self,
   g_autofree char *venue = ts_form_get_text (self->venue_row);
   g_autofree char *address = ts_form_get_text (self->address_row);
   g_autofree char *notes = ts_form_get_text (self->notes_row);
+  g_autofree char *receipt_note = ts_form_get_text (self->receipt_note_row);
   g_autofree char *starts_at = NULL;
   g_autofree char *ends_at = NULL;
   g_autoptr(GError) when_error = NULL;
@@ -240,7 +243,7 @@ read_fields (TsEventDialog  *self,
                               ? ((TsChapter *) g_ptr_array_index (self->chapters, chapter))->id : 0,
                 "title", title, "starts-at", starts_at, "ends-at", ends_at,
                 "venue", venue, "address", address, "notes", notes,
-                "fee", fee, "capacity", capacity,
+                "receipt-note", receipt_note, "fee", fee, "capacity", capacity,
                 "status", MAX (ts_ui_enum_selected (adw_combo_row_get_selected_item (self->status_row)),
                                TS_EVENT_STATUS_PLANNED),
                 NULL);
@@ -559,6 +562,7 @@ ts_event_dialog_class_init (TsEventDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, fee_row);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, TsEventDialog, receipt_note_row);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, when_group);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, calendar_button);
   gtk_widget_class_bind_template_child (widget_class, TsEventDialog, calendar);

@@ -21,6 +21,7 @@
 #include "ts-print-dialog.h"
 #include "ts-print-operation.h"
 #include "ts-print-settings.h"
+#include "ts-receipt-dialog.h"
 #include "ts-regulars-marks.h"
 #include "ts-render.h"
 #include "ts-render-async.h"
@@ -706,6 +707,13 @@ ts_print_dialog_present (GtkWindow    *parent,
   TsPrintKind print_kind;
 
   g_return_if_fail (TS_IS_REPOSITORY (repository));
+  /* Receipts are issued, not only drawn: a dialog of their own, with
+   * each person's 宛名 to check (ts-receipt-dialog.c). */
+  if (g_strcmp0 (kind, "receipts") == 0)
+    {
+      ts_receipt_dialog_present (parent, repository, event_id);
+      return;
+    }
   if (!ts_print_kind_from_name (kind, &print_kind))
     {
       g_critical ("Unknown printout “%s”", kind);

@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* @kind: "roster", "cards", "badges" or "addendum". */
+/* @kind: "roster", "cards", "badges", "addendum" or "receipts". */
 void ts_print_dialog_present (GtkWindow    *parent,
                               TsRepository *repository,
                               gint64        event_id,

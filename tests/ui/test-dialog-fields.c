@@ -212,6 +212,19 @@ test_chapter (Fixture       *f,
   type (f, _("Reading *"), "");
   assert_refused_at (f, _("Reading *"), NULL);
   assert_cleared_by (f, _("Reading *"), "かまた");
+
+  /* The registration number printed on receipts: T and 13 digits. */
+  type (f, _("Invoice Registration Number"), "T12345");
+  assert_refused_at (f, _("Invoice Registration Number"), "T12345");
+  assert_cleared_by (f, _("Invoice Registration Number"), "ｔ７０１０７０５０００７２５");
+  gtk_widget_activate_action (f->dialog, f->save_action, NULL);
+  TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (f->dialog));
+  {
+    g_autoptr(GListModel) chapters = ts_repository_list_chapters (f->db.repository, NULL);
+    g_autoptr(TsChapter) saved = g_list_model_get_item (chapters, 0);
+
+    g_assert_cmpstr (saved->invoice_number, ==, "T7010705000725");
+  }
 }
 
 static TsChapter *
@@ -259,6 +272,7 @@ test_event (Fixture       *f,
   type (f, _("Fee (yen)"), "三千");
   assert_refused_at (f, _("Fee (yen)"), NULL);
   assert_cleared_by (f, _("Fee (yen)"), "3000");
+  type (f, _("Receipt Note"), "第1回例会 懇親会費として");
 
   gtk_widget_activate_action (f->dialog, "dialog.save", NULL);
   TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (f->dialog));
@@ -267,6 +281,7 @@ test_event (Fixture       *f,
   saved = g_list_model_get_item (events, 0);
   g_assert_cmpstr (saved->starts_at, ==, "2026-12-17T19:00");
   g_assert_cmpstr (saved->ends_at, ==, "2026-12-17T21:00");
+  g_assert_cmpstr (saved->receipt_note, ==, "第1回例会 懇親会費として");
 }
 
 /* A new event is the chapter's next usual one: the next 4th Thursday
