@@ -1,4 +1,5 @@
-/* ts-cli-print.c: tsudoi-cli roster, cards, badges and addendum.
+/* ts-cli-print.c: tsudoi-cli roster, cards, badges, addendum and
+ * intro-sheet.
  *
  * The same job and drawing code as the app's print dialog, written to a
  * PDF file. Nothing is written when there is nobody to print.
@@ -116,6 +117,10 @@ make_options (const PrintArgs *args,
   return TRUE;
 }
 
+static int write_pdf (gint64                event_id,
+                      const TsPrintOptions *options,
+                      const char           *output);
+
 static int
 run_print (TsPrintKind  kind,
            const char  *summary,
@@ -146,12 +151,7 @@ run_print (TsPrintKind  kind,
   };
   g_autoptr(GOptionContext) context = ts_cli_option_context (ts_enum_get_nick (TS_TYPE_PRINT_KIND, kind),
                                                              NULL, summary, entries);
-  g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(TsPrintJob) job = NULL;
-  g_autoptr(GError) error = NULL;
   TsPrintOptions options;
-  TsCliProgress *progress;
-  gboolean ok;
   int status;
 
   if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
@@ -159,13 +159,28 @@ run_print (TsPrintKind  kind,
   ts_print_options_init (&options, kind);
   if (!make_options (&args, &options, &status))
     return status;
-  if (!ts_cli_output_allowed (args.output) || (repository = ts_cli_open (FALSE)) == NULL)
+  return write_pdf (args.event_id, &options, args.output);
+}
+
+/* The event's printout as @options ask, into @output. */
+static int
+write_pdf (gint64                event_id,
+           const TsPrintOptions *options,
+           const char           *output)
+{
+  g_autoptr(TsRepository) repository = NULL;
+  g_autoptr(TsPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  TsCliProgress *progress;
+  gboolean ok;
+
+  if (!ts_cli_output_allowed (output) || (repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
-  job = ts_print_job_load (repository, args.event_id, &options, &error);
+  job = ts_print_job_load (repository, event_id, options, &error);
   if (job == NULL)
     return ts_cli_fail (error);
-  progress = ts_cli_progress_new_writing (args.output);
-  ok = ts_render_write_pdf (job, args.output, ts_cli_progress_count, progress, NULL, &error);
+  progress = ts_cli_progress_new_writing (output);
+  ok = ts_render_write_pdf (job, output, ts_cli_progress_count, progress, NULL, &error);
   ts_cli_progress_free (progress);
   if (!ok)
     return ts_cli_fail (error);
@@ -202,4 +217,48 @@ ts_cli_addendum (int    argc,
 {
   return run_print (TS_PRINT_ADDENDUM,
                     _("Writes the page of the day’s walk-ins as PDF."), argc, argv);
+}
+
+/* Only what the MC sheet has: its order, and the era calendar. Whatever
+ * else the other printouts take (columns, an organizer copy) would let
+ * the sheet, which is read aloud, show more than people allowed. */
+int
+ts_cli_intro_sheet (int    argc,
+                    char **argv)
+{
+  gint64 event_id = 0;
+  g_autofree char *output = NULL;
+  g_autofree char *order = NULL;
+  gboolean wareki = FALSE;
+  const GOptionEntry entries[] = {
+    { "event", 'e', 0, G_OPTION_ARG_INT64, &event_id, N_("Event number (required)"), N_("ID") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("PDF file to write (required)"), N_("FILE") },
+    { "order", 0, 0, G_OPTION_ARG_STRING, &order,
+      N_("Order: table (default; by check-in when nobody is seated) or checkin"), N_("ORDER") },
+    { "wareki", 0, 0, G_OPTION_ARG_NONE, &wareki,
+      N_("Dates in the Japanese era calendar, when the language is Japanese"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    ts_cli_option_context ("intro-sheet", NULL,
+                           _("Writes the MC sheet for the round of self-introductions as PDF."),
+                           entries);
+  TsPrintOptions options;
+  int status;
+
+  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+    return status;
+  ts_print_options_init (&options, TS_PRINT_INTRO_SHEET);
+  if (event_id <= 0)
+    return ts_cli_usage_error (_("Give the event with --event ID."));
+  if (output == NULL)
+    return ts_cli_usage_error (_("Give the PDF file to write with -o FILE."));
+  if (order == NULL || g_str_equal (order, "table"))
+    options.sort = TS_PRINT_SORT_TABLE;
+  else if (g_str_equal (order, "checkin"))
+    options.sort = TS_PRINT_SORT_CHECK_IN;
+  else
+    return ts_cli_usage_error (_("The order is table or checkin."));
+  options.wareki = wareki;
+  return write_pdf (event_id, &options, output);
 }

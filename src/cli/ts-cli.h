@@ -89,5 +89,6 @@ int ts_cli_seating     (int argc, char **argv);
 int ts_cli_receipts    (int argc, char **argv);
 int ts_cli_chapter_edit (int argc, char **argv);
 int ts_cli_event_edit  (int argc, char **argv);
+int ts_cli_intro_sheet (int argc, char **argv);
 
 G_END_DECLS

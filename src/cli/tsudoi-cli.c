@@ -46,6 +46,7 @@ static const TsCliCommand commands[] = {
   { "addendum",    ts_cli_addendum,    N_("Write the walk-in addendum of an event as PDF") },
   { "seating",     ts_cli_seating,     N_("Seat an event’s people at tables that mix them; table plan and cards as PDF") },
   { "receipts",    ts_cli_receipts,    N_("Issue receipts to those who paid, as PDF, or list them") },
+  { "intro-sheet", ts_cli_intro_sheet, N_("Write the MC sheet for the introductions as PDF") },
 };
 
 /* Whatever is printed goes to a terminal, and may quote a file's cell or

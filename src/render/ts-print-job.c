@@ -25,7 +25,9 @@ ts_print_options_init (TsPrintOptions *options,
 {
   memset (options, 0, sizeof *options);
   options->kind = kind;
-  options->sort = TS_PRINT_SORT_READING;
+  /* The round of introductions goes table by table, or as people came
+   * in when nobody is seated. */
+  options->sort = kind == TS_PRINT_INTRO_SHEET ? TS_PRINT_SORT_TABLE : TS_PRINT_SORT_READING;
   /* A roster exists so that everyone knows who each person is and what
    * they do: both it and the addendum show the introductions. Both carry
    * the marks (TS_ROSTER_ALL has them): at the reception desk they tell
@@ -65,6 +67,10 @@ ts_print_kind_title (TsPrintKind kind)
       return _("Table Plan");
     case TS_PRINT_TABLE_CARDS:
       return _("Table Cards");
+    case TS_PRINT_INTRO_SHEET:
+      /* Translators: the MC's sheet for the round of self-introductions:
+       * "自己紹介 司会用". */
+      return _("Introductions: MC Sheet");
     default:
       g_return_val_if_reached ("");
     }
@@ -228,6 +234,7 @@ make_entry (TsRepository         *repository,
   entry->member_id = member->id;
   entry->unlisted = member->consent == TS_CONSENT_NONE;
   entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
+  entry->present = ts_attendance_is_present (attendance);
   fill_names (entry, member);
   /* The table plan and cards are read by everyone at the meeting: someone
    * not listed is there by their name alone, not how to read it. */
@@ -289,6 +296,28 @@ compare_numbers (gconstpointer a,
   return (int) x->number - (int) y->number;
 }
 
+/* Seated people by table number, the unseated (0) after them; stable,
+ * so each table keeps the order the entries were in. */
+static void
+sort_by_table (GPtrArray *entries)
+{
+  g_autofree TsPrintEntry **by_table = g_new (TsPrintEntry *, entries->len);
+  guint n = 0, last = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    last = MAX (last, ((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table);
+  /* Tables are few (one per 6 to 8 people): one pass per table. */
+  for (guint table = 1; table <= last; table++)
+    for (guint i = 0; i < entries->len; i++)
+      if (((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table == table)
+        by_table[n++] = g_ptr_array_index (entries, i);
+  for (guint i = 0; i < entries->len; i++)
+    if (((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table == 0)
+      by_table[n++] = g_ptr_array_index (entries, i);
+  g_assert (n == entries->len);
+  memcpy (entries->pdata, by_table, n * sizeof *by_table);
+}
+
 /* In number order by default: registrants in 五十音順, then the walk-ins
  * as they came. The other orders are stable sorts on top of it. */
 static void
@@ -300,6 +329,14 @@ sort_entries (GPtrArray   *entries,
   g_ptr_array_sort (entries, compare_numbers);
   if (sort == TS_PRINT_SORT_READING || entries->len == 0)
     return;
+  if (sort == TS_PRINT_SORT_TABLE)
+    {
+      /* Arrival order inside each table: sorted by arrival first, then
+       * stably by table. */
+      sort_entries (entries, TS_PRINT_SORT_CHECK_IN);
+      sort_by_table (entries);
+      return;
+    }
   items = g_new0 (SortItem, entries->len);
   for (guint i = 0; i < entries->len; i++)
     {
@@ -457,14 +494,18 @@ number_people (GListModel *list)
 }
 
 /* Cards and badges are handed to the person themselves: everyone gets
- * theirs, with only what they allowed. Rosters are read by the others. */
+ * theirs, with only what they allowed. Rosters are read by the others.
+ * Everyone present introduces themselves, so the MC sheet names everyone,
+ * but with no more than their name when they did not consent (see
+ * make_entry()). */
 static gboolean
 shows_unlisted (const TsPrintOptions *options)
 {
   /* Everyone has a seat: the table plan and cards name each person, with
    * only what they allowed. */
   return options->organizer_copy || options->kind == TS_PRINT_CARDS ||
-         options->kind == TS_PRINT_BADGES || ts_print_kind_is_seating (options->kind);
+         options->kind == TS_PRINT_BADGES || ts_print_kind_is_seating (options->kind) ||
+         options->kind == TS_PRINT_INTRO_SHEET;
 }
 
 static void
@@ -499,6 +540,10 @@ ts_print_job_load (TsRepository         *repository,
 
   job->options = *options;
   job->options.start_slot = MAX (options->start_slot, 1);
+  /* The MC sheet is read aloud: never more than each person allowed. */
+  if (options->kind == TS_PRINT_INTRO_SHEET)
+    job->options.organizer_copy = FALSE;
+  options = &job->options;
   job->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
   if (!fill_event (job, repository, event_id, &event, error))
     return NULL;
@@ -520,11 +565,10 @@ ts_print_job_load (TsRepository         *repository,
       if ((TS_ATTENDANCE_STATUS_FLAG (attendance->status) & statuses) == 0)
         continue;
       job->headcount++;
-      if (attendance->member->consent == TS_CONSENT_NONE)
+      if (attendance->member->consent == TS_CONSENT_NONE && !shows_unlisted (options))
         {
           job->n_unlisted++;
-          if (!shows_unlisted (options))
-            continue;
+          continue;
         }
       entry = make_entry (repository, referrers, attendance, options, regulars,
                           event->starts_at);

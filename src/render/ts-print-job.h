@@ -35,12 +35,14 @@ typedef enum {
   /* 席次表 and テーブル札: loaded with ts_print_job_load_seating(). */
   TS_PRINT_TABLE_PLAN,  /*< nick=table-plan >*/
   TS_PRINT_TABLE_CARDS, /*< nick=table-cards >*/
+  TS_PRINT_INTRO_SHEET, /*< nick=intro-sheet >*/
 } TsPrintKind;
 
 typedef enum /*< skip >*/ {
   TS_PRINT_SORT_READING,      /* 五十音順 */
   TS_PRINT_SORT_PROFESSION,   /* profession, then reading */
   TS_PRINT_SORT_CHECK_IN,     /* time of arrival; not yet arrived last */
+  TS_PRINT_SORT_TABLE,        /* by table, unseated last; each in arrival order */
 } TsPrintSort;
 
 /* Roster columns; the number and the name are always there. Registered
@@ -113,6 +115,8 @@ typedef struct {
   gboolean  walk_in;
   gint64    member_id;
   guint     table;         /* table plan and cards: 1-based, 0 not seated */
+  gboolean  present;       /* checked in: attended or walk-in */
+  guint     seat_table;    /* 0: not seated */
 } TsPrintEntry;
 
 typedef struct {

@@ -126,6 +126,7 @@ draw_ruby (cairo_t      *cr,
            PangoContext *context,
            PangoLayout  *name,
            const char   *reading,
+           double        ruby_pt,
            int           start,
            int           end,
            double        x,
@@ -143,10 +144,54 @@ draw_ruby (cairo_t      *cr,
   pango_layout_index_to_pos (name, g_utf8_prev_char (pango_layout_get_text (name) + end) -
                                    pango_layout_get_text (name), &right);
   middle = (left.x + right.x + right.width) / 2.0 / PANGO_SCALE;
-  ruby = ts_render_text_new (context, reading, TS_ROSTER_RUBY_PT, PANGO_WEIGHT_NORMAL);
+  ruby = ts_render_text_new (context, reading, ruby_pt, PANGO_WEIGHT_NORMAL);
   ruby_left = MAX (x + middle - ts_render_text_width (ruby) / 2, min_left);
   ts_render_text_draw (cr, ruby, ruby_left, y);
   return ruby_left + ts_render_text_width (ruby);
+}
+
+/* The name in bold at (x, name_y), @name_pt shrunk to fit @width down to
+ * @min_name_pt, its furigana at @ruby_pt over each part from @ruby_y
+ * when @reading; the roster, the MC sheet and the table plan draw a name
+ * the same way at their own sizes. */
+void
+ts_render_name_with_ruby (cairo_t            *cr,
+                          PangoContext       *context,
+                          const TsPrintEntry *entry,
+                          gboolean            reading,
+                          double              x,
+                          double              ruby_y,
+                          double              name_y,
+                          double              width,
+                          double              name_pt,
+                          double              min_name_pt,
+                          double              ruby_pt)
+{
+  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, name_pt,
+                                                    PANGO_WEIGHT_BOLD);
+  const char *text = pango_layout_get_text (name);
+  int family_end = entry->family_name ? (int) strlen (entry->family_name) : 0;
+  int given_start = family_end + (int) strlen ("\u3000");
+
+  ts_render_text_fit (name, name_pt, min_name_pt, width);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  ts_render_text_draw (cr, name, x, name_y);
+  if (!reading)
+    return;
+  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
+  if (family_end > 0 && (int) strlen (text) > given_start &&
+      g_str_has_prefix (text, entry->family_name))
+    {
+      double family_right = draw_ruby (cr, context, name, entry->family_reading, ruby_pt, 0,
+                                       family_end, x, ruby_y, x - ruby_pt);
+
+      /* A space's width between the two readings, at least. */
+      draw_ruby (cr, context, name, entry->given_reading, ruby_pt, given_start, strlen (text),
+                 x, ruby_y, family_right + ruby_pt * 0.5);
+    }
+  else
+    draw_ruby (cr, context, name, entry->reading, ruby_pt, 0, strlen (text), x, ruby_y,
+               x - ruby_pt);
 }
 
 /* The name in bold at (x, y + TS_ROSTER_NAME_TOP), its furigana above it
@@ -160,32 +205,9 @@ ts_render_roster_name (cairo_t            *cr,
                        double              y,
                        double              width)
 {
-  g_autoptr(PangoLayout) name = ts_render_text_new (context, entry->name, TS_ROSTER_NAME_PT,
-                                                    PANGO_WEIGHT_BOLD);
-  const char *text = pango_layout_get_text (name);
-  int family_end = entry->family_name ? (int) strlen (entry->family_name) : 0;
-  int given_start = family_end + (int) strlen ("\u3000");
-  double ruby_y = y + TS_ROSTER_RUBY_TOP;
-
-  ts_render_text_fit (name, TS_ROSTER_NAME_PT, TS_ROSTER_NAME_PT, width);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  ts_render_text_draw (cr, name, x, y + TS_ROSTER_NAME_TOP);
-  if ((job->options.columns & TS_ROSTER_READING) == 0)
-    return;
-  cairo_set_source_rgb (cr, TS_RENDER_GREY, TS_RENDER_GREY, TS_RENDER_GREY);
-  if (family_end > 0 && (int) strlen (text) > given_start &&
-      g_str_has_prefix (text, entry->family_name))
-    {
-      double family_right = draw_ruby (cr, context, name, entry->family_reading, 0, family_end,
-                                       x, ruby_y, x - TS_ROSTER_RUBY_PT);
-
-      /* A space's width between the two readings, at least. */
-      draw_ruby (cr, context, name, entry->given_reading, given_start, strlen (text), x, ruby_y,
-                 family_right + TS_ROSTER_RUBY_PT * 0.5);
-    }
-  else
-    draw_ruby (cr, context, name, entry->reading, 0, strlen (text), x, ruby_y,
-               x - TS_ROSTER_RUBY_PT);
+  ts_render_name_with_ruby (cr, context, entry, (job->options.columns & TS_ROSTER_READING) != 0,
+                            x, y + TS_ROSTER_RUBY_TOP, y + TS_ROSTER_NAME_TOP, width,
+                            TS_ROSTER_NAME_PT, TS_ROSTER_NAME_PT, TS_ROSTER_RUBY_PT);
 }
 
 /* Pango units from a layout's top to the baseline of its first line. */

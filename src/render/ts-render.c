@@ -35,6 +35,8 @@ ts_render_n_pages (const TsPrintJob *job)
       return ts_render_table_plan_n_pages (job);
     case TS_PRINT_TABLE_CARDS:
       return ts_render_table_cards_n_pages (job);
+    case TS_PRINT_INTRO_SHEET:
+      return ts_render_intro_n_pages (job);
     default:
       g_return_val_if_reached (0);
     }
@@ -61,6 +63,8 @@ ts_render_page (cairo_t          *cr,
     ts_render_table_plan_page (cr, context, job, page);
   else if (job->options.kind == TS_PRINT_TABLE_CARDS)
     ts_render_table_cards_page (cr, context, job, page);
+  else if (job->options.kind == TS_PRINT_INTRO_SHEET)
+    ts_render_intro_page (cr, context, job, page);
   else
     ts_render_cards_page (cr, context, job, page);
   g_object_unref (context);

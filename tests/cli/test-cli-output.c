@@ -24,6 +24,7 @@ static const char * const commands[][7] = {
   { "cards", "--event", "@event", NULL },
   { "badges", "--event", "@event", NULL },
   { "addendum", "--event", "@event", NULL },
+  { "intro-sheet", "--event", "@event", NULL },
   { "report", "--chapter", "1", "--month", "2017-08", NULL },
   { "backup", NULL },   /* last: not in the test of modes */
 };

@@ -139,6 +139,55 @@ test_cli_roster (void)
   ts_test_remove_dir (dir);
 }
 
+/* tsudoi-cli intro-sheet: everyone coming, in Japanese, in either
+ * order; a wrong order is refused and writes nothing. */
+static void
+test_cli_intro_sheet (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autofree char *database = g_build_filename (dir, "sample.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "intro.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nothing.pdf", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) japanese = ts_test_cli_environ ("ja_JP.UTF-8");
+  const char * const orders[] = { NULL, "table", "checkin" };
+  g_autofree char *event = NULL;
+  gint64 empty_event = 0;
+
+  g_assert_cmpint (run_cli (database, NULL, "sample", "--members", "120", NULL), ==, 0);
+  event = g_strdup_printf ("%" G_GINT64_FORMAT, busiest_event (dir, names, &empty_event));
+  for (guint k = 0; k < G_N_ELEMENTS (orders); k++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *text = NULL;
+      guint n_pages;
+
+      g_assert_cmpint (ts_test_run_cli (japanese, database, NULL, &err, "intro-sheet",
+                                        "--event", event, "-o", pdf,
+                                        orders[k] ? "--order" : NULL, orders[k], NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      text = ts_test_pdf_text (pdf, 10.5, &n_pages);
+      g_assert_nonnull (strstr (text, "自己紹介司会用"));
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (names, i), "\u3000", -1);
+          g_autofree char *plain = g_strjoinv ("", parts);
+
+          if (strstr (text, plain) == NULL)
+            g_error ("“%s” is missing from the MC sheet: %s", plain, text);
+        }
+    }
+  {
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (database, &err, "intro-sheet", "--event", event, "-o", missing,
+                              "--order", "age", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "checkin"));
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+  ts_test_remove_dir (dir);
+}
+
 /* One roster for an event in 令和元年, its text. */
 static char *
 roster_text (const char  *dir,
@@ -200,5 +249,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/render/cli/roster", test_cli_roster);
   g_test_add_func ("/render/cli/wareki", test_cli_wareki);
+  g_test_add_func ("/render/cli/intro-sheet", test_cli_intro_sheet);
   return g_test_run ();
 }

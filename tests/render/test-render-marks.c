@@ -319,7 +319,7 @@ test_print_vocabulary (void)
   g_assert_cmpuint (every, ==, TS_ROSTER_ALL);
   g_assert_cmpuint (g_flags_get_value_by_nick (columns, "first-time")->value, ==, TS_ROSTER_FIRST_TIME);
 
-  g_assert_cmpuint (kinds->n_values, ==, TS_PRINT_TABLE_CARDS + 1);
+  g_assert_cmpuint (kinds->n_values, ==, TS_PRINT_INTRO_SHEET + 1);
   for (guint i = 0; i < kinds->n_values; i++)
     {
       g_assert_true (ts_print_kind_from_name (kinds->values[i].value_nick, &kind));
