@@ -28,6 +28,7 @@
 
 #include "ts-check-in-row.h"
 #include "ts-check-in-window.h"
+#include "ts-intro-window.h"
 #include "ts-date.h"
 #include "ts-live-model.h"
 #include "ts-member-model.h"
@@ -755,6 +756,17 @@ fullscreen_action (GtkWidget  *widget,
     gtk_window_fullscreen (window);
 }
 
+/* About an hour in, the same laptop runs the introductions. */
+static void
+introductions_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
+
+  ts_intro_window_present (widget, self->repository, self->event_id);
+}
+
 static void
 focus_search_action (GtkWidget  *widget,
                      const char *action_name,
@@ -931,6 +943,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
   gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.introductions", NULL, introductions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.walk-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.fullscreen", NULL);

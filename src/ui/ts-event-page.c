@@ -21,6 +21,7 @@
 #include "ts-date.h"
 #include "ts-event-close.h"
 #include "ts-event-page.h"
+#include "ts-intro-window.h"
 #include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
 #include "ts-regulars-marks.h"
@@ -214,6 +215,7 @@ update_menu (TsEventPage *self)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) data = g_menu_new ();
   g_autoptr(GMenu) danger = g_menu_new ();
+  g_autoptr(GMenu) evening = g_menu_new ();
   g_autoptr(GMenuItem) item = NULL;
 
   item = g_menu_item_new (_("_Edit Event…"), NULL);
@@ -230,6 +232,10 @@ update_menu (TsEventPage *self)
   g_menu_item_set_action_and_target (item, "data.export-attendees", "x", self->event_id);
   g_menu_append_item (data, item);
   g_menu_append (danger, _("De_lete Event"), "event.delete");
+  /* Translators: opens the full-screen view for the round of
+   * self-introductions: "紹介". */
+  g_menu_append (evening, _("I_ntroductions"), "event.introductions");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (evening));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (data));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (danger));
@@ -336,6 +342,7 @@ show_none (TsEventPage *self)
   self->event_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "none");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.introductions", FALSE);
 }
 
 /* The event's own values: its details, title and menu. */
@@ -347,6 +354,7 @@ show_event (TsEventPage *self)
       (self->event = ts_repository_get_event (self->repository, self->event_id, NULL)) == NULL)
     return FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.introductions", TRUE);
   gtk_label_set_text (self->chapter_label, self->event->chapter_name ? self->event->chapter_name : "");
   gtk_label_set_text (self->title_label, self->event->title);
   fill_details (self);
@@ -404,6 +412,16 @@ check_in_action (GtkWidget  *widget,
   window = ts_check_in_window_new (application, self->repository, self->event_id);
   if (window != NULL)
     gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+introductions_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TsEventPage *self = TS_EVENT_PAGE (widget);
+
+  ts_intro_window_present (widget, self->repository, self->event_id);
 }
 
 static void
@@ -531,6 +549,8 @@ ts_event_page_class_init (TsEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, more_button);
   gtk_widget_class_install_action (widget_class, "event.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "event.print", "s", print_action);
+  gtk_widget_class_install_action (widget_class, "event.introductions", NULL,
+                                   introductions_action);
   gtk_widget_class_install_action (widget_class, "event.add-attendees", NULL,
                                    add_attendees_action);
   gtk_widget_class_install_action (widget_class, "event.duplicate", NULL, duplicate_action);
