@@ -19,6 +19,7 @@ static const TsField attendance_fields[] = {
   TS_FIELD (TsAttendance, TS_FIELD_STRING,  "checked-in-at", checked_in_at),
   TS_FIELD (TsAttendance, TS_FIELD_BOOLEAN, "paid",          paid),
   TS_FIELD (TsAttendance, TS_FIELD_TEXT,    "note",          note),
+  TS_FIELD (TsAttendance, TS_FIELD_INT64,   "seat-table",    seat_table),
   TS_FIELD (TsAttendance, TS_FIELD_BOOLEAN, "first-time",    first_time),
 };
 

@@ -28,6 +28,7 @@ struct _TsAttendance
   char     *checked_in_at;  /* "" or "2017-08-24T19:05:12" */
   gboolean  paid;
   char     *note;
+  gint64    seat_table;     /* the table, from 1; 0: not seated */
   /* Filled by listings, not stored. */
   gboolean  first_time;     /* first presence at this chapter */
   TsMember *member;

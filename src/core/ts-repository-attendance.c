@@ -13,8 +13,8 @@
 
 #define ATTENDANCE_COLUMNS \
   "a.id, a.uuid, a.event_id, a.member_id, a.status, a.role, a.checked_in_at," \
-  " a.paid, a.note"
-#define ATTENDANCE_N_COLUMNS 9
+  " a.paid, a.note, a.seat_table"
+#define ATTENDANCE_N_COLUMNS 10
 
 static TsAttendance *
 read_attendance (sqlite3_stmt *stmt)
@@ -33,6 +33,7 @@ read_attendance (sqlite3_stmt *stmt)
   attendance->paid = sqlite3_column_int (stmt, 7) != 0;
   g_free (attendance->note);
   attendance->note = ts_column_text (stmt, 8);
+  attendance->seat_table = sqlite3_column_int64 (stmt, 9);
   return attendance;
 }
 

@@ -235,6 +235,7 @@ make_entry (TsRepository         *repository,
   entry->unlisted = member->consent == TS_CONSENT_NONE;
   entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
   entry->present = ts_attendance_is_present (attendance);
+  entry->seat_table = (guint) CLAMP (attendance->seat_table, 0, G_MAXUINT);
   fill_names (entry, member);
   /* The table plan and cards are read by everyone at the meeting: someone
    * not listed is there by their name alone, not how to read it. */

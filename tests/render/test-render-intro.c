@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n.h>
 
 #include "test-render-fixture.h"
 #include "ts-render.h"
@@ -119,6 +120,27 @@ sheet_text (Fixture     *fixture,
   return ts_test_pdf_text (path, 10.5, &n_pages);
 }
 
+/* What the table planner stores: the table of each person (family
+ * name), 0 for not seated. */
+static void
+seat (Fixture    *fixture,
+      const char *family,
+      guint       table)
+{
+  TsDatabase *database = ts_repository_get_database (fixture->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (database,
+    "UPDATE attendance SET seat_table = ?1 WHERE event_id = ?2"
+    "  AND member_id = (SELECT id FROM member WHERE family_name = ?3)", &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, table);
+  sqlite3_bind_int64 (stmt, 2, fixture->event_id);
+  sqlite3_bind_text (stmt, 3, family, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (ts_database_get_handle (database)), ==, 1);
+}
+
 /* Where the list of announcements starts: after the last person's
  * block, whose introduction is the last one printed. */
 static const char *
@@ -159,6 +181,37 @@ test_intro_order (Fixture       *fixture,
   assert_in_order (by_arrival, checkin_order, G_N_ELEMENTS (checkin_order));
   assert_in_order (by_table, checkin_order, G_N_ELEMENTS (checkin_order));
   g_assert_true (strstr (by_arrival, "遅刻四郎") < announcements (by_arrival));
+}
+
+/* Seated people table by table, each table in order of arrival, under
+ * its heading; the unseated last. In arrival order the tables are only
+ * tags, and the order is the arrival's. */
+static void
+test_intro_tables (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *by_table = NULL;
+  g_autofree char *by_arrival = NULL;
+  g_autofree char *table_1 = g_strdup_printf (_("Table %u"), 1);
+  g_autofree char *table_2 = g_strdup_printf (_("Table %u"), 2);
+  g_auto(GStrv) heading_1 = g_strsplit (table_1, " ", -1);
+  g_auto(GStrv) heading_2 = g_strsplit (table_2, " ", -1);
+  g_autofree char *plain_1 = g_strjoinv ("", heading_1);
+  g_autofree char *plain_2 = g_strjoinv ("", heading_2);
+  const char * const expected[] = {
+    plain_1, "秘密二郎", "中間三郎", plain_2, "早瀬五郎", "朝日一郎",
+    C_("intro sheet", "Not seated yet"), "遅刻四郎",
+  };
+
+  seat (fixture, "朝日", 2);
+  seat (fixture, "秘密", 1);
+  seat (fixture, "早瀬", 2);
+  seat (fixture, "中間", 1);
+  by_table = sheet_text (fixture, TS_PRINT_SORT_TABLE, "tables.pdf");
+  assert_in_order (by_table, expected, G_N_ELEMENTS (expected));
+  by_arrival = sheet_text (fixture, TS_PRINT_SORT_CHECK_IN, "tables-arrival.pdf");
+  assert_in_order (by_arrival, checkin_order, G_N_ELEMENTS (checkin_order));
+  g_assert_null (strstr (by_arrival, plain_1));
 }
 
 /* The sheet is read aloud: consent none is the name only, name and
@@ -247,6 +300,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   test_fixture_use_japanese ();
   g_test_add ("/render/intro/order", Fixture, NULL, fixture_set_up, test_intro_order,
+              fixture_tear_down);
+  g_test_add ("/render/intro/tables", Fixture, NULL, fixture_set_up, test_intro_tables,
               fixture_tear_down);
   g_test_add ("/render/intro/consent", Fixture, NULL, fixture_set_up, test_intro_consent,
               fixture_tear_down);
