@@ -288,6 +288,23 @@ remove_rows (TsPrintDialog *self,
 {
   gboolean list = kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM;
 
+  if (kind == TS_PRINT_INTRO_SHEET)
+    {
+      adw_preferences_group_remove (self->general_group, GTK_WIDGET (self->sort_row));
+      adw_preferences_group_remove (self->general_group,
+                                    gtk_widget_get_ancestor (GTK_WIDGET (self->copy_switch),
+                                                             ADW_TYPE_ACTION_ROW));
+      adw_preferences_group_remove (self->general_group, self->compact_row);
+      adw_preferences_page_remove (self->options_page, self->columns_group);
+      adw_preferences_page_remove (self->options_page, self->include_group);
+      adw_preferences_page_remove (self->options_page, self->sheet_group);
+      self->compact_row = self->first_time_row = self->size_row = NULL;
+      self->columns_group = self->include_group = self->sheet_group = NULL;
+      /* What the rows would have said, for a sheet with no choice. */
+      adw_preferences_group_set_description (self->general_group,
+        _("Table by table, or in order of arrival when nobody is seated yet. It is read aloud: people who did not consent appear with their name only."));
+      return;
+    }
   if (!list)
     {
       adw_preferences_group_remove (self->general_group, self->wareki_row);
@@ -320,6 +337,11 @@ bind_rows (TsPrintDialog *self)
   TsPrintKind kind = ts_print_settings_get_kind (self->options);
 
   remove_rows (self, kind);
+  if (kind == TS_PRINT_INTRO_SHEET)
+    {
+      bind (self, "wareki", self->wareki_switch, "active");
+      return;
+    }
   bind (self, "sort", self->sort_row, "selected");
   bind (self, "organizer-copy", self->copy_switch, "active");
   if (kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM)

@@ -293,6 +293,14 @@ bind_settings (TsPrintSettings *self,
 {
   TsPrintKind kind = self->options.kind;
 
+  /* The MC sheet has no option of its own but the era of its date: it
+   * goes table by table (by arrival when nobody is seated), and is read
+   * aloud, so no copy of it shows more. */
+  if (kind == TS_PRINT_INTRO_SHEET)
+    {
+      g_settings_bind (settings, "print-wareki", self, "wareki", G_SETTINGS_BIND_DEFAULT);
+      return;
+    }
   bind_kind_key (self, settings, "sort");
   bind_kind_key (self, settings, "organizer-copy");
   if (!is_sheet (kind))

@@ -99,7 +99,7 @@ test_preview_and_empty (void)
   g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "dialog.db");
   gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
   gint64 empty_id = test_fixture_event (repository, "誰もいない会");
-  const char *kinds[] = { "roster", "cards", "badges", "addendum" };
+  const char *kinds[] = { "roster", "cards", "badges", "addendum", "intro-sheet" };
   GtkWidget *dialog;
   GtkStack *stack;
 
