@@ -45,6 +45,7 @@ struct _TsIntroWindow
   GtkLabel     *reading_label;
   GtkLabel     *name_label;
   GtkLabel     *details_label;
+  GtkLabel     *organization_label;
   GtkLabel     *introduction_label;
   GtkWidget    *wish_box;
   GtkLabel     *wish_label;
@@ -77,11 +78,12 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), has_text (text));
 }
 
-/* 職種, 役職 and 所属 on one line, as the MC sheet prints them. */
+/* 職種 and 役職 on one line; the organization has its own, so that a
+ * long one is not broken in the middle of a word. */
 static char *
 details_text (const TsPrintEntry *entry)
 {
-  const char *parts[] = { entry->profession, entry->job_title, entry->organization };
+  const char *parts[] = { entry->profession, entry->job_title };
   GString *line = g_string_new (NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -142,6 +144,7 @@ show_current (TsIntroWindow *self)
   gtk_label_set_text (self->name_label, entry->name);
   details = details_text (entry);
   set_text (self->details_label, details);
+  set_text (self->organization_label, entry->organization);
   set_text (self->introduction_label, entry->introduction);
   gtk_label_set_text (self->wish_label, entry->wish ? entry->wish : "");
   gtk_widget_set_visible (self->wish_box, has_text (entry->wish));
@@ -442,6 +445,7 @@ ts_intro_window_class_init (TsIntroWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, reading_label);
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, name_label);
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, organization_label);
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, introduction_label);
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, wish_box);
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, wish_label);

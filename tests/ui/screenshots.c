@@ -17,6 +17,7 @@
 #include "ts-events-view.h"
 #include "ts-event-page.h"
 #include "ts-import-dialog.h"
+#include "ts-intro-window.h"
 #include "ts-members-view.h"
 #include "ts-print-dialog.h"
 #include "ts-sample.h"
@@ -106,6 +107,26 @@ shoot_calendar (GtkWidget *dialog)
   ts_ui_test_type (dialog, _("Date *"), "2/30");
   gtk_widget_activate_action (dialog, "dialog.save", NULL);
   shoot (dialog, "event-dialog-error");
+}
+
+/* The round of introductions opened from the event page, on its first
+ * person and on the next, at a projector's 1024 × 768. */
+static void
+shoot_introductions (TsWindow *window)
+{
+  GtkWidget *page = ts_events_view_get_page (TS_EVENTS_VIEW (ts_window_get_view (window, "events")));
+  GtkWindow *intro;
+
+  gtk_widget_activate_action (page, "event.introductions", NULL);
+  TS_TEST_WAIT_UNTIL ((intro = ts_ui_test_top_dialog (TS_TYPE_INTRO_WINDOW)) != NULL);
+  if (intro == NULL)
+    return;
+  gtk_window_unfullscreen (intro);
+  gtk_window_set_default_size (intro, 1024, 768);
+  shoot (GTK_WIDGET (intro), "introductions");
+  gtk_widget_activate_action (GTK_WIDGET (intro), "intro.next", NULL);
+  shoot (GTK_WIDGET (intro), "introductions-next");
+  gtk_window_destroy (intro);
 }
 
 /* The "Referred By" row, scrolled to, and its search popover with a
@@ -318,6 +339,7 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "events");
   show (window, "win.show-event", busiest_event (repository));
   shoot (GTK_WIDGET (window), "event-page");
+  shoot_introductions (window);
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
   shoot_import (window, dir);

@@ -184,6 +184,7 @@ test_round (Fixture       *f,
   TS_TEST_WAIT_UNTIL (shows_name (f, "朝日\u3000一郎"));
   g_assert_cmpstr (label_text (f, "intro-reading"), ==, "あさひ\u3000いちろう");
   g_assert_nonnull (strstr (label_text (f, "intro-details"), "看護師"));
+  g_assert_cmpstr (label_text (f, "intro-organization"), ==, "大森訪問看護ステーション");
   g_assert_nonnull (strstr (label_text (f, "intro-introduction"), "訪問看護"));
   g_assert_nonnull (strstr (label_text (f, "intro-next"), "秘密\u3000二郎"));
   save_screenshot (f->intro, "introductions.png");
@@ -191,6 +192,7 @@ test_round (Fixture       *f,
   press_key (f, GDK_KEY_space);
   TS_TEST_WAIT_UNTIL (shows_name (f, "秘密\u3000二郎"));
   g_assert_cmpstr (label_text (f, "intro-details"), ==, "");
+  g_assert_cmpstr (label_text (f, "intro-organization"), ==, "");
   g_assert_cmpstr (label_text (f, "intro-introduction"), ==, "");
   g_assert_null (strstr (label_text (f, "intro-wish"), "SECRET"));
   save_screenshot (f->intro, "introductions-name-only.png");
