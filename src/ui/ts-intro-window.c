@@ -189,7 +189,9 @@ reload (TsIntroWindow *self)
     number = ((TsPrintEntry *) g_ptr_array_index (self->people, self->current))->number;
   ts_print_options_init (&options, TS_PRINT_INTRO_SHEET);
   job = ts_print_job_load (self->repository, self->event_id, &options, &error);
-  if (job == NULL && !g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_EMPTY))
+  /* Nobody yet, or the event was deleted meanwhile: the empty page. */
+  if (job == NULL && !g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_EMPTY) &&
+      !g_error_matches (error, TS_PRINT_ERROR, TS_PRINT_ERROR_NOT_FOUND))
     g_warning ("Could not load the introductions: %s", error->message);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->job, ts_print_job_free);
