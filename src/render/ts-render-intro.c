@@ -106,35 +106,55 @@ profession_line (const TsPrintEntry *entry)
   return g_string_free (line, FALSE);
 }
 
-/* A label followed by its text: the label's width indents the first
- * line. */
-static guint
-estimate_labelled (const char *label,
-                   const char *text,
-                   guint       max_lines)
+/* Where the text after @label starts: the label's width and a space. */
+static double
+label_indent (PangoContext *context,
+              const char   *label)
 {
-  g_autofree char *joined = NULL;
+  g_autoptr(PangoLayout) head = NULL;
+
+  if (label == NULL)
+    return 0;
+  head = ts_render_text_new (context, label, TEXT_PT, PANGO_WEIGHT_BOLD);
+  return ts_render_text_width (head) + TEXT_PT;
+}
+
+/* The lines @text takes after @label, at most @max_lines, laid out as
+ * draw_labelled() lays it out: a block is as tall as its text, neither
+ * a blank line more nor a line cut. */
+static guint
+measure_lines (PangoContext *context,
+               const char   *label,
+               const char   *text,
+               PangoWeight   weight,
+               guint         max_lines)
+{
+  g_autoptr(PangoLayout) body = NULL;
 
   if (!has_text (text))
     return 0;
-  joined = g_strconcat (label, "\u3000", text, NULL);
-  return MIN (max_lines, ts_render_text_estimate_lines (joined, TEXT_PT, BODY_WIDTH - GUTTER));
+  body = ts_render_text_new (context, text, TEXT_PT, weight);
+  pango_layout_set_indent (body, (int) (label_indent (context, label) * PANGO_SCALE));
+  ts_render_text_set_box (body, BODY_WIDTH - GUTTER, G_MAXINT16);
+  return MIN (max_lines, (guint) pango_layout_get_line_count (body));
 }
 
 static double
-person_height (const TsPrintEntry *entry,
+person_height (PangoContext       *context,
+               const TsPrintEntry *entry,
                Item               *item)
 {
   g_autofree char *line = profession_line (entry);
 
   /* Translators: the label before a person's short introduction on the
-   * MC sheet: "一言". */
-  item->intro_lines = estimate_labelled (C_("intro sheet", "Introduction"), entry->introduction,
-                                         INTRO_LINES);
-  item->wish_lines = estimate_labelled (_("Wish or announcement"), entry->wish, WISH_LINES);
+   * MC sheet: "自己紹介". */
+  item->intro_lines = measure_lines (context, C_("intro sheet", "Introduction"),
+                                     entry->introduction, PANGO_WEIGHT_NORMAL, INTRO_LINES);
+  item->wish_lines = measure_lines (context, _("Wish or announcement"), entry->wish,
+                                    PANGO_WEIGHT_NORMAL, WISH_LINES);
   /* A long organization goes on to a second line rather than being cut:
    * the MC reads it out in full. */
-  item->line_lines = MIN (2, ts_render_text_estimate_lines (line, TEXT_PT, BODY_WIDTH - GUTTER));
+  item->line_lines = measure_lines (context, NULL, line, PANGO_WEIGHT_BOLD, 2);
   return NAME_BOTTOM + (item->line_lines + item->intro_lines + item->wish_lines) * TEXT_LINE +
          BLOCK_PAD;
 }
@@ -152,6 +172,7 @@ add_item (Layout   *layout,
 
 static void
 add_people (Layout           *layout,
+            PangoContext     *context,
             const TsPrintJob *job)
 {
   guint table = G_MAXUINT;
@@ -166,13 +187,14 @@ add_people (Layout           *layout,
           table = entry->seat_table;
           add_item (layout, ITEM_TABLE, i, HEADING);
         }
-      item.height = person_height (entry, &item);
+      item.height = person_height (context, entry, &item);
       g_array_append_val (layout->items, item);
     }
 }
 
 static void
 add_announcements (Layout           *layout,
+                   PangoContext     *context,
                    const TsPrintJob *job)
 {
   gboolean any = FALSE;
@@ -187,8 +209,7 @@ add_announcements (Layout           *layout,
       if (!any)
         add_item (layout, ITEM_ANNOUNCE_HEADING, i, HEADING + 12);
       any = TRUE;
-      lines = MIN (ANNOUNCE_LINES, ts_render_text_estimate_lines (entry->wish, TEXT_PT,
-                                                                 BODY_WIDTH - GUTTER));
+      lines = measure_lines (context, NULL, entry->wish, PANGO_WEIGHT_NORMAL, ANNOUNCE_LINES);
       add_item (layout, ITEM_ANNOUNCE, i, ANNOUNCE_NAME + lines * TEXT_LINE + BLOCK_PAD);
       g_array_index (layout->items, Item, layout->items->len - 1).wish_lines = lines;
     }
@@ -222,10 +243,15 @@ break_pages (Layout *layout)
   g_array_append_val (layout->page_starts, layout->items->len);
 }
 
+/* Blocks are measured with the fonts and breaks they are drawn with;
+ * hinting is off, so a layout measures the same here as on paper. */
 static Layout *
 make_layout (const TsPrintJob *job)
 {
   Layout *layout = g_new0 (Layout, 1);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = ts_render_context_new (cr);
 
   layout->items = g_array_new (FALSE, FALSE, sizeof (Item));
   for (guint i = 0; i < job->entries->len; i++)
@@ -236,9 +262,12 @@ make_layout (const TsPrintJob *job)
       layout->door_open |= entry->present;
     }
   layout->by_table &= job->options.sort == TS_PRINT_SORT_TABLE;
-  add_people (layout, job);
-  add_announcements (layout, job);
+  add_people (layout, context, job);
+  add_announcements (layout, context, job);
   break_pages (layout);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   return layout;
 }
 
@@ -347,7 +376,7 @@ draw_labelled (cairo_t      *cr,
   if (lines == 0 || !has_text (text))
     return 0;
   head = ts_render_text_new (context, label, TEXT_PT, PANGO_WEIGHT_BOLD);
-  indent = ts_render_text_width (head) + TEXT_PT;
+  indent = label_indent (context, label);
   cairo_set_source_rgb (cr, TS_RENDER_ACCENT);
   ts_render_text_draw (cr, head, x, y);
   body = ts_render_text_new (context, text, TEXT_PT, PANGO_WEIGHT_NORMAL);

@@ -64,6 +64,24 @@ has (const TsPrintJob *job,
   return (job->options.columns & column) != 0;
 }
 
+/* Lines the text takes in a box, counting its own line breaks; phrase
+ * breaking leaves lines ragged, hence the margin. */
+static guint
+estimate_lines (const char *text,
+                double      size_pt,
+                double      width)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  guint lines = 0;
+
+  if (text == NULL || *text == '\0' || width <= 0)
+    return 0;
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1, (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.08 / width) + 1);
+  return lines;
+}
+
 /* The widest piece of a label between brackets and spaces: where a
  * narrow column may wrap it without breaking a word. */
 static double
@@ -196,7 +214,7 @@ make_layout (const TsPrintJob *job)
     {
       const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
 
-      layout->intro_lines[i] = MIN (INTRO_LINES, ts_render_text_estimate_lines (entry->introduction, TEXT_PT, width));
+      layout->intro_lines[i] = MIN (INTRO_LINES, estimate_lines (entry->introduction, TEXT_PT, width));
       layout->wish_lines[i] = entry->wish != NULL && *entry->wish != '\0' ? 1 : 0;
     }
   break_pages (job, layout);

@@ -229,24 +229,6 @@ ts_render_text_estimate_width (const char *text,
   return width;
 }
 
-/* Lines the text takes in a box, counting its own line breaks; phrase
- * breaking leaves lines ragged, hence the margin. */
-guint
-ts_render_text_estimate_lines (const char *text,
-                               double      size_pt,
-                               double      width)
-{
-  g_auto(GStrv) paragraphs = NULL;
-  guint lines = 0;
-
-  if (text == NULL || *text == '\0' || width <= 0)
-    return 0;
-  paragraphs = g_strsplit (text, "\n", -1);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1, (guint) (ts_render_text_estimate_width (paragraphs[i], size_pt) * 1.08 / width) + 1);
-  return lines;
-}
-
 /* The height a text would take at a size, by the estimate above; phrase
  * breaking leaves lines ragged, hence the margin. */
 /* The widths of the paragraphs at 1 pt, worked out once per text: the

@@ -36,9 +36,6 @@ void          ts_render_text_set_box    (PangoLayout  *layout,
                                          double        height_pt);
 double        ts_render_text_estimate_width (const char *text,
                                              double      size_pt);
-guint         ts_render_text_estimate_lines (const char *text,
-                                             double      size_pt,
-                                             double      width);
 double        ts_render_text_fill_box   (PangoLayout  *layout,
                                          double        max_size_pt,
                                          double        min_size_pt,
