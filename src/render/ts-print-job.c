@@ -235,7 +235,7 @@ make_entry (TsRepository         *repository,
   entry->unlisted = member->consent == TS_CONSENT_NONE;
   entry->walk_in = attendance->status == TS_ATTENDANCE_STATUS_WALK_IN;
   entry->present = ts_attendance_is_present (attendance);
-  entry->seat_table = (guint) CLAMP (attendance->seat_table, 0, G_MAXUINT);
+  entry->table = (guint) CLAMP (attendance->seat_table, 0, G_MAXUINT);
   fill_names (entry, member);
   /* The table plan and cards are read by everyone at the meeting: someone
    * not listed is there by their name alone, not how to read it. */
@@ -306,14 +306,14 @@ sort_by_table (GPtrArray *entries)
   guint n = 0, last = 0;
 
   for (guint i = 0; i < entries->len; i++)
-    last = MAX (last, ((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table);
+    last = MAX (last, ((TsPrintEntry *) g_ptr_array_index (entries, i))->table);
   /* Tables are few (one per 6 to 8 people): one pass per table. */
   for (guint table = 1; table <= last; table++)
     for (guint i = 0; i < entries->len; i++)
-      if (((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table == table)
+      if (((TsPrintEntry *) g_ptr_array_index (entries, i))->table == table)
         by_table[n++] = g_ptr_array_index (entries, i);
   for (guint i = 0; i < entries->len; i++)
-    if (((TsPrintEntry *) g_ptr_array_index (entries, i))->seat_table == 0)
+    if (((TsPrintEntry *) g_ptr_array_index (entries, i))->table == 0)
       by_table[n++] = g_ptr_array_index (entries, i);
   g_assert (n == entries->len);
   memcpy (entries->pdata, by_table, n * sizeof *by_table);

@@ -114,9 +114,9 @@ typedef struct {
                             * on their own card and badge (name only) */
   gboolean  walk_in;
   gint64    member_id;
-  guint     table;         /* table plan and cards: 1-based, 0 not seated */
+  guint     table;         /* 1-based, 0 not seated: the stored seat, or
+                            * the plan being printed (table plan, cards) */
   gboolean  present;       /* checked in: attended or walk-in */
-  guint     seat_table;    /* 0: not seated */
 } TsPrintEntry;
 
 typedef struct {

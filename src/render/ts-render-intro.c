@@ -182,9 +182,9 @@ add_people (Layout           *layout,
       const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
       Item item = { ITEM_PERSON, i, 0, 0, 0, 0 };
 
-      if (layout->by_table && entry->seat_table != table)
+      if (layout->by_table && entry->table != table)
         {
-          table = entry->seat_table;
+          table = entry->table;
           add_item (layout, ITEM_TABLE, i, HEADING);
         }
       item.height = person_height (context, entry, &item);
@@ -258,7 +258,7 @@ make_layout (const TsPrintJob *job)
     {
       const TsPrintEntry *entry = g_ptr_array_index (job->entries, i);
 
-      layout->by_table |= entry->seat_table > 0;
+      layout->by_table |= entry->table > 0;
       layout->door_open |= entry->present;
     }
   layout->by_table &= job->options.sort == TS_PRINT_SORT_TABLE;
@@ -324,10 +324,10 @@ draw_tags (cairo_t            *cr,
 {
   double right = MARGIN + BODY_WIDTH;
 
-  if (entry->seat_table > 0 && !layout->by_table)
+  if (entry->table > 0 && !layout->by_table)
     {
       /* Translators: a small tag with a person's table number. */
-      g_autofree char *table = g_strdup_printf (_("Table %u"), entry->seat_table);
+      g_autofree char *table = g_strdup_printf (_("Table %u"), entry->table);
       g_autoptr(PangoLayout) measure = ts_render_text_new (context, table, TAG_PT,
                                                            PANGO_WEIGHT_BOLD);
 
@@ -444,9 +444,9 @@ draw_table_heading (cairo_t            *cr,
                     const TsPrintEntry *entry,
                     double              y)
 {
-  g_autofree char *text = entry->seat_table > 0
+  g_autofree char *text = entry->table > 0
                           /* Translators: a table's heading on the MC sheet: "テーブル 3". */
-                          ? g_strdup_printf (_("Table %u"), entry->seat_table)
+                          ? g_strdup_printf (_("Table %u"), entry->table)
                           /* Translators: the heading of the people without a table yet. */
                           : g_strdup (C_("intro sheet", "Not seated yet"));
 

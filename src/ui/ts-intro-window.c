@@ -135,8 +135,8 @@ show_current (TsIntroWindow *self)
   position = g_strdup_printf (_("%1$u of %2$u · No. %3$u"), self->current + 1,
                               self->people->len, entry->number);
   gtk_label_set_text (self->position_label, position);
-  if (entry->seat_table > 0)
-    table = g_strdup_printf (_("Table %u"), entry->seat_table);
+  if (entry->table > 0)
+    table = g_strdup_printf (_("Table %u"), entry->table);
   set_text (self->table_label, table);
   gtk_widget_set_visible (self->walk_in_label, entry->walk_in);
   gtk_widget_set_visible (self->first_time_label, entry->first_time);
