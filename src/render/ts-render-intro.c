@@ -215,6 +215,16 @@ add_announcements (Layout           *layout,
     }
 }
 
+/* Whether a page starting at @index goes on with a table from the page
+ * before: it says so under the table's heading again. */
+static gboolean
+continues_table (const Layout *layout,
+                 guint         index)
+{
+  return layout->by_table && index > 0 && index < layout->items->len &&
+         g_array_index (layout->items, Item, index).kind == ITEM_PERSON;
+}
+
 /* Greedy, but a heading never ends a page: it goes over with the first
  * block it heads. */
 static void
@@ -236,7 +246,7 @@ break_pages (Layout *layout)
       if (used > 0 && used + need > body)
         {
           g_array_append_val (layout->page_starts, i);
-          used = 0;
+          used = continues_table (layout, i) ? HEADING : 0;
         }
       used += item->height;
     }
@@ -442,6 +452,7 @@ static void
 draw_table_heading (cairo_t            *cr,
                     PangoContext       *context,
                     const TsPrintEntry *entry,
+                    gboolean            continued,
                     double              y)
 {
   g_autofree char *text = entry->table > 0
@@ -450,6 +461,15 @@ draw_table_heading (cairo_t            *cr,
                           /* Translators: the heading of the people without a table yet. */
                           : g_strdup (C_("intro sheet", "Not seated yet"));
 
+  if (continued)
+    {
+      /* Translators: a table's heading again at the top of the next
+       * page: "テーブル 3（続き）". */
+      g_autofree char *more = g_strdup_printf (C_("intro sheet", "%s (continued)"), text);
+
+      draw_heading (cr, context, more, y);
+      return;
+    }
   draw_heading (cr, context, text, y);
 }
 
@@ -520,6 +540,13 @@ ts_render_intro_page (cairo_t          *cr,
 
   ts_render_roster_header (cr, context, job);
   draw_order (cr, context, job, layout);
+  if (continues_table (layout, first))
+    {
+      const Item *item = &g_array_index (layout->items, Item, first);
+
+      draw_table_heading (cr, context, g_ptr_array_index (job->entries, item->entry), TRUE, y);
+      y += HEADING;
+    }
   for (guint i = first; i < last; i++)
     {
       const Item *item = &g_array_index (layout->items, Item, i);
@@ -527,7 +554,7 @@ ts_render_intro_page (cairo_t          *cr,
       switch (item->kind)
         {
         case ITEM_TABLE:
-          draw_table_heading (cr, context, g_ptr_array_index (job->entries, item->entry), y);
+          draw_table_heading (cr, context, g_ptr_array_index (job->entries, item->entry), FALSE, y);
           break;
         case ITEM_PERSON:
           draw_person (cr, context, job, layout, item, y);
