@@ -293,6 +293,40 @@ test_intro_many (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "長谷川"));
 }
 
+/* Forty people at five tables: every page that goes on with a table
+ * begins with its heading, marked as continued. */
+static void
+test_intro_tables_continued (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  TsDatabase *database = ts_repository_get_database (fixture->repository);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *continued = g_strdup_printf (C_("intro sheet", "%s (continued)"), "");
+  g_auto(GStrv) table = g_strsplit (_("Table %u"), "%", 2);
+  g_auto(GStrv) pages = NULL;
+  guint n_continued = 0;
+
+  test_fixture_add_many (fixture->repository, fixture->event_id, 40);
+  stmt = ts_database_prepare (database,
+    "UPDATE attendance SET seat_table = member_id % 5 + 1 WHERE event_id = ?1", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, fixture->event_id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  text = sheet_text (fixture, TS_PRINT_SORT_TABLE, "continued.pdf");
+  pages = g_strsplit (text, "\f", -1);
+  for (guint i = 1; pages[i] != NULL && *pages[i] != '\0'; i++)
+    {
+      g_autofree char *heading = g_strdup (g_strstrip (table[0]));
+
+      if (strstr (pages[i], heading) == NULL)
+        g_error ("Page %u has no table heading: %s", i + 1, pages[i]);
+      n_continued += strstr (pages[i], continued) != NULL;
+    }
+  g_assert_cmpuint (n_continued, >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -303,6 +337,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/render/intro/tables", Fixture, NULL, fixture_set_up, test_intro_tables,
               fixture_tear_down);
+  g_test_add ("/render/intro/tables-continued", Fixture, NULL, fixture_set_up,
+              test_intro_tables_continued, fixture_tear_down);
   g_test_add ("/render/intro/consent", Fixture, NULL, fixture_set_up, test_intro_consent,
               fixture_tear_down);
   g_test_add ("/render/intro/announcements", Fixture, NULL, fixture_set_up,
