@@ -436,10 +436,13 @@ write_snapshot (TsRepository  *self,
 
   stmt = ts_repository_prepare (self,
     "INSERT INTO attendance (uuid, event_id, member_id, status, role, checked_in_at,"
-    "  paid, note, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+    "  paid, note, created_at, updated_at, fee_class_id, paid_amount, paid_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9,"
+    "  (SELECT id FROM fee_class WHERE id = ?10), ?11, ?12)"
     " ON CONFLICT (event_id, member_id) DO UPDATE SET status = ?4, role = ?5,"
-    "  checked_in_at = ?6, paid = ?7, note = ?8, updated_at = ?9", error);
+    "  checked_in_at = ?6, paid = ?7, note = ?8, updated_at = ?9,"
+    "  fee_class_id = (SELECT id FROM fee_class WHERE id = ?10), paid_amount = ?11,"
+    "  paid_at = ?12", error);
   if (stmt == NULL)
     return FALSE;
   ts_bind_text (stmt, 1, snapshot->uuid);
@@ -451,6 +454,10 @@ write_snapshot (TsRepository  *self,
   sqlite3_bind_int (stmt, 7, snapshot->paid ? 1 : 0);
   ts_bind_text (stmt, 8, snapshot->note);
   ts_bind_text (stmt, 9, now);
+  /* The fee as it was too; a class removed since stays gone. */
+  sqlite3_bind_int64 (stmt, 10, snapshot->fee_class_id);
+  sqlite3_bind_int64 (stmt, 11, snapshot->paid_amount);
+  ts_bind_text (stmt, 12, snapshot->paid_at);
   return ts_repository_step_done (self, stmt, error);
 }
 

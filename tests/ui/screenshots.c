@@ -14,12 +14,15 @@
 #include <glib/gi18n.h>
 
 #include "ts-chapters-view.h"
+#include "ts-check-in-window.h"
+#include "ts-fees.h"
 #include "ts-events-view.h"
 #include "ts-event-page.h"
 #include "ts-import-dialog.h"
 #include "ts-members-view.h"
 #include "ts-print-dialog.h"
 #include "ts-sample.h"
+#include "ts-settings.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
@@ -258,6 +261,57 @@ shoot_print (TsWindow     *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The fees of @event_id as the door and the event page show them: a
+ * student class, a few people still to pay, one part payment. */
+static void
+prepare_fees (TsRepository *repository,
+              gint64        event_id)
+{
+  g_autoptr(GListModel) attendance = ts_repository_list_attendance (repository, event_id, NULL);
+  g_autoptr(TsFeeClass) student = ts_repository_add_fee_class (repository, event_id, "学生",
+                                                               2000, NULL);
+  guint unpaid = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(TsAttendance) row = g_list_model_get_item (attendance, i);
+      g_autoptr(TsPayment) payment = NULL;
+
+      if (!ts_attendance_is_present (row))
+        continue;
+      if (i % 5 == 1 && student != NULL)
+        ts_repository_set_fee_class (repository, event_id, row->member_id, student->id, NULL);
+      if (i % 3 == 0 && unpaid++ < 4)
+        {
+          g_object_set (row, "paid", FALSE, NULL);
+          ts_repository_save_attendance (repository, row, NULL);
+          if (unpaid == 4)
+            payment = ts_repository_record_payment (repository, event_id, row->member_id, 1000,
+                                                    NULL);
+        }
+      else if (!row->paid)
+        payment = ts_repository_record_payment (repository, event_id, row->member_id, -1, NULL);
+    }
+}
+
+static void
+shoot_check_in_fees (TsRepository *repository,
+                     gint64        event_id)
+{
+  GtkWidget *door = ts_check_in_window_new (NULL, repository, event_id);
+  g_autoptr(GSettings) settings = ts_settings_new ();
+
+  g_settings_set_boolean (settings, "check-in-collects-fee", TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (door), 1100, 750);
+  gtk_window_present (GTK_WINDOW (door));
+  /* The arrived come after the expected: show them. */
+  gtk_widget_activate_action (ts_ui_test_find_type (door, GTK_TYPE_LIST_VIEW), "list.scroll-to-item",
+                              "u", 12);
+  shoot (door, "check-in-fees");
+  g_settings_reset (settings, "check-in-collects-fee");
+  gtk_window_destroy (GTK_WINDOW (door));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,8 +370,10 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "chapter-page");
   show (window, "events", 0);
   shoot (GTK_WIDGET (window), "events");
+  prepare_fees (repository, busiest_event (repository));
   show (window, "win.show-event", busiest_event (repository));
   shoot (GTK_WIDGET (window), "event-page");
+  shoot_check_in_fees (repository, busiest_event (repository));
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
   shoot_import (window, dir);
