@@ -83,6 +83,47 @@ ts_fee_line_get_owed (const TsFeeLine *line)
   return MAX (line->due - line->paid, 0);
 }
 
+/**
+ * ts_fee_summary_compute:
+ * @attendance: an event's TsAttendance, members filled in, in 五十音順
+ *   (a listing or the repository's live model)
+ *
+ * Expected is what present people owe, their class's amount or the
+ * event's fee; collected counts every payment of the event, also of
+ * someone not (or no longer) present: it is money in the envelope;
+ * outstanding is what present people still owe. A line per present
+ * person, in the list's order.
+ */
+TsFeeSummary *
+ts_fee_summary_compute (GListModel *attendance)
+{
+  TsFeeSummary *summary = g_new0 (TsFeeSummary, 1);
+  guint n = g_list_model_get_n_items (attendance);
+
+  summary->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ts_fee_line_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsAttendance) row = g_list_model_get_item (attendance, i);
+      TsFeeLine *line;
+
+      summary->event_id = row->event_id;
+      summary->collected += row->paid_amount;
+      if (!ts_attendance_is_present (row))
+        continue;
+      line = g_new0 (TsFeeLine, 1);
+      line->attendance_id = row->id;
+      line->member_id = row->member_id;
+      line->name = row->member != NULL ? ts_member_dup_name (row->member) : g_strdup ("");
+      line->class_name = g_strdup (row->fee_class_name);
+      line->due = row->fee_due;
+      line->paid = row->paid_amount;
+      summary->expected += line->due;
+      summary->outstanding += ts_fee_line_get_owed (line);
+      g_ptr_array_add (summary->lines, line);
+    }
+  return summary;
+}
+
 const gint64 *
 ts_cash_denominations (void)
 {

@@ -63,12 +63,13 @@ typedef struct {
   gint64     expected;     /* present people × their fee */
   gint64     collected;    /* everything received, present or not */
   gint64     outstanding;  /* what present people still owe */
-  GPtrArray *lines;        /* TsFeeLine, present people in 五十音順 */
+  GPtrArray *lines;        /* TsFeeLine, present people, in the list's order */
 } TsFeeSummary;
 
 void ts_fee_summary_free (TsFeeSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsFeeSummary, ts_fee_summary_free)
 
+TsFeeSummary *ts_fee_summary_compute (GListModel *attendance);
 void   ts_fee_line_free     (TsFeeLine *line);
 gint64 ts_fee_line_get_owed (const TsFeeLine *line);
 
@@ -112,6 +113,10 @@ gboolean      ts_repository_edit_fee_class    (TsRepository  *self,
                                                GError       **error);
 gboolean      ts_repository_remove_fee_class  (TsRepository  *self,
                                                gint64         id,
+                                               GError       **error);
+gboolean      ts_repository_restore_fee_class (TsRepository *self,
+                                               TsFeeClass    *fee_class,
+                                               GArray        *member_ids,
                                                GError       **error);
 gboolean      ts_repository_set_fee_class     (TsRepository  *self,
                                                gint64         event_id,

@@ -516,73 +516,28 @@ ts_repository_undo_payment (TsRepository     *self,
 
 /* ---- the summary ------------------------------------------------------------ */
 
-static TsFeeLine *
-read_fee_line (sqlite3_stmt *stmt)
-{
-  g_autoptr(TsMember) member = ts_repository_read_member (stmt, 0);
-  TsFeeLine *line = g_new0 (TsFeeLine, 1);
-  int first = TS_MEMBER_N_COLUMNS;
-
-  line->member_id = member->id;
-  line->name = ts_member_dup_name (member);
-  line->attendance_id = sqlite3_column_int64 (stmt, first);
-  line->class_name = ts_column_text (stmt, first + 1);
-  line->due = sqlite3_column_int64 (stmt, first + 2);
-  line->paid = sqlite3_column_int64 (stmt, first + 3);
-  return line;
-}
-
 /**
  * ts_repository_get_fee_summary:
  *
- * What an event's present people owe and gave, each in 五十音順.
- * Collected counts every payment of the event, also of someone not (or
- * no longer) present: it is money in the envelope.
+ * What an event's present people owe and gave: ts_fee_summary_compute()
+ * over its attendance.
  */
 TsFeeSummary *
 ts_repository_get_fee_summary (TsRepository  *self,
                                gint64         event_id,
                                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(TsFeeSummary) summary = g_new0 (TsFeeSummary, 1);
-  int rc;
+  g_autoptr(GListModel) attendance = NULL;
+  TsFeeSummary *summary;
 
   g_return_val_if_fail (TS_IS_REPOSITORY (self), NULL);
 
-  summary->event_id = event_id;
-  summary->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ts_fee_line_free);
-  stmt = ts_repository_prepare (self,
-    "SELECT " TS_MEMBER_COLUMNS ", a.id, coalesce(f.name, ''), coalesce(f.amount, e.fee),"
-    "  a.paid_amount, " TS_PRESENT_SQL
-    " FROM attendance a JOIN event e ON e.id = a.event_id"
-    " JOIN member m ON m.id = a.member_id"
-    " LEFT JOIN fee_class f ON f.id = a.fee_class_id"
-    " WHERE a.event_id = ?1 ORDER BY m.sort_key, m.id", error);
-  if (stmt == NULL)
+  attendance = ts_repository_list_attendance (self, event_id, error);
+  if (attendance == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsFeeLine *line = read_fee_line (stmt);
-      gboolean present = sqlite3_column_int (stmt, TS_MEMBER_N_COLUMNS + 4) != 0;
-
-      summary->collected += line->paid;
-      if (!present)
-        {
-          ts_fee_line_free (line);
-          continue;
-        }
-      summary->expected += line->due;
-      summary->outstanding += ts_fee_line_get_owed (line);
-      g_ptr_array_add (summary->lines, line);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ts_database_set_error (ts_repository_get_database (self), error);
-      return NULL;
-    }
-  return g_steal_pointer (&summary);
+  summary = ts_fee_summary_compute (attendance);
+  summary->event_id = event_id;
+  return summary;
 }
 
 /* ---- the cash count ----------------------------------------------------------- */
@@ -692,4 +647,71 @@ ts_repository_save_cash_count (TsRepository  *self,
     }
   ts_repository_emit_rows_changed (self, "cash_count", &event_id, 1);
   return TRUE;
+}
+
+/* ---- undoing a class's removal ------------------------------------------------- */
+
+/**
+ * ts_repository_restore_fee_class:
+ * @fee_class: the class as it was, id and uuid included
+ * @member_ids: (element-type gint64): who was in it
+ *
+ * Puts back a removed class with its number, and its people in it: the
+ * Undo of ts_repository_remove_fee_class().
+ */
+gboolean
+ts_repository_restore_fee_class (TsRepository  *self,
+                                 TsFeeClass    *fee_class,
+                                 GArray        *member_ids,
+                                 GError       **error)
+{
+  TsDatabase *database;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (TS_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (TS_IS_FEE_CLASS (fee_class), FALSE);
+
+  database = ts_repository_get_database (self);
+  if (!ts_database_begin (database, error))
+    return FALSE;
+  stmt = ts_repository_prepare (self,
+    "INSERT INTO fee_class (id, uuid, event_id, name, amount, position)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, fee_class->id);
+  ts_bind_text (stmt, 2, fee_class->uuid);
+  sqlite3_bind_int64 (stmt, 3, fee_class->event_id);
+  ts_bind_text (stmt, 4, fee_class->name);
+  sqlite3_bind_int64 (stmt, 5, fee_class->amount);
+  sqlite3_bind_int64 (stmt, 6, fee_class->position);
+  if (!ts_repository_step_done (self, stmt, error))
+    goto fail;
+  g_clear_pointer (&stmt, ts_statement_release);
+  for (guint i = 0; member_ids != NULL && i < member_ids->len; i++)
+    {
+      /* Someone who left the event since stays out of it. */
+      stmt = ts_repository_prepare (self,
+        "UPDATE attendance SET fee_class_id = ?1 WHERE event_id = ?2 AND member_id = ?3", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, fee_class->id);
+      sqlite3_bind_int64 (stmt, 2, fee_class->event_id);
+      sqlite3_bind_int64 (stmt, 3, g_array_index (member_ids, gint64, i));
+      if (!ts_repository_step_done (self, stmt, error))
+        goto fail;
+      g_clear_pointer (&stmt, ts_statement_release);
+    }
+  if ((rows = attendance_in_class (self, fee_class->id, error)) == NULL ||
+      !ts_database_commit (database, error))
+    goto fail;
+  ts_repository_emit_rows_changed (self, "fee_class", &fee_class->id, 1);
+  if (rows->len > 0)
+    ts_repository_emit_rows_changed (self, "attendance", (gint64 *) rows->data, rows->len);
+  return TRUE;
+
+fail:
+  ts_database_rollback (database);
+  return FALSE;
 }

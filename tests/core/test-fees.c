@@ -232,6 +232,20 @@ test_class_removed (Fixture       *fixture,
   g_assert_cmpstr (row->fee_class_name, ==, "");
   classes = ts_repository_list_fee_classes (repository, fixture->event_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (classes), ==, 1);
+
+  /* Its Undo: the class with its number, and its people in it. */
+  {
+    g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+    g_array_append_val (members, fixture->members[0]);
+    student->amount = 2500;
+    g_assert_true (ts_repository_restore_fee_class (repository, student, members, &error));
+    g_assert_no_error (error);
+    g_clear_object (&row);
+    row = find (fixture, 0);
+    g_assert_cmpint (row->fee_class_id, ==, student->id);
+    g_assert_cmpint (row->fee_due, ==, 2500);
+  }
 }
 
 /* A class's new amount reaches the shared live model without a reload. */

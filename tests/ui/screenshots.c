@@ -14,7 +14,10 @@
 #include <glib/gi18n.h>
 
 #include "ts-chapters-view.h"
+#include "ts-cash-count-dialog.h"
 #include "ts-check-in-window.h"
+#include "ts-fee-classes-dialog.h"
+#include "ts-fees-section.h"
 #include "ts-fees.h"
 #include "ts-events-view.h"
 #include "ts-event-page.h"
@@ -312,6 +315,54 @@ shoot_check_in_fees (TsRepository *repository,
   gtk_window_destroy (GTK_WINDOW (door));
 }
 
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The event page's fee dialogs: the classes, and the cash counted with
+ * a note short of what was recorded. */
+static void
+shoot_fee_dialogs (TsWindow *window)
+{
+  GtkWidget *section = ts_ui_test_find_type (GTK_WIDGET (window), TS_TYPE_FEES_SECTION);
+  const double counts[TS_N_DENOMINATIONS] = { 5, 2, 18, 1, 0, 0, 0 };
+  GtkWidget *dialog;
+
+  if (section == NULL)
+    return;
+  gtk_widget_activate_action (section, "fees.edit-classes", NULL);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_FEE_CLASSES_DIALOG))) != NULL);
+  shoot (dialog, "fee-classes-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (section, "fees.cash-count", NULL);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_CASH_COUNT_DIALOG))) != NULL);
+  for (guint i = 0; i < TS_N_DENOMINATIONS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cash-%" G_GINT64_FORMAT, ts_cash_denominations ()[i]);
+      GtkWidget *spin = find_named (dialog, name);
+
+      if (spin != NULL)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), counts[i]);
+    }
+  shoot (dialog, "cash-count-dialog");
+  gtk_widget_activate_action (dialog, "cash.save", NULL);
+  TS_TEST_WAIT_UNTIL (ts_ui_test_top_dialog (TS_TYPE_CASH_COUNT_DIALOG) == NULL);
+  shoot (GTK_WIDGET (window), "event-page-fees");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -373,6 +424,7 @@ main (int    argc,
   prepare_fees (repository, busiest_event (repository));
   show (window, "win.show-event", busiest_event (repository));
   shoot (GTK_WIDGET (window), "event-page");
+  shoot_fee_dialogs (window);
   shoot_check_in_fees (repository, busiest_event (repository));
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
