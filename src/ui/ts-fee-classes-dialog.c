@@ -1,9 +1,12 @@
 /* ts-fee-classes-dialog.c: an event's fee classes (一般 / 学生 / 初参加),
  * their amounts changed in place, added and removed with Undo.
  *
- * The list is read again when "changed::fee_class" says so (here, at
- * another window, or by tsudoi-cli), except while this dialog writes an
- * amount: the spin button being edited stays where it is.
+ * Below, each person coming (registered or present) with the class
+ * they pay, from the event's attendance live model.
+ *
+ * The lists are made again when "changed::fee_class" or the live model
+ * say so (here, at another window, or by tsudoi-cli), except while this
+ * dialog writes: the spin button or drop-down in use stays where it is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,12 +27,15 @@ struct _TsFeeClassesDialog
 
   TsRepository   *repository;
   gint64          event_id;
-  gboolean        writing;     /* an amount from here: keep the rows */
+  gboolean        writing;     /* a change from here: keep the rows */
+  GListModel     *attendance;  /* the event's live model */
+  GListModel     *classes;     /* TsFeeClass, as the drop-downs list them */
 
   AdwToastOverlay *toast_overlay;
   GtkListBox     *classes_list;
   AdwEntryRow    *name_row;
   GtkSpinButton  *amount_spin;
+  GtkListBox     *people_list;
 };
 
 G_DEFINE_FINAL_TYPE (TsFeeClassesDialog, ts_fee_classes_dialog, ADW_TYPE_WINDOW)
@@ -139,6 +145,90 @@ class_row (TsFeeClassesDialog *self,
   return row;
 }
 
+/* "学生 (2,000円)", with the event's own fee first as 一般. */
+static GListModel *
+class_labels (TsFeeClassesDialog *self,
+              gint64              event_fee)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autofree char *fee = ts_fees_format_yen (event_fee);
+  /* Translators: a fee class in a drop-down and its amount: 学生 (2,000円). */
+  g_autofree char *standard = g_strdup_printf (_("%1$s (%2$s)"), _("Standard"), fee);
+
+  gtk_string_list_append (labels, standard);
+  for (guint i = 0; i < g_list_model_get_n_items (self->classes); i++)
+    {
+      g_autoptr(TsFeeClass) fee_class = g_list_model_get_item (self->classes, i);
+      g_autofree char *amount = ts_fees_format_yen (fee_class->amount);
+      g_autofree char *label = g_strdup_printf (_("%1$s (%2$s)"), fee_class->name, amount);
+
+      gtk_string_list_append (labels, label);
+    }
+  return G_LIST_MODEL (labels);
+}
+
+static void
+on_person_class_cb (AdwComboRow        *row,
+                    GParamSpec         *pspec,
+                    TsFeeClassesDialog *self)
+{
+  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(TsFeeClass) fee_class = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (selected > 0)
+    fee_class = g_list_model_get_item (self->classes, selected - 1);
+  self->writing = TRUE;
+  if (!ts_repository_set_fee_class (self->repository, self->event_id, member_id,
+                                    fee_class != NULL ? fee_class->id : 0, &error))
+    ts_ui_show_error (GTK_WIDGET (self), error);
+  self->writing = FALSE;
+}
+
+static guint
+class_position (TsFeeClassesDialog *self,
+                gint64              fee_class_id)
+{
+  for (guint i = 0; fee_class_id != 0 && i < g_list_model_get_n_items (self->classes); i++)
+    {
+      g_autoptr(TsFeeClass) fee_class = g_list_model_get_item (self->classes, i);
+
+      if (fee_class->id == fee_class_id)
+        return i + 1;
+    }
+  return 0;
+}
+
+static void
+fill_people (TsFeeClassesDialog *self,
+             gint64              event_fee)
+{
+  g_autoptr(GListModel) labels = class_labels (self, event_fee);
+
+  ts_ui_clear_box (GTK_WIDGET (self->people_list));
+  for (guint i = 0; i < g_list_model_get_n_items (self->attendance); i++)
+    {
+      g_autoptr(TsAttendance) row = g_list_model_get_item (self->attendance, i);
+      g_autofree char *name = NULL;
+      GtkWidget *combo;
+
+      if (row->member == NULL ||
+          (row->status != TS_ATTENDANCE_STATUS_REGISTERED && !ts_attendance_is_present (row)))
+        continue;
+      name = ts_member_dup_name (row->member);
+      combo = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), name);
+      adw_combo_row_set_model (ADW_COMBO_ROW (combo), labels);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (combo), class_position (self, row->fee_class_id));
+      g_object_set_data (G_OBJECT (combo), "member-id", GSIZE_TO_POINTER (row->member_id));
+      g_signal_connect (combo, "notify::selected", G_CALLBACK (on_person_class_cb), self);
+      gtk_list_box_append (self->people_list, combo);
+    }
+}
+
 static void
 fill (TsFeeClassesDialog *self)
 {
@@ -150,6 +240,9 @@ fill (TsFeeClassesDialog *self)
   g_autofree char *fee = ts_fees_format_yen (event != NULL ? event->fee : 0);
 
   ts_ui_clear_box (GTK_WIDGET (self->classes_list));
+  g_clear_object (&self->classes);
+  self->classes = classes != NULL ? g_object_ref (classes)
+                                  : G_LIST_MODEL (g_list_store_new (TS_TYPE_FEE_CLASS));
   /* The event's own fee first, as the class of everyone else. */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (standard), _("Standard"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (standard), _("The event’s fee"));
@@ -163,6 +256,14 @@ fill (TsFeeClassesDialog *self)
     }
   if (classes == NULL)
     ts_ui_show_error (GTK_WIDGET (self), error);
+  fill_people (self, event != NULL ? event->fee : 0);
+}
+
+static void
+on_attendance_changed_cb (TsFeeClassesDialog *self)
+{
+  if (!self->writing)
+    fill (self);
 }
 
 static void
@@ -201,6 +302,10 @@ ts_fee_classes_dialog_dispose (GObject *object)
 
   if (self->repository != NULL)
     g_signal_handlers_disconnect_by_data (self->repository, self);
+  if (self->attendance != NULL)
+    g_signal_handlers_disconnect_by_data (self->attendance, self);
+  g_clear_object (&self->attendance);
+  g_clear_object (&self->classes);
   g_clear_object (&self->repository);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_FEE_CLASSES_DIALOG);
   G_OBJECT_CLASS (ts_fee_classes_dialog_parent_class)->dispose (object);
@@ -218,6 +323,7 @@ ts_fee_classes_dialog_class_init (TsFeeClassesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsFeeClassesDialog, classes_list);
   gtk_widget_class_bind_template_child (widget_class, TsFeeClassesDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, TsFeeClassesDialog, amount_spin);
+  gtk_widget_class_bind_template_child (widget_class, TsFeeClassesDialog, people_list);
   gtk_widget_class_bind_template_callback (widget_class, on_add_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -240,6 +346,9 @@ ts_fee_classes_dialog_new (GtkWindow    *parent,
   self = g_object_new (TS_TYPE_FEE_CLASSES_DIALOG, "transient-for", parent, NULL);
   self->repository = g_object_ref (repository);
   self->event_id = event_id;
+  self->attendance = ts_repository_get_attendance_model (repository, event_id);
+  g_signal_connect_swapped (self->attendance, "items-changed",
+                            G_CALLBACK (on_attendance_changed_cb), self);
   g_signal_connect_object (repository, "changed::fee_class",
                            G_CALLBACK (on_fee_classes_changed_cb), self, 0);
   g_signal_connect_object (repository, "changed::event",
