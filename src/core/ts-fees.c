@@ -175,11 +175,13 @@ ts_fees_format_number (gint64 amount)
 char *
 ts_fees_format_yen (gint64 amount)
 {
-  g_autofree char *number = ts_fees_format_number (amount);
-
+  g_autofree char *number = ts_fees_format_number (ABS (amount));
   /* Translators: an amount of yen; %s is the number grouped by thousands
    * (4,000). In Japanese write it as 4,000円. */
-  return g_strdup_printf (_("¥%s"), number);
+  g_autofree char *yen = g_strdup_printf (_("¥%s"), number);
+
+  /* A shortfall reads -¥500 (-500円), the sign before the currency. */
+  return amount < 0 ? g_strconcat ("-", yen, NULL) : g_steal_pointer (&yen);
 }
 
 /* An amount as people type it: 4000, 4,000, ¥4,000, 4000円, in full-width

@@ -335,6 +335,7 @@ test_amounts (void)
   const char *bad[] = { "", "-1", "4,000ドル", "abc", ",400", "1e3", NULL };
   g_autofree char *yen = ts_fees_format_yen (1234567);
   g_autofree char *small = ts_fees_format_number (500);
+  g_autofree char *short_of = ts_fees_format_yen (-1500);
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
@@ -351,6 +352,7 @@ test_amounts (void)
     }
   g_assert_cmpstr (yen, ==, "¥1,234,567");
   g_assert_cmpstr (small, ==, "500");
+  g_assert_cmpstr (short_of, ==, "-¥1,500");
 }
 
 int
