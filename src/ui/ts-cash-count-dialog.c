@@ -22,6 +22,7 @@ struct _TsCashCountDialog
   gint64          event_id;
   gint64          recorded;     /* payments recorded, as the dialog opened */
   GtkSpinButton  *spins[TS_N_DENOMINATIONS];
+  AdwActionRow   *rows[TS_N_DENOMINATIONS];   /* each with its subtotal */
 
   AdwPreferencesGroup *counts_group;
   GtkLabel       *total_label;
@@ -56,6 +57,12 @@ update_total (TsCashCountDialog *self)
   g_autofree char *difference = NULL;
 
   read_counts (self, count.counts);
+  for (guint i = 0; i < TS_N_DENOMINATIONS; i++)
+    {
+      g_autofree char *subtotal = ts_fees_format_yen (count.counts[i] * ts_cash_denominations ()[i]);
+
+      adw_action_row_set_subtitle (self->rows[i], count.counts[i] > 0 ? subtotal : "");
+    }
   total = ts_fees_format_yen (ts_cash_count_total (&count));
   difference = format_difference (ts_cash_count_total (&count) - self->recorded);
   gtk_label_set_text (self->total_label, total);
@@ -121,6 +128,7 @@ add_rows (TsCashCountDialog *self)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       adw_preferences_group_add (self->counts_group, row);
       self->spins[i] = GTK_SPIN_BUTTON (spin);
+      self->rows[i] = ADW_ACTION_ROW (row);
     }
 }
 
