@@ -14,6 +14,7 @@
 
 #include "ts-cli.h"
 #include "ts-date-parse.h"
+#include "ts-fees.h"
 #include "ts-schedule.h"
 #include "ts-validate.h"
 
@@ -376,6 +377,72 @@ ts_cli_member_edit (int    argc,
   return TS_CLI_OK;
 }
 
+/* --paid and --paid=AMOUNT: the value is optional, so it comes through
+ * a callback, which GOption gives no data of its own. */
+static struct {
+  gboolean paid;
+  gint64   amount;      /* -1: what the attendee owes */
+  gboolean bad_amount;
+} paid_option;
+
+static gboolean
+parse_paid_cb (const char  *option_name,
+               const char  *value,
+               gpointer     data,
+               GError     **error)
+{
+  paid_option.paid = TRUE;
+  paid_option.amount = -1;
+  if (value != NULL && !ts_fees_parse_amount (value, &paid_option.amount))
+    paid_option.bad_amount = TRUE;
+  return TRUE;
+}
+
+/* The status, then the payment, in one transaction. With no status
+ * given, a payment keeps the status of someone already on the list and
+ * registers anyone else. Returns the attendance's id, 0 on error. */
+static gint64
+attend (TsRepository  *repository,
+        gint64         event_id,
+        gint64         member_id,
+        int            status,
+        GError       **error)
+{
+  TsDatabase *database = ts_repository_get_database (repository);
+  g_autoptr(TsAttendance) attendance = NULL;
+  g_autoptr(TsPayment) before = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!ts_database_begin (database, error))
+    return 0;
+  if (status < 0)
+    {
+      before = ts_repository_record_payment (repository, event_id, member_id,
+                                             paid_option.amount, &local_error);
+      if (before == NULL &&
+          !g_error_matches (local_error, TS_DATABASE_ERROR, TS_DATABASE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          goto fail;
+        }
+      status = TS_ATTENDANCE_STATUS_REGISTERED;
+    }
+  if (before == NULL &&
+      ((attendance = ts_repository_set_attendance (repository, event_id, member_id,
+                                                   status, error)) == NULL ||
+       (paid_option.paid &&
+        (before = ts_repository_record_payment (repository, event_id, member_id,
+                                                paid_option.amount, error)) == NULL)))
+    goto fail;
+  if (!ts_database_commit (database, error))
+    goto fail;
+  return before != NULL ? before->attendance_id : attendance->id;
+
+fail:
+  ts_database_rollback (database);
+  return 0;
+}
+
 int
 ts_cli_attend (int    argc,
                char **argv)
@@ -387,6 +454,8 @@ ts_cli_attend (int    argc,
     { "member", 'm', 0, G_OPTION_ARG_INT64, &member_id, N_("Member number (required)"), N_("ID") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &attendance_status,
       N_("registered (default), attended, walk-in, no-show or cancelled"), N_("STATUS") },
+    { "paid", 0, G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK, parse_paid_cb,
+      N_("Record a payment, of AMOUNT yen or of what they owe"), N_("AMOUNT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -394,29 +463,39 @@ ts_cli_attend (int    argc,
                            _("Registers a member for an event, or changes their status."),
                            entries);
   g_autoptr(TsRepository) repository = NULL;
-  g_autoptr(TsAttendance) attendance = NULL;
   g_autoptr(TsEvent) event = NULL;
   g_autoptr(TsMember) member = NULL;
   g_autoptr(GError) error = NULL;
   int status, attendance_value = TS_ATTENDANCE_STATUS_REGISTERED;
+  gint64 attendance_id;
 
-  if ((status = ts_cli_parse_no_arguments (context, &argc, &argv)) != TS_CLI_OK)
+  if ((status = ts_cli_parse (context, &argc, &argv)) != TS_CLI_OK)
     return status;
+  /* "--paid 4000" as well as "--paid=4000": GOption leaves the amount of
+   * an optional value as an argument. */
+  if (argc == 2 && paid_option.paid && paid_option.amount < 0 &&
+      ts_fees_parse_amount (argv[1], &paid_option.amount))
+    argc = 1;
+  if (argc > 1)
+    return ts_cli_usage_error (_("Unexpected argument “%s”."), argv[1]);
   if (event_id <= 0 || member_id <= 0)
     return ts_cli_usage_error (_("--event and --member are required."));
+  if (paid_option.bad_amount)
+    return ts_cli_usage_error (_("--paid takes an amount of yen, such as 4000."));
   if (attendance_status != NULL)
     attendance_value = ts_enum_parse_nick (TS_TYPE_ATTENDANCE_STATUS, attendance_status);
   if (attendance_value < 0)
     return ts_cli_usage_error (_("--status takes registered, attended, walk-in, no-show or cancelled."));
+  if (attendance_status == NULL && paid_option.paid)
+    attendance_value = -1;
   if ((repository = ts_cli_open (FALSE)) == NULL)
     return TS_CLI_FAILED;
   if ((event = ts_repository_get_event (repository, event_id, &error)) == NULL ||
       (member = ts_repository_get_member (repository, member_id, &error)) == NULL)
     return ts_cli_fail (error);
-  attendance = ts_repository_set_attendance (repository, event_id, member_id,
-                                             attendance_value, &error);
-  if (attendance == NULL)
-    return save_failed (repository, error);
-  g_print ("%" G_GINT64_FORMAT "\n", attendance->id);
+  attendance_id = attend (repository, event_id, member_id, attendance_value, &error);
+  if (attendance_id == 0)
+    return ts_cli_fail (error);
+  g_print ("%" G_GINT64_FORMAT "\n", attendance_id);
   return TS_CLI_OK;
 }

@@ -72,6 +72,8 @@ int ts_cli_member_merge (int argc, char **argv);
 int ts_cli_duplicates  (int argc, char **argv);
 int ts_cli_event_close (int argc, char **argv);
 int ts_cli_attend      (int argc, char **argv);
+int ts_cli_fees        (int argc, char **argv);
+int ts_cli_event_fee_class (int argc, char **argv);
 int ts_cli_import_members       (int argc, char **argv);
 int ts_cli_import_registrations (int argc, char **argv);
 int ts_cli_export_members       (int argc, char **argv);

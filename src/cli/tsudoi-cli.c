@@ -31,6 +31,8 @@ static const TsCliCommand commands[] = {
   { "duplicates",  ts_cli_duplicates,  N_("List members who are likely the same person") },
   { "event close", ts_cli_event_close, N_("After the meeting: mark registrants who did not come as no-shows") },
   { "attend",      ts_cli_attend,      N_("Register a member for an event or set their status") },
+  { "fees",        ts_cli_fees,        N_("List an event’s fees: due, paid and the totals") },
+  { "event fee-class", ts_cli_event_fee_class, N_("List or change an event’s fee classes") },
   { "import members",       ts_cli_import_members,       N_("Import members from a CSV file") },
   { "import registrations", ts_cli_import_registrations, N_("Register the people of a CSV file for an event") },
   { "export members",       ts_cli_export_members,       N_("Export members as CSV") },

@@ -21,6 +21,11 @@ static const TsField attendance_fields[] = {
   TS_FIELD (TsAttendance, TS_FIELD_TEXT,    "note",          note),
   TS_FIELD (TsAttendance, TS_FIELD_INT64,   "seat-table",    seat_table),
   TS_FIELD (TsAttendance, TS_FIELD_BOOLEAN, "first-time",    first_time),
+  TS_FIELD (TsAttendance, TS_FIELD_INT64,   "fee-class-id",  fee_class_id),
+  TS_FIELD (TsAttendance, TS_FIELD_INT64,   "paid-amount",   paid_amount),
+  TS_FIELD (TsAttendance, TS_FIELD_STRING,  "paid-at",       paid_at),
+  TS_FIELD (TsAttendance, TS_FIELD_INT64,   "fee-due",       fee_due),
+  TS_FIELD (TsAttendance, TS_FIELD_STRING,  "fee-class-name", fee_class_name),
 };
 
 TS_DEFINE_RECORD (TsAttendance, ts_attendance, attendance_fields)
@@ -76,4 +81,12 @@ ts_attendance_is_present (TsAttendance *self)
 {
   g_return_val_if_fail (TS_IS_ATTENDANCE (self), FALSE);
   return ts_attendance_status_is_present (self->status);
+}
+
+/* What is still to be paid: the fee due less what was received. */
+gint64
+ts_attendance_get_owed (TsAttendance *self)
+{
+  g_return_val_if_fail (TS_IS_ATTENDANCE (self), 0);
+  return MAX (self->fee_due - self->paid_amount, 0);
 }

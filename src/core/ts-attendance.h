@@ -29,8 +29,13 @@ struct _TsAttendance
   gboolean  paid;
   char     *note;
   gint64    seat_table;     /* the table, from 1; 0: not seated */
+  gint64    fee_class_id;   /* 0: the event's own fee */
+  gint64    paid_amount;    /* yen received, 0 when nothing */
+  char     *paid_at;        /* "" or when it was received */
   /* Filled by listings, not stored. */
   gboolean  first_time;     /* first presence at this chapter */
+  gint64    fee_due;        /* the class's amount, else the event's fee */
+  char     *fee_class_name; /* "" for the event's fee */
   TsMember *member;
   TsEvent  *event;          /* only in a member's history */
 };
@@ -41,5 +46,6 @@ void          ts_attendance_set_member       (TsAttendance *self,
 void          ts_attendance_set_event        (TsAttendance *self,
                                               TsEvent      *event);
 gboolean      ts_attendance_is_present       (TsAttendance *self);
+gint64        ts_attendance_get_owed         (TsAttendance *self);
 
 G_END_DECLS

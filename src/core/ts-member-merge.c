@@ -430,6 +430,9 @@ typedef struct {
   char     *checked_in_at;
   gboolean  paid;
   char     *note;
+  gint64    paid_amount;
+  char     *paid_at;
+  gint64    fee_class_id;
 } Presence;
 
 static void
@@ -437,6 +440,7 @@ presence_clear (Presence *p)
 {
   g_free (p->checked_in_at);
   g_free (p->note);
+  g_free (p->paid_at);
 }
 
 static void
@@ -450,10 +454,15 @@ read_presence (sqlite3_stmt *stmt,
   p->checked_in_at = ts_column_text (stmt, 4);
   p->paid = sqlite3_column_int (stmt, 5) != 0;
   p->note = ts_column_text (stmt, 6);
+  p->paid_amount = sqlite3_column_int64 (stmt, 7);
+  p->paid_at = ts_column_text (stmt, 8);
+  p->fee_class_id = sqlite3_column_int64 (stmt, 9);
 }
 
 /* @winner's row, now the kept member's, with what the lost row adds: a
- * fee paid on either, a role more specific than participant, both notes. */
+ * fee paid on either (both when both paid: the money was received twice
+ * and is in the envelope), the latest time paid, a fee class, a role
+ * more specific than participant, both notes. */
 static gboolean
 write_winner (TsMemberMerge  *self,
               Presence       *winner,
@@ -463,7 +472,8 @@ write_winner (TsMemberMerge  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
     "UPDATE attendance SET member_id = ?2, role = ?3, paid = ?4, note = ?5,"
-    " updated_at = ?6 WHERE id = ?1", error);
+    " updated_at = ?6, paid_amount = ?7, paid_at = ?8, fee_class_id = nullif(?9, 0)"
+    " WHERE id = ?1", error);
   TsAttendanceRole role = winner->role;
   g_autofree char *note = NULL;
 
@@ -483,6 +493,11 @@ write_winner (TsMemberMerge  *self,
   sqlite3_bind_int (stmt, 4, winner->paid || (loser != NULL && loser->paid));
   ts_bind_text (stmt, 5, note);
   ts_bind_text (stmt, 6, now);
+  sqlite3_bind_int64 (stmt, 7, winner->paid_amount + (loser != NULL ? loser->paid_amount : 0));
+  ts_bind_text (stmt, 8, loser != NULL && strcmp (loser->paid_at, winner->paid_at) > 0
+                         ? loser->paid_at : winner->paid_at);
+  sqlite3_bind_int64 (stmt, 9, winner->fee_class_id != 0 || loser == NULL
+                               ? winner->fee_class_id : loser->fee_class_id);
   return ts_repository_step_done (self->repository, stmt, error);
 }
 
@@ -507,7 +522,8 @@ join_attendance (TsMemberMerge  *self,
                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
-    "SELECT id, event_id, status, role, checked_in_at, paid, note FROM attendance"
+    "SELECT id, event_id, status, role, checked_in_at, paid, note, paid_amount, paid_at,"
+    " coalesce(fee_class_id, 0) FROM attendance"
     " WHERE member_id = ?1 ORDER BY id", error);
   g_autoptr(GArray) mine = g_array_new (FALSE, TRUE, sizeof (Presence));
   g_autoptr(GArray) theirs = g_array_new (FALSE, TRUE, sizeof (Presence));

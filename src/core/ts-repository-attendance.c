@@ -11,10 +11,18 @@
 #include "ts-record.h"
 #include "ts-repository-private.h"
 
+/* The fee "attendance" owes: its class's amount, else its event's fee. */
+#define ATTENDANCE_DUE_SQL \
+  "coalesce((SELECT f.amount FROM fee_class f WHERE f.id = attendance.fee_class_id)," \
+  " (SELECT ev.fee FROM event ev WHERE ev.id = attendance.event_id), 0)"
+
 #define ATTENDANCE_COLUMNS \
   "a.id, a.uuid, a.event_id, a.member_id, a.status, a.role, a.checked_in_at," \
-  " a.paid, a.note, a.seat_table"
-#define ATTENDANCE_N_COLUMNS 10
+  " a.paid, a.note, a.seat_table, coalesce(a.fee_class_id, 0), a.paid_amount, a.paid_at," \
+  " coalesce((SELECT f.amount FROM fee_class f WHERE f.id = a.fee_class_id)," \
+  "          (SELECT ev.fee FROM event ev WHERE ev.id = a.event_id), 0)," \
+  " coalesce((SELECT f.name FROM fee_class f WHERE f.id = a.fee_class_id), '')"
+#define ATTENDANCE_N_COLUMNS 15
 
 static TsAttendance *
 read_attendance (sqlite3_stmt *stmt)
@@ -34,6 +42,13 @@ read_attendance (sqlite3_stmt *stmt)
   g_free (attendance->note);
   attendance->note = ts_column_text (stmt, 8);
   attendance->seat_table = sqlite3_column_int64 (stmt, 9);
+  attendance->fee_class_id = sqlite3_column_int64 (stmt, 10);
+  attendance->paid_amount = sqlite3_column_int64 (stmt, 11);
+  g_free (attendance->paid_at);
+  attendance->paid_at = ts_column_text (stmt, 12);
+  attendance->fee_due = sqlite3_column_int64 (stmt, 13);
+  g_free (attendance->fee_class_name);
+  attendance->fee_class_name = ts_column_text (stmt, 14);
   return attendance;
 }
 
@@ -173,6 +188,17 @@ get_attendance (TsRepository  *self,
   return read_attendance (stmt);
 }
 
+/* The attendance of @member_id at @event_id as stored, without its
+ * member; NOT_FOUND when there is none. */
+TsAttendance *
+ts_repository_get_attendance (TsRepository  *self,
+                              gint64         event_id,
+                              gint64         member_id,
+                              GError       **error)
+{
+  return get_attendance (self, event_id, member_id, error);
+}
+
 /* Registers a member for an event, or changes the status of one already
  * registered; returns the attendance as stored. */
 TsAttendance *
@@ -232,8 +258,17 @@ ts_repository_save_attendance (TsRepository  *self,
   g_return_val_if_fail (TS_IS_ATTENDANCE (attendance), FALSE);
 
   ts_record_clean (attendance);
+  /* The flag and the amount say the same: ticking paid records the fee
+   * due, now, unless something was received already; unticking clears
+   * what was received. Every expression reads the row before the update. */
   stmt = ts_repository_prepare (self,
-    "UPDATE attendance SET status = ?2, role = ?3, checked_in_at = ?4, paid = ?5,"
+    "UPDATE attendance SET status = ?2, role = ?3, checked_in_at = ?4,"
+    "  paid = CASE WHEN NOT ?5 THEN 0 WHEN paid_amount > 0 THEN 1"
+    "    ELSE " ATTENDANCE_DUE_SQL " > 0 END,"
+    "  paid_amount = CASE WHEN NOT ?5 THEN 0 WHEN paid_amount > 0 THEN paid_amount"
+    "    ELSE " ATTENDANCE_DUE_SQL " END,"
+    "  paid_at = CASE WHEN NOT ?5 THEN '' WHEN paid_amount > 0 THEN paid_at"
+    "    WHEN " ATTENDANCE_DUE_SQL " > 0 THEN ?7 ELSE '' END,"
     "  note = ?6, updated_at = ?7 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
@@ -402,10 +437,13 @@ write_snapshot (TsRepository  *self,
 
   stmt = ts_repository_prepare (self,
     "INSERT INTO attendance (uuid, event_id, member_id, status, role, checked_in_at,"
-    "  paid, note, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
+    "  paid, note, created_at, updated_at, fee_class_id, paid_amount, paid_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9,"
+    "  (SELECT id FROM fee_class WHERE id = ?10), ?11, ?12)"
     " ON CONFLICT (event_id, member_id) DO UPDATE SET status = ?4, role = ?5,"
-    "  checked_in_at = ?6, paid = ?7, note = ?8, updated_at = ?9", error);
+    "  checked_in_at = ?6, paid = ?7, note = ?8, updated_at = ?9,"
+    "  fee_class_id = (SELECT id FROM fee_class WHERE id = ?10), paid_amount = ?11,"
+    "  paid_at = ?12", error);
   if (stmt == NULL)
     return FALSE;
   ts_bind_text (stmt, 1, snapshot->uuid);
@@ -417,6 +455,10 @@ write_snapshot (TsRepository  *self,
   sqlite3_bind_int (stmt, 7, snapshot->paid ? 1 : 0);
   ts_bind_text (stmt, 8, snapshot->note);
   ts_bind_text (stmt, 9, now);
+  /* The fee as it was too; a class removed since stays gone. */
+  sqlite3_bind_int64 (stmt, 10, snapshot->fee_class_id);
+  sqlite3_bind_int64 (stmt, 11, snapshot->paid_amount);
+  ts_bind_text (stmt, 12, snapshot->paid_at);
   return ts_repository_step_done (self, stmt, error);
 }
 

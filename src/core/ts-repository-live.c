@@ -218,7 +218,10 @@ attendance_touched (LiveSource *source,
   return g_steal_pointer (&members);
 }
 
-static const char * const attendance_tables[] = { "attendance", "member", "event", NULL };
+/* A fee class's new amount or name shows on every row in it. */
+static const char * const attendance_tables[] = {
+  "attendance", "member", "event", "fee_class", NULL
+};
 
 static const LiveKind attendance_kind = {
   "attendance", ts_attendance_get_type, ts_repository_compare_attendance, attendance_key,

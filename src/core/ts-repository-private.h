@@ -111,6 +111,10 @@ GPtrArray  *ts_repository_read_event_rows   (TsRepository *self,
                                              gint64        chapter_id,
                                              GArray       *ids,
                                              GError      **error);
+TsAttendance *ts_repository_get_attendance (TsRepository *self,
+                                            gint64        event_id,
+                                            gint64        member_id,
+                                            GError      **error);
 GPtrArray  *ts_repository_read_attendance_rows (TsRepository *self,
                                              gint64        event_id,
                                              GArray       *member_ids,

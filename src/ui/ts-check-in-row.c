@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ts-check-in-row.h"
+#include "ts-fees.h"
 
 struct _TsCheckInRow
 {
@@ -24,6 +25,8 @@ struct _TsCheckInRow
   GtkWidget *status_label;
   GtkWidget *check_in_button;
   GtkWidget *undo_button;
+  GtkWidget *unpaid_label;
+  GtkWidget *pay_button;
 };
 
 G_DEFINE_FINAL_TYPE (TsCheckInRow, ts_check_in_row, GTK_TYPE_BOX)
@@ -70,6 +73,15 @@ ts_check_in_row_init (TsCheckInRow *self)
   gtk_widget_set_valign (self->first_time_label, GTK_ALIGN_CENTER);
 
   gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  self->unpaid_label = add_label (GTK_BOX (status), "unpaid");
+  /* The amount is what the organizer reads: never cut. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->unpaid_label), PANGO_ELLIPSIZE_NONE);
+  self->pay_button = gtk_button_new_with_label (_("Fee Received"));
+  gtk_widget_add_css_class (self->pay_button, "pay");
+  gtk_widget_set_tooltip_text (self->pay_button, _("Mark as Paid (Ctrl+P)"));
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->pay_button),
+                                           "win.mark-paid(int64 0)");
+  gtk_box_append (GTK_BOX (status), self->pay_button);
   self->status_label = add_label (GTK_BOX (status), "guest-status");
   self->check_in_button = gtk_button_new_with_label (_("Check In"));
   /* The target first: an int64 action must never see a NULL target. */
@@ -110,6 +122,28 @@ dup_time (const char *checked_in_at)
   return t != NULL ? g_strndup (t + 1, 5) : g_strdup ("");
 }
 
+/* 未払い with the amount on an arrived guest who owes the fee, and the
+ * button that records it. */
+static void
+show_fee (TsCheckInRow *self,
+          TsAttendance *attendance)
+{
+  gint64 owed = ts_attendance_get_owed (attendance);
+  gboolean unpaid = ts_attendance_is_present (attendance) && owed > 0;
+
+  if (unpaid)
+    {
+      g_autofree char *amount = ts_fees_format_yen (owed);
+      /* Translators: the mark on an arrived guest who has not paid,
+       * with what they owe; %s is an amount such as 4,000円. */
+      g_autofree char *text = g_strdup_printf (_("Unpaid %s"), amount);
+
+      gtk_label_set_text (GTK_LABEL (self->unpaid_label), text);
+    }
+  gtk_widget_set_visible (self->unpaid_label, unpaid);
+  gtk_widget_set_visible (self->pay_button, unpaid);
+}
+
 static void
 show_status (TsCheckInRow *self,
              TsAttendance *attendance)
@@ -134,6 +168,7 @@ show_status (TsCheckInRow *self,
     text = g_strdup (ts_attendance_status_to_label (attendance->status));
   gtk_label_set_text (GTK_LABEL (self->status_label), text ? text : "");
   gtk_widget_set_visible (self->status_label, text != NULL);
+  show_fee (self, attendance);
   gtk_widget_set_visible (self->check_in_button, !present);
   gtk_widget_set_visible (self->undo_button, present);
   if (present)
@@ -158,9 +193,15 @@ show_member (TsCheckInRow *self,
   gtk_label_set_text (GTK_LABEL (self->detail_label), detail);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->check_in_button), target);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->undo_button), target);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->pay_button), target);
   /* Translators: what a screen reader says for the button on a guest's row. */
   accessible = g_strdup_printf (_("Check in %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_in_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_free (accessible);
+  /* Translators: what a screen reader says for the fee button on a guest's row. */
+  accessible = g_strdup_printf (_("Mark %s as paid"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pay_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
@@ -191,5 +232,7 @@ ts_check_in_row_set_member (TsCheckInRow *self,
   gtk_widget_set_visible (self->status_label, FALSE);
   gtk_widget_set_visible (self->check_in_button, TRUE);
   gtk_widget_set_visible (self->undo_button, FALSE);
+  gtk_widget_set_visible (self->unpaid_label, FALSE);
+  gtk_widget_set_visible (self->pay_button, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "arrived");
 }

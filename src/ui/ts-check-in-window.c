@@ -6,6 +6,11 @@
  * (after those still expected) with their time, so a mistake can be
  * undone from the row as well as from the toast.
  *
+ * The fee goes with the same gesture when the setting 受付と同時に会費受領
+ * is on (one transaction, one Undo for both); otherwise arrived people
+ * who owe it carry a 未払い mark, and Ctrl+P or the row's button records
+ * it, undone from the toast like a check-in.
+ *
  * The list is the repository's live model of the event's attendance,
  * the same one the event page shows, sorted and filtered here: a
  * check-in made at another window or by tsudoi-cli moves one row and
@@ -30,9 +35,11 @@
 #include "ts-check-in-window.h"
 #include "ts-intro-window.h"
 #include "ts-date.h"
+#include "ts-fees.h"
 #include "ts-live-model.h"
 #include "ts-member-model.h"
 #include "ts-record.h"
+#include "ts-settings.h"
 #include "ts-text.h"
 #include "ts-walk-in-dialog.h"
 
@@ -44,7 +51,7 @@
  * before the change, or no attendance at all. */
 typedef struct {
   gint64        member_id;
-  TsAttendance *before;         /* a copy; NULL: not on the list */
+  TsAttendance *before;         /* a copy, its fee too; NULL: not on the list */
   gboolean      delete_member;  /* a member made by the walk-in form */
 } UndoData;
 
@@ -70,6 +77,8 @@ struct _TsCheckInWindow
   gint64              toast_shown_at;
   guint               toast_timeout_id;
   UndoData           *undo;       /* what its Undo button does */
+  GSettings          *settings;
+  gboolean            collect_fee; /* the setting: check-in records the payment */
 
   AdwToastOverlay    *toast_overlay;
   AdwWindowTitle     *window_title;
@@ -78,6 +87,8 @@ struct _TsCheckInWindow
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkSwitch          *collect_fee_switch;
+  GtkLabel           *unpaid_label;
 };
 
 G_DEFINE_FINAL_TYPE (TsCheckInWindow, ts_check_in_window, ADW_TYPE_WINDOW)
@@ -86,6 +97,7 @@ enum {
   PROP_0,
   PROP_REPOSITORY,
   PROP_EVENT_ID,
+  PROP_COLLECT_FEE,
   N_PROPS
 };
 
@@ -155,8 +167,9 @@ static void
 update_counter (TsCheckInWindow *self)
 {
   guint n = g_list_model_get_n_items (self->attendance);
-  guint arrived = 0, expected = 0;
+  guint arrived = 0, expected = 0, unpaid = 0;
   g_autofree char *text = NULL;
+  g_autofree char *unpaid_text = NULL;
   g_autofree char *spoken = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -167,7 +180,14 @@ update_counter (TsCheckInWindow *self)
         expected++;
       if (ts_attendance_is_present (attendance))
         arrived++;
+      if (ts_attendance_is_present (attendance) && ts_attendance_get_owed (attendance) > 0)
+        unpaid++;
     }
+  /* Translators: under the counter: arrived people who have not paid. */
+  unpaid_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u unpaid", "%u unpaid", unpaid),
+                                 unpaid);
+  gtk_label_set_text (self->unpaid_label, unpaid_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->unpaid_label), unpaid > 0);
   text = g_strdup_printf ("%u / %u", arrived, expected);
   gtk_label_set_text (self->counter_label, text);
   /* Translators: read out by a screen reader for the counter "12 / 40". */
@@ -530,6 +550,11 @@ dup_member_name (TsCheckInWindow *self,
   return member != NULL ? ts_member_dup_name (member) : g_strdup ("");
 }
 
+static void check_in_and_pay (TsCheckInWindow *self,
+                              gint64           member_id,
+                              TsAttendance    *before,
+                              const char      *name);
+
 static void
 check_in (TsCheckInWindow *self,
           gint64           member_id)
@@ -550,6 +575,11 @@ check_in (TsCheckInWindow *self,
       ready_for_next (self);
       return;
     }
+  if (self->collect_fee)
+    {
+      check_in_and_pay (self, member_id, before, name);
+      return;
+    }
   if (!ts_repository_check_in (self->repository, self->event_id, member_id, &error))
     {
       show_message (self, error->message);
@@ -562,6 +592,114 @@ check_in (TsCheckInWindow *self,
   show_undo_toast (self, message, member_id, before != NULL ? ts_record_dup (before) : NULL,
                    FALSE);
   ready_for_next (self);
+}
+
+/* ---- fees ------------------------------------------------------------------ */
+
+/* What @member_id gave since @payment was their state: the live model
+ * has the row as stored, updated by the write's "changed". */
+static gint64
+received_since (TsCheckInWindow *self,
+                gint64           member_id,
+                const TsPayment *payment)
+{
+  g_autoptr(TsAttendance) after = find_attendance (self, member_id);
+
+  return after != NULL ? after->paid_amount - payment->paid_amount : 0;
+}
+
+/* With the setting on, the door's one gesture: in and paid, in one
+ * transaction, and one Undo for both. */
+static void
+check_in_and_pay (TsCheckInWindow *self,
+                  gint64           member_id,
+                  TsAttendance    *before,
+                  const char      *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsPayment) payment = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *amount = NULL;
+  gint64 received;
+
+  payment = ts_repository_check_in_and_pay (self->repository, self->event_id, member_id, &error);
+  if (payment == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  received = received_since (self, member_id, payment);
+  amount = ts_fees_format_yen (received);
+  if (received <= 0)
+    message = g_strdup_printf (before != NULL ? _("%s checked in") : _("%s checked in as a walk-in"),
+                               name);
+  else if (before != NULL)
+    /* Translators: %1$s is a name, %2$s an amount such as 4,000円. */
+    message = g_strdup_printf (_("%1$s checked in, %2$s received"), name, amount);
+  else
+    /* Translators: %1$s is a name, %2$s an amount such as 4,000円. */
+    message = g_strdup_printf (_("%1$s checked in as a walk-in, %2$s received"), name, amount);
+  /* The copy from before has the fee as it was: one Undo, both back. */
+  show_undo_toast (self, message, member_id, before != NULL ? ts_record_dup (before) : NULL,
+                   FALSE);
+  ready_for_next (self);
+}
+
+/* The fee of someone on the list, received now: what they owe. */
+static void
+mark_paid (TsCheckInWindow *self,
+           gint64           member_id)
+{
+  g_autoptr(TsAttendance) attendance = find_attendance (self, member_id);
+  g_autoptr(TsPayment) payment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = dup_member_name (self, member_id);
+  g_autofree char *amount = NULL;
+  g_autofree char *message = NULL;
+
+  if (attendance == NULL)
+    return;
+  if (ts_attendance_get_owed (attendance) == 0)
+    {
+      /* Translators: %s is a name; said when the fee key is pressed again. */
+      message = g_strdup_printf (_("%s has nothing to pay"), name);
+      show_message (self, message);
+      return;
+    }
+  amount = ts_fees_format_yen (ts_attendance_get_owed (attendance));
+  payment = ts_repository_record_payment (self->repository, self->event_id, member_id, -1, &error);
+  if (payment == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  /* Translators: %1$s is a name, %2$s an amount such as 4,000円. */
+  message = g_strdup_printf (_("%2$s received from %1$s"), name, amount);
+  /* The copy from before the payment: its Undo puts the fee back exactly. */
+  show_undo_toast (self, message, member_id, ts_record_dup (attendance), FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+mark_paid_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  mark_paid (TS_CHECK_IN_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* Ctrl+P: the selected row, as Enter checks it in; a plain P would be
+ * typed into the search. */
+static void
+mark_selected_paid_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TsCheckInWindow *self = TS_CHECK_IN_WINDOW (widget);
+  TsAttendance *attendance = gtk_single_selection_get_selected_item (self->selection);
+
+  if (attendance != NULL)
+    mark_paid (self, attendance->member_id);
 }
 
 static void
@@ -853,6 +991,11 @@ ts_check_in_window_constructed (GObject *object)
   self->members = ts_member_model_new (self->repository);
   g_signal_connect_swapped (self->members, "items-changed",
                             G_CALLBACK (on_members_changed_cb), self);
+  self->settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
+  g_settings_bind (self->settings, "check-in-collects-fee", self, "collect-fee",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "check-in-collects-fee", self->collect_fee_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   load_event (self);
   update_counter (self);
   update_stack (self);
@@ -872,6 +1015,7 @@ ts_check_in_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->members, self);
   g_clear_object (&self->members);
   g_clear_object (&self->repository);
+  g_clear_object (&self->settings);
   g_clear_weak_pointer (&self->toast);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   g_clear_pointer (&self->undo, undo_data_free);
@@ -908,6 +1052,13 @@ ts_check_in_window_set_property (GObject      *object,
     case PROP_EVENT_ID:
       self->event_id = g_value_get_int64 (value);
       break;
+    case PROP_COLLECT_FEE:
+      if (self->collect_fee != g_value_get_boolean (value))
+        {
+          self->collect_fee = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -928,6 +1079,9 @@ ts_check_in_window_get_property (GObject    *object,
       break;
     case PROP_EVENT_ID:
       g_value_set_int64 (value, self->event_id);
+      break;
+    case PROP_COLLECT_FEE:
+      g_value_set_boolean (value, self->collect_fee);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -951,6 +1105,11 @@ install_actions (GtkWidgetClass *widget_class)
                                        "win.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "win.mark-paid", "x", mark_paid_action);
+  gtk_widget_class_install_action (widget_class, "win.mark-selected-paid", NULL,
+                                   mark_selected_paid_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.mark-selected-paid", NULL);
 }
 
 static void
@@ -971,6 +1130,10 @@ ts_check_in_window_class_init (TsCheckInWindowClass *klass)
   properties[PROP_EVENT_ID] =
     g_param_spec_int64 ("event-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Bound to the setting 受付と同時に会費受領. */
+  properties[PROP_COLLECT_FEE] =
+    g_param_spec_boolean ("collect-fee", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -982,6 +1145,8 @@ ts_check_in_window_class_init (TsCheckInWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, collect_fee_switch);
+  gtk_widget_class_bind_template_child (widget_class, TsCheckInWindow, unpaid_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);

@@ -21,6 +21,7 @@
 #include "ts-date.h"
 #include "ts-event-close.h"
 #include "ts-event-page.h"
+#include "ts-fees-section.h"
 #include "ts-intro-window.h"
 #include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
@@ -51,6 +52,7 @@ struct _TsEventPage
   GtkStack         *attendees_stack;
   GtkGridView      *attendees_view;
   GtkMenuButton    *more_button;
+  TsFeesSection    *fees_section;
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
@@ -341,6 +343,7 @@ show_none (TsEventPage *self)
 {
   self->event_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "none");
+  ts_fees_section_set_event (self->fees_section, NULL, 0, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.introductions", FALSE);
 }
@@ -547,6 +550,8 @@ ts_event_page_class_init (TsEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, attendees_stack);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, attendees_view);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, more_button);
+  g_type_ensure (TS_TYPE_FEES_SECTION);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, fees_section);
   gtk_widget_class_install_action (widget_class, "event.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "event.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "event.introductions", NULL,
@@ -620,6 +625,7 @@ ts_event_page_set_event (TsEventPage *self,
   load_regulars (self);
   attendance = ts_repository_get_attendance_model (self->repository, event_id);
   set_attendance (self, attendance);
+  ts_fees_section_set_event (self->fees_section, self->repository, event_id, attendance);
 }
 
 gint64

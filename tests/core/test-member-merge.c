@@ -3,6 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "ts-fees.h"
 #include "ts-member-duplicates.h"
 #include "ts-member-merge.h"
 #include "ts-record.h"
@@ -325,6 +326,75 @@ test_default_fields (void)
   g_assert_false (ts_member_merge_field_differs ("phone", keep, other));
 }
 
+static void
+pay (TsRepository *repository,
+     gint64        event_id,
+     gint64        member_id,
+     gint64        amount)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsPayment) before = ts_repository_record_payment (repository, event_id, member_id,
+                                                              amount, &error);
+
+  g_assert_no_error (error);
+}
+
+/* Where both rows of one event join, what each received stays received:
+ * the money is in the envelope whichever row wins. */
+static void
+test_merge_keeps_payments (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  TsRepository *repository = fixture->db.repository;
+  gint64 keep = add (fixture, "斎藤", "花子", "さいとう", "はなこ", "");
+  gint64 other = add (fixture, "斉藤", "花子", "さいとう", "はなこ", "");
+  gint64 *events = fixture->events;
+  g_autoptr(TsFeeClass) student = NULL;
+  g_autoptr(TsMemberMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_undo = NULL;
+  struct { gint64 paid; gint64 fee_class_id; } expected[3];
+
+  student = ts_repository_add_fee_class (repository, events[2], "学生", 2000, &error);
+  g_assert_no_error (error);
+  /* The other row wins and brings its payment. */
+  ts_test_attend (repository, events[0], keep, TS_ATTENDANCE_STATUS_REGISTERED);
+  ts_test_attend (repository, events[0], other, TS_ATTENDANCE_STATUS_ATTENDED);
+  pay (repository, events[0], other, 4000);
+  /* Both paid: a duplicate registration paid ahead, then at the door. */
+  ts_test_attend (repository, events[1], keep, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, events[1], other, TS_ATTENDANCE_STATUS_REGISTERED);
+  pay (repository, events[1], keep, 3000);
+  pay (repository, events[1], other, 1000);
+  /* The kept row wins; the lost row had the payment, the kept one the class. */
+  ts_test_attend (repository, events[2], keep, TS_ATTENDANCE_STATUS_ATTENDED);
+  ts_test_attend (repository, events[2], other, TS_ATTENDANCE_STATUS_WALK_IN);
+  g_assert_true (ts_repository_set_fee_class (repository, events[2], keep, student->id, &error));
+  pay (repository, events[2], other, 2000);
+  expected[0].paid = 4000; expected[0].fee_class_id = 0;
+  expected[1].paid = 4000; expected[1].fee_class_id = 0;
+  expected[2].paid = 2000; expected[2].fee_class_id = student->id;
+  before = ts_test_dump_database (fixture->db.path);
+
+  merge = ts_repository_merge_members (repository, keep, other, NULL, TS_MEMBER_MERGE_NONE,
+                                       &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(TsAttendance) row = find_attendance (repository, events[i], keep);
+
+      g_assert_cmpint (row->paid_amount, ==, expected[i].paid);
+      g_assert_true (row->paid);
+      g_assert_cmpstr (row->paid_at, !=, "");
+      g_assert_cmpint (row->fee_class_id, ==, expected[i].fee_class_id);
+    }
+
+  g_assert_true (ts_member_merge_undo (merge, &error));
+  after_undo = ts_test_dump_database (fixture->db.path);
+  g_assert_cmpstr (after_undo, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,6 +407,8 @@ main (int    argc,
               fixture_set_up, test_merge_and_undo, fixture_tear_down);
   g_test_add ("/member-merge/refusals", Fixture, NULL,
               fixture_set_up, test_merge_refusals, fixture_tear_down);
+  g_test_add ("/member-merge/payments", Fixture, NULL,
+              fixture_set_up, test_merge_keeps_payments, fixture_tear_down);
   g_test_add_func ("/member-merge/default-fields", test_default_fields);
   return g_test_run ();
 }

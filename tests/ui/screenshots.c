@@ -14,6 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "ts-chapters-view.h"
+#include "ts-cash-count-dialog.h"
+#include "ts-check-in-window.h"
+#include "ts-fee-classes-dialog.h"
+#include "ts-fees-section.h"
+#include "ts-fees.h"
 #include "ts-events-view.h"
 #include "ts-event-page.h"
 #include "ts-import-dialog.h"
@@ -21,6 +26,7 @@
 #include "ts-members-view.h"
 #include "ts-print-dialog.h"
 #include "ts-sample.h"
+#include "ts-settings.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
 #include "ts-ui-test-util.h"
@@ -279,6 +285,105 @@ shoot_print (TsWindow     *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The fees of @event_id as the door and the event page show them: a
+ * student class, a few people still to pay, one part payment. */
+static void
+prepare_fees (TsRepository *repository,
+              gint64        event_id)
+{
+  g_autoptr(GListModel) attendance = ts_repository_list_attendance (repository, event_id, NULL);
+  g_autoptr(TsFeeClass) student = ts_repository_add_fee_class (repository, event_id, "学生",
+                                                               2000, NULL);
+  guint unpaid = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(TsAttendance) row = g_list_model_get_item (attendance, i);
+      g_autoptr(TsPayment) payment = NULL;
+
+      if (!ts_attendance_is_present (row))
+        continue;
+      if (i % 5 == 1 && student != NULL)
+        ts_repository_set_fee_class (repository, event_id, row->member_id, student->id, NULL);
+      if (i % 3 == 0 && unpaid++ < 4)
+        {
+          g_object_set (row, "paid", FALSE, NULL);
+          ts_repository_save_attendance (repository, row, NULL);
+          if (unpaid == 4)
+            payment = ts_repository_record_payment (repository, event_id, row->member_id, 1000,
+                                                    NULL);
+        }
+      else if (!row->paid)
+        payment = ts_repository_record_payment (repository, event_id, row->member_id, -1, NULL);
+    }
+}
+
+static void
+shoot_check_in_fees (TsRepository *repository,
+                     gint64        event_id)
+{
+  GtkWidget *door = ts_check_in_window_new (NULL, repository, event_id);
+  g_autoptr(GSettings) settings = ts_settings_new ();
+
+  g_settings_set_boolean (settings, "check-in-collects-fee", TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (door), 1100, 750);
+  gtk_window_present (GTK_WINDOW (door));
+  /* The arrived come after the expected: show them. */
+  gtk_widget_activate_action (ts_ui_test_find_type (door, GTK_TYPE_LIST_VIEW), "list.scroll-to-item",
+                              "u", 12);
+  shoot (door, "check-in-fees");
+  g_settings_reset (settings, "check-in-collects-fee");
+  gtk_window_destroy (GTK_WINDOW (door));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The event page's fee dialogs: the classes, and the cash counted with
+ * a note short of what was recorded. */
+static void
+shoot_fee_dialogs (TsWindow *window)
+{
+  GtkWidget *section = ts_ui_test_find_type (GTK_WIDGET (window), TS_TYPE_FEES_SECTION);
+  const double counts[TS_N_DENOMINATIONS] = { 5, 2, 18, 1, 0, 0, 0 };
+  GtkWidget *dialog;
+
+  if (section == NULL)
+    return;
+  gtk_widget_activate_action (section, "fees.edit-classes", NULL);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_FEE_CLASSES_DIALOG))) != NULL);
+  shoot (dialog, "fee-classes-dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (section, "fees.cash-count", NULL);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_CASH_COUNT_DIALOG))) != NULL);
+  for (guint i = 0; i < TS_N_DENOMINATIONS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("cash-%" G_GINT64_FORMAT, ts_cash_denominations ()[i]);
+      GtkWidget *spin = find_named (dialog, name);
+
+      if (spin != NULL)
+        gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), counts[i]);
+    }
+  shoot (dialog, "cash-count-dialog");
+  gtk_widget_activate_action (dialog, "cash.save", NULL);
+  TS_TEST_WAIT_UNTIL (ts_ui_test_top_dialog (TS_TYPE_CASH_COUNT_DIALOG) == NULL);
+  shoot (GTK_WIDGET (window), "event-page-fees");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -337,9 +442,12 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "chapter-page");
   show (window, "events", 0);
   shoot (GTK_WIDGET (window), "events");
+  prepare_fees (repository, busiest_event (repository));
   show (window, "win.show-event", busiest_event (repository));
   shoot (GTK_WIDGET (window), "event-page");
   shoot_introductions (window);
+  shoot_fee_dialogs (window);
+  shoot_check_in_fees (repository, busiest_event (repository));
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
   shoot_import (window, dir);

@@ -1,0 +1,286 @@
+/* ts-fees-section.c: an event's 会費 on its page: expected, collected,
+ * outstanding, the cash counted, and the people who have not paid.
+ *
+ * The figures come from the event's attendance live model (the one the
+ * page and the door show), so a payment recorded at the door or by
+ * tsudoi-cli shows here without a reload; the cash count follows
+ * "changed::cash_count". Each unpaid person is a button that records
+ * their fee, with Undo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tsudoi"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ts-cash-count-dialog.h"
+#include "ts-fee-classes-dialog.h"
+#include "ts-fees.h"
+#include "ts-fees-section.h"
+#include "ts-ui-util.h"
+#include "ts-undo-toast.h"
+
+struct _TsFeesSection
+{
+  GtkBox        parent_instance;
+
+  TsRepository *repository;
+  gint64        event_id;
+  GListModel   *attendance;
+  guint         update_id;
+  gulong        cash_handler;
+
+  GtkLabel     *expected_label;
+  GtkLabel     *collected_label;
+  GtkLabel     *outstanding_label;
+  GtkLabel     *cash_label;
+  GtkLabel     *cash_caption;
+  GtkWidget    *unpaid_box;
+  GtkFlowBox   *unpaid_list;
+};
+
+G_DEFINE_FINAL_TYPE (TsFeesSection, ts_fees_section, GTK_TYPE_BOX)
+
+static void
+set_yen (GtkLabel *label,
+         gint64    amount)
+{
+  g_autofree char *text = ts_fees_format_yen (amount);
+
+  gtk_label_set_text (label, text);
+}
+
+static GtkWidget *
+unpaid_button (const TsFeeLine *line)
+{
+  g_autofree char *owed = ts_fees_format_yen (ts_fee_line_get_owed (line));
+  /* Translators: a person who has not paid, and what they owe: 山田　太郎 4,000円. */
+  g_autofree char *text = g_strdup_printf (_("%1$s %2$s"), line->name, owed);
+  /* Translators: read by a screen reader for a name in the unpaid list. */
+  g_autofree char *spoken = g_strdup_printf (_("Mark %s as paid"), line->name);
+  GtkWidget *button = gtk_button_new_with_label (text);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "fees.pay");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", line->member_id);
+  gtk_widget_set_tooltip_text (button, _("Mark as Paid"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
+  return button;
+}
+
+static void
+show_cash (TsFeesSection *self,
+           gint64         collected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsCashCount) count = ts_repository_get_cash_count (self->repository, self->event_id,
+                                                               &error);
+  g_autofree char *difference = NULL;
+  g_autofree char *caption = NULL;
+  gint64 total;
+
+  if (count == NULL || *count->counted_at == '\0')
+    {
+      gtk_label_set_text (self->cash_label, "—");
+      gtk_label_set_text (self->cash_caption, _("Cash not counted"));
+      return;
+    }
+  total = ts_cash_count_total (count);
+  set_yen (self->cash_label, total);
+  difference = ts_fees_format_yen (total - collected);
+  if (total - collected > 0)
+    {
+      g_autofree char *plus = g_strconcat ("+", difference, NULL);
+      g_free (difference);
+      difference = g_steal_pointer (&plus);
+    }
+  /* Translators: under the cash counted: how it differs from the payments
+   * recorded, e.g. "Cash counted (difference +500円)". */
+  caption = g_strdup_printf (_("Cash counted (difference %s)"), difference);
+  gtk_label_set_text (self->cash_caption, caption);
+}
+
+static gboolean
+update_idle_cb (gpointer data)
+{
+  TsFeesSection *self = data;
+  g_autoptr(TsFeeSummary) summary = NULL;
+  guint unpaid = 0;
+
+  self->update_id = 0;
+  if (self->attendance == NULL)
+    return G_SOURCE_REMOVE;
+  summary = ts_fee_summary_compute (self->attendance);
+  set_yen (self->expected_label, summary->expected);
+  set_yen (self->collected_label, summary->collected);
+  set_yen (self->outstanding_label, summary->outstanding);
+  show_cash (self, summary->collected);
+  ts_ui_clear_box (GTK_WIDGET (self->unpaid_list));
+  for (guint i = 0; i < summary->lines->len; i++)
+    {
+      const TsFeeLine *line = g_ptr_array_index (summary->lines, i);
+
+      if (ts_fee_line_get_owed (line) == 0)
+        continue;
+      gtk_flow_box_append (self->unpaid_list, unpaid_button (line));
+      unpaid++;
+    }
+  gtk_widget_set_visible (self->unpaid_box, unpaid > 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes (a whole list read again) is shown once. */
+static void
+queue_update (TsFeesSection *self)
+{
+  if (self->update_id == 0)
+    self->update_id = ts_ui_idle_add (update_idle_cb, self);
+}
+
+static void
+on_cash_count_changed_cb (TsRepository  *repository,
+                          GArray        *ids,
+                          TsFeesSection *self)
+{
+  queue_update (self);
+}
+
+/* A payment put back by the toast's Undo: the record it keeps. */
+static gboolean
+undo_payment (gpointer   record,
+              GError   **error)
+{
+  TsRepository *repository = g_object_get_data (record, "repository");
+  TsPayment *payment = g_object_get_data (record, "payment");
+
+  return ts_repository_undo_payment (repository, payment, error);
+}
+
+static void
+pay_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  TsFeesSection *self = TS_FEES_SECTION (widget);
+  gint64 member_id = g_variant_get_int64 (parameter);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+  g_autoptr(TsMember) member = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  TsPayment *payment;
+
+  payment = ts_repository_record_payment (self->repository, self->event_id, member_id, -1,
+                                          &error);
+  if (payment == NULL)
+    {
+      ts_ui_show_error (widget, error);
+      return;
+    }
+  member = ts_repository_get_member (self->repository, member_id, NULL);
+  name = member != NULL ? ts_member_dup_name (member) : g_strdup ("");
+  /* Translators: %s is a name. */
+  title = g_strdup_printf (_("%s marked as paid"), name);
+  record = g_object_new (G_TYPE_OBJECT, NULL);
+  g_object_set_data_full (record, "repository", g_object_ref (self->repository), g_object_unref);
+  g_object_set_data_full (record, "payment", payment, (GDestroyNotify) ts_payment_free);
+  ts_undo_toast_show (widget, title, record, undo_payment);
+}
+
+static void
+edit_classes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TsFeesSection *self = TS_FEES_SECTION (widget);
+  GtkWidget *dialog = ts_fee_classes_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                 self->repository, self->event_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cash_count_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TsFeesSection *self = TS_FEES_SECTION (widget);
+  GtkWidget *dialog = ts_cash_count_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                self->repository, self->event_id);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+disconnect (TsFeesSection *self)
+{
+  if (self->attendance != NULL)
+    g_signal_handlers_disconnect_by_data (self->attendance, self);
+  g_clear_object (&self->attendance);
+  if (self->repository != NULL && self->cash_handler != 0)
+    g_signal_handler_disconnect (self->repository, self->cash_handler);
+  self->cash_handler = 0;
+  g_clear_object (&self->repository);
+  g_clear_handle_id (&self->update_id, g_source_remove);
+}
+
+static void
+ts_fees_section_dispose (GObject *object)
+{
+  TsFeesSection *self = TS_FEES_SECTION (object);
+
+  disconnect (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_FEES_SECTION);
+  G_OBJECT_CLASS (ts_fees_section_parent_class)->dispose (object);
+}
+
+static void
+ts_fees_section_class_init (TsFeesSectionClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ts_fees_section_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/tsudoi/Tsudoi/ts-fees-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, expected_label);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, collected_label);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, outstanding_label);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, cash_label);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, cash_caption);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, unpaid_box);
+  gtk_widget_class_bind_template_child (widget_class, TsFeesSection, unpaid_list);
+  gtk_widget_class_install_action (widget_class, "fees.pay", "x", pay_action);
+  gtk_widget_class_install_action (widget_class, "fees.edit-classes", NULL, edit_classes_action);
+  gtk_widget_class_install_action (widget_class, "fees.cash-count", NULL, cash_count_action);
+}
+
+static void
+ts_fees_section_init (TsFeesSection *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+ts_fees_section_set_event (TsFeesSection *self,
+                           TsRepository  *repository,
+                           gint64         event_id,
+                           GListModel    *attendance)
+{
+  g_return_if_fail (TS_IS_FEES_SECTION (self));
+
+  disconnect (self);
+  self->event_id = event_id;
+  if (repository == NULL || attendance == NULL)
+    return;
+  self->repository = g_object_ref (repository);
+  self->attendance = g_object_ref (attendance);
+  g_signal_connect_swapped (attendance, "items-changed", G_CALLBACK (queue_update), self);
+  self->cash_handler = g_signal_connect (repository, "changed::cash_count",
+                                         G_CALLBACK (on_cash_count_changed_cb), self);
+  /* At once: the page is being shown. */
+  queue_update (self);
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  update_idle_cb (self);
+}
