@@ -304,6 +304,8 @@ ts_chapter_dialog_class_init (TsChapterDialogClass *klass)
     g_param_spec_object ("repository", NULL, NULL, TS_TYPE_REPOSITORY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-chapter-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsChapterDialog, error_revealer);

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-chapter-page.h"
 #include "ts-chapters-view.h"
 #include "ts-text.h"
@@ -76,6 +77,7 @@ create_row (gpointer item,
   GtkWidget *name = gtk_label_new (chapter->name);
   g_autofree char *when = ts_ui_format_day (chapter->next_event);
   g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
   GtkWidget *subtitle;
 
   if (chapter->next_event && *chapter->next_event)
@@ -95,6 +97,8 @@ create_row (gpointer item,
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  label = ts_accessible_join (chapter->name, text, NULL);
+  ts_accessible_row (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
 

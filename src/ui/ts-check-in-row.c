@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-check-in-row.h"
 #include "ts-fees.h"
 
@@ -27,6 +28,7 @@ struct _TsCheckInRow
   GtkWidget *undo_button;
   GtkWidget *unpaid_label;
   GtkWidget *pay_button;
+  char      *summary;  /* what a screen reader reads for the row */
 };
 
 G_DEFINE_FINAL_TYPE (TsCheckInRow, ts_check_in_row, GTK_TYPE_BOX)
@@ -46,8 +48,16 @@ add_label (GtkBox     *box,
 }
 
 static void
+ts_check_in_row_finalize (GObject *object)
+{
+  g_free (TS_CHECK_IN_ROW (object)->summary);
+  G_OBJECT_CLASS (ts_check_in_row_parent_class)->finalize (object);
+}
+
+static void
 ts_check_in_row_class_init (TsCheckInRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = ts_check_in_row_finalize;
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "checkinrow");
 }
 
@@ -144,6 +154,26 @@ show_fee (TsCheckInRow *self,
   gtk_widget_set_visible (self->pay_button, unpaid);
 }
 
+/* The status as a screen reader says it: the marks on the row are not
+ * words. */
+static char *
+dup_spoken_status (TsAttendance *attendance)
+{
+  g_autofree char *time = NULL;
+
+  if (!ts_attendance_is_present (attendance))
+    return g_strdup (attendance->status == TS_ATTENDANCE_STATUS_REGISTERED
+                     /* Translators: read out for a registered guest who has not arrived. */
+                     ? _("not checked in yet")
+                     : ts_attendance_status_to_label (attendance->status));
+  time = dup_time (attendance->checked_in_at);
+  if (attendance->status == TS_ATTENDANCE_STATUS_WALK_IN)
+    /* Translators: read out for a walk-in, with the check-in time. */
+    return g_strdup_printf (_("walk-in, checked in at %s"), time);
+  /* Translators: read out for an arrived guest, with the check-in time. */
+  return g_strdup_printf (_("checked in at %s"), time);
+}
+
 static void
 show_status (TsCheckInRow *self,
              TsAttendance *attendance)
@@ -205,10 +235,41 @@ show_member (TsCheckInRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* Name, reading, status, first time, organization: what the row shows,
+ * for the list to give the row as its name. */
+static void
+set_summary (TsCheckInRow *self,
+             TsMember     *member,
+             const char   *status,
+             gboolean      first_time)
+{
+  g_autofree char *name = ts_member_dup_name (member);
+  g_autofree char *reading = ts_member_dup_reading (member);
+  g_autofree char *detail = dup_detail (member);
+
+  g_free (self->summary);
+  self->summary = ts_accessible_join (name, reading, status,
+                                      /* Translators: read out after a first-timer's name. */
+                                      first_time ? _("first time") : NULL,
+                                      detail, NULL);
+}
+
+/* Name, reading, status, first time, organization: what the row shows,
+ * for the list to give the row as its name. */
+const char *
+ts_check_in_row_get_summary (TsCheckInRow *self)
+{
+  g_return_val_if_fail (TS_IS_CHECK_IN_ROW (self), NULL);
+
+  return self->summary;
+}
+
 void
 ts_check_in_row_set_attendance (TsCheckInRow *self,
                                 TsAttendance *attendance)
 {
+  g_autofree char *status = NULL;
+
   g_return_if_fail (TS_IS_CHECK_IN_ROW (self));
 
   if (attendance == NULL || attendance->member == NULL)
@@ -216,6 +277,8 @@ ts_check_in_row_set_attendance (TsCheckInRow *self,
   show_member (self, attendance->member);
   gtk_widget_set_visible (self->first_time_label, attendance->first_time);
   show_status (self, attendance);
+  status = dup_spoken_status (attendance);
+  set_summary (self, attendance->member, status, attendance->first_time);
 }
 
 /* A member who is not on the event's list: the button checks them in
@@ -235,4 +298,6 @@ ts_check_in_row_set_member (TsCheckInRow *self,
   gtk_widget_set_visible (self->unpaid_label, FALSE);
   gtk_widget_set_visible (self->pay_button, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "arrived");
+  /* Translators: read out for a member who did not register for the event. */
+  set_summary (self, member, _("not registered"), FALSE);
 }

@@ -22,5 +22,6 @@ void       ts_check_in_row_set_attendance (TsCheckInRow *self,
  * walk-in. */
 void       ts_check_in_row_set_member     (TsCheckInRow *self,
                                            TsMember     *member);
+const char *ts_check_in_row_get_summary   (TsCheckInRow *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-check-in-row.h"
 #include "ts-check-in-window.h"
 #include "ts-intro-window.h"
@@ -953,6 +954,9 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
     ts_check_in_row_set_member (TS_CHECK_IN_ROW (child), object);
   else
     gtk_label_set_text (GTK_LABEL (child), gtk_string_object_get_string (object));
+  /* A recycled row must not keep the name of the person it showed. */
+  ts_accessible_list_item (item, person ? ts_check_in_row_get_summary (TS_CHECK_IN_ROW (child))
+                                        : gtk_string_object_get_string (object));
 }
 
 static void
@@ -1000,7 +1004,7 @@ ts_check_in_window_constructed (GObject *object)
   update_counter (self);
   update_stack (self);
   select_position (self, 0, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  ts_accessible_focus_when_shown (GTK_WIDGET (self->search_entry));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-attendee-picker.h"
 #include "ts-check-in-window.h"
 #include "ts-date.h"
@@ -576,6 +577,7 @@ ts_event_page_init (TsEventPage *self)
   GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_attendees, NULL, NULL));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_accessible_name_popup_buttons (GTK_WIDGET (self));
   self->sorted = gtk_sort_list_model_new (NULL, sorter);
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-database.h"
 #include "ts-event-page.h"
 #include "ts-events-view.h"
@@ -95,6 +96,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
                                                event->chapter_name ? event->chapter_name : "");
   g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, event->headcount);
   g_autofree char *count_label = NULL;
+  g_autofree char *accessible = NULL;
 
   gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 0)), event->title);
   gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 1)), subtitle);
@@ -103,6 +105,9 @@ on_bind_cb (GtkSignalListItemFactory *factory,
                                            (gulong) event->headcount),
                                  (int) event->headcount);
   gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, 1, 0), count_label);
+  accessible = ts_accessible_join (event->title, day, event->chapter_name ? event->chapter_name : "",
+                                   count_label, NULL);
+  ts_accessible_list_item (item, accessible);
 }
 
 static gboolean

@@ -639,6 +639,8 @@ ts_import_dialog_class_init (TsImportDialogClass *klass)
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsImportDialog, cancel_button);

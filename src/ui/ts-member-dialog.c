@@ -474,6 +474,8 @@ ts_member_dialog_class_init (TsMemberDialogClass *klass)
   signals[SIGNAL_MEMBER_ADDED] =
     g_signal_new ("member-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-member-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsMemberDialog, error_revealer);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-member-model.h"
 #include "ts-member-rows.h"
 #include "ts-member-page.h"
@@ -102,6 +103,19 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+/* What a screen reader reads for the whole row, not cell by cell. */
+static void
+name_row (GtkListItem *item,
+          TsMember    *member)
+{
+  g_autofree char *name = column_text (member, COLUMN_NAME);
+  g_autofree char *reading = column_text (member, COLUMN_READING);
+  g_autofree char *label = ts_accessible_join (name, reading, member->organization,
+                                               member->profession, NULL);
+
+  ts_accessible_list_item (item, label);
+}
+
 static void
 show_member (GtkInscription *cell,
              TsMemberRow    *row)
@@ -110,6 +124,8 @@ show_member (GtkInscription *cell,
   g_autofree char *text = column_text (ts_member_row_get_member (row), column);
 
   gtk_inscription_set_text (cell, text);
+  if (column == COLUMN_NAME)
+    name_row (g_object_get_data (G_OBJECT (cell), "ts-list-item"), ts_member_row_get_member (row));
 }
 
 static void
@@ -131,6 +147,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   g_object_set_data (G_OBJECT (cell), "ts-column", user_data);
+  g_object_set_data (G_OBJECT (cell), "ts-list-item", item);
   show_member (GTK_INSCRIPTION (cell), row);
   g_signal_connect_object (row, "notify::member", G_CALLBACK (on_row_member_changed_cb),
                            cell, 0);

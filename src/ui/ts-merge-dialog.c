@@ -313,6 +313,8 @@ ts_merge_dialog_class_init (TsMergeDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_merge_dialog_dispose;
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-merge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsMergeDialog, window_title);

@@ -704,6 +704,8 @@ ts_print_dialog_class_init (TsPrintDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-print-dialog.ui");
   bind_template_children (widget_class);

@@ -69,6 +69,8 @@ ts_progress_dialog_class_init (TsProgressDialogClass *klass)
   object_class->dispose = ts_progress_dialog_dispose;
   window_class->close_request = ts_progress_dialog_close_request;
 
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-progress-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsProgressDialog, text_label);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-attendance-grid.h"
 #include "ts-csv-writer.h"
 #include "ts-date.h"
@@ -879,6 +880,8 @@ static void
 ts_regulars_page_init (TsRegularsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_accessible_name_popup_buttons (GTK_WIDGET (self));
+  ts_accessible_label_toggle (GTK_WIDGET (self->chapter_dropdown), _("Chapter"));
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->mix, draw_mix, self, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);

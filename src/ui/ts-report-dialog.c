@@ -283,6 +283,8 @@ ts_report_dialog_class_init (TsReportDialogClass *klass)
   object_class->dispose = ts_report_dialog_dispose;
   object_class->finalize = ts_report_dialog_finalize;
 
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-report-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsReportDialog, toasts);

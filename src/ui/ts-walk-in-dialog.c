@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-link-row.h"
 #include "ts-member-lookup.h"
 #include "ts-settings.h"
@@ -519,6 +520,8 @@ ts_walk_in_dialog_class_init (TsWalkInDialogClass *klass)
     g_signal_new ("use-member", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* Announced as a dialog, not as another main window. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/tsudoi/Tsudoi/ts-walk-in-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsWalkInDialog, error_label);
@@ -548,6 +551,7 @@ static void
 ts_walk_in_dialog_init (TsWalkInDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_accessible_label_toggle (GTK_WIDGET (self->profession_dropdown), _("Profession"));
   g_signal_connect (self->name_row, "changed", G_CALLBACK (on_field_changed_cb), self);
   g_signal_connect (self->reading_row, "changed", G_CALLBACK (on_field_changed_cb), self);
 }
@@ -570,8 +574,8 @@ ts_walk_in_dialog_new (GtkWindow    *parent,
   /* Typing goes on where the search left off: the name after a reading
    * and the reading after a name. */
   if (*row_text (self->name_row) != '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->reading_row));
+    ts_accessible_focus_when_shown (GTK_WIDGET (self->reading_row));
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+    ts_accessible_focus_when_shown (GTK_WIDGET (self->name_row));
   return GTK_WIDGET (self);
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ts-accessible.h"
 #include "ts-chapter-dialog.h"
 #include "ts-chapters-view.h"
 #include "ts-data-actions.h"
@@ -482,6 +483,7 @@ ts_window_init (TsWindow *self)
       g_once_init_leave (&icon_path_added, 1);
     }
   gtk_widget_init_template (GTK_WIDGET (self));
+  ts_accessible_name_popup_buttons (GTK_WIDGET (self));
 }
 
 TsWindow *
