@@ -42,6 +42,7 @@
 #include "ts-record.h"
 #include "ts-settings.h"
 #include "ts-text.h"
+#include "ts-ui-util.h"
 #include "ts-walk-in-dialog.h"
 
 /* Members not on the list shown for a search: a search result, not a
@@ -882,19 +883,6 @@ undo_check_in_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-fullscreen_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GtkWindow *window = GTK_WINDOW (widget);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
 /* About an hour in, the same laptop runs the introductions. */
 static void
 introductions_action (GtkWidget  *widget,
@@ -1099,7 +1087,7 @@ install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.check-in", "x", check_in_action);
   gtk_widget_class_install_action (widget_class, "win.undo-check-in", "x", undo_check_in_action);
   gtk_widget_class_install_action (widget_class, "win.undo-last", NULL, undo_last_action);
-  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.fullscreen", NULL, ts_ui_toggle_fullscreen);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "win.introductions", NULL, introductions_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -22,6 +22,7 @@
 
 #include "ts-intro-window.h"
 #include "ts-print-job.h"
+#include "ts-ui-util.h"
 
 struct _TsIntroWindow
 {
@@ -254,19 +255,6 @@ previous_action (GtkWidget  *widget,
   go (TS_INTRO_WINDOW (widget), -1);
 }
 
-static void
-fullscreen_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GtkWindow *window = GTK_WINDOW (widget);
-
-  if (gtk_window_is_fullscreen (window))
-    gtk_window_unfullscreen (window);
-  else
-    gtk_window_fullscreen (window);
-}
-
 /* Handled before any button can take Space for itself: in this window
  * the keys only ever move through the round. */
 static gboolean
@@ -304,7 +292,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       return TRUE;
     case GDK_KEY_F11:
     case GDK_KEY_f:
-      fullscreen_action (GTK_WIDGET (self), NULL, NULL);
+      ts_ui_toggle_fullscreen (GTK_WIDGET (self), NULL, NULL);
       return TRUE;
     default:
       return FALSE;
@@ -455,7 +443,7 @@ ts_intro_window_class_init (TsIntroWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsIntroWindow, next_label);
   gtk_widget_class_install_action (widget_class, "intro.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "intro.previous", NULL, previous_action);
-  gtk_widget_class_install_action (widget_class, "intro.fullscreen", NULL, fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "intro.fullscreen", NULL, ts_ui_toggle_fullscreen);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }

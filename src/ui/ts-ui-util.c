@@ -318,3 +318,16 @@ ts_ui_enum_combo_row_select (AdwComboRow *row,
 
   adw_combo_row_set_selected (row, adw_enum_list_model_find_position (model, value));
 }
+
+/* A window action (GtkWidgetActionActivateFunc): full screen and back,
+ * for the door and the introductions on a projector. */
+void
+ts_ui_toggle_fullscreen (GtkWidget  *window,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  if (gtk_window_is_fullscreen (GTK_WINDOW (window)))
+    gtk_window_unfullscreen (GTK_WINDOW (window));
+  else
+    gtk_window_fullscreen (GTK_WINDOW (window));
+}

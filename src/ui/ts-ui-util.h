@@ -21,6 +21,9 @@ gboolean   ts_ui_delete_with_undo  (GtkWidget    *widget,
                                     gint64        id,
                                     const char   *what);
 void       ts_ui_clear_box         (GtkWidget    *box);
+void       ts_ui_toggle_fullscreen (GtkWidget    *window,
+                                    const char   *action_name,
+                                    GVariant     *parameter);
 GtkWidget *ts_ui_link_row          (const char   *title,
                                     const char   *subtitle,
                                     const char   *suffix,
