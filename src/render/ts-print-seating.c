@@ -91,8 +91,20 @@ seat_as_stored (TsPrintJob    *job,
   return TRUE;
 }
 
+/* Nobody at any table: a plan of empty boxes, or cards with no names,
+ * would print a page that looks like a fault. */
+static gboolean
+anyone_seated (const TsPrintJob *job)
+{
+  for (guint i = 0; i < job->entries->len; i++)
+    if (((TsPrintEntry *) g_ptr_array_index (job->entries, i))->table != 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A table plan or table cards for @seating, or for the plan stored with
- * the event when @seating is NULL. */
+ * the event when @seating is NULL: TS_PRINT_ERROR_EMPTY when the event
+ * has none yet, which the print dialog shows instead of a preview. */
 TsPrintJob *
 ts_print_job_load_seating (TsRepository         *repository,
                            gint64                event_id,
@@ -110,5 +122,11 @@ ts_print_job_load_seating (TsRepository         *repository,
     seat_entries (job, seating);
   else if (!seat_as_stored (job, repository, event_id, error))
     return NULL;
+  else if (!anyone_seated (job))
+    {
+      g_set_error_literal (error, TS_PRINT_ERROR, TS_PRINT_ERROR_EMPTY,
+                           _("No tables have been planned for this event yet. Plan them on the event page first."));
+      return NULL;
+    }
   return g_steal_pointer (&job);
 }

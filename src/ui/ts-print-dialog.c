@@ -112,6 +112,9 @@ load_job (TsPrintDialog  *self,
   TsPrintOptions options;
 
   current_options (self, &options);
+  /* The plan stored with the event, as the event page shows it. */
+  if (ts_print_kind_is_seating (options.kind))
+    return ts_print_job_load_seating (self->repository, self->event_id, &options, NULL, error);
   return ts_print_job_load (self->repository, self->event_id, &options, error);
 }
 
@@ -280,6 +283,36 @@ add_status_rows (TsPrintDialog *self)
     }
 }
 
+/* The table plan and cards go table by table, with the sizes of A4: no
+ * order, column or sheet to choose. The plan has a date and, as an
+ * organizer copy, the reading and profession of people who did not
+ * consent; a table card has only names, the same in every copy. */
+static void
+remove_seating_rows (TsPrintDialog *self,
+                     TsPrintKind    kind)
+{
+  adw_preferences_group_remove (self->general_group, GTK_WIDGET (self->sort_row));
+  adw_preferences_group_remove (self->general_group, self->compact_row);
+  adw_preferences_page_remove (self->options_page, self->columns_group);
+  adw_preferences_page_remove (self->options_page, self->include_group);
+  adw_preferences_page_remove (self->options_page, self->sheet_group);
+  self->compact_row = self->first_time_row = self->size_row = NULL;
+  self->columns_group = self->include_group = self->sheet_group = NULL;
+  if (kind == TS_PRINT_TABLE_PLAN)
+    {
+      adw_preferences_group_set_description (self->general_group,
+        _("Table by table, as planned on the event page; people not seated yet in a box of their own. People who did not consent appear with their name only, except in the organizer copy."));
+      return;
+    }
+  adw_preferences_group_remove (self->general_group,
+                                gtk_widget_get_ancestor (GTK_WIDGET (self->copy_switch),
+                                                         ADW_TYPE_ACTION_ROW));
+  adw_preferences_group_remove (self->general_group, self->wareki_row);
+  self->wareki_row = NULL;
+  adw_preferences_group_set_description (self->general_group,
+    _("One A4 sheet a table, folded in half into a tent: the table’s number and the names seated there, as planned on the event page. Names only, so there is no organizer copy."));
+}
+
 /* Only what this kind of printout has: a row that is not there cannot
  * look as if it did something. */
 static void
@@ -288,6 +321,11 @@ remove_rows (TsPrintDialog *self,
 {
   gboolean list = kind == TS_PRINT_ROSTER || kind == TS_PRINT_ADDENDUM;
 
+  if (ts_print_kind_is_seating (kind))
+    {
+      remove_seating_rows (self, kind);
+      return;
+    }
   if (kind == TS_PRINT_INTRO_SHEET)
     {
       adw_preferences_group_remove (self->general_group, GTK_WIDGET (self->sort_row));
@@ -337,6 +375,14 @@ bind_rows (TsPrintDialog *self)
   TsPrintKind kind = ts_print_settings_get_kind (self->options);
 
   remove_rows (self, kind);
+  if (kind == TS_PRINT_TABLE_CARDS)
+    return;
+  if (kind == TS_PRINT_TABLE_PLAN)
+    {
+      bind (self, "organizer-copy", self->copy_switch, "active");
+      bind (self, "wareki", self->wareki_switch, "active");
+      return;
+    }
   if (kind == TS_PRINT_INTRO_SHEET)
     {
       bind (self, "wareki", self->wareki_switch, "active");

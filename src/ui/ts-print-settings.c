@@ -301,6 +301,17 @@ bind_settings (TsPrintSettings *self,
       g_settings_bind (settings, "print-wareki", self, "wareki", G_SETTINGS_BIND_DEFAULT);
       return;
     }
+  /* The table plan and cards go table by table; a card has names only,
+   * so only the plan has a copy for the organizer, and a date. */
+  if (ts_print_kind_is_seating (kind))
+    {
+      if (kind == TS_PRINT_TABLE_PLAN)
+        {
+          bind_kind_key (self, settings, "organizer-copy");
+          g_settings_bind (settings, "print-wareki", self, "wareki", G_SETTINGS_BIND_DEFAULT);
+        }
+      return;
+    }
   bind_kind_key (self, settings, "sort");
   bind_kind_key (self, settings, "organizer-copy");
   if (!is_sheet (kind))

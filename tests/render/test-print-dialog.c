@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <string.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "test-render-fixture.h"
 #include "ts-test-pdf.h"
@@ -516,6 +517,174 @@ test_export_over_database (void)
   ts_test_remove_dir (dir);
 }
 
+/* Seats everyone coming round three tables in the order of the list, but
+ * 鰐淵, who is left for the box of those not seated yet; returns the
+ * family name of someone at table 1. */
+static const char *
+seat_round_tables (TsRepository *repository,
+                   gint64        event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = ts_repository_list_attendance (repository, event_id, &error);
+  g_autoptr(GArray) seats = g_array_new (FALSE, TRUE, sizeof (TsSeat));
+  const char *at_one = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, i);
+      TsSeat seat = { attendance->member->id, seats->len % 3 + 1, FALSE };
+
+      if (!ts_attendance_is_present (attendance) &&
+          attendance->status != TS_ATTENDANCE_STATUS_REGISTERED)
+        continue;
+      if (g_strcmp0 (attendance->member->family_name, "鰐淵") == 0)
+        continue;
+      if (seat.table == 1 && at_one == NULL)
+        for (guint k = 0; k < test_n_people; k++)
+          if (g_str_equal (test_people[k].family, attendance->member->family_name))
+            at_one = test_people[k].family;
+      g_array_append_val (seats, seat);
+    }
+  g_assert_true (ts_repository_save_seating (repository, event_id, 3, 0,
+                                             (TsSeat *) seats->data, seats->len, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (at_one);
+  return at_one;
+}
+
+/* Exports through the dialog's action, as the file chooser does, and
+ * reads the PDF back. */
+static char *
+export_text (GtkWidget  *dialog,
+             const char *path,
+             guint      *n_pages)
+{
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+
+  g_unlink (path);
+  g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", path));
+  TS_TEST_WAIT_UNTIL (g_file_test (path, G_FILE_TEST_EXISTS) &&
+                      !gtk_widget_get_visible (progress_box (dialog)));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  if (g_getenv ("TSUDOI_RENDER_KEEP") != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *copy = g_build_filename (g_getenv ("TSUDOI_RENDER_KEEP"), base, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+    }
+  return ts_test_pdf_text (path, 0, n_pages);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *what)
+{
+  if (strstr (text, what) == NULL)
+    g_error ("“%s” missing: %s", what, text);
+}
+
+/* The table plan and the table cards from the event page's Print menu:
+ * nothing to print, and said so, until tables are planned; then the
+ * stored plan, each person with only what they allowed. */
+static void
+test_seating_export (void)
+{
+  g_autofree char *dir = ts_test_make_temp_dir ();
+  g_autoptr(TsRepository) repository = ts_test_open_repository (dir, "seating.db");
+  gint64 event_id = test_fixture_event (repository, "第1回 試験の会");
+  g_autofree char *plan_path = g_build_filename (dir, "table-plan.pdf", NULL);
+  g_autofree char *copy_path = g_build_filename (dir, "table-plan-organizer.pdf", NULL);
+  g_autofree char *cards_path = g_build_filename (dir, "table-cards.pdf", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *kinds[] = { "table-plan", "table-cards" };
+  g_autofree char *text = NULL;
+  const char *at_one;
+  GtkWidget *dialog, *row;
+  guint n_pages;
+
+  test_fixture_add_people (repository, event_id);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      GtkWidget *empty;
+
+      dialog = open_dialog (repository, event_id, kinds[i]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (dialog, GTK_TYPE_STACK))),
+                       ==, "empty");
+      empty = find_widget (dialog, ADW_TYPE_STATUS_PAGE);
+      g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)),
+                                "まだ席決めをしていません"));
+      /* Nor is an empty page written when asked anyway. */
+      g_assert_true (gtk_widget_activate_action (dialog, "print.export-to", "s", plan_path));
+      g_assert_false (gtk_widget_get_visible (progress_box (dialog)));
+      g_assert_false (g_file_test (plan_path, G_FILE_TEST_EXISTS));
+      if (i == 0)
+        save_screenshot (dialog, "dialog-table-plan-none.png");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  at_one = seat_round_tables (repository, event_id);
+  dialog = open_dialog (repository, event_id, "table-plan");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_widget (dialog, GTK_TYPE_STACK))),
+                   ==, "preview");
+  /* Table by table, whatever the order or the columns: no such rows. */
+  g_assert_null (find_row (dialog, _("Co_mpact")));
+  g_assert_null (find_row (dialog, _("Start at Slot")));
+  g_assert_null (find_widget (dialog, ADW_TYPE_COMBO_ROW));
+  save_screenshot (dialog, "dialog-table-plan.png");
+  text = export_text (dialog, plan_path, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 1);
+  assert_contains (text, "テーブル1");
+  assert_contains (text, "テーブル3");
+  assert_contains (text, at_one);
+  assert_contains (text, "あおき");
+  assert_contains (text, "席未定");
+  assert_contains (text, "鰐淵");
+  /* Not listed: on the plan by name alone, without reading or work. */
+  assert_contains (text, test_unlisted.family);
+  assert_contains (text, test_unlisted.given);
+  g_assert_null (strstr (text, "ひこうかい"));
+  g_assert_null (strstr (text, "職種900"));
+  g_assert_null (strstr (text, "取消"));
+  g_assert_null (strstr (text, "欠席"));
+  g_clear_pointer (&text, g_free);
+
+  /* The organizer's own copy says more of them, and is remembered. */
+  row = find_row (dialog, _("Organizer _Copy"));
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (find_widget (row, GTK_TYPE_SWITCH)), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "print-table-plan-organizer-copy"));
+  text = export_text (dialog, copy_path, &n_pages);
+  assert_contains (text, "ひこうかい");
+  assert_contains (text, "職種900");
+  g_clear_pointer (&text, g_free);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ts_test_wait_settled ();
+  g_settings_reset (settings, "print-table-plan-organizer-copy");
+
+  /* A card a table, names only, whoever prints them. */
+  dialog = open_dialog (repository, event_id, "table-cards");
+  g_assert_null (find_row (dialog, _("Organizer _Copy")));
+  g_assert_null (find_row (dialog, _("Japanese _Era Dates")));
+  save_screenshot (dialog, "dialog-table-cards.png");
+  text = export_text (dialog, cards_path, &n_pages);
+  g_assert_cmpuint (n_pages, ==, 3);
+  assert_contains (text, "テーブル");
+  assert_contains (text, at_one);
+  assert_contains (text, test_unlisted.family);
+  g_assert_null (strstr (text, "ひこうかい"));
+  g_assert_null (strstr (text, "職種"));
+  g_assert_null (strstr (text, "鰐淵"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ts_test_wait_settled ();
+  g_clear_object (&repository);
+  ts_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -531,5 +700,6 @@ main (int    argc,
   g_test_add_func ("/render/print-dialog/export-cancel", test_export_cancel);
   g_test_add_func ("/render/print-dialog/export-over-database", test_export_over_database);
   g_test_add_func ("/render/print-dialog/export-close", test_export_close);
+  g_test_add_func ("/render/print-dialog/seating", test_seating_export);
   return g_test_run ();
 }
