@@ -3,7 +3,8 @@
  *
  * One row per person who paid: a check to include them, their 宛名 to
  * edit (an employer may want its branch, or 御中), and 再発行 when they
- * already hold a receipt. The group's description says how many of those
+ * already hold a receipt; those are not chosen until the organizer
+ * ticks them. The group's description says how many of those
  * chosen would be reissues, before anything is issued. Issuing and
  * writing the PDF is one transaction (ts_render_receipts_issue_to_pdf()):
  * the few pages of receipts are written on this thread.
@@ -92,7 +93,9 @@ make_row (TsReceiptDialog *self,
                            member ? member->given_name : "", amount);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   gtk_editable_set_text (GTK_EDITABLE (row), draft->addressee);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  /* Who already holds a receipt is left out unless chosen: issuing
+   * without looking must not reissue. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !ts_receipt_is_reissue (draft));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, -1);
