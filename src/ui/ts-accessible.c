@@ -100,16 +100,24 @@ add_activate_action (GtkWidget *widget)
   g_object_set_data (G_OBJECT (widget), "ts-accessible-action", GINT_TO_POINTER (TRUE));
 }
 
-/* The widget the bus shows as the row of @item: the list item widget
- * around its child, or, in a column view, the row around the cell. */
+static gboolean
+has_role (GtkWidget         *widget,
+          GtkAccessibleRole  role)
+{
+  return widget != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role;
+}
+
+/* The widget the bus shows as the row of @item, the one that takes the
+ * focus: the list item widget around its child (a list view's row, a
+ * grid view's cell), or, in a column view, the row around the cell. */
 static GtkWidget *
 list_item_widget (GtkListItem *item)
 {
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkWidget *widget = child != NULL ? gtk_widget_get_parent (child) : NULL;
 
-  if (widget != NULL &&
-      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_GRID_CELL)
+  if (has_role (widget, GTK_ACCESSIBLE_ROLE_GRID_CELL) &&
+      has_role (gtk_widget_get_parent (widget), GTK_ACCESSIBLE_ROLE_ROW))
     widget = gtk_widget_get_parent (widget);
   return widget;
 }

@@ -22,6 +22,8 @@
 #include "ts-member-dialog.h"
 #include "ts-member-page.h"
 #include "ts-member-row.h"
+#include "ts-member-table-header.h"
+#include "ts-member-table-row.h"
 #include "ts-members-view.h"
 #include "ts-regulars.h"
 #include "ts-test-support.h"
@@ -331,8 +333,8 @@ static gboolean
 list_shows_member (GtkWidget *view,
                    gint64     id)
 {
-  GtkWidget *list = ts_ui_test_find_type (view, GTK_TYPE_COLUMN_VIEW);
-  GListModel *model = list != NULL ? G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (list))) : NULL;
+  GtkWidget *list = ts_ui_test_find_type (view, GTK_TYPE_GRID_VIEW);
+  GListModel *model = list != NULL ? G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list))) : NULL;
 
   for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
     {
@@ -713,20 +715,68 @@ test_members_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 3);
 }
 
+/* The row of the members table that shows @text, on screen. */
 static GtkWidget *
-find_column_view (GtkWidget *widget)
+find_table_row (GtkWidget  *widget,
+                const char *text)
 {
-  if (GTK_IS_COLUMN_VIEW (widget))
+  if (TS_IS_MEMBER_TABLE_ROW (widget) && table_shows (widget, text))
     return widget;
   for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
        w = gtk_widget_get_next_sibling (w))
     {
-      GtkWidget *found = find_column_view (w);
+      GtkWidget *found = find_table_row (w, text);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static double
+row_y (TsMembersView *view,
+       GtkWidget     *row)
+{
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (view), &bounds));
+  return bounds.origin.y;
+}
+
+/* Each cell of @row starts and ends where its column's title does. */
+static void
+assert_under_titles (TsMembersView *view,
+                     GtkWidget     *row)
+{
+  GtkWidget *header = ts_ui_test_find_type (GTK_WIDGET (view), TS_TYPE_MEMBER_TABLE_HEADER);
+  GtkWidget *cell = gtk_widget_get_first_child (row);
+
+  g_assert_nonnull (header);
+  for (TsMemberColumn i = 0; i < TS_MEMBER_N_COLUMNS; i++, cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *title = ts_member_table_header_get_button (TS_MEMBER_TABLE_HEADER (header), i);
+      graphene_rect_t a, b;
+
+      g_assert_nonnull (cell);
+      g_assert_true (gtk_widget_compute_bounds (title, GTK_WIDGET (view), &a));
+      g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (view), &b));
+      g_assert_cmpfloat (a.origin.x, ==, b.origin.x);
+      g_assert_cmpfloat (a.size.width, ==, b.size.width);
+    }
+  g_assert_null (cell);
+}
+
+/* A click on a title of the members table, as a person makes it. */
+static void
+click_title (TsMembersView  *view,
+             TsMemberColumn  column)
+{
+  GtkWidget *header = ts_ui_test_find_type (GTK_WIDGET (view), TS_TYPE_MEMBER_TABLE_HEADER);
+
+  g_assert_nonnull (header);
+  g_signal_emit_by_name (ts_member_table_header_get_button (TS_MEMBER_TABLE_HEADER (header), column),
+                         "clicked");
 }
 
 static const char *
@@ -753,8 +803,8 @@ test_members_sort_and_follow (Fixture       *f,
   };
   g_autoptr(TsChapter) chapter = ts_chapter_new ();
   g_autoptr(TsMember) newcomer = ts_member_new ();
-  GtkColumnView *table;
-  g_autoptr(GtkColumnViewColumn) organization = NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *page = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -770,16 +820,19 @@ test_members_sort_and_follow (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", "members");
   TS_TEST_WAIT_UNTIL (table_shows (GTK_WIDGET (view), "佐藤"));
 
-  table = GTK_COLUMN_VIEW (find_column_view (GTK_WIDGET (view)));
-  g_assert_nonnull (table);
-  organization = g_list_model_get_item (gtk_column_view_get_columns (table), 2);
-  gtk_column_view_sort_by_column (table, organization, GTK_SORT_ASCENDING);
+  click_title (view, TS_MEMBER_COLUMN_ORGANIZATION);
   g_assert_cmpstr (organization_at (view, 0), ==, "A医院");
   g_assert_cmpstr (organization_at (view, 1), ==, "B病院");
   g_assert_cmpstr (organization_at (view, 2), ==, "");
-  gtk_column_view_sort_by_column (table, organization, GTK_SORT_DESCENDING);
+  /* A second click on the same title turns the order round. */
+  click_title (view, TS_MEMBER_COLUMN_ORGANIZATION);
   g_assert_cmpstr (organization_at (view, 0), ==, "");
   g_assert_cmpstr (organization_at (view, 1), ==, "B病院");
+  /* The rows on screen follow, in that order, cells under their titles. */
+  TS_TEST_WAIT_UNTIL ((row = find_table_row (GTK_WIDGET (view), "山本")) != NULL &&
+                      table_shows (row, "やまもと") &&
+                      row_y (view, row) < row_y (view, find_table_row (GTK_WIDGET (view), "山田")));
+  assert_under_titles (view, row);
 
   g_object_set (newcomer, "family-name", "鈴木", "family-reading", "すずき",
                 "organization", "C薬局", NULL);
@@ -787,6 +840,13 @@ test_members_sort_and_follow (Fixture       *f,
   TS_TEST_WAIT_UNTIL (table_shows (GTK_WIDGET (view), "鈴木"));
   g_assert_cmpuint (g_list_model_get_n_items (ts_members_view_get_model (view)), ==, 4);
   g_assert_cmpstr (organization_at (view, 1), ==, "C薬局");
+
+  /* Enter on a row opens the member, as a double click does. */
+  TS_TEST_WAIT_UNTIL ((row = find_table_row (GTK_WIDGET (view), "鈴木")) != NULL);
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (row)));
+  TS_TEST_WAIT_UNTIL ((page = ts_ui_test_find_type (GTK_WIDGET (view), TS_TYPE_MEMBER_PAGE)) != NULL &&
+                      ts_member_page_get_member_id (TS_MEMBER_PAGE (page)) == newcomer->id &&
+                      gtk_widget_get_mapped (page));
 }
 
 static gint64
