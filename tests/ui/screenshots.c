@@ -51,6 +51,23 @@ shoot (GtkWidget  *widget,
     g_print ("%s\n", path);
 }
 
+/* The members table's columns in a wide window and a narrow one, where
+ * they shrink together and then scroll sideways under their titles. */
+static void
+shoot_members_widths (TsWindow *window)
+{
+  const struct { int width; const char *name; } sizes[] = {
+    { 1280, "members-wide" }, { 720, "members-narrow" }, { 420, "members-phone" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), sizes[i].width, 750);
+      shoot (GTK_WIDGET (window), sizes[i].name);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+}
+
 static TsWindow *
 open_window (TsRepository *repository)
 {
@@ -450,6 +467,7 @@ main (int    argc,
   shoot_check_in_fees (repository, busiest_event (repository));
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
+  shoot_members_widths (window);
   shoot_import (window, dir);
   ts_members_view_set_search (TS_MEMBERS_VIEW (ts_window_get_view (window, "members")), "ヤマ");  /* katakana finds hiragana readings */
   shoot (GTK_WIDGET (window), "members-search");
