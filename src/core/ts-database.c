@@ -20,6 +20,7 @@
 #include "ts-file-locks.h"
 #include "ts-schema.h"
 #include "ts-text.h"
+#include "ts-vocabulary.h"
 
 struct _TsDatabase
 {
@@ -190,6 +191,8 @@ ts_database_set_error (TsDatabase  *self,
                sqlite3_errmsg (self->handle), error);
 }
 
+/* A cached statement for @sql, with its TS_SQL_* status parameters
+ * (ts-vocabulary.h) bound; release it with ts_statement_release(). */
 sqlite3_stmt *
 ts_database_prepare (TsDatabase  *self,
                      const char  *sql,
@@ -200,17 +203,19 @@ ts_database_prepare (TsDatabase  *self,
   g_return_val_if_fail (TS_IS_DATABASE (self), NULL);
 
   stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
-    return stmt;
-
-  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
-                          &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
-      ts_database_set_error (self, error);
-      return NULL;
+      if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &stmt, NULL) != SQLITE_OK)
+        {
+          ts_database_set_error (self, error);
+          return NULL;
+        }
+      /* The key must live as long as the statement: sqlite keeps a copy. */
+      g_hash_table_insert (self->statements, (char *) sqlite3_sql (stmt), stmt);
     }
-  /* The key must live as long as the statement: sqlite keeps a copy. */
-  g_hash_table_insert (self->statements, (char *) sqlite3_sql (stmt), stmt);
+  /* Every time: ts_statement_release() cleared the last caller's values. */
+  ts_bind_vocabulary (stmt);
   return stmt;
 }
 

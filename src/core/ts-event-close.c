@@ -114,7 +114,7 @@ read_waiting (TsEventClose  *self,
   g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
     "SELECT a.id, a.updated_at FROM attendance a"
     " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL"
-    " WHERE a.event_id = ?1 AND a.status = 'registered' ORDER BY a.id", error);
+    " WHERE a.event_id = ?1 AND a.status = " TS_SQL_REGISTERED " ORDER BY a.id", error);
   int rc;
 
   if (stmt == NULL)
@@ -161,13 +161,13 @@ write_closed (TsEventClose  *self,
       Changed *changed = &g_array_index (self->no_shows, Changed, i);
 
       if (!set_row (self,
-                    "UPDATE attendance SET status = 'no-show', updated_at = ?3"
+                    "UPDATE attendance SET status = " TS_SQL_NO_SHOW ", updated_at = ?3"
                     " WHERE id = ?1 AND updated_at = ?2",
                     changed->id, changed->updated_at, error))
         return FALSE;
     }
   return set_row (self,
-                  "UPDATE event SET status = 'held', updated_at = ?3"
+                  "UPDATE event SET status = " TS_SQL_HELD ", updated_at = ?3"
                   " WHERE id = ?1 AND updated_at = ?2",
                   self->event_id, self->event_updated_at, error);
 }
@@ -227,15 +227,15 @@ ts_event_close_undo (TsEventClose  *self,
       Changed *changed = &g_array_index (self->no_shows, Changed, i);
 
       if (!set_row (self,
-                    "UPDATE attendance SET status = 'registered', updated_at = ?2"
-                    " WHERE id = ?1 AND status = 'no-show' AND updated_at = ?3",
+                    "UPDATE attendance SET status = " TS_SQL_REGISTERED ", updated_at = ?2"
+                    " WHERE id = ?1 AND status = " TS_SQL_NO_SHOW " AND updated_at = ?3",
                     changed->id, changed->updated_at, error))
         goto fail;
     }
   {
     g_autoptr(sqlite3_stmt) stmt = ts_repository_prepare (self->repository,
       "UPDATE event SET status = ?2, updated_at = ?3"
-      " WHERE id = ?1 AND status = 'held' AND updated_at = ?4", error);
+      " WHERE id = ?1 AND status = " TS_SQL_HELD " AND updated_at = ?4", error);
 
     if (stmt == NULL)
       goto fail;

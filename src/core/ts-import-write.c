@@ -176,7 +176,7 @@ register_member (TsDatabase  *database,
 
   stmt = ts_database_prepare (database,
     "INSERT INTO attendance (uuid, event_id, member_id, status, created_at, updated_at)"
-    " VALUES (?1, ?2, ?3, 'registered', ?4, ?4)"
+    " VALUES (?1, ?2, ?3, " TS_SQL_REGISTERED ", ?4, ?4)"
     " ON CONFLICT (event_id, member_id) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;

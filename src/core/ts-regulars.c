@@ -180,7 +180,7 @@ add_member (TsRegularsSource *source,
 #define EVENT_COLUMNS \
   "3, NULL, e.id, e.chapter_id, e.starts_at, e.status," \
   " EXISTS (SELECT 1 FROM attendance p WHERE p.event_id = e.id" \
-  "   AND p.status IN ('attended', 'walk-in'))," \
+  "   AND p.status IN (" TS_SQL_ATTENDED ", " TS_SQL_WALK_IN "))," \
   " NULL, NULL, NULL, NULL, NULL, NULL"
 #define CHAPTER_MEMBERS \
   "(SELECT a2.member_id FROM attendance a2 JOIN event e2 ON e2.id = a2.event_id" \
@@ -197,7 +197,7 @@ static const char chapter_sql[] =
   " UNION ALL "
   "SELECT " ROW_COLUMNS " FROM attendance a"
   " JOIN event e ON e.id = a.event_id"
-  " WHERE e.chapter_id <> ?1 AND a.status IN ('attended', 'walk-in')"
+  " WHERE e.chapter_id <> ?1 AND a.status IN (" TS_SQL_ATTENDED ", " TS_SQL_WALK_IN ")"
   " AND a.member_id IN " CHAPTER_MEMBERS;
 
 static const char network_sql[] =

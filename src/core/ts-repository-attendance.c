@@ -83,7 +83,7 @@ read_attendance_with_event (sqlite3_stmt *stmt)
   "   JOIN event e2 ON e2.id = a2.event_id" \
   "   WHERE a2.member_id = a.member_id AND e2.chapter_id = e.chapter_id" \
   "   AND e2.starts_at < e.starts_at AND e2.deleted_at IS NULL" \
-  "   AND e2.status <> 'cancelled' AND a2.status IN ('attended', 'walk-in'))," \
+  "   AND e2.status <> " TS_SQL_EVENT_CANCELLED " AND a2.status IN (" TS_SQL_ATTENDED ", " TS_SQL_WALK_IN "))," \
   " " TS_MEMBER_COLUMNS \
   " FROM attendance a JOIN event e ON e.id = a.event_id" \
   " JOIN member m ON m.id = a.member_id AND m.deleted_at IS NULL" \

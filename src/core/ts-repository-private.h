@@ -47,7 +47,7 @@ G_BEGIN_DECLS
 #define TS_EVENT_N_COLUMNS 13
 
 /* Present means attended or walked in, at an event not cancelled. */
-#define TS_PRESENT_SQL "a.status IN ('attended', 'walk-in')"
+#define TS_PRESENT_SQL "a.status IN (" TS_SQL_ATTENDED ", " TS_SQL_WALK_IN ")"
 
 TsMember *ts_repository_read_member (sqlite3_stmt *stmt,
                                      int           first);

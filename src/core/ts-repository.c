@@ -491,7 +491,7 @@ ts_repository_compare_chapters (gconstpointer a,
   "SELECT " CHAPTER_COLUMNS "," \
   "  (SELECT count(*) FROM event e WHERE e.chapter_id = c.id AND e.deleted_at IS NULL)," \
   "  (SELECT min(e.starts_at) FROM event e WHERE e.chapter_id = c.id" \
-  "    AND e.deleted_at IS NULL AND e.status = 'planned'" \
+  "    AND e.deleted_at IS NULL AND e.status = " TS_SQL_PLANNED \
   "    AND e.starts_at >= strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'))" \
   " FROM chapter c WHERE c.deleted_at IS NULL AND (?1 IS NULL OR c.id = ?1)"
 
@@ -695,7 +695,7 @@ ts_repository_read_event (sqlite3_stmt *stmt,
 #define EVENT_LISTING_SQL \
   "SELECT " TS_EVENT_COLUMNS ", c.name," \
   "  (SELECT count(*) FROM attendance a WHERE a.event_id = e.id" \
-  "    AND a.status IN ('registered', 'attended', 'walk-in'))," \
+  "    AND a.status IN (" TS_SQL_REGISTERED ", " TS_SQL_ATTENDED ", " TS_SQL_WALK_IN "))," \
   "  (SELECT count(*) FROM attendance a WHERE a.event_id = e.id AND " TS_PRESENT_SQL ")" \
   " FROM event e JOIN chapter c ON c.id = e.chapter_id" \
   " WHERE e.deleted_at IS NULL AND c.deleted_at IS NULL"

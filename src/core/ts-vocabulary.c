@@ -68,6 +68,35 @@ ts_column_enum (sqlite3_stmt *stmt,
   return MAX (value, 0);
 }
 
+static void
+bind_statuses (sqlite3_stmt *stmt,
+               int           first,
+               GType         type,
+               int           n_values)
+{
+  int count = sqlite3_bind_parameter_count (stmt);
+
+  for (int value = 0; value < n_values && first + value <= count; value++)
+    {
+      /* A slot the statement does not use has no name: leave it empty. */
+      if (sqlite3_bind_parameter_name (stmt, first + value) != NULL)
+        ts_bind_enum (stmt, first + value, type, value);
+    }
+}
+
+/* Binds the TS_SQL_* status parameters that @stmt uses to their nicks.
+ * Statements without them (almost all) cost one call. */
+void
+ts_bind_vocabulary (sqlite3_stmt *stmt)
+{
+  if (sqlite3_bind_parameter_count (stmt) < TS_SQL_ATTENDANCE_STATUS_FIRST)
+    return;
+  bind_statuses (stmt, TS_SQL_ATTENDANCE_STATUS_FIRST, TS_TYPE_ATTENDANCE_STATUS,
+                 TS_ATTENDANCE_STATUS_N);
+  bind_statuses (stmt, TS_SQL_EVENT_STATUS_FIRST, TS_TYPE_EVENT_STATUS,
+                 TS_EVENT_STATUS_CANCELLED + 1);
+}
+
 const char *
 ts_attendance_status_to_label (TsAttendanceStatus status)
 {

@@ -55,6 +55,24 @@ typedef enum {
   TS_EVENT_STATUS_CANCELLED, /*< nick=cancelled >*/
 } TsEventStatus;
 
+/* SQL names a status by these parameters, never by its stored text:
+ * ts_database_prepare() binds each one a statement uses to its value's
+ * nick (ts_bind_vocabulary()), so the words live here and in the
+ * schema's CHECK lists only. They are numbered 101 + value (attendance)
+ * and 111 + value (event), far above any statement's own ?1…?N, so the
+ * two never meet; the number only names a slot, the plan is the one a
+ * literal would get. */
+#define TS_SQL_ATTENDANCE_STATUS_FIRST 101
+#define TS_SQL_REGISTERED              "?101"
+#define TS_SQL_ATTENDED                "?102"
+#define TS_SQL_WALK_IN                 "?103"
+#define TS_SQL_NO_SHOW                 "?104"
+#define TS_SQL_ATTENDANCE_CANCELLED    "?105"
+#define TS_SQL_EVENT_STATUS_FIRST      111
+#define TS_SQL_PLANNED                 "?111"
+#define TS_SQL_HELD                    "?112"
+#define TS_SQL_EVENT_CANCELLED         "?113"
+
 const char *ts_enum_get_nick                 (GType               type,
                                               int                 value);
 int         ts_enum_parse_nick               (GType               type,
@@ -66,6 +84,7 @@ void        ts_bind_enum                     (sqlite3_stmt       *stmt,
 int         ts_column_enum                   (sqlite3_stmt       *stmt,
                                               int                 column,
                                               GType               type);
+void        ts_bind_vocabulary               (sqlite3_stmt       *stmt);
 
 const char *ts_attendance_status_to_label    (TsAttendanceStatus  status);
 gboolean    ts_attendance_status_is_present  (TsAttendanceStatus  status);

@@ -191,6 +191,35 @@ test_repository_round_trip (void)
 }
 
 /* The untranslated label of every value, distinct within its enum. */
+/* SQL names statuses by TS_SQL_* parameters; every statement the
+ * database hands out has them bound to the nicks, also the second time
+ * a cached statement is handed out after its values were cleared. */
+static void
+test_sql_parameters (void)
+{
+  static const char sql[] =
+    "SELECT " TS_SQL_REGISTERED ", " TS_SQL_ATTENDED ", " TS_SQL_WALK_IN ", "
+    TS_SQL_NO_SHOW ", " TS_SQL_ATTENDANCE_CANCELLED ", "
+    TS_SQL_PLANNED ", " TS_SQL_HELD ", " TS_SQL_EVENT_CANCELLED;
+  TsTestDb db;
+
+  ts_test_db_init (&db, "vocabulary-sql.db");
+  for (int round = 0; round < 2; round++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = ts_database_prepare (db.database, sql, NULL);
+
+      g_assert_nonnull (stmt);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      for (int s = 0; s < TS_ATTENDANCE_STATUS_N; s++)
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, s), ==,
+                         ts_enum_get_nick (TS_TYPE_ATTENDANCE_STATUS, s));
+      for (int s = 0; s <= TS_EVENT_STATUS_CANCELLED; s++)
+        g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, TS_ATTENDANCE_STATUS_N + s),
+                         ==, ts_enum_get_nick (TS_TYPE_EVENT_STATUS, s));
+    }
+  ts_test_db_clear (&db);
+}
+
 static void
 test_labels (void)
 {
@@ -253,6 +282,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/vocabulary/nicks-are-schema-words", test_nicks_are_schema_words);
   g_test_add_func ("/vocabulary/repository-round-trip", test_repository_round_trip);
+  g_test_add_func ("/vocabulary/sql-parameters", test_sql_parameters);
   g_test_add_func ("/vocabulary/labels", test_labels);
   g_test_add_func ("/vocabulary/labels-in-japanese", test_labels_in_japanese);
   return g_test_run ();
