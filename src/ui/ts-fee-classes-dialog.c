@@ -42,15 +42,50 @@ G_DEFINE_FINAL_TYPE (TsFeeClassesDialog, ts_fee_classes_dialog, ADW_TYPE_WINDOW)
 
 static void fill (TsFeeClassesDialog *self);
 
-static void
-on_amount_changed_cb (GtkSpinButton      *spin,
-                      TsFeeClassesDialog *self)
+/* What a class row's spin button and remove button act on. The dialog
+ * owns the rows, so it outlives them. */
+typedef struct {
+  TsFeeClassesDialog *self;
+  TsFeeClass         *fee_class;
+} ClassRow;
+
+static ClassRow *
+class_row_new (TsFeeClassesDialog *self,
+               TsFeeClass         *fee_class)
 {
-  TsFeeClass *fee_class = g_object_get_data (G_OBJECT (spin), "fee-class");
+  ClassRow *row = g_new0 (ClassRow, 1);
+
+  row->self = self;
+  row->fee_class = g_object_ref (fee_class);
+  return row;
+}
+
+static void
+class_row_free (gpointer  data,
+                GClosure *closure)
+{
+  ClassRow *row = data;
+
+  g_object_unref (row->fee_class);
+  g_free (row);
+}
+
+/* Whose fee class a person's drop-down sets. */
+typedef struct {
+  TsFeeClassesDialog *self;
+  gint64              member_id;
+} PersonRow;
+
+static void
+on_amount_changed_cb (GtkSpinButton *spin,
+                      ClassRow      *row)
+{
+  TsFeeClassesDialog *self = row->self;
+  TsFeeClass *fee_class = row->fee_class;
   g_autoptr(GError) error = NULL;
   gint64 amount = (gint64) gtk_spin_button_get_value (spin);
 
-  if (fee_class == NULL || amount == fee_class->amount)
+  if (amount == fee_class->amount)
     return;
   self->writing = TRUE;
   if (ts_repository_edit_fee_class (self->repository, fee_class->id, fee_class->name, amount,
@@ -81,38 +116,57 @@ members_in (TsFeeClassesDialog *self,
   return members;
 }
 
+/* The record the toast's Undo keeps: the class, and who was in it. */
+typedef struct {
+  TsRepository *repository;
+  TsFeeClass   *fee_class;
+  GArray       *members;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->repository);
+  g_object_unref (removal->fee_class);
+  g_array_unref (removal->members);
+  g_free (removal);
+}
+
 static gboolean
 undo_remove (gpointer   record,
              GError   **error)
 {
-  return ts_repository_restore_fee_class (g_object_get_data (record, "repository"),
-                                          TS_FEE_CLASS (record),
-                                          g_object_get_data (record, "members"), error);
+  Removal *removal = record;
+
+  return ts_repository_restore_fee_class (removal->repository, removal->fee_class,
+                                          removal->members, error);
 }
 
 static void
-on_remove_clicked_cb (GtkButton          *button,
-                      TsFeeClassesDialog *self)
+on_remove_clicked_cb (GtkButton *button,
+                      ClassRow  *row)
 {
-  TsFeeClass *fee_class = g_object_get_data (G_OBJECT (button), "fee-class");
-  g_autoptr(TsFeeClass) removed = g_object_ref (fee_class);
+  TsFeeClassesDialog *self = row->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  GArray *members = members_in (self, fee_class->id);
+  Removal *removal;
 
-  if (!ts_repository_remove_fee_class (self->repository, removed->id, &error))
+  removal = g_new0 (Removal, 1);
+  removal->repository = g_object_ref (self->repository);
+  removal->fee_class = g_object_ref (row->fee_class);
+  removal->members = members_in (self, row->fee_class->id);
+  if (!ts_repository_remove_fee_class (self->repository, removal->fee_class->id, &error))
     {
-      g_array_unref (members);
+      removal_free (removal);
       ts_ui_show_error (GTK_WIDGET (self), error);
       return;
     }
-  g_object_set_data_full (G_OBJECT (removed), "repository", g_object_ref (self->repository),
-                          g_object_unref);
-  g_object_set_data_full (G_OBJECT (removed), "members", members,
-                          (GDestroyNotify) g_array_unref);
   /* Translators: %s is a fee class such as 学生. */
-  title = g_strdup_printf (_("Fee class “%s” removed"), removed->name);
-  ts_undo_toast_show (GTK_WIDGET (self->toast_overlay), title, removed, undo_remove);
+  title = g_strdup_printf (_("Fee class “%s” removed"), removal->fee_class->name);
+  ts_undo_toast_show_full (GTK_WIDGET (self->toast_overlay), title, removal, removal_free,
+                           undo_remove);
 }
 
 static GtkWidget *
@@ -130,16 +184,15 @@ class_row (TsFeeClassesDialog *self,
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   fee_class->name, -1);
-  g_object_set_data_full (G_OBJECT (spin), "fee-class", g_object_ref (fee_class), g_object_unref);
-  g_signal_connect (spin, "value-changed", G_CALLBACK (on_amount_changed_cb), self);
+  g_signal_connect_data (spin, "value-changed", G_CALLBACK (on_amount_changed_cb),
+                         class_row_new (self, fee_class), class_row_free, 0);
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, _("Remove"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   spoken, -1);
-  g_object_set_data_full (G_OBJECT (remove), "fee-class", g_object_ref (fee_class),
-                          g_object_unref);
-  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  g_signal_connect_data (remove, "clicked", G_CALLBACK (on_remove_clicked_cb),
+                         class_row_new (self, fee_class), class_row_free, 0);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   return row;
@@ -168,11 +221,12 @@ class_labels (TsFeeClassesDialog *self,
 }
 
 static void
-on_person_class_cb (AdwComboRow        *row,
-                    GParamSpec         *pspec,
-                    TsFeeClassesDialog *self)
+on_person_class_cb (AdwComboRow *row,
+                    GParamSpec  *pspec,
+                    PersonRow   *person)
 {
-  gint64 member_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "member-id"));
+  TsFeeClassesDialog *self = person->self;
+  gint64 member_id = person->member_id;
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(TsFeeClass) fee_class = NULL;
   g_autoptr(GError) error = NULL;
@@ -214,6 +268,7 @@ fill_people (TsFeeClassesDialog *self,
       g_autoptr(TsAttendance) row = g_list_model_get_item (self->attendance, i);
       g_autofree char *name = NULL;
       GtkWidget *combo;
+      PersonRow *person;
 
       if (row->member == NULL ||
           (row->status != TS_ATTENDANCE_STATUS_REGISTERED && !ts_attendance_is_present (row)))
@@ -223,8 +278,11 @@ fill_people (TsFeeClassesDialog *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combo), name);
       adw_combo_row_set_model (ADW_COMBO_ROW (combo), labels);
       adw_combo_row_set_selected (ADW_COMBO_ROW (combo), class_position (self, row->fee_class_id));
-      g_object_set_data (G_OBJECT (combo), "member-id", GSIZE_TO_POINTER (row->member_id));
-      g_signal_connect (combo, "notify::selected", G_CALLBACK (on_person_class_cb), self);
+      person = g_new0 (PersonRow, 1);
+      person->self = self;
+      person->member_id = row->member_id;
+      g_signal_connect_data (combo, "notify::selected", G_CALLBACK (on_person_class_cb),
+                             person, (GClosureNotify) G_CALLBACK (g_free), 0);
       gtk_list_box_append (self->people_list, combo);
     }
 }

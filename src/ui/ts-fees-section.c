@@ -148,14 +148,28 @@ on_cash_count_changed_cb (TsRepository  *repository,
 }
 
 /* A payment put back by the toast's Undo: the record it keeps. */
+typedef struct {
+  TsRepository *repository;
+  TsPayment    *payment;
+} PaymentUndo;
+
+static void
+payment_undo_free (gpointer data)
+{
+  PaymentUndo *undo = data;
+
+  g_object_unref (undo->repository);
+  ts_payment_free (undo->payment);
+  g_free (undo);
+}
+
 static gboolean
 undo_payment (gpointer   record,
               GError   **error)
 {
-  TsRepository *repository = g_object_get_data (record, "repository");
-  TsPayment *payment = g_object_get_data (record, "payment");
+  PaymentUndo *undo = record;
 
-  return ts_repository_undo_payment (repository, payment, error);
+  return ts_repository_undo_payment (undo->repository, undo->payment, error);
 }
 
 static void
@@ -166,11 +180,11 @@ pay_action (GtkWidget  *widget,
   TsFeesSection *self = TS_FEES_SECTION (widget);
   gint64 member_id = g_variant_get_int64 (parameter);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) record = NULL;
   g_autoptr(TsMember) member = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   TsPayment *payment;
+  PaymentUndo *undo;
 
   payment = ts_repository_record_payment (self->repository, self->event_id, member_id, -1,
                                           &error);
@@ -183,10 +197,10 @@ pay_action (GtkWidget  *widget,
   name = member != NULL ? ts_member_dup_name (member) : g_strdup ("");
   /* Translators: %s is a name. */
   title = g_strdup_printf (_("%s marked as paid"), name);
-  record = g_object_new (G_TYPE_OBJECT, NULL);
-  g_object_set_data_full (record, "repository", g_object_ref (self->repository), g_object_unref);
-  g_object_set_data_full (record, "payment", payment, (GDestroyNotify) ts_payment_free);
-  ts_undo_toast_show (widget, title, record, undo_payment);
+  undo = g_new0 (PaymentUndo, 1);
+  undo->repository = g_object_ref (self->repository);
+  undo->payment = payment;
+  ts_undo_toast_show_full (widget, title, undo, payment_undo_free, undo_payment);
 }
 
 static void

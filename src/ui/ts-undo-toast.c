@@ -18,9 +18,10 @@
 #include "ts-undo-toast.h"
 
 typedef struct {
-  GObject    *record;
-  TsUndoFunc  undo;
-  GWeakRef    overlay;   /* where a failed undo says why */
+  gpointer        record;
+  GDestroyNotify  free_record;
+  TsUndoFunc      undo;
+  GWeakRef        overlay;   /* where a failed undo says why */
 } UndoData;
 
 static void
@@ -29,7 +30,7 @@ undo_data_free (gpointer data,
 {
   UndoData *undo = data;
 
-  g_object_unref (undo->record);
+  undo->free_record (undo->record);
   g_weak_ref_clear (&undo->overlay);
   g_free (undo);
 }
@@ -69,19 +70,30 @@ find_overlay (GtkWidget *widget)
 }
 
 /* Shows @title with an Undo button on the overlay nearest @widget (the
- * main window's for a dialog without one). */
+ * main window's for a dialog without one); @record is a GObject. */
 void
 ts_undo_toast_show (GtkWidget  *widget,
                     const char *title,
                     gpointer    record,
                     TsUndoFunc  undo)
 {
+  g_return_if_fail (G_IS_OBJECT (record));
+
+  ts_undo_toast_show_full (widget, title, g_object_ref (record), g_object_unref, undo);
+}
+
+void
+ts_undo_toast_show_full (GtkWidget      *widget,
+                         const char     *title,
+                         gpointer        record,
+                         GDestroyNotify  free_record,
+                         TsUndoFunc      undo)
+{
   AdwToast *toast = adw_toast_new (title);
   UndoData *data = g_new0 (UndoData, 1);
 
-  g_return_if_fail (G_IS_OBJECT (record));
-
-  data->record = g_object_ref (record);
+  data->record = record;
+  data->free_record = free_record;
   data->undo = undo;
   g_weak_ref_init (&data->overlay, find_overlay (widget));
   adw_toast_set_button_label (toast, _("_Undo"));

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ts-cash-count-dialog.h"
 #include "ts-event-page.h"
 #include "ts-fee-classes-dialog.h"
@@ -149,6 +151,16 @@ unpaid_buttons (Fixture *fixture)
 }
 
 static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = NULL;
+
+  TS_TEST_WAIT_UNTIL ((button = ts_ui_test_find_button (root, label)) != NULL);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static void
 test_follows_cli (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -169,6 +181,83 @@ test_follows_cli (Fixture       *fixture,
   gtk_widget_activate_action (fixture->section, "fees.pay", "x", fixture->members[0]);
   assert_figures (fixture, "¥12,000", "¥8,000", "¥4,000");
   TS_TEST_WAIT_UNTIL (unpaid_buttons (fixture) == 1);
+
+  /* Its toast's Undo takes that payment back, and only that one. */
+  click (fixture->window, _("_Undo"));
+  assert_figures (fixture, "¥12,000", "¥4,000", "¥8,000");
+  TS_TEST_WAIT_UNTIL (unpaid_buttons (fixture) == 2);
+}
+
+/* The fee class of @member_id at the fixture's event (0: the event's own). */
+static gint64
+class_of (Fixture *fixture,
+          gint64   member_id)
+{
+  g_autoptr(GListModel) attendance = ts_repository_list_attendance (fixture->repository,
+                                                                    fixture->event_id, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (attendance); i++)
+    {
+      g_autoptr(TsAttendance) row = g_list_model_get_item (attendance, i);
+
+      if (row->member_id == member_id)
+        return row->fee_class_id;
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_classes (Fixture *fixture)
+{
+  g_autoptr(GListModel) classes = ts_repository_list_fee_classes (fixture->repository,
+                                                                  fixture->event_id, NULL);
+
+  return g_list_model_get_n_items (classes);
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A class's row changes its amount in place and removes it; the toast's
+ * Undo brings the class back with the people who were in it. */
+static void
+edit_and_remove_class (Fixture   *fixture,
+                       GtkWidget *dialog,
+                       gint64     class_id)
+{
+  GtkWidget *list = find_named (dialog, "fee-classes-list");
+  g_autoptr(GListModel) classes = NULL;
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ts_ui_test_find_type (list, GTK_TYPE_SPIN_BUTTON)),
+                             3000);
+  classes = ts_repository_list_fee_classes (fixture->repository, fixture->event_id, NULL);
+  {
+    g_autoptr(TsFeeClass) student = g_list_model_get_item (classes, 0);
+
+    g_assert_cmpint (student->amount, ==, 3000);
+  }
+  g_assert_cmpint (class_of (fixture, fixture->members[2]), ==, class_id);
+
+  g_signal_emit_by_name (find_tooltip (list, _("Remove")), "clicked");
+  g_assert_cmpuint (n_classes (fixture), ==, 0);
+  g_assert_cmpint (class_of (fixture, fixture->members[2]), ==, 0);
+  click (dialog, _("_Undo"));
+  TS_TEST_WAIT_UNTIL (n_classes (fixture) == 1);
+  g_assert_cmpint (class_of (fixture, fixture->members[2]), ==, class_id);
 }
 
 /* Picks item @position in the drop-down of the person titled @name. */
@@ -223,6 +312,7 @@ test_classes_dialog (Fixture       *fixture,
     }
     assert_figures (fixture, "¥10,000", "¥2,000", "¥8,000");
     g_assert_cmpint (student->id, >, 0);
+    edit_and_remove_class (fixture, GTK_WIDGET (dialog), student->id);
   }
 }
 
