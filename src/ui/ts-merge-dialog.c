@@ -27,7 +27,7 @@ struct _TsMergeDialog
   TsRepository   *repository;
   GListModel     *pairs;
   guint           position;
-  GPtrArray      *choices;    /* per differing field, the other's GtkCheckButton */
+  GArray         *choices;    /* FieldChoice, per differing field */
   guint           reload_id;
 
   AdwWindowTitle *window_title;
@@ -38,7 +38,12 @@ struct _TsMergeDialog
 
 G_DEFINE_FINAL_TYPE (TsMergeDialog, ts_merge_dialog, ADW_TYPE_WINDOW)
 
-#define FIELD_KEY "ts-merge-field"
+/* A differing field and the button that takes the other's value; the
+ * grid owns the button and clear_grid() forgets it with the grid's rows. */
+typedef struct {
+  const char     *field;   /* static, from ts_member_merge_fields() */
+  GtkCheckButton *other;
+} FieldChoice;
 
 static TsMemberPair *
 current_pair (TsMergeDialog *self)
@@ -55,7 +60,7 @@ clear_grid (TsMergeDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
-  g_ptr_array_set_size (self->choices, 0);
+  g_array_set_size (self->choices, 0);
 }
 
 /* A person's column head: the name, then number, visits and last visit. */
@@ -134,14 +139,16 @@ add_field_row (TsMergeDialog *self,
   GtkWidget *other_choice = value_choice (field, other, "other");
   gboolean take_other = !ts_member_merge_field_is_set (field, keep) &&
                         ts_member_merge_field_is_set (field, other);
+  FieldChoice choice;
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_check_button_set_group (GTK_CHECK_BUTTON (other_choice), GTK_CHECK_BUTTON (keep_choice));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (take_other ? other_choice : keep_choice), TRUE);
-  g_object_set_data (G_OBJECT (other_choice), FIELD_KEY, (gpointer) field);
-  g_ptr_array_add (self->choices, other_choice);
+  choice.field = field;
+  choice.other = GTK_CHECK_BUTTON (other_choice);
+  g_array_append_val (self->choices, choice);
   gtk_grid_attach (self->grid, label, 0, row, 1, 1);
   gtk_grid_attach (self->grid, keep_choice, 1, row, 1, 1);
   gtk_grid_attach (self->grid, other_choice, 2, row, 1, 1);
@@ -235,8 +242,12 @@ chosen_from_other (TsMergeDialog *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; i < self->choices->len; i++)
-    if (gtk_check_button_get_active (self->choices->pdata[i]))
-      g_strv_builder_add (builder, g_object_get_data (self->choices->pdata[i], FIELD_KEY));
+    {
+      FieldChoice *choice = &g_array_index (self->choices, FieldChoice, i);
+
+      if (gtk_check_button_get_active (choice->other))
+        g_strv_builder_add (builder, choice->field);
+    }
   return g_strv_builder_end (builder);
 }
 
@@ -302,7 +313,7 @@ ts_merge_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->repository, self);
   g_clear_object (&self->repository);
   g_clear_object (&self->pairs);
-  g_clear_pointer (&self->choices, g_ptr_array_unref);
+  g_clear_pointer (&self->choices, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_MERGE_DIALOG);
   G_OBJECT_CLASS (ts_merge_dialog_parent_class)->dispose (object);
 }
@@ -332,7 +343,7 @@ ts_merge_dialog_class_init (TsMergeDialogClass *klass)
 static void
 ts_merge_dialog_init (TsMergeDialog *self)
 {
-  self->choices = g_ptr_array_new ();
+  self->choices = g_array_new (FALSE, FALSE, sizeof (FieldChoice));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
