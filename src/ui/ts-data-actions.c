@@ -26,13 +26,19 @@
 #include "ts-import-dialog.h"
 #include "ts-progress-dialog.h"
 
-typedef struct {
-  GtkWidget    *window;       /* not a reference: the window owns us */
-  TsRepository *repository;
-  guint         keep;         /* automatic backups to keep */
-  GSimpleActionGroup *group;  /* not a reference: the window holds it */
-  gboolean      busy;
-} DataActions;
+/* The "data" action group itself: the window holds it (as its "data"
+ * group), and work under way holds it until its reply. */
+struct _TsDataActions
+{
+  GSimpleActionGroup  parent_instance;
+
+  GtkWidget          *window;     /* not a reference: the window owns us */
+  TsRepository       *repository;
+  guint               keep;       /* automatic backups to keep */
+  gboolean            busy;
+};
+
+G_DEFINE_FINAL_TYPE (TsDataActions, ts_data_actions, G_TYPE_SIMPLE_ACTION_GROUP)
 
 static const char * const data_action_names[] = {
   "import-members", "import-registrations", "export-members", "export-attendees",
@@ -40,14 +46,27 @@ static const char * const data_action_names[] = {
 };
 
 static void
-data_actions_free (DataActions *self)
+ts_data_actions_finalize (GObject *object)
 {
+  TsDataActions *self = TS_DATA_ACTIONS (object);
+
   g_clear_object (&self->repository);
-  g_free (self);
+  G_OBJECT_CLASS (ts_data_actions_parent_class)->finalize (object);
+}
+
+static void
+ts_data_actions_class_init (TsDataActionsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ts_data_actions_finalize;
+}
+
+static void
+ts_data_actions_init (TsDataActions *self)
+{
 }
 
 static const char *
-database_path (DataActions *self)
+database_path (TsDataActions *self)
 {
   return ts_database_get_path (ts_repository_get_database (self->repository));
 }
@@ -55,8 +74,8 @@ database_path (DataActions *self)
 /* ---- telling the organizer ---------------------------------------------- */
 
 static void
-show_toast (DataActions *self,
-            const char  *text)
+show_toast (TsDataActions *self,
+            const char    *text)
 {
   GtkWidget *content = NULL;
 
@@ -69,9 +88,9 @@ show_toast (DataActions *self,
 }
 
 static void
-show_error (DataActions  *self,
-            const char   *heading,
-            const GError *error)
+show_error (TsDataActions *self,
+            const char    *heading,
+            const GError  *error)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading,
                                               error->message);
@@ -80,31 +99,27 @@ show_error (DataActions  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static DataActions *
-data_actions_of (GtkWidget *window)
-{
-  return g_object_get_data (G_OBJECT (window), "ts-data-actions");
-}
+static void set_busy (TsDataActions *self, gboolean busy);
 
-static void set_busy (DataActions *self, gboolean busy);
-
-/* What a callback needs: the window, held so that its DataActions lives
- * until the work is done, and the name of the file for the toast; for
- * work the organizer started, its progress shown with Cancel. */
+/* What a callback needs: the actions and their window, held until the
+ * work is done, and the name of the file for the toast; for work the
+ * organizer started, its progress shown with Cancel. */
 typedef struct {
-  GtkWidget    *window;
-  char         *name;
-  TsProgress   *progress;
-  GCancellable *cancellable;
-  GtkWidget    *dialog;
+  TsDataActions *self;
+  GtkWidget     *window;
+  char          *name;
+  TsProgress    *progress;
+  GCancellable  *cancellable;
+  GtkWidget     *dialog;
 } Reply;
 
 static Reply *
-reply_new (DataActions *self,
-           const char  *path)
+reply_new (TsDataActions *self,
+           const char    *path)
 {
   Reply *reply = g_new0 (Reply, 1);
 
+  reply->self = g_object_ref (self);
   reply->window = g_object_ref (self->window);
   reply->name = path != NULL ? g_path_get_basename (path) : NULL;
   return reply;
@@ -113,9 +128,9 @@ reply_new (DataActions *self,
 /* Long work: the window is busy and a dialog shows how far it has come,
  * until the reply is freed. */
 static Reply *
-reply_new_shown (DataActions *self,
-                 const char  *path,
-                 const char  *title)
+reply_new_shown (TsDataActions *self,
+                 const char    *path,
+                 const char    *title)
 {
   Reply *reply = reply_new (self, path);
 
@@ -134,11 +149,12 @@ reply_free (Reply *reply)
   if (reply->dialog != NULL)
     {
       gtk_window_destroy (GTK_WINDOW (reply->dialog));
-      set_busy (data_actions_of (reply->window), FALSE);
+      set_busy (reply->self, FALSE);
     }
   g_clear_object (&reply->progress);
   g_clear_object (&reply->cancellable);
   g_object_unref (reply->window);
+  g_object_unref (reply->self);
   g_free (reply->name);
   g_free (reply);
 }
@@ -147,10 +163,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
 
 /* A cancel is the organizer's own wish: said in a toast, not an error. */
 static void
-show_failure (DataActions  *self,
-              const char   *heading,
-              const char   *cancelled,
-              const GError *error)
+show_failure (TsDataActions *self,
+              const char    *heading,
+              const char    *cancelled,
+              const GError  *error)
 {
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, cancelled);
@@ -160,13 +176,13 @@ show_failure (DataActions  *self,
 
 /* ---- choosing files -------------------------------------------------------- */
 
-typedef void (*FileChosen) (DataActions *self, GtkFileChooser *chooser, GFile *file,
+typedef void (*FileChosen) (TsDataActions *self, GtkFileChooser *chooser, GFile *file,
                             gint64 id);
 
 typedef struct {
-  DataActions *self;
-  FileChosen   callback;
-  gint64       id;
+  TsDataActions *self;
+  FileChosen     callback;
+  gint64         id;
 } Choice;
 
 static void
@@ -199,7 +215,7 @@ add_filter (GtkFileChooser *chooser,
 }
 
 static void
-choose_file (DataActions          *self,
+choose_file (TsDataActions        *self,
              GtkFileChooserAction  action,
              const char           *title,
              const char           *accept,
@@ -247,7 +263,7 @@ choose_file (DataActions          *self,
 static void
 on_imported (TsImportDialog *dialog,
              const char     *summary,
-             DataActions    *self)
+             TsDataActions    *self)
 {
   GtkWidget *message;
 
@@ -263,7 +279,7 @@ on_imported (TsImportDialog *dialog,
 }
 
 static void
-import_file_chosen (DataActions    *self,
+import_file_chosen (TsDataActions  *self,
                     GtkFileChooser *chooser,
                     GFile          *file,
                     gint64          event_id)
@@ -312,7 +328,7 @@ export_done (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(Reply) reply = user_data;
-  DataActions *self = data_actions_of (reply->window);
+  TsDataActions *self = reply->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -326,7 +342,7 @@ export_done (GObject      *source,
 }
 
 static void
-start_export (DataActions    *self,
+start_export (TsDataActions  *self,
               GtkFileChooser *chooser,
               GFile          *file,
               TsExportKind    kind,
@@ -345,19 +361,19 @@ start_export (DataActions    *self,
 }
 
 static void
-export_members_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+export_members_chosen (TsDataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
   start_export (self, chooser, file, TS_EXPORT_MEMBERS, id);
 }
 
 static void
-export_attendees_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+export_attendees_chosen (TsDataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
   start_export (self, chooser, file, TS_EXPORT_ATTENDEES, id);
 }
 
 static void
-export_grid_chosen (DataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
+export_grid_chosen (TsDataActions *self, GtkFileChooser *chooser, GFile *file, gint64 id)
 {
   start_export (self, chooser, file, TS_EXPORT_GRID, id);
 }
@@ -400,7 +416,7 @@ backup_done (GObject      *source,
              gpointer      user_data)
 {
   g_autoptr(Reply) reply = user_data;
-  DataActions *self = data_actions_of (reply->window);
+  TsDataActions *self = reply->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
@@ -426,14 +442,14 @@ auto_backup_done (GObject      *source,
   if (error != NULL)
     {
       text = g_strdup_printf (_("The automatic backup failed: %s"), error->message);
-      show_toast (data_actions_of (reply->window), text);
+      show_toast (reply->self, text);
     }
   else if (written != NULL)
     g_debug ("Automatic backup: %s", written);
 }
 
 static void
-backup_file_chosen (DataActions    *self,
+backup_file_chosen (TsDataActions  *self,
                     GtkFileChooser *chooser,
                     GFile          *file,
                     gint64          id)
@@ -470,8 +486,8 @@ back_up_activated (GSimpleAction *action,
  * dialog, so no edit can race the restore. */
 
 static void
-set_busy (DataActions *self,
-          gboolean     busy)
+set_busy (TsDataActions *self,
+          gboolean       busy)
 {
   GtkWidget *content = NULL;
 
@@ -483,9 +499,9 @@ set_busy (DataActions *self,
     content = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (content));
   if (content != NULL)
     gtk_widget_set_sensitive (content, !busy);
-  for (guint i = 0; self->group != NULL && i < G_N_ELEMENTS (data_action_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (data_action_names); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (
-                                   G_ACTION_MAP (self->group), data_action_names[i])), !busy);
+                                   G_ACTION_MAP (self), data_action_names[i])), !busy);
   /* A busy pointer, not a toast: dismissing a toast while libadwaita
    * 1.2 still shows it crashed under test. */
   gtk_widget_set_cursor_from_name (self->window, busy ? "progress" : NULL);
@@ -497,7 +513,7 @@ restore_done (GObject      *source,
               gpointer      user_data)
 {
   g_autoptr(Reply) reply = user_data;
-  DataActions *self = data_actions_of (reply->window);
+  TsDataActions *self = reply->self;
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *aside_name = NULL;
@@ -514,8 +530,8 @@ restore_done (GObject      *source,
 }
 
 static void
-start_restore (DataActions *self,
-               const char  *backup_path)
+start_restore (TsDataActions *self,
+               const char    *backup_path)
 {
   Reply *reply = reply_new_shown (self, backup_path, _("Restore From a Backup"));
 
@@ -523,13 +539,30 @@ start_restore (DataActions *self,
                            restore_done, reply);
 }
 
+/* Which backup a confirmation is about. */
+typedef struct {
+  TsDataActions *self;
+  char          *backup_path;
+} Confirmation;
+
+static void
+confirmation_free (gpointer  data,
+                   GClosure *closure)
+{
+  Confirmation *confirmation = data;
+
+  g_object_unref (confirmation->self);
+  g_free (confirmation->backup_path);
+  g_free (confirmation);
+}
+
 static void
 on_restore_response (AdwMessageDialog *dialog,
                      const char       *response,
-                     DataActions      *self)
+                     Confirmation     *confirmation)
 {
   if (g_str_equal (response, "restore"))
-    start_restore (self, g_object_get_data (G_OBJECT (dialog), "backup"));
+    start_restore (confirmation->self, confirmation->backup_path);
 }
 
 /* "saved on 2017年8月24日(木) 19:00", from the file's own time. */
@@ -554,8 +587,8 @@ backup_saved_at (const char *path)
 }
 
 static char *
-restore_body (DataActions *self,
-              const char  *backup_path)
+restore_body (TsDataActions *self,
+              const char    *backup_path)
 {
   g_autofree char *name = g_path_get_basename (backup_path);
   g_autofree char *saved = backup_saved_at (backup_path);
@@ -586,12 +619,13 @@ restore_body (DataActions *self,
 }
 
 static GtkWidget *
-confirm_restore (DataActions *self,
-                 const char  *backup_path)
+confirm_restore (TsDataActions *self,
+                 const char    *backup_path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
+  Confirmation *confirmation;
 
   if (!ts_backup_check_file (backup_path, &error))
     {
@@ -609,14 +643,17 @@ confirm_restore (DataActions *self,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "backup", g_strdup (backup_path), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_restore_response), self);
+  confirmation = g_new0 (Confirmation, 1);
+  confirmation->self = g_object_ref (self);
+  confirmation->backup_path = g_strdup (backup_path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_restore_response), confirmation,
+                         confirmation_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 
 static void
-restore_file_chosen (DataActions    *self,
+restore_file_chosen (TsDataActions  *self,
                      GtkFileChooser *chooser,
                      GFile          *file,
                      gint64          id)
@@ -634,21 +671,20 @@ restore_activated (GSimpleAction *action,
 }
 
 GtkWidget *
-ts_data_actions_confirm_restore (GtkWidget  *window,
-                                 const char *backup_path)
+ts_data_actions_confirm_restore (TsDataActions *self,
+                                 const char    *backup_path)
 {
-  DataActions *self = g_object_get_data (G_OBJECT (window), "ts-data-actions");
+  g_return_val_if_fail (TS_IS_DATA_ACTIONS (self), NULL);
 
-  g_return_val_if_fail (self != NULL, NULL);
   return confirm_restore (self, backup_path);
 }
 
 gboolean
-ts_data_actions_is_busy (GtkWidget *window)
+ts_data_actions_is_busy (TsDataActions *self)
 {
-  DataActions *self = g_object_get_data (G_OBJECT (window), "ts-data-actions");
+  g_return_val_if_fail (TS_IS_DATA_ACTIONS (self), FALSE);
 
-  return self != NULL && self->busy;
+  return self->busy;
 }
 
 /* ---- installing ------------------------------------------------------------- */
@@ -668,7 +704,7 @@ backups_to_keep (void)
   return MAX (g_settings_get_int (settings, "backup-keep"), 1);
 }
 
-void
+TsDataActions *
 ts_data_actions_install (GtkWidget    *window,
                          TsRepository *repository)
 {
@@ -682,26 +718,22 @@ ts_data_actions_install (GtkWidget    *window,
     { "back-up", back_up_activated, NULL, NULL, NULL },
     { "restore", restore_activated, NULL, NULL, NULL },
   };
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(TsDataActions) self = NULL;
   g_autofree char *folder = NULL;
-  DataActions *self;
 
-  g_return_if_fail (GTK_IS_WINDOW (window));
-  g_return_if_fail (TS_IS_REPOSITORY (repository));
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (TS_IS_REPOSITORY (repository), NULL);
 
-  self = g_new0 (DataActions, 1);
+  self = g_object_new (TS_TYPE_DATA_ACTIONS, NULL);
   self->window = window;
   self->repository = g_object_ref (repository);
   self->keep = backups_to_keep ();
-  g_object_set_data_full (G_OBJECT (window), "ts-data-actions", self,
-                          (GDestroyNotify) data_actions_free);
-
-  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), self);
-  gtk_widget_insert_action_group (window, "data", G_ACTION_GROUP (group));
-  self->group = group;
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (window, "data", G_ACTION_GROUP (self));
 
   /* Once a day at most, in a thread: the window opens at once. */
   folder = ts_backup_default_folder (database_path (self));
   ts_backup_auto_async (repository, folder, self->keep, NULL, auto_backup_done,
                         reply_new (self, NULL));
+  return self;
 }

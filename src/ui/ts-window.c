@@ -34,6 +34,7 @@ struct _TsWindow
 
   TsRepository         *repository;
   GSettings            *settings;
+  TsDataActions        *data_actions;  /* its "data" group holds it */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
@@ -318,7 +319,7 @@ ts_window_constructed (GObject *object)
   if (!ts_ui_purge_old_deletes (self->repository, &error))
     g_warning ("Cannot purge deleted rows: %s", error->message);
 
-  ts_data_actions_install (GTK_WIDGET (self), self->repository);
+  self->data_actions = ts_data_actions_install (GTK_WIDGET (self), self->repository);
   self->settings = ts_settings_dup_for_widget (GTK_WIDGET (self));
   self->regulars_page = g_object_new (TS_TYPE_REGULARS_PAGE, "repository", self->repository,
                                       "settings", self->settings, NULL);
@@ -509,6 +510,15 @@ ts_window_get_view (TsWindow   *self,
   if (g_strcmp0 (name, "members") == 0)
     return GTK_WIDGET (self->members_view);
   return self->regulars_page;
+}
+
+/* The data actions (import, export, back up, restore) of the window. */
+TsDataActions *
+ts_window_get_data_actions (TsWindow *self)
+{
+  g_return_val_if_fail (TS_IS_WINDOW (self), NULL);
+
+  return self->data_actions;
 }
 
 /* The import preview of @file on this window's database, as after

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "ts-application.h"
+#include "ts-data-actions.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ GtkWidget *ts_window_get_view (TsWindow   *self,
                                const char *name);
 void       ts_window_import_file (TsWindow *self,
                                   GFile    *file);
+TsDataActions *ts_window_get_data_actions (TsWindow *self);
 
 G_END_DECLS

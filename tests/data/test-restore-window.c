@@ -129,7 +129,7 @@ test_restore_reloads_views (Fixture       *f,
   const char *name;
 
   g_assert_cmpuint (shown_members (f), ==, 2);
-  dialog = ts_data_actions_confirm_restore (GTK_WIDGET (f->window), backup);
+  dialog = ts_data_actions_confirm_restore (ts_window_get_data_actions (f->window), backup);
   g_assert_nonnull (dialog);
   /* Which backup, and where the current data goes. */
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -143,10 +143,10 @@ test_restore_reloads_views (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  g_assert_true (ts_data_actions_is_busy (ts_window_get_data_actions (f->window)));
   /* No edit can race the restore. */
   g_assert_false (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
-  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (ts_window_get_data_actions (f->window)));
   TS_TEST_WAIT_UNTIL (gtk_widget_is_sensitive (ts_window_get_view (f->window, "members")));
 
   /* The window's own repository and its members list show the backup. */
@@ -222,7 +222,7 @@ test_restore_cancelled (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (path, &writer), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (writer, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  dialog = ts_data_actions_confirm_restore (GTK_WIDGET (f->window), backup);
+  dialog = ts_data_actions_confirm_restore (ts_window_get_data_actions (f->window), backup);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   if (dialog != NULL)
@@ -240,7 +240,7 @@ test_restore_cancelled (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (cancel));
   g_assert_cmpint (sqlite3_exec (writer, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (writer);
-  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  TS_TEST_WAIT_UNTIL (!ts_data_actions_is_busy (ts_window_get_data_actions (f->window)));
 
   g_assert_null (progress);
   after = ts_test_dump_database (path);
@@ -282,8 +282,9 @@ test_garbage_refused (Fixture       *f,
   GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
   AdwMessageDialog *refusal = NULL;
 
-  g_assert_null (ts_data_actions_confirm_restore (GTK_WIDGET (f->window), garbage));
-  g_assert_false (ts_data_actions_is_busy (GTK_WIDGET (f->window)));
+  g_assert_null (ts_data_actions_confirm_restore (ts_window_get_data_actions (f->window),
+                                                  garbage));
+  g_assert_false (ts_data_actions_is_busy (ts_window_get_data_actions (f->window)));
   /* The organizer is told why, in a dialog over the window. */
   TS_TEST_WAIT_UNTIL ((refusal = find_message_dialog (toplevels)) != NULL);
   g_assert_cmpstr (adw_message_dialog_get_heading (refusal), ==,
