@@ -18,9 +18,6 @@
 
 #include "ts-accessible.h"
 
-/* The GtkListItem of a row of a list view, on the row's widget. */
-#define LIST_ITEM_KEY "ts-accessible-list-item"
-
 static void
 select_row (GtkListBoxRow *row)
 {
@@ -59,18 +56,38 @@ activate_idle_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* What a row's "row.activate" opens: the row's widget and, in a list
+ * view, the list item bound to it. GTK owns both: weak references. */
+typedef struct {
+  GWeakRef widget;
+  GWeakRef item;
+} RowTarget;
+
+static void
+row_target_free (gpointer  data,
+                 GClosure *closure)
+{
+  RowTarget *target = data;
+
+  g_weak_ref_clear (&target->widget);
+  g_weak_ref_clear (&target->item);
+  g_free (target);
+}
+
 /* Runs from the main loop, not inside the bus call: opening a row can
  * rebuild the list and free the very row (and its accessible) that the
  * call came in on. */
 static void
 on_activate_cb (GSimpleAction *action,
                 GVariant      *parameter,
-                gpointer       data)
+                RowTarget     *target)
 {
-  GtkWidget *widget = data;
-  GtkListItem *item = g_object_get_data (G_OBJECT (widget), LIST_ITEM_KEY);
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&target->widget);
+  g_autoptr(GtkListItem) item = g_weak_ref_get (&target->item);
   Activation *activation;
 
+  if (widget == NULL)
+    return;
   if (item != NULL && (gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION ||
                        !gtk_list_item_get_activatable (item)))
     return;
@@ -78,26 +95,28 @@ on_activate_cb (GSimpleAction *action,
                         gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget))))
     return;
   activation = g_new0 (Activation, 1);
-  activation->widget = g_object_ref (widget);
+  activation->widget = g_steal_pointer (&widget);
   activation->position = item != NULL ? gtk_list_item_get_position (item) : 0;
   g_idle_add (activate_idle_cb, activation);
 }
 
-/* Once per widget: list views reuse their row widgets. */
+/* On every bind, as list views reuse their row widgets: GTK 4.8 cannot
+ * hand back a group inserted before, and a group inserted under the same
+ * name replaces it, so the row's group is made again with its item. */
 static void
-add_activate_action (GtkWidget *widget)
+set_activate_action (GtkWidget   *widget,
+                     GtkListItem *item)
 {
-  g_autoptr(GSimpleActionGroup) group = NULL;
-  g_autoptr(GSimpleAction) action = NULL;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("activate", NULL);
+  RowTarget *target = g_new0 (RowTarget, 1);
 
-  if (g_object_get_data (G_OBJECT (widget), "ts-accessible-action") != NULL)
-    return;
-  group = g_simple_action_group_new ();
-  action = g_simple_action_new ("activate", NULL);
-  g_signal_connect_object (action, "activate", G_CALLBACK (on_activate_cb), widget, 0);
+  g_weak_ref_init (&target->widget, widget);
+  g_weak_ref_init (&target->item, item);
+  g_signal_connect_data (action, "activate", G_CALLBACK (on_activate_cb), target,
+                         row_target_free, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
   gtk_widget_insert_action_group (widget, "row", G_ACTION_GROUP (group));
-  g_object_set_data (G_OBJECT (widget), "ts-accessible-action", GINT_TO_POINTER (TRUE));
 }
 
 static gboolean
@@ -135,8 +154,7 @@ ts_accessible_list_item (GtkListItem *item,
   widget = list_item_widget (item);
   if (widget == NULL)
     return;
-  g_object_set_data (G_OBJECT (widget), LIST_ITEM_KEY, item);
-  add_activate_action (widget);
+  set_activate_action (widget, item);
   if (label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -152,7 +170,7 @@ ts_accessible_row (GtkListBoxRow *row,
 {
   g_return_if_fail (GTK_IS_LIST_BOX_ROW (row));
 
-  add_activate_action (GTK_WIDGET (row));
+  set_activate_action (GTK_WIDGET (row), NULL);
   if (label != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
