@@ -20,6 +20,7 @@
 
 #include "ts-import-async.h"
 #include "ts-import-dialog.h"
+#include "ts-import-preview-row.h"
 
 struct _TsImportDialog
 {
@@ -66,11 +67,6 @@ static guint signals[N_SIGNALS];
 /* The encodings offered, in the order of the encoding row. */
 static const TsCsvEncoding encoding_choices[] = {
   TS_CSV_ENCODING_AUTO, TS_CSV_ENCODING_UTF8, TS_CSV_ENCODING_UTF16, TS_CSV_ENCODING_CP932,
-};
-
-/* The actions a row's drop-down offers, in its order. */
-static const TsImportAction row_choices[] = {
-  TS_IMPORT_ACTION_NEW, TS_IMPORT_ACTION_UPDATE, TS_IMPORT_ACTION_SKIP,
 };
 
 /* ---- work in the engine ---------------------------------------------------- */
@@ -267,10 +263,13 @@ on_column_selected_cb (AdwComboRow    *row,
                        GParamSpec     *pspec,
                        TsImportDialog *self)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
+  guint column;
 
   if (self->filling || self->cancellable != NULL)
     return;
+  /* Rows are made in the order of the file's columns. */
+  if (!g_ptr_array_find (self->column_rows, row, &column))
+    g_return_if_reached ();
   ts_import_set_field (self->import, column, adw_combo_row_get_selected (row));
   preview_again (self);
 }
@@ -296,7 +295,6 @@ fill_columns (TsImportDialog *self)
                                      *header ? header : _("(no name)"));
       adw_combo_row_set_model (row, G_LIST_MODEL (fields));
       adw_combo_row_set_selected (row, ts_import_get_field (self->import, i));
-      g_object_set_data (G_OBJECT (row), "column", GUINT_TO_POINTER (i));
       g_signal_connect (row, "notify::selected", G_CALLBACK (on_column_selected_cb), self);
       adw_preferences_group_add (self->columns_group, GTK_WIDGET (row));
       g_ptr_array_add (self->column_rows, row);
@@ -371,27 +369,20 @@ finish_import (TsImportDialog       *self,
 
 /* ---- rows of the preview ---------------------------------------------------- */
 
+/* A person chose what to do with a row; "Update" for someone not in the
+ * list is refused, and the row shows what it was again. */
 static void
-on_row_action_selected_cb (GtkDropDown    *drop_down,
-                           GParamSpec     *pspec,
-                           TsImportDialog *self)
+on_row_action_chosen_cb (TsImportPreviewRow *preview_row,
+                         guint               index,
+                         guint               action,
+                         TsImportDialog     *self)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "row"));
-  guint selected = gtk_drop_down_get_selected (drop_down);
-  TsImportRow *row;
-
-  if (self->filling || self->cancellable != NULL || selected >= G_N_ELEMENTS (row_choices))
+  if (self->filling || self->cancellable != NULL)
     return;
-  row = ts_import_get_row (self->import, index);
-  if (!ts_import_set_action (self->import, index, row_choices[selected]))
+  if (!ts_import_set_action (self->import, index, action))
     {
-      /* "Update" for someone not in the list: back to what it was. */
-      self->filling = TRUE;
-      for (guint i = 0; i < G_N_ELEMENTS (row_choices); i++)
-        if (row_choices[i] == row->action)
-          gtk_drop_down_set_selected (drop_down, i);
-      self->filling = FALSE;
-      gtk_widget_error_bell (GTK_WIDGET (drop_down));
+      ts_import_preview_row_show (preview_row, index, ts_import_get_row (self->import, index));
+      gtk_widget_error_bell (GTK_WIDGET (preview_row));
       return;
     }
   update_summary (self);
@@ -402,70 +393,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               TsImportDialog           *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *line = gtk_label_new (NULL);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-  GtkWidget *error = gtk_label_new (_("Error"));
-  GtkWidget *mark = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-  const char *labels[] = { ts_import_action_label (TS_IMPORT_ACTION_NEW),
-                           ts_import_action_label (TS_IMPORT_ACTION_UPDATE),
-                           ts_import_action_label (TS_IMPORT_ACTION_SKIP), NULL };
-  GtkWidget *choice = gtk_drop_down_new_from_strings (labels);
+  GtkWidget *row = ts_import_preview_row_new ();
 
-  g_object_set (box, "margin-start", 12, "margin-end", 12, "margin-top", 6,
-                "margin-bottom", 6, NULL);
-  gtk_label_set_width_chars (GTK_LABEL (line), 6);
-  gtk_label_set_xalign (GTK_LABEL (line), 1);
-  gtk_widget_add_css_class (line, "dim-label");
-  gtk_widget_add_css_class (line, "numeric");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_add_css_class (error, "error");
-  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (error, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (mark, "warning");
-  gtk_widget_set_tooltip_text (mark, _("Please check this line"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Please check this line"), -1);
-  gtk_widget_set_size_request (choice, 150, -1);
-  g_signal_connect (choice, "notify::selected", G_CALLBACK (on_row_action_selected_cb), self);
-
-  gtk_box_append (GTK_BOX (texts), name);
-  gtk_box_append (GTK_BOX (texts), details);
-  gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), mark);
-  gtk_box_append (GTK_BOX (box), error);
-  gtk_box_append (GTK_BOX (box), choice);
-  g_object_set_data (G_OBJECT (box), "line", line);
-  g_object_set_data (G_OBJECT (box), "name", name);
-  g_object_set_data (G_OBJECT (box), "details", details);
-  g_object_set_data (G_OBJECT (box), "error", error);
-  g_object_set_data (G_OBJECT (box), "mark", mark);
-  g_object_set_data (G_OBJECT (box), "choice", choice);
-  gtk_list_item_set_child (item, box);
+  g_signal_connect (row, "action-chosen", G_CALLBACK (on_row_action_chosen_cb), self);
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, FALSE);
-}
-
-static char *
-row_text (TsImportRow *row)
-{
-  g_autofree char *name = ts_member_dup_name (row->member);
-  g_autofree char *reading = ts_member_dup_reading (row->member);
-  GString *text = g_string_new (*name ? name : _("(no name)"));
-
-  if (*reading)
-    /* Translators: a reading after a name, in Japanese "（%s）". */
-    g_string_append_printf (text, _(" (%s)"), reading);
-  return g_string_free (text, FALSE);
 }
 
 static void
@@ -473,38 +405,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              TsImportDialog           *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
   GtkStringObject *index_object = gtk_list_item_get_item (item);
   guint index = (guint) strtoul (gtk_string_object_get_string (index_object), NULL, 10);
-  TsImportRow *row = ts_import_get_row (self->import, index);
-  GtkDropDown *choice = g_object_get_data (G_OBJECT (box), "choice");
-  g_autofree char *line = g_strdup_printf ("%u", row->line);
-  g_autofree char *text = row_text (row);
-  g_autofree char *reason = ts_import_row_describe (row);
-  g_autofree char *details = NULL;
-  gboolean failed = row->action == TS_IMPORT_ACTION_ERROR;
 
-  if (*row->member->organization && *reason)
-    details = g_strconcat (row->member->organization, "\n", reason, NULL);
-  else
-    details = g_strconcat (row->member->organization, reason, NULL);
-
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "line"), line);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "name"), text);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "details"), details);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "details"), *details != '\0');
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "error"), failed);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "mark"),
-                          !failed && (row->warnings != 0 ||
-                                      (row->doubt && row->same_as_line == 0)));
-  gtk_widget_set_visible (GTK_WIDGET (choice), !failed);
-
-  self->filling = TRUE;
-  g_object_set_data (G_OBJECT (choice), "row", GUINT_TO_POINTER (index));
-  for (guint i = 0; i < G_N_ELEMENTS (row_choices); i++)
-    if (row_choices[i] == row->action)
-      gtk_drop_down_set_selected (choice, i);
-  self->filling = FALSE;
+  ts_import_preview_row_show (TS_IMPORT_PREVIEW_ROW (gtk_list_item_get_child (item)), index,
+                              ts_import_get_row (self->import, index));
 }
 
 /* ---- the controls ---------------------------------------------------------- */

@@ -16,6 +16,7 @@
 #include "ts-backup.h"
 #include "ts-data-actions.h"
 #include "ts-import-dialog.h"
+#include "ts-import-preview-row.h"
 #include "ts-test-support.h"
 #include "ts-test-gtk.h"
 
@@ -264,6 +265,96 @@ label_and_marks_shown (gpointer data)
   return has_label (find->root, find->text) && count_marks (find->root) == find->n_marks;
 }
 
+/* The first widget below @root, itself included, that @match accepts. */
+static GtkWidget *
+find_matching (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_preview_row_of (GtkWidget     *widget,
+                   gconstpointer  name)
+{
+  return TS_IS_IMPORT_PREVIEW_ROW (widget) && has_label (widget, name);
+}
+
+static gboolean
+is_drop_down (GtkWidget     *widget,
+              gconstpointer  data)
+{
+  return GTK_IS_DROP_DOWN (widget);
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* A choice in a row's drop-down is that row's, whichever widget the list
+ * shows it in; "Update" for a newcomer is refused and the row shows what
+ * it was. A column's field chosen is that column's. */
+static void
+test_row_and_column_choices (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "choices.csv", NULL);
+  const char text[] =
+    "氏名,ふりがな,所属,電話\n"
+    "新井 翔太,あらい しょうた,あらい居宅介護支援事業所,03-1111-2222\n"
+    "田中 美咲,たなか みさき,たなか薬局,\n";
+  TsImportDialog *dialog;
+  TsImport *import;
+  GtkWidget *row = NULL;
+  GtkWidget *column = NULL;
+  GtkDropDown *choice;
+
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  dialog = ts_import_dialog_new (NULL, fixture->repository, file, 0);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 1100, 700);
+  gtk_window_present (GTK_WINDOW (dialog));
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
+
+  TS_TEST_WAIT_UNTIL ((row = find_matching (GTK_WIDGET (dialog), is_preview_row_of, "田中")) != NULL);
+  choice = GTK_DROP_DOWN (find_matching (row, is_drop_down, NULL));
+  gtk_drop_down_set_selected (choice, 2);  /* Skip */
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpint (ts_import_get_row (import, 0)->action, ==, TS_IMPORT_ACTION_NEW);
+  gtk_drop_down_set_selected (choice, 1);  /* Update: she is no one yet */
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_SKIP);
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 2);
+  gtk_drop_down_set_selected (choice, 0);  /* New again */
+  g_assert_cmpint (ts_import_get_row (import, 1)->action, ==, TS_IMPORT_ACTION_NEW);
+
+  g_assert_cmpint (ts_import_get_field (import, 3), ==, TS_IMPORT_FIELD_PHONE);
+  column = find_matching (GTK_WIDGET (dialog), is_combo_row_titled, "電話");
+  g_assert_nonnull (column);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (column), TS_IMPORT_FIELD_IGNORE);
+  TS_TEST_WAIT_FOR (dialog_idle, dialog);
+  import = ts_import_dialog_get_import (dialog);
+  g_assert_cmpint (ts_import_get_field (import, 3), ==, TS_IMPORT_FIELD_IGNORE);
+  g_assert_cmpint (ts_import_get_field (import, 2), ==, TS_IMPORT_FIELD_ORGANIZATION);
+  g_assert_cmpstr (ts_import_get_row (import, 0)->member->phone, ==, "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Another process adds one of the people while the preview is open: the
  * import, deciding again as it writes, adds her no second time. And a bad
  * email or a namesake are marked in the preview, and said in the result. */
@@ -476,6 +567,7 @@ main (int    argc,
   ADD ("/import-dialog/registrations", test_registrations);
   ADD ("/import-dialog/bad-file-shows-error", test_bad_file_shows_error);
   ADD ("/import-dialog/decisions", test_decisions);
+  ADD ("/import-dialog/row-and-column-choices", test_row_and_column_choices);
   ADD ("/import-dialog/decides-again-and-tells", test_decides_again_and_tells);
   ADD ("/import-dialog/cancel-while-importing", test_cancel_while_importing);
   ADD ("/import-dialog/actions-and-daily-backup", test_actions_and_daily_backup);
