@@ -19,9 +19,9 @@
 #include "ts-attendance-grid.h"
 #include "ts-csv-writer.h"
 #include "ts-date.h"
-#include "ts-link-row.h"
 #include "ts-output-path.h"
 #include "ts-regulars.h"
+#include "ts-regulars-entry.h"
 #include "ts-regulars-marks.h"
 #include "ts-regulars-page.h"
 #include "ts-render-trend.h"
@@ -49,8 +49,7 @@ struct _TsRegularsPage
   guint              refresh_id;
   gboolean           chapters_changed;
   gboolean           stale;          /* to recompute when next shown */
-  gboolean           show_all[N_LISTS];
-  GtkWidget         *show_all_rows[N_LISTS]; /* the "Show All" row of a capped list */
+  GListStore        *entries[N_LISTS];   /* TsRegularsEntry, what each list shows */
   ListKind           export_kind;    /* what the open file chooser saves */
 
   GtkDropDown       *chapter_dropdown;
@@ -65,7 +64,8 @@ struct _TsRegularsPage
   GtkDrawingArea    *mix;
   GtkLabel          *mix_title;
   TsAttendanceGrid  *grid;
-  GtkListBox        *list_boxes[N_LISTS];
+  GtkListView       *list_views[N_LISTS];
+  GtkWidget         *nobody_labels[N_LISTS];
   GtkStackPage      *list_pages[N_LISTS];
 };
 
@@ -145,11 +145,17 @@ member_contact (const TsRegularsMember *member)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The row's own entry: the list item is rebound as the list scrolls. */
 static void
-on_copy_clicked_cb (GtkButton  *button,
-                    const char *contact)
+on_copy_clicked_cb (GtkButton   *button,
+                    GtkListItem *item)
 {
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), contact);
+  TsRegularsEntry *entry = gtk_list_item_get_item (item);
+
+  if (entry == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
+                          ts_regulars_entry_get_contact (entry));
   gtk_button_set_icon_name (button, "object-select-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
 }
@@ -182,109 +188,146 @@ member_subtitle (const TsRegulars       *regulars,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static GtkWidget *
-member_row (const TsRegulars       *regulars,
-            const TsRegularsMember *member,
-            ListKind                kind)
+static TsRegularsEntry *
+member_entry (const TsRegulars       *regulars,
+              const TsRegularsMember *member,
+              ListKind                kind)
 {
-  GtkWidget *row = ts_link_row_new (member->id);
   g_autofree char *subtitle = member_subtitle (regulars, member, kind);
+  g_autofree char *contact = NULL;
 
-  /* The person's page is one click away, as from the Members view. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), member->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  /* Contacts are for following up the lapsed. */
   if (kind == LIST_LAPSED && (member->email[0] != '\0' || member->phone[0] != '\0'))
-    {
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-      g_autofree char *contact = member_contact (member);
-
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Copy Contact"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Copy Contact"), -1);
-      /* The button's own copy of the text, freed with it. */
-      g_signal_connect_data (button, "clicked", G_CALLBACK (on_copy_clicked_cb),
-                             g_steal_pointer (&contact), (GClosureNotify) G_CALLBACK (g_free), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-    }
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  return row;
+    contact = member_contact (member);
+  return ts_regulars_entry_new (member->id, member->name, subtitle, contact);
 }
 
-/* A list shows its first LIST_LIMIT people and a row to show the rest:
- * on a very large chapter, hundreds of rows would take a second to build,
- * and the whole list is one click (or one CSV export) away. */
-#define LIST_LIMIT 100
-
-static void fill_lists (TsRegularsPage *self);
-
-/* A person's row opens their page; the last row of a capped list shows
- * the rest. */
+/* A row: name and subtitle, the copy button of a contact, and the arrow
+ * that says a click opens the person's page. Built once per row widget
+ * the list view keeps, a few screens' worth, however long the list. */
 static void
-on_list_row_activated_cb (GtkListBox     *box,
-                          GtkListBoxRow  *row,
-                          TsRegularsPage *self)
+on_setup_row_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
 {
-  if (TS_IS_LINK_ROW (row))
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x",
-                                  ts_link_row_get_record_id (TS_LINK_ROW (row)));
-      return;
-    }
-  for (ListKind kind = 0; kind < N_LISTS; kind++)
-    if (GTK_WIDGET (row) == self->show_all_rows[kind])
-      {
-        self->show_all[kind] = TRUE;
-        fill_lists (self);
-        return;
-      }
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  g_object_set (grid, "margin-top", 6, "margin-bottom", 6, "margin-start", 6, NULL);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_lines (GTK_LABEL (subtitle), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy Contact"), -1);
+  g_signal_connect_object (copy, "clicked", G_CALLBACK (on_copy_clicked_cb), item, 0);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), subtitle, 0, 1, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), copy, 1, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), gtk_image_new_from_icon_name ("go-next-symbolic"),
+                   2, 0, 1, 2);
+  gtk_list_item_set_child (item, grid);
 }
 
-static GtkWidget *
-show_all_row (guint total)
+static void
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
 {
-  GtkWidget *row = adw_action_row_new ();
-  /* Translators: the last row of a long list; %u is how many there are. */
-  g_autofree char *title = g_strdup_printf (_("Show All %u"), total);
+  TsRegularsEntry *entry = gtk_list_item_get_item (item);
+  GtkGrid *grid = GTK_GRID (gtk_list_item_get_child (item));
+  GtkWidget *copy = gtk_grid_get_child_at (grid, 1, 0);
+  const char *name = ts_regulars_entry_get_name (entry);
+  const char *subtitle = ts_regulars_entry_get_subtitle (entry);
+  g_autofree char *spoken = ts_accessible_join (name, subtitle, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-down-symbolic"));
-  return row;
+  gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 0)), name);
+  gtk_label_set_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 1)), subtitle);
+  /* A reused row may show "Copied" from the person it showed before. */
+  gtk_button_set_icon_name (GTK_BUTTON (copy), "edit-copy-symbolic");
+  gtk_widget_set_tooltip_text (copy, _("Copy Contact"));
+  gtk_widget_set_visible (copy, *ts_regulars_entry_get_contact (entry) != '\0');
+  ts_accessible_list_item (item, spoken);
 }
 
+/* A person's row opens their page, as from the Members view. */
+static void
+on_list_activate_cb (GtkListView    *view,
+                     guint           position,
+                     TsRegularsPage *self)
+{
+  g_autoptr(TsRegularsEntry) entry = g_list_model_get_item (G_LIST_MODEL (
+                                       gtk_list_view_get_model (view)), position);
+
+  if (entry != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-member", "x",
+                                ts_regulars_entry_get_member_id (entry));
+}
+
+static gboolean
+same_entry (GListModel      *model,
+            guint            position,
+            TsRegularsEntry *entry)
+{
+  g_autoptr(TsRegularsEntry) old = g_list_model_get_item (model, position);
+
+  return ts_regulars_entry_get_member_id (old) == ts_regulars_entry_get_member_id (entry) &&
+         g_str_equal (ts_regulars_entry_get_name (old), ts_regulars_entry_get_name (entry)) &&
+         g_str_equal (ts_regulars_entry_get_subtitle (old),
+                      ts_regulars_entry_get_subtitle (entry)) &&
+         g_str_equal (ts_regulars_entry_get_contact (old), ts_regulars_entry_get_contact (entry));
+}
+
+/* Replaces what differs only: a recompute after any change in the file
+ * mostly finds the same people, and their rows (with the focus and the
+ * scroll position) stay as they are. */
+static void
+replace_entries (GListStore *store,
+                 GPtrArray  *entries)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint head = 0, tail = 0;
+
+  while (head < n_old && head < entries->len &&
+         same_entry (model, head, entries->pdata[head]))
+    head++;
+  while (tail < n_old - head && tail < entries->len - head &&
+         same_entry (model, n_old - 1 - tail, entries->pdata[entries->len - 1 - tail]))
+    tail++;
+  g_list_store_splice (store, head, n_old - head - tail, entries->pdata + head,
+                       entries->len - head - tail);
+}
+
+/* Every person of each list is in its model; the list view builds rows
+ * for what is on screen only, so even a chapter of thousands needs no
+ * "Show All". */
 static void
 fill_lists (TsRegularsPage *self)
 {
   for (ListKind kind = 0; kind < N_LISTS; kind++)
     {
-      GtkListBox *box = self->list_boxes[kind];
-      GtkWidget *child;
-      guint count = 0;
+      g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
       g_autofree char *title = NULL;
 
-      self->show_all_rows[kind] = NULL;
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-        gtk_list_box_remove (box, child);
       for (guint i = 0; self->regulars != NULL && i < self->regulars->n_members; i++)
         if (in_list (&self->regulars->members[i], kind))
-          {
-            if (count < LIST_LIMIT || self->show_all[kind])
-              gtk_list_box_append (box, member_row (self->regulars, &self->regulars->members[i],
-                                                    kind));
-            count++;
-          }
-      if (count > LIST_LIMIT && !self->show_all[kind])
-        {
-          self->show_all_rows[kind] = show_all_row (count);
-          gtk_list_box_append (box, self->show_all_rows[kind]);
-        }
+          g_ptr_array_add (entries, member_entry (self->regulars, &self->regulars->members[i],
+                                                  kind));
+      replace_entries (self->entries[kind], entries);
+      gtk_widget_set_visible (self->nobody_labels[kind], entries->len == 0);
       /* Translators: a list's title and its count, in Japanese "%1$s (%2$u 人)". */
-      title = g_strdup_printf (_("%1$s (%2$u)"), list_title (kind), count);
+      title = g_strdup_printf (_("%1$s (%2$u)"), list_title (kind), entries->len);
       gtk_stack_page_set_title (self->list_pages[kind], title);
     }
 }
@@ -611,8 +654,6 @@ compute (TsRegularsPage *self)
 static void
 refresh (TsRegularsPage *self)
 {
-  for (guint kind = 0; kind < N_LISTS; kind++)
-    self->show_all[kind] = FALSE;
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
@@ -760,6 +801,8 @@ ts_regulars_page_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->settings);
   g_clear_object (&self->chapters);
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    g_clear_object (&self->entries[kind]);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_REGULARS_PAGE);
   G_OBJECT_CLASS (ts_regulars_page_parent_class)->dispose (object);
 }
@@ -837,15 +880,19 @@ bind_template (GtkWidgetClass *widget_class)
       /* The ids are static strings: the class keeps them. */
       g_autofree char *list = g_strconcat (lists[kind], "_list", NULL);
       g_autofree char *page = g_strconcat (lists[kind], "_page", NULL);
+      g_autofree char *nobody = g_strconcat (lists[kind], "_nobody", NULL);
 
       gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (list), FALSE,
                                                  G_STRUCT_OFFSET (TsRegularsPage,
-                                                                  list_boxes[kind]));
+                                                                  list_views[kind]));
+      gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (nobody), FALSE,
+                                                 G_STRUCT_OFFSET (TsRegularsPage,
+                                                                  nobody_labels[kind]));
       gtk_widget_class_bind_template_child_full (widget_class, g_intern_string (page), FALSE,
                                                  G_STRUCT_OFFSET (TsRegularsPage,
                                                                   list_pages[kind]));
     }
-  gtk_widget_class_bind_template_callback (widget_class, on_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_report_clicked_cb);
 }
 
@@ -885,6 +932,18 @@ ts_regulars_page_init (TsRegularsPage *self)
   gtk_drawing_area_set_draw_func (self->trend, draw_trend, self, NULL);
   gtk_drawing_area_set_draw_func (self->mix, draw_mix, self, NULL);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), self);
+  for (ListKind kind = 0; kind < N_LISTS; kind++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkNoSelection) selection = NULL;
+
+      self->entries[kind] = g_list_store_new (TS_TYPE_REGULARS_ENTRY);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries[kind])));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), NULL);
+      gtk_list_view_set_factory (self->list_views[kind], factory);
+      gtk_list_view_set_model (self->list_views[kind], GTK_SELECTION_MODEL (selection));
+    }
 }
 
 GtkWidget *

@@ -84,10 +84,11 @@ is_type (GtkWidget *widget, gconstpointer data)
          gtk_widget_get_mapped (widget);
 }
 
+/* Shown: a row without a contact hides its copy button. */
 static gboolean
 is_button_with_icon (GtkWidget *widget, gconstpointer data)
 {
-  return GTK_IS_BUTTON (widget) &&
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), data) == 0;
 }
 
@@ -348,6 +349,80 @@ test_report_preview (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "大田-医介塾 Monthly Report November 2026.pdf");
 }
 
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)) ==
+         GTK_ACCESSIBLE_ROLE_LIST_ITEM;
+  return n;
+}
+
+static gboolean
+is_visible_list_view (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_label_with_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* A chapter whose one meeting brought 300 people, all new: the list has
+ * every one of them (no "Show All" cap) and builds rows for a few
+ * screens only; the last person is there when scrolled to. */
+static void
+test_long_list (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const guint n = 300;
+  g_autoptr(TsChapter) chapter = ts_test_add_chapter (fixture->repository, "name", "大森医介塾",
+                                                      NULL);
+  g_autoptr(TsEvent) event = ts_test_add_event (fixture->repository, "chapter-id", chapter->id,
+                                                "starts-at", "2018-01-18T19:00",
+                                                "status", TS_EVENT_STATUS_HELD, NULL);
+  g_autofree char *last_name = NULL;
+  GtkWidget *stack, *list = NULL;
+  g_autofree char *title = g_strdup_printf ("New This Month (%u)", n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *given = ts_test_kana_number (i);
+      g_autoptr(TsMember) member = ts_test_add_member (fixture->repository,
+                                                       "family-name", "初参加",
+                                                       "given-name", given, NULL);
+
+      ts_test_attend (fixture->repository, event->id, member->id,
+                      TS_ATTENDANCE_STATUS_ATTENDED);
+      if (i == n - 1)
+        last_name = ts_member_dup_name (member);
+    }
+  ts_regulars_page_set_today (TS_REGULARS_PAGE (fixture->page), DATASET_TODAY);
+  ts_regulars_page_set_chapter (TS_REGULARS_PAGE (fixture->page), chapter->id);
+  TS_TEST_WAIT_UNTIL (g_strcmp0 (visible_page (fixture), "content") == 0);
+  assert_list_title (fixture, "first-timers", title);
+
+  stack = find_widget (fixture->page, is_lists_stack, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "first-timers");
+  TS_TEST_WAIT_UNTIL ((list = find_widget (stack, is_visible_list_view, NULL)) != NULL &&
+                      count_rows (list) > 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (list)))), ==, n);
+  g_assert_cmpuint (count_rows (list), <, n);
+  g_assert_null (find_widget (stack, is_label_with_text, "Show All 300"));
+
+  /* Sorted by name, the last one made is the last row. */
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", n - 1);
+  TS_TEST_WAIT_UNTIL (find_widget (list, is_label_with_text, last_name) != NULL);
+  g_assert_cmpuint (count_rows (list), <, n);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,5 +440,6 @@ main (int    argc,
   ADD ("thresholds", test_thresholds);
   ADD ("follows-changes", test_follows_changes);
   ADD ("report-preview", test_report_preview);
+  ADD ("long-list", test_long_list);
   return g_test_run ();
 }
