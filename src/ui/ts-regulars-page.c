@@ -44,10 +44,10 @@ struct _TsRegularsPage
   gint64             chapter_id;
   char              *today;
   TsRegulars        *regulars;
-  GListModel        *chapters;
+  GListModel        *chapters;       /* the repository's live model */
+  gboolean           chapters_changing; /* the drop-down moves by itself */
   gulong             changed_id;
   guint              refresh_id;
-  gboolean           chapters_changed;
   gboolean           stale;          /* to recompute when next shown */
   GListStore        *entries[N_LISTS];   /* TsRegularsEntry, what each list shows */
   ListKind           export_kind;    /* what the open file chooser saves */
@@ -699,7 +699,10 @@ on_chapter_selected_cb (GtkDropDown    *dropdown,
   TsChapter *chapter = gtk_drop_down_get_selected_item (dropdown);
   gint64 id = chapter != NULL ? chapter->id : 0;
 
-  if (id == self->chapter_id)
+  /* While the model changes, the drop-down moves its selection by itself
+   * (to a neighbour when the chapter goes): on_chapters_changed_cb sorts
+   * that out. */
+  if (self->chapters_changing || id == self->chapter_id)
     return;
   self->chapter_id = id;
   refresh (self);
@@ -720,22 +723,39 @@ refresh_idle_cb (gpointer data)
   TsRegularsPage *self = data;
 
   self->refresh_id = 0;
-  if (self->chapters_changed)
-    {
-      g_autoptr(GListModel) chapters = ts_repository_list_chapters (self->repository, NULL);
-
-      self->chapters_changed = FALSE;
-      if (chapters != NULL)
-        {
-          g_set_object (&self->chapters, chapters);
-          g_signal_handlers_block_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
-          gtk_drop_down_set_model (self->chapter_dropdown, chapters);
-          select_chapter_in_dropdown (self);
-          g_signal_handlers_unblock_by_func (self->chapter_dropdown, on_chapter_selected_cb, self);
-        }
-    }
   refresh (self);
   return G_SOURCE_REMOVE;
+}
+
+/* The shared chapters model changes in place (here, in another window
+ * or by tsudoi-cli): the drop-down follows by itself, with this before
+ * and on_chapters_changed_cb after its own handlers. */
+static void
+on_chapters_changing_cb (GListModel     *chapters,
+                         guint           position,
+                         guint           removed,
+                         guint           added,
+                         TsRegularsPage *self)
+{
+  self->chapters_changing = TRUE;
+}
+
+/* The chapter shown stays chosen, even when its row was replaced; when it
+ * is gone, the page asks for another rather than show a neighbour. */
+static void
+on_chapters_changed_cb (GListModel     *chapters,
+                        guint           position,
+                        guint           removed,
+                        guint           added,
+                        TsRegularsPage *self)
+{
+  self->chapters_changing = FALSE;
+  select_chapter_in_dropdown (self);
+  if (self->chapter_id != 0 && gtk_drop_down_get_selected_item (self->chapter_dropdown) == NULL)
+    {
+      self->chapter_id = 0;
+      refresh (self);
+    }
 }
 
 /* An import or a check-in session changes thousands of rows in a row:
@@ -745,8 +765,6 @@ on_repository_changed_cb (TsRepository   *repository,
                           GArray         *ids,
                           TsRegularsPage *self)
 {
-  if (g_signal_get_invocation_hint (repository)->detail == g_quark_from_static_string ("chapter"))
-    self->chapters_changed = TRUE;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
@@ -778,8 +796,12 @@ ts_regulars_page_constructed (GObject *object)
   G_OBJECT_CLASS (ts_regulars_page_parent_class)->constructed (object);
   g_assert (self->repository != NULL);
   bind_settings (self);
-  self->chapters = ts_repository_list_chapters (self->repository, NULL);
+  self->chapters = ts_repository_get_chapters_model (self->repository);
+  g_signal_connect_object (self->chapters, "items-changed", G_CALLBACK (on_chapters_changing_cb),
+                           self, 0);
   gtk_drop_down_set_model (self->chapter_dropdown, self->chapters);
+  g_signal_connect_object (self->chapters, "items-changed", G_CALLBACK (on_chapters_changed_cb),
+                           self, G_CONNECT_AFTER);
   gtk_drop_down_set_selected (self->chapter_dropdown, GTK_INVALID_LIST_POSITION);
   g_signal_connect (self->chapter_dropdown, "notify::selected",
                     G_CALLBACK (on_chapter_selected_cb), self);

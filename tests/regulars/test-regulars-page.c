@@ -349,6 +349,57 @@ test_report_preview (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "大田-医介塾 Monthly Report November 2026.pdf");
 }
 
+static const char *
+selected_chapter_name (GtkWidget *dropdown)
+{
+  TsChapter *chapter = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+
+  return chapter != NULL ? chapter->name : NULL;
+}
+
+/* The chapter drop-down is the repository's live chapters model: a
+ * chapter added shows up, the one shown, renamed, stays chosen with its
+ * analysis on screen, and deleted, leaves the page asking for another. */
+static void
+test_follows_chapters (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TsChapter) added = NULL;
+  g_autoptr(TsChapter) chapter_a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lapsed = NULL;
+  GtkWidget *dropdown;
+  GListModel *chapters;
+  guint n;
+
+  show_chapter_a (fixture);
+  dropdown = find_widget (fixture->page, is_type, GSIZE_TO_POINTER (GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (dropdown);
+  chapters = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  n = g_list_model_get_n_items (chapters);
+  lapsed = g_strdup (list_title (fixture, "lapsed"));
+  added = ts_test_add_chapter (fixture->repository, "name", "蒲田医介塾", NULL);
+  TS_TEST_WAIT_UNTIL (g_list_model_get_n_items (chapters) == n + 1);
+  g_assert_cmpstr (selected_chapter_name (dropdown), ==, "大田医介塾");
+
+  chapter_a = ts_repository_get_chapter (fixture->repository, fixture->d.chapter_a, &error);
+  g_assert_no_error (error);
+  g_object_set (chapter_a, "name", "大田医介塾本会", NULL);
+  g_assert_true (ts_repository_save_chapter (fixture->repository, chapter_a, &error));
+  g_assert_no_error (error);
+  TS_TEST_WAIT_UNTIL (g_strcmp0 (selected_chapter_name (dropdown), "大田医介塾本会") == 0);
+  TS_TEST_WAIT_UNTIL (g_strcmp0 (visible_page (fixture), "content") == 0);
+  /* The same analysis (the thresholds are the earlier tests' settings). */
+  assert_list_title (fixture, "lapsed", lapsed);
+
+  /* Deleted, it is no longer there to analyse: the page asks for one. */
+  g_assert_true (ts_repository_delete (fixture->repository, "chapter", fixture->d.chapter_a,
+                                       &error));
+  g_assert_no_error (error);
+  TS_TEST_WAIT_UNTIL (g_strcmp0 (visible_page (fixture), "choose") == 0);
+  g_assert_null (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown)));
+}
+
 static guint
 count_rows (GtkWidget *widget)
 {
@@ -441,5 +492,6 @@ main (int    argc,
   ADD ("follows-changes", test_follows_changes);
   ADD ("report-preview", test_report_preview);
   ADD ("long-list", test_long_list);
+  ADD ("follows-chapters", test_follows_chapters);
   return g_test_run ();
 }
