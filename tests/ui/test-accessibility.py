@@ -28,8 +28,27 @@ import sys
 import tempfile
 import time
 
-import pyatspi
-from gi.repository import Atspi
+
+def run_on_private_bus():
+    """Runs this test again in a D-Bus session of its own whose runtime
+    folder is private. The accessibility bus's socket lives in that
+    folder (~/.cache/at-spi when XDG_RUNTIME_DIR is unset, as for root),
+    so two test runs at once would otherwise share one socket, and the
+    second run's bus would take the first run's app away."""
+    runtime = tempfile.mkdtemp(prefix='tsudoi-a11y-run-')
+    env = dict(os.environ, XDG_RUNTIME_DIR=runtime, TSUDOI_A11Y_PRIVATE_BUS='1')
+    try:
+        return subprocess.run(['dbus-run-session', '--', sys.executable] + sys.argv,
+                              env=env).returncode
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+if __name__ == '__main__' and 'TSUDOI_A11Y_PRIVATE_BUS' not in os.environ:
+    sys.exit(run_on_private_bus())
+
+import pyatspi  # noqa: E402  (connects to the bus chosen above)
+from gi.repository import Atspi  # noqa: E402
 
 # Long enough for ASan on a busy machine; a passing run waits only as long
 # as each condition takes.
@@ -210,6 +229,16 @@ def check_names(items, view):
         note('{}: {} control(s) without a name:\n  {}'.format(view, len(bad), '\n  '.join(bad)))
     else:
         note('ok - {}: every control has a name ({} accessibles)'.format(view, len(items)))
+
+
+def app_started(process):
+    """The app of @process once it is on the bus; fails at once when the
+    app has ended (it could not open the display, or crashed) rather
+    than waiting out the deadline."""
+    if process.poll() is not None:
+        fail('the app ended before it was on the accessibility bus, with status {}'
+             .format(process.returncode))
+    return app_of(process.pid)
 
 
 def app_of(pid):
@@ -401,7 +430,7 @@ def main():
     try:
         database = make_database(directory)
         process = subprocess.Popen([os.environ['TSUDOI_APP'], '--database', database], env=env)
-        app = wait_for('Tsudoi on the accessibility bus', lambda: app_of(process.pid))
+        app = wait_for('Tsudoi on the accessibility bus', lambda: app_started(process))
         test_views(app)
         note('ok - every view can be read and driven by a screen reader')
     finally:
