@@ -94,6 +94,27 @@ show_event (GtkWidget   *window,
   while (g_main_context_iteration (NULL, FALSE));
 }
 
+/* TSUDOI_BENCH_PNG=file.png: the busiest page as drawn, to check that a
+ * faster page still looks the same. */
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -150,6 +171,8 @@ main (int    argc,
   for (guint run = 0; run < RUNS; run++)
     {
       show_event (window, TS_EVENT_PAGE (page), busiest, &busy.wall[run], &busy.cpu[run]);
+      if (run == 0 && g_getenv ("TSUDOI_BENCH_PNG") != NULL)
+        save_png (window, g_getenv ("TSUDOI_BENCH_PNG"));
       show_event (window, TS_EVENT_PAGE (page), smallest, &small.wall[run], &small.cpu[run]);
     }
   busiest_label = g_strdup_printf ("busiest event page (%" G_GINT64_FORMAT " people)", n_people);
