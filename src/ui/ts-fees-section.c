@@ -66,6 +66,20 @@ owes (gpointer item,
   return ts_attendance_is_present (row) && row->fee_due > row->paid_amount;
 }
 
+/* Asked for when shown: setting a tooltip's text makes GTK ask the X
+ * server where the pointer is, for every button made. */
+static gboolean
+on_unpaid_query_tooltip_cb (GtkWidget  *button,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard,
+                            GtkTooltip *tooltip,
+                            gpointer    unused)
+{
+  gtk_tooltip_set_text (tooltip, _("Mark as Paid"));
+  return TRUE;
+}
+
 static void
 on_setup_unpaid_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
@@ -77,7 +91,8 @@ on_setup_unpaid_cb (GtkSignalListItemFactory *factory,
    * as soon as it has both. Bound rows give the person's id. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", (gint64) 0);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "fees.pay");
-  gtk_widget_set_tooltip_text (button, _("Mark as Paid"));
+  gtk_widget_set_has_tooltip (button, TRUE);
+  g_signal_connect (button, "query-tooltip", G_CALLBACK (on_unpaid_query_tooltip_cb), NULL);
   gtk_list_item_set_activatable (item, FALSE);
   gtk_list_item_set_child (item, button);
 }

@@ -569,10 +569,12 @@ held_event (Fixture    *f,
   return event->id;
 }
 
+/* The mark shown: a row keeps its mark's label hidden while it has none. */
 static GtkWidget *
 find_mark (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "regulars-mark"))
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "regulars-mark") &&
+      gtk_widget_get_visible (widget))
     return widget;
   for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
        w = gtk_widget_get_next_sibling (w))
