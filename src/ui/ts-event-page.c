@@ -23,6 +23,7 @@
 #include "ts-event-close.h"
 #include "ts-event-page.h"
 #include "ts-fees-section.h"
+#include "ts-first-rows.h"
 #include "ts-intro-window.h"
 #include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
@@ -39,6 +40,7 @@ struct _TsEventPage
   TsEvent          *event;
   GListModel       *attendance;  /* the repository's live model */
   GtkSortListModel *sorted;      /* by status, then reading */
+  TsFirstRows      *shown;       /* of sorted, for the first frame */
   TsRegulars       *regulars;    /* the chapter's, for the marks; may be NULL */
   TsRegularsOptions regulars_options;  /* what they were computed with */
   gboolean          regulars_stale;    /* the history changed since */
@@ -520,6 +522,7 @@ ts_event_page_dispose (GObject *object)
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   set_attendance (self, NULL);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->event);
   g_clear_pointer (&self->regulars, ts_regulars_free);
@@ -579,13 +582,14 @@ ts_event_page_init (TsEventPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ts_accessible_name_popup_buttons (GTK_WIDGET (self));
   self->sorted = gtk_sort_list_model_new (NULL, sorter);
+  self->shown = ts_first_rows_new (G_LIST_MODEL (self->sorted));
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
   gtk_grid_view_set_factory (self->attendees_view, factory);
   g_object_unref (factory);
   gtk_grid_view_set_model (self->attendees_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (g_object_ref (self->sorted)))));
+                             g_object_ref (ts_first_rows_get_model (self->shown)))));
 }
 
 void
@@ -625,6 +629,10 @@ ts_event_page_set_event (TsEventPage *self,
       return;
     }
   load_regulars (self);
+  /* No more rows than the window could show, in the first frame: an
+   * attendee row is at least 50 pixels high. */
+  ts_first_rows_limit (self->shown, GTK_WIDGET (self->attendees_view),
+                       ts_first_rows_fitting (GTK_WIDGET (self), 50, 1));
   attendance = ts_repository_get_attendance_model (self->repository, event_id);
   set_attendance (self, attendance);
   ts_fees_section_set_event (self->fees_section, self->repository, event_id, attendance);

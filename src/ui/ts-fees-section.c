@@ -22,6 +22,7 @@
 #include "ts-fee-classes-dialog.h"
 #include "ts-fees.h"
 #include "ts-fees-section.h"
+#include "ts-first-rows.h"
 #include "ts-ui-util.h"
 #include "ts-undo-toast.h"
 
@@ -43,6 +44,7 @@ struct _TsFeesSection
   GtkWidget    *unpaid_box;
   GtkGridView  *unpaid_list;
   GtkFilterListModel *unpaid;   /* the attendance of those who owe */
+  TsFirstRows  *shown;          /* of unpaid, for the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (TsFeesSection, ts_fees_section, GTK_TYPE_BOX)
@@ -285,6 +287,7 @@ ts_fees_section_dispose (GObject *object)
   TsFeesSection *self = TS_FEES_SECTION (object);
 
   disconnect (self);
+  g_clear_object (&self->shown);
   g_clear_object (&self->unpaid);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_FEES_SECTION);
   G_OBJECT_CLASS (ts_fees_section_parent_class)->dispose (object);
@@ -318,13 +321,14 @@ ts_fees_section_init (TsFeesSection *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->unpaid = gtk_filter_list_model_new (NULL, filter);
+  self->shown = ts_first_rows_new (G_LIST_MODEL (self->unpaid));
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_unpaid_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_unpaid_cb), self);
   gtk_grid_view_set_factory (self->unpaid_list, factory);
   g_object_unref (factory);
   gtk_grid_view_set_model (self->unpaid_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (g_object_ref (self->unpaid)))));
+                             g_object_ref (ts_first_rows_get_model (self->shown)))));
 }
 
 void
@@ -341,6 +345,10 @@ ts_fees_section_set_event (TsFeesSection *self,
     return;
   self->repository = g_object_ref (repository);
   self->attendance = g_object_ref (attendance);
+  /* The list scrolls past a few rows of four (see the .ui): the first
+   * frame shows those, buttons at least 30 pixels high. */
+  ts_first_rows_limit (self->shown, GTK_WIDGET (self->unpaid_list),
+                       ts_first_rows_fitting (GTK_WIDGET (self->unpaid_list), 30, 4));
   gtk_filter_list_model_set_model (self->unpaid, attendance);
   g_signal_connect_swapped (attendance, "items-changed", G_CALLBACK (queue_update), self);
   self->cash_handler = g_signal_connect (repository, "changed::cash_count",
