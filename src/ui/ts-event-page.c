@@ -41,7 +41,8 @@ struct _TsEventPage
   GListModel       *attendance;  /* the repository's live model */
   GtkSortListModel *sorted;      /* by status, then reading */
   TsFirstRows      *shown;       /* of sorted, for the first frame */
-  TsRegulars       *regulars;    /* the chapter's, for the marks; may be NULL */
+  TsRegulars       *regulars;    /* for the marks of this list; may be NULL */
+  gint64            regulars_event_id; /* the event they were read for */
   TsRegularsOptions regulars_options;  /* what they were computed with */
   gboolean          regulars_stale;    /* the history changed since */
 
@@ -59,6 +60,8 @@ struct _TsEventPage
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
+
+static void load_regulars (TsEventPage *self);
 
 enum {
   PROP_0,
@@ -150,6 +153,9 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   TsAttendance *attendance = gtk_list_item_get_item (item);
   TsRegularsMark mark = TS_REGULARS_MARK_NONE;
 
+  /* Someone new on the list (a walk-in at the door) has a history too. */
+  if (self->regulars_stale && self->event != NULL)
+    load_regulars (self);
   if (self->regulars != NULL && self->event != NULL)
     mark = ts_regulars_mark (self->regulars, attendance->member_id, self->event->starts_at);
   else if (attendance->first_time)
@@ -309,9 +315,9 @@ on_attendance_changed_cb (GListModel  *model,
   update_statuses (self);
 }
 
-/* For every row's mark: one query for the chapter's whole history, kept
- * while that history and the options stay as they were, so that going
- * from one of the chapter's events to another reads it once. */
+/* For every row's mark: the chapter's history of the people on this
+ * event's list (half a busy chapter's whole history), read when the
+ * event is shown, and again at the next row bound after a change. */
 static void
 load_regulars (TsEventPage *self)
 {
@@ -321,14 +327,15 @@ load_regulars (TsEventPage *self)
   memset (&options, 0, sizeof options);
   ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
   if (self->regulars != NULL && !self->regulars_stale &&
-      self->regulars->chapter_id == self->event->chapter_id &&
+      self->regulars_event_id == self->event->id &&
       memcmp (&options, &self->regulars_options, sizeof options) == 0)
     return;
   g_clear_pointer (&self->regulars, ts_regulars_free);
   self->regulars_options = options;
   self->regulars_stale = FALSE;
-  self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
-                                        &options, &error);
+  self->regulars_event_id = self->event->id;
+  self->regulars = ts_regulars_compute_for_event (self->repository, self->event->chapter_id,
+                                                  self->event->id, &options, &error);
   if (self->regulars == NULL)
     g_warning ("Could not compute the marks: %s", error->message);
 }
@@ -610,9 +617,9 @@ ts_event_page_set_repository (TsEventPage  *self,
                            self, 0);
 }
 
-/* The marks come from the chapter's whole history, read once when the
- * event is shown (a check-in here does not change who was a regular
- * before it). */
+/* The marks come from the chapter's history of the people on the list,
+ * read when the event is shown (a check-in here does not change who was
+ * a regular before it). */
 void
 ts_event_page_set_event (TsEventPage *self,
                          gint64       event_id)
