@@ -265,6 +265,10 @@ main (int    argc,
       return 2;
     }
   g_setenv ("GTK_A11Y", "none", FALSE);
+  /* Settings of this run only: the user's (the last view shown) are
+   * shared with every other Tsudoi running, which would switch views
+   * under the bench. */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   adw_init ();
   database = ts_database_open (argv[1], &error);
   if (database == NULL)

@@ -150,6 +150,11 @@ TsRegulars       *ts_regulars_compute         (TsRepository      *repository,
                                                gint64             chapter_id,
                                                const TsRegularsOptions *options,
                                                GError           **error);
+TsRegulars       *ts_regulars_compute_for_event (TsRepository    *repository,
+                                                 gint64           chapter_id,
+                                                 gint64           event_id,
+                                                 const TsRegularsOptions *options,
+                                                 GError         **error);
 void              ts_regulars_free            (TsRegulars        *self);
 
 TsRegularsCell    ts_regulars_cell            (const TsRegulars  *self,

@@ -39,7 +39,7 @@ struct _TsAttendeeRow
   gboolean        binding;     /* values set by bind, not by a person */
   TsAttendance   *pending;     /* a person's change, saved on idle */
   guint           save_id;
-  GtkBox         *mark_box;
+  GtkWidget      *mark;
   GtkMenuButton  *role_button;
   GtkMenuButton  *status_button;
   GtkCheckButton *paid;
@@ -239,12 +239,48 @@ ts_attendee_row_class_init (TsAttendeeRowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "attendee.role", "role");
 }
 
+/* "organization · profession", "" when neither is known. */
+static char *
+dup_subtitle (TsAttendance *attendance)
+{
+  TsMember *member = attendance->member;
+  GString *subtitle = g_string_new (NULL);
+
+  if (member != NULL && member->organization && *member->organization)
+    g_string_append (subtitle, member->organization);
+  if (member != NULL && member->profession && *member->profession)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
+  return g_string_free (subtitle, FALSE);
+}
+
+/* One line each (see init): the whole subtitle on hover. It is made
+ * when asked for: setting a tooltip's text at every bind made GTK ask
+ * the X server where the pointer was, twice a row, and that was most
+ * of the time the rows of the busiest event page took to bind. */
+static gboolean
+on_query_tooltip_cb (TsAttendeeRow *self,
+                     int            x,
+                     int            y,
+                     gboolean       keyboard,
+                     GtkTooltip    *tooltip,
+                     gpointer       unused)
+{
+  g_autofree char *subtitle = NULL;
+
+  if (self->attendance == NULL)
+    return FALSE;
+  subtitle = dup_subtitle (self->attendance);
+  if (*subtitle == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, subtitle);
+  return TRUE;
+}
+
 /* Suffixes in this order: mark, role, status, paid. */
 static void
 ts_attendee_row_init (TsAttendeeRow *self)
 {
-  self->mark_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
-  gtk_widget_set_valign (GTK_WIDGET (self->mark_box), GTK_ALIGN_CENTER);
+  self->mark = ts_ui_regulars_mark_label_new ();
   self->role_button = menu_button_new (create_role_menu, _("Role"));
   self->status_button = menu_button_new (create_status_menu, _("Status"));
   self->paid = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Paid")));
@@ -255,7 +291,9 @@ ts_attendee_row_init (TsAttendeeRow *self)
    * event page took to show. */
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 1);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->mark_box));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->mark);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->role_button));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->status_button));
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), GTK_WIDGET (self->paid));
@@ -270,19 +308,6 @@ ts_attendee_row_new (TsRepository *repository)
   return GTK_WIDGET (self);
 }
 
-static void
-set_mark (TsAttendeeRow  *self,
-          TsRegularsMark  mark)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->mark_box));
-  GtkWidget *label = ts_ui_regulars_mark_new (mark);
-
-  if (child != NULL)
-    gtk_box_remove (self->mark_box, child);
-  if (label != NULL)
-    gtk_box_append (self->mark_box, label);
-}
-
 void
 ts_attendee_row_bind (TsAttendeeRow  *self,
                       TsAttendance   *attendance,
@@ -290,20 +315,14 @@ ts_attendee_row_bind (TsAttendeeRow  *self,
 {
   TsMember *member = attendance->member;
   g_autofree char *name = member != NULL ? ts_member_dup_name (member) : g_strdup ("?");
-  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *subtitle = dup_subtitle (attendance);
 
   g_return_if_fail (TS_IS_ATTENDEE_ROW (self));
 
   g_set_object (&self->attendance, attendance);
-  if (member != NULL && member->organization && *member->organization)
-    g_string_append (subtitle, member->organization);
-  if (member != NULL && member->profession && *member->profession)
-    g_string_append_printf (subtitle, "%s%s", subtitle->len ? _(" · ") : "", member->profession);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle->str);
-  /* One line each (see init): the whole text on hover. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), subtitle->len > 0 ? subtitle->str : NULL);
-  set_mark (self, mark);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+  ts_ui_regulars_mark_label_set (self->mark, mark);
   self->binding = TRUE;
   set_status (self, attendance->status);
   set_role (self, attendance->role);

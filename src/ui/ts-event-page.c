@@ -23,6 +23,7 @@
 #include "ts-event-close.h"
 #include "ts-event-page.h"
 #include "ts-fees-section.h"
+#include "ts-first-rows.h"
 #include "ts-intro-window.h"
 #include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
@@ -39,7 +40,9 @@ struct _TsEventPage
   TsEvent          *event;
   GListModel       *attendance;  /* the repository's live model */
   GtkSortListModel *sorted;      /* by status, then reading */
-  TsRegulars       *regulars;    /* the chapter's, for the marks; may be NULL */
+  TsFirstRows      *shown;       /* of sorted, for the first frame */
+  TsRegulars       *regulars;    /* for the marks of this list; may be NULL */
+  gint64            regulars_event_id; /* the event they were read for */
   TsRegularsOptions regulars_options;  /* what they were computed with */
   gboolean          regulars_stale;    /* the history changed since */
 
@@ -57,6 +60,8 @@ struct _TsEventPage
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
+
+static void load_regulars (TsEventPage *self);
 
 enum {
   PROP_0,
@@ -148,6 +153,9 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
   TsAttendance *attendance = gtk_list_item_get_item (item);
   TsRegularsMark mark = TS_REGULARS_MARK_NONE;
 
+  /* Someone new on the list (a walk-in at the door) has a history too. */
+  if (self->regulars_stale && self->event != NULL)
+    load_regulars (self);
   if (self->regulars != NULL && self->event != NULL)
     mark = ts_regulars_mark (self->regulars, attendance->member_id, self->event->starts_at);
   else if (attendance->first_time)
@@ -307,9 +315,9 @@ on_attendance_changed_cb (GListModel  *model,
   update_statuses (self);
 }
 
-/* For every row's mark: one query for the chapter's whole history, kept
- * while that history and the options stay as they were, so that going
- * from one of the chapter's events to another reads it once. */
+/* For every row's mark: the chapter's history of the people on this
+ * event's list (half a busy chapter's whole history), read when the
+ * event is shown, and again at the next row bound after a change. */
 static void
 load_regulars (TsEventPage *self)
 {
@@ -319,14 +327,15 @@ load_regulars (TsEventPage *self)
   memset (&options, 0, sizeof options);
   ts_ui_regulars_options_init (GTK_WIDGET (self), &options);
   if (self->regulars != NULL && !self->regulars_stale &&
-      self->regulars->chapter_id == self->event->chapter_id &&
+      self->regulars_event_id == self->event->id &&
       memcmp (&options, &self->regulars_options, sizeof options) == 0)
     return;
   g_clear_pointer (&self->regulars, ts_regulars_free);
   self->regulars_options = options;
   self->regulars_stale = FALSE;
-  self->regulars = ts_regulars_compute (self->repository, self->event->chapter_id,
-                                        &options, &error);
+  self->regulars_event_id = self->event->id;
+  self->regulars = ts_regulars_compute_for_event (self->repository, self->event->chapter_id,
+                                                  self->event->id, &options, &error);
   if (self->regulars == NULL)
     g_warning ("Could not compute the marks: %s", error->message);
 }
@@ -520,6 +529,7 @@ ts_event_page_dispose (GObject *object)
    * would unparent it twice. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   set_attendance (self, NULL);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->event);
   g_clear_pointer (&self->regulars, ts_regulars_free);
@@ -579,13 +589,14 @@ ts_event_page_init (TsEventPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ts_accessible_name_popup_buttons (GTK_WIDGET (self));
   self->sorted = gtk_sort_list_model_new (NULL, sorter);
+  self->shown = ts_first_rows_new (G_LIST_MODEL (self->sorted));
   g_signal_connect (factory, "setup", G_CALLBACK (on_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_bind_row_cb), self);
   gtk_grid_view_set_factory (self->attendees_view, factory);
   g_object_unref (factory);
   gtk_grid_view_set_model (self->attendees_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (
-                             G_LIST_MODEL (g_object_ref (self->sorted)))));
+                             g_object_ref (ts_first_rows_get_model (self->shown)))));
 }
 
 void
@@ -606,9 +617,9 @@ ts_event_page_set_repository (TsEventPage  *self,
                            self, 0);
 }
 
-/* The marks come from the chapter's whole history, read once when the
- * event is shown (a check-in here does not change who was a regular
- * before it). */
+/* The marks come from the chapter's history of the people on the list,
+ * read when the event is shown (a check-in here does not change who was
+ * a regular before it). */
 void
 ts_event_page_set_event (TsEventPage *self,
                          gint64       event_id)
@@ -625,6 +636,10 @@ ts_event_page_set_event (TsEventPage *self,
       return;
     }
   load_regulars (self);
+  /* No more rows than the window could show, in the first frame: an
+   * attendee row is at least 50 pixels high. */
+  ts_first_rows_limit (self->shown, GTK_WIDGET (self->attendees_view),
+                       ts_first_rows_fitting (GTK_WIDGET (self), 50, 1));
   attendance = ts_repository_get_attendance_model (self->repository, event_id);
   set_attendance (self, attendance);
   ts_fees_section_set_event (self->fees_section, self->repository, event_id, attendance);

@@ -80,6 +80,63 @@ mark_class (TsRegularsMark mark)
     }
 }
 
+/* The description comes when the tooltip is about to show: setting a
+ * tooltip's text makes GTK ask where the pointer is, two round trips to
+ * an X server, which was most of the time spent binding a row of the
+ * event page. The mark is the label's class. */
+static gboolean
+on_query_tooltip_cb (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    unused)
+{
+  for (TsRegularsMark mark = TS_REGULARS_MARK_FIRST_TIMER; mark <= TS_REGULARS_MARK_REGULAR; mark++)
+    if (gtk_widget_has_css_class (label, mark_class (mark)))
+      {
+        gtk_tooltip_set_text (tooltip, mark_description (mark));
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GtkWidget *
+ts_ui_regulars_mark_label_new (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  ensure_style ();
+  gtk_widget_add_css_class (label, "regulars-mark");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (label, FALSE);
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+  return label;
+}
+
+void
+ts_ui_regulars_mark_label_set (GtkWidget      *label,
+                               TsRegularsMark  mark)
+{
+  const char *klass = mark_class (mark);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (klass != NULL && gtk_widget_has_css_class (label, klass))
+    return;
+  for (TsRegularsMark other = TS_REGULARS_MARK_FIRST_TIMER; other <= TS_REGULARS_MARK_REGULAR; other++)
+    gtk_widget_remove_css_class (label, mark_class (other));
+  gtk_widget_set_visible (label, klass != NULL);
+  if (klass == NULL)
+    return;
+  gtk_widget_add_css_class (label, klass);
+  gtk_label_set_text (GTK_LABEL (label), ts_regulars_mark_label (mark));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mark_description (mark),
+                                  -1);
+}
+
 GtkWidget *
 ts_ui_regulars_mark_new (TsRegularsMark mark)
 {
@@ -87,14 +144,7 @@ ts_ui_regulars_mark_new (TsRegularsMark mark)
 
   if (mark == TS_REGULARS_MARK_NONE)
     return NULL;
-  ensure_style ();
-  label = gtk_label_new (ts_regulars_mark_label (mark));
-  gtk_widget_add_css_class (label, "regulars-mark");
-  gtk_widget_add_css_class (label, mark_class (mark));
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (label, mark_description (mark));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mark_description (mark),
-                                  -1);
+  label = ts_ui_regulars_mark_label_new ();
+  ts_ui_regulars_mark_label_set (label, mark);
   return label;
 }

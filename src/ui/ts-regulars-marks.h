@@ -21,4 +21,10 @@ void       ts_ui_regulars_options_init          (GtkWidget         *widget,
  * no mark; its accessible label says what the mark means. */
 GtkWidget *ts_ui_regulars_mark_new     (TsRegularsMark     mark);
 
+/* The same pill for a row that shows one person after another: made
+ * once, hidden while there is no mark, and set at each bind. */
+GtkWidget *ts_ui_regulars_mark_label_new (void);
+void       ts_ui_regulars_mark_label_set (GtkWidget         *label,
+                                          TsRegularsMark     mark);
+
 G_END_DECLS

@@ -27,12 +27,16 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(TsChapter) chapter = NULL;
   g_autoptr(TsEvent) event = NULL;
+  g_autoptr(TsEvent) later = NULL;
+  gint64 referrer = 0;
   TsRepository *repository;
 
   ts_test_db_init (&fixture->db, "members.db");
   repository = fixture->db.repository;
   chapter = ts_test_add_chapter (repository, "name", "蒲田医介塾", "reading", "かまたいかいじゅく", NULL);
   event = ts_test_add_event (repository, "chapter-id", chapter->id, "starts-at", "2017-08-24T19:00", NULL);
+  /* Some come twice: the figures count and date both. */
+  later = ts_test_add_event (repository, "chapter-id", chapter->id, "starts-at", "2017-09-21T19:00", NULL);
   fixture->chapter_id = chapter->id;
   fixture->event_id = event->id;
   g_assert_true (ts_database_begin (fixture->db.database, NULL));
@@ -47,9 +51,13 @@ fixture_set_up (Fixture       *fixture,
       member = ts_test_add_member (repository, "family-name", name, "family-reading", reading,
                                    "organization", organizations[i % G_N_ELEMENTS (organizations)],
                                    "profession", professions[i % G_N_ELEMENTS (professions)],
-                                   "home-chapter-id", i % 3 == 0 ? chapter->id : 0, NULL);
+                                   "home-chapter-id", i % 3 == 0 ? chapter->id : 0,
+                                   "referred-by", i % 5 == 0 ? referrer : 0, NULL);
       for (guint k = 0; k < i % 4; k++)
         ts_test_attend (repository, event->id, member->id, TS_ATTENDANCE_STATUS_ATTENDED);
+      if (i % 4 == 3)
+        ts_test_attend (repository, later->id, member->id, TS_ATTENDANCE_STATUS_WALK_IN);
+      referrer = member->id;
     }
   g_assert_true (ts_database_commit (fixture->db.database, NULL));
 }
@@ -93,6 +101,9 @@ test_reads_windows (Fixture       *fixture,
       g_assert_cmpint (member->id, ==, expected->id);
       g_assert_cmpstr (member->home_chapter_name, ==, expected->home_chapter_name);
       g_assert_cmpint (member->times_attended, ==, expected->times_attended);
+      g_assert_cmpstr (member->last_attended, ==, expected->last_attended);
+      g_assert_cmpstr (member->referrer_name, ==, expected->referrer_name);
+      g_assert_cmpstr (member->search_key, ==, expected->search_key);
     }
   for (guint i = 0; i < N_MEMBERS; i++)
     {

@@ -358,6 +358,68 @@ test_marks (Fixture       *fixture,
   g_assert_cmpstr (ts_regulars_mark_label (TS_REGULARS_MARK_RETURNING), ==, "Welcome back");
 }
 
+/* Every person on every list of @chapter_id gets from the figures of
+ * their event's list the mark the whole chapter's give them. */
+static void
+assert_event_marks (Fixture                 *fixture,
+                    gint64                   chapter_id,
+                    const TsRegularsOptions *options,
+                    guint                   *n_marks)
+{
+  g_autoptr(GListModel) events = ts_repository_list_events (fixture->repository, chapter_id, NULL);
+  g_autoptr(TsRegulars) whole = ts_regulars_compute (fixture->repository, chapter_id, options,
+                                                     NULL);
+
+  g_assert_nonnull (whole);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TsEvent) event = g_list_model_get_item (events, i);
+      g_autoptr(GListModel) list = ts_repository_list_attendance (fixture->repository, event->id,
+                                                                  NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TsRegulars) part = ts_regulars_compute_for_event (fixture->repository, chapter_id,
+                                                                  event->id, options, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (part);
+      for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+        {
+          g_autoptr(TsAttendance) attendance = g_list_model_get_item (list, j);
+          TsRegularsMark mark = ts_regulars_mark (whole, attendance->member_id, event->starts_at);
+
+          g_test_message ("event %s, member %" G_GINT64_FORMAT, event->starts_at,
+                          attendance->member_id);
+          g_assert_cmpint (ts_regulars_mark (part, attendance->member_id, event->starts_at), ==,
+                           mark);
+          n_marks[mark]++;
+        }
+    }
+}
+
+static void
+test_event_marks (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TsRegularsOptions options;
+  guint n_marks[TS_REGULARS_MARK_REGULAR + 1] = { 0 };
+
+  /* As the event page asks: the chapter's last month, today's date. */
+  ts_regulars_options_init (&options);
+  g_strlcpy (options.today, DATASET_TODAY, sizeof options.today);
+  assert_event_marks (fixture, fixture->d.chapter_a, &options, n_marks);
+  assert_event_marks (fixture, fixture->d.chapter_b, &options, n_marks);
+  /* Other thresholds, and a month asked for. */
+  options.min_present = 2;
+  options.window = 4;
+  options.until_year = 2017;
+  options.until_month = 10;
+  assert_event_marks (fixture, fixture->d.chapter_a, &options, n_marks);
+  /* Each kind of mark was compared. */
+  for (guint i = 0; i < G_N_ELEMENTS (n_marks); i++)
+    g_assert_cmpuint (n_marks[i], >, 0);
+}
+
 static void
 test_history (Fixture       *fixture,
               gconstpointer  data)
@@ -445,6 +507,7 @@ main (int    argc,
   ADD ("network", test_network);
   ADD ("default-month", test_default_month);
   ADD ("marks", test_marks);
+  ADD ("event-marks", test_event_marks);
   ADD ("history", test_history);
   g_test_add_func ("/regulars/month-text", test_month_text);
   return g_test_run ();

@@ -569,10 +569,12 @@ held_event (Fixture    *f,
   return event->id;
 }
 
+/* The mark shown: a row keeps its mark's label hidden while it has none. */
 static GtkWidget *
 find_mark (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "regulars-mark"))
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "regulars-mark") &&
+      gtk_widget_get_visible (widget))
     return widget;
   for (GtkWidget *w = gtk_widget_get_first_child (widget); w != NULL;
        w = gtk_widget_get_next_sibling (w))
@@ -596,13 +598,15 @@ mark_in_row (GtkWidget  *page,
 }
 
 /* 山田 came last month, 佐藤 never: on this month's page 佐藤 is the
- * first-timer and 山田 has no mark. */
+ * first-timer and 山田 has no mark. 鈴木, who also came last month, walks
+ * in while the page shows: no mark either. */
 static void
 marks_on_event_page (Fixture *f,
                      gint64   chapter_id)
 {
   gint64 sato = member_id_by_reading (f, "さとう");
   gint64 yamada = member_id_by_reading (f, "やまだ");
+  gint64 suzuki = member_id_by_reading (f, "すずき");
   gint64 last = held_event (f, chapter_id, "2026-10-22T19:00", TS_EVENT_STATUS_HELD);
   gint64 now = held_event (f, chapter_id, "2026-11-19T19:00", TS_EVENT_STATUS_HELD);
   g_autoptr(TsAttendance) a = ts_repository_set_attendance (f->repository, last, yamada,
@@ -611,6 +615,9 @@ marks_on_event_page (Fixture *f,
                                                            TS_ATTENDANCE_STATUS_ATTENDED, NULL);
   g_autoptr(TsAttendance) c = ts_repository_set_attendance (f->repository, now, sato,
                                                            TS_ATTENDANCE_STATUS_ATTENDED, NULL);
+  g_autoptr(TsAttendance) d = ts_repository_set_attendance (f->repository, last, suzuki,
+                                                           TS_ATTENDANCE_STATUS_ATTENDED, NULL);
+  g_autoptr(TsAttendance) walk_in = NULL;
   GtkWidget *page, *mark;
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-event", "x", now);
@@ -624,6 +631,11 @@ marks_on_event_page (Fixture *f,
                    ts_regulars_mark_label (TS_REGULARS_MARK_FIRST_TIMER));
   g_assert_true (gtk_widget_has_css_class (mark, "first-timer"));
   g_assert_null (mark_in_row (page, "山田　花子"));
+
+  walk_in = ts_repository_set_attendance (f->repository, now, suzuki,
+                                          TS_ATTENDANCE_STATUS_WALK_IN, NULL);
+  TS_TEST_WAIT_UNTIL (ts_ui_test_find_row (page, "鈴木　次郎") != NULL);
+  g_assert_null (mark_in_row (page, "鈴木　次郎"));
 }
 
 static void
