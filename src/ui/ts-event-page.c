@@ -28,6 +28,7 @@
 #include "ts-attendee-row.h"
 #include "ts-print-dialog.h"
 #include "ts-regulars-marks.h"
+#include "ts-seating-section.h"
 #include "ts-ui-util.h"
 #include "ts-undo-toast.h"
 
@@ -57,6 +58,7 @@ struct _TsEventPage
   GtkGridView      *attendees_view;
   GtkMenuButton    *more_button;
   TsFeesSection    *fees_section;
+  TsSeatingSection *seating_section;
 };
 
 G_DEFINE_FINAL_TYPE (TsEventPage, ts_event_page, ADW_TYPE_BIN)
@@ -354,6 +356,7 @@ show_none (TsEventPage *self)
   self->event_id = 0;
   gtk_stack_set_visible_child_name (self->stack, "none");
   ts_fees_section_set_event (self->fees_section, NULL, 0, NULL);
+  ts_seating_section_set_event (self->seating_section, NULL, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.check-in", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event.introductions", FALSE);
 }
@@ -563,6 +566,8 @@ ts_event_page_class_init (TsEventPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, more_button);
   g_type_ensure (TS_TYPE_FEES_SECTION);
   gtk_widget_class_bind_template_child (widget_class, TsEventPage, fees_section);
+  g_type_ensure (TS_TYPE_SEATING_SECTION);
+  gtk_widget_class_bind_template_child (widget_class, TsEventPage, seating_section);
   gtk_widget_class_install_action (widget_class, "event.check-in", NULL, check_in_action);
   gtk_widget_class_install_action (widget_class, "event.print", "s", print_action);
   gtk_widget_class_install_action (widget_class, "event.introductions", NULL,
@@ -643,6 +648,7 @@ ts_event_page_set_event (TsEventPage *self,
   attendance = ts_repository_get_attendance_model (self->repository, event_id);
   set_attendance (self, attendance);
   ts_fees_section_set_event (self->fees_section, self->repository, event_id, attendance);
+  ts_seating_section_set_event (self->seating_section, self->repository, event_id);
 }
 
 gint64

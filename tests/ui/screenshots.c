@@ -26,6 +26,9 @@
 #include "ts-members-view.h"
 #include "ts-print-dialog.h"
 #include "ts-sample.h"
+#include "ts-seating-dialog.h"
+#include "ts-seating-edit.h"
+#include "ts-seating-section.h"
 #include "ts-settings.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
@@ -401,6 +404,81 @@ shoot_fee_dialogs (TsWindow *window)
   shoot (GTK_WIDGET (window), "event-page-fees");
 }
 
+static guint
+n_cards (GtkWidget *section)
+{
+  for (guint n = 0;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("seating-table-%u", n + 1);
+
+      if (find_named (section, name) == NULL)
+        return n;
+    }
+}
+
+/* A plan of @n_tables for the screenshots, the locked where they are. */
+static void
+plan_tables (TsRepository *repository,
+             gint64        event_id,
+             guint         n_tables)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 seed = 1;
+
+  if (!ts_seating_edit_plan (repository, event_id, n_tables, 0, &seed, FALSE, NULL, &error))
+    g_printerr ("%s\n", error->message);
+}
+
+/* The event page's tables: before a plan, the plan dialog, the plan with
+ * a locked person and a latecomer with a long name and organization,
+ * then one table and eight. */
+static void
+shoot_seating (TsWindow     *window,
+               TsRepository *repository,
+               gint64        event_id)
+{
+  g_autoptr(TsMember) late = NULL;
+  g_autoptr(GArray) seats = NULL;
+  GtkWidget *section, *dialog;
+  TsSeat lock;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (find_named (GTK_WIDGET (window), "event-lists")),
+                                    "tables");
+  TS_TEST_WAIT_UNTIL ((section = ts_ui_test_find_type (GTK_WIDGET (window),
+                                                       TS_TYPE_SEATING_SECTION)) != NULL);
+  shoot (GTK_WIDGET (window), "seating-empty");
+  gtk_widget_activate_action (section, "seating.plan", NULL);
+  TS_TEST_WAIT_UNTIL ((dialog = GTK_WIDGET (ts_ui_test_top_dialog (TS_TYPE_SEATING_DIALOG))) != NULL);
+  shoot (dialog, "seating-dialog");
+  gtk_widget_activate_action (dialog, "seating.plan", NULL);
+  TS_TEST_WAIT_UNTIL (ts_ui_test_top_dialog (TS_TYPE_SEATING_DIALOG) == NULL);
+  TS_TEST_WAIT_UNTIL (n_cards (section) > 0);
+  seats = ts_repository_read_seating (repository, event_id, NULL);
+  lock = g_array_index (seats, TsSeat, 0);
+  lock.locked = TRUE;
+  ts_repository_set_seat (repository, event_id, &lock, NULL);
+  late = ts_test_add_member (repository, "family-name", "勅使河原", "given-name", "左近之丞",
+                             "family-reading", "てしがわら", "given-reading", "さこんのじょう",
+                             "organization", "社会福祉法人つどい福祉会 特別養護老人ホームさくらの里",
+                             "profession", "介護支援専門員(ケアマネジャー)", NULL);
+  ts_test_attend (repository, event_id, late->id, TS_ATTENDANCE_STATUS_WALK_IN);
+  TS_TEST_WAIT_UNTIL (find_named (section, "seating-table-0") != NULL);
+  shoot (GTK_WIDGET (window), "seating");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 1400);
+  shoot (GTK_WIDGET (window), "seating-tall");
+  plan_tables (repository, event_id, 8);
+  TS_TEST_WAIT_UNTIL (n_cards (section) == 8);
+  shoot (GTK_WIDGET (window), "seating-8");
+  lock.locked = FALSE;
+  ts_repository_set_seat (repository, event_id, &lock, NULL);
+  plan_tables (repository, event_id, 1);
+  TS_TEST_WAIT_UNTIL (n_cards (section) == 1);
+  shoot (GTK_WIDGET (window), "seating-1");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 750);
+  gtk_stack_set_visible_child_name (GTK_STACK (find_named (GTK_WIDGET (window), "event-lists")),
+                                    "attendees");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +542,7 @@ main (int    argc,
   shoot (GTK_WIDGET (window), "event-page");
   shoot_introductions (window);
   shoot_fee_dialogs (window);
+  shoot_seating (window, repository, busiest_event (repository));
   shoot_check_in_fees (repository, busiest_event (repository));
   show (window, "members", 0);
   shoot (GTK_WIDGET (window), "members");
