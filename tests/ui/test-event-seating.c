@@ -15,6 +15,7 @@
 
 #include "ts-event-page.h"
 #include "ts-seating-dialog.h"
+#include "ts-seating-edit.h"
 #include "ts-seating-section.h"
 #include "ts-test-gtk.h"
 #include "ts-test-support.h"
@@ -342,6 +343,95 @@ test_move_from_row_menu (Fixture       *fixture,
   TS_TEST_WAIT_UNTIL (gtk_widget_has_focus (person_row (table_card (fixture, 2), member)));
 }
 
+/* Runs the shortcut of @row that @key with @modifiers triggers, as the
+ * row's shortcut controller would. */
+static gboolean
+press (GtkWidget       *row,
+       guint            key,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (key, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* Alt+Right, then a table's number, then Ctrl+L on the focused row. */
+static void
+test_move_with_keys (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *row;
+  gint64 member;
+
+  plan_from_dialog (fixture, 3);
+  member = someone_at (fixture, 1);
+  row = person_row (table_card (fixture, 1), member);
+  g_assert_false (press (row, GDK_KEY_Left, GDK_ALT_MASK));   /* no table 0 to go to */
+  g_assert_true (press (row, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpuint (stored_seat (fixture, member).table, ==, 2);
+  TS_TEST_WAIT_UNTIL ((row = person_row (table_card (fixture, 2), member)) != NULL &&
+                      gtk_widget_has_focus (row));
+  g_assert_true (press (row, GDK_KEY_3, 0));
+  g_assert_cmpuint (stored_seat (fixture, member).table, ==, 3);
+  TS_TEST_WAIT_UNTIL ((row = person_row (table_card (fixture, 3), member)) != NULL);
+  g_assert_true (press (row, GDK_KEY_l, GDK_CONTROL_MASK));
+  g_assert_true (stored_seat (fixture, member).locked);
+  g_assert_cmpuint (stored_seat (fixture, member).table, ==, 3);
+}
+
+/* What the toasts' Undo runs: a move and a shuffle put back. */
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GObject) undo_move = NULL;
+  g_autoptr(GObject) undo_shuffle = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 seed = 5;
+  guint n_tables;
+  gint64 member;
+  TsSeat seat;
+
+  plan_from_dialog (fixture, 3);
+  member = someone_at (fixture, 1);
+  seat = (TsSeat) { member, 2, FALSE };
+  g_assert_true (ts_seating_edit_set_seat (fixture->repository, fixture->event_id, &seat,
+                                           &undo_move, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored_seat (fixture, member).table, ==, 2);
+  g_assert_true (ts_seating_edit_undo (undo_move, &error));
+  g_assert_cmpuint (stored_seat (fixture, member).table, ==, 1);
+  TS_TEST_WAIT_UNTIL (shown_at (fixture, member, 1));
+
+  before = read_file (fixture, &n_tables);
+  g_assert_true (ts_seating_edit_plan (fixture->repository, fixture->event_id, 3, 0, &seed, TRUE,
+                                       &undo_shuffle, &error));
+  g_assert_true (ts_seating_edit_undo (undo_shuffle, &error));
+  g_assert_no_error (error);
+  after = read_file (fixture, &n_tables);
+  for (guint i = 0; i < N_PEOPLE; i++)
+    g_assert_cmpuint (((Stored *) g_hash_table_lookup (after, &fixture->members[i]))->table, ==,
+                      ((Stored *) g_hash_table_lookup (before, &fixture->members[i]))->table);
+}
+
 static GtkDropTarget *
 drop_target (GtkWidget *card)
 {
@@ -500,7 +590,9 @@ main (int    argc,
   g_test_add ("/event-seating/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("plan-from-dialog", test_plan_from_dialog);
   ADD ("move-from-row-menu", test_move_from_row_menu);
+  ADD ("move-with-keys", test_move_with_keys);
   ADD ("drop-on-table", test_drop_on_table);
+  ADD ("undo", test_undo);
   ADD ("lock-outlives-shuffle", test_lock_outlives_shuffle);
   ADD ("latecomers", test_latecomers);
   ADD ("follows-cli", test_follows_cli);
