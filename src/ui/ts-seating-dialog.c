@@ -34,7 +34,7 @@ struct _TsSeatingDialog
 
   AdwPreferencesGroup *people_group;
   GtkSpinButton       *tables_spin;
-  AdwExpanderRow      *seats_row;
+  GtkSwitch           *seats_switch;
   GtkSpinButton       *seats_spin;
   GtkLabel            *preview_label;
 };
@@ -44,7 +44,7 @@ G_DEFINE_FINAL_TYPE (TsSeatingDialog, ts_seating_dialog, ADW_TYPE_WINDOW)
 static guint
 seats_per_table (TsSeatingDialog *self)
 {
-  if (!adw_expander_row_get_enable_expansion (self->seats_row))
+  if (!gtk_switch_get_active (self->seats_switch))
     return 0;
   return (guint) gtk_spin_button_get_value_as_int (self->seats_spin);
 }
@@ -163,7 +163,7 @@ load (TsSeatingDialog *self)
                              : MAX (1, (guests->n_guests + DEFAULT_TABLE_SIZE - 1) / DEFAULT_TABLE_SIZE));
   if (guests->seats > 0)
     gtk_spin_button_set_value (self->seats_spin, guests->seats);
-  adw_expander_row_set_enable_expansion (self->seats_row, guests->seats > 0);
+  gtk_switch_set_active (self->seats_switch, guests->seats > 0);
   describe_people (self);
 }
 
@@ -187,7 +187,7 @@ ts_seating_dialog_class_init (TsSeatingDialogClass *klass)
                                                "/io/github/tsudoi/Tsudoi/ts-seating-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, people_group);
   gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, tables_spin);
-  gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, seats_row);
+  gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, seats_switch);
   gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, seats_spin);
   gtk_widget_class_bind_template_child (widget_class, TsSeatingDialog, preview_label);
   gtk_widget_class_bind_template_callback (widget_class, on_size_changed_cb);

@@ -420,43 +420,46 @@ count_text (guint n,
   return g_strdup_printf (ngettext ("%1$u of %2$u seat", "%1$u of %2$u seats", seats), n, seats);
 }
 
-static void
-add_warnings (GtkBox         *header,
-              const TableMix *mix)
+/* What is wrong at a table, as its card says it; "" when nothing. */
+static char *
+organization_warning (const TableMix *mix)
 {
-  if (mix->org_repeats > 0)
-    {
-      /* Translators: on a table's card; %s names the organizations. */
-      g_autofree char *text = g_strdup_printf (_("Same organization: %s"), mix->repeated_orgs);
-
-      gtk_box_append (header, warning_line (text));
-    }
-  if (mix->hostless > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u first-timer with no regular or organizer",
-                                                         "%u first-timers with no regular or organizer",
-                                                         mix->hostless), mix->hostless);
-
-      gtk_box_append (header, warning_line (text));
-    }
+  if (mix == NULL || mix->org_repeats == 0)
+    return g_strdup ("");
+  /* Translators: on a table's card; %s names the organizations. */
+  return g_strdup_printf (_("Same organization: %s"), mix->repeated_orgs);
 }
 
-/* Title and count, the mix, the warnings: a row that is not a person. */
-static GtkWidget *
-table_header (const char     *title,
-              const char     *count,
-              const TableMix *mix)
+static char *
+host_warning (const TableMix *mix)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  if (mix == NULL || mix->hostless == 0)
+    return g_strdup ("");
+  return g_strdup_printf (ngettext ("%u first-timer with no regular or organizer",
+                                    "%u first-timers with no regular or organizer",
+                                    mix->hostless), mix->hostless);
+}
+
+static GtkWidget *
+caption (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+heading_line (const char *title,
+              const char *count)
+{
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *heading = gtk_label_new (title);
   GtkWidget *number = gtk_label_new (count);
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 10);
-  gtk_widget_set_margin_bottom (box, 10);
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");
@@ -464,23 +467,39 @@ table_header (const char     *title,
   gtk_widget_add_css_class (number, "dim-label");
   gtk_box_append (GTK_BOX (line), heading);
   gtk_box_append (GTK_BOX (line), number);
-  gtk_box_append (GTK_BOX (box), line);
-  if (mix != NULL)
-    {
-      g_autofree char *text = mix_text (mix);
-      GtkWidget *label = gtk_label_new (text);
+  return line;
+}
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-      add_warnings (GTK_BOX (box), mix);
-    }
+/* Title and count, the mix, the warnings: a row that is not a person,
+ * read out whole. */
+static GtkWidget *
+table_header (const char     *title,
+              const char     *count,
+              const TableMix *mix)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *text = mix != NULL ? mix_text (mix) : g_strdup ("");
+  g_autofree char *organizations = organization_warning (mix);
+  g_autofree char *hosts = host_warning (mix);
+  g_autofree char *spoken = ts_accessible_join (title, count, text, organizations, hosts, NULL);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_box_append (GTK_BOX (box), heading_line (title, count));
+  if (*text != '\0')
+    gtk_box_append (GTK_BOX (box), caption (text));
+  if (*organizations != '\0')
+    gtk_box_append (GTK_BOX (box), warning_line (organizations));
+  if (*hosts != '\0')
+    gtk_box_append (GTK_BOX (box), warning_line (hosts));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   return row;
 }
 
@@ -515,12 +534,19 @@ add_drop_target (TsSeatingSection *self,
 static GtkWidget *
 placeholder_row (void)
 {
-  GtkWidget *label = gtk_label_new (_("Nobody yet: drag people here"));
+  const char *text = _("Nobody yet: drag people here");
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
 
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_set_margin_top (label, 12);
   gtk_widget_set_margin_bottom (label, 12);
-  return label;
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return row;
 }
 
 /* Table @table's card (0: those without a table). */
