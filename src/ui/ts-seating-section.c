@@ -45,7 +45,8 @@ struct _TsSeatingSection
   TsSeatingGuests *guests;        /* as last shown */
   guint32          seed;          /* the last shuffle's */
   guint            update_id;
-  gboolean         stale;         /* changed while off screen */
+  gboolean         stale;         /* changed while off screen or during a drag */
+  gboolean         dragging;      /* a row is being dragged: keep the rows */
   gint64           focus_member;  /* whose row takes the focus once shown again */
   gulong           handlers[3];
 
@@ -297,20 +298,46 @@ on_drag_begin_cb (GtkDragSource *source,
                   GtkWidget     *row)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (row);
-  double x, y;
+  double x = 0, y = 0;
 
   gtk_gesture_get_point (GTK_GESTURE (source), NULL, &x, &y);
   gtk_drag_source_set_icon (source, paintable, (int) x, (int) y);
 }
 
+static gboolean update_idle_cb (gpointer data);
+
 static void
-add_drag_source (GtkWidget *row)
+on_dragging_cb (GtkDragSource    *source,
+                GdkDrag          *drag,
+                TsSeatingSection *self)
+{
+  self->dragging = TRUE;
+}
+
+/* The rows are made again only once the drag is over: the dragged row
+ * holds the drag, and the drop itself changes the plan. */
+static void
+on_drag_end_cb (GtkDragSource    *source,
+                GdkDrag          *drag,
+                gboolean          delete_data,
+                TsSeatingSection *self)
+{
+  self->dragging = FALSE;
+  if (self->stale && self->update_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->update_id = ts_ui_idle_add (update_idle_cb, self);
+}
+
+static void
+add_drag_source (TsSeatingSection *self,
+                 GtkWidget        *row)
 {
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), row);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_dragging_cb), self);
+  g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
 }
 
@@ -348,7 +375,8 @@ add_suffixes (GtkWidget            *row,
 }
 
 static GtkWidget *
-person_row (const TsSeatingGuest *guest,
+person_row (TsSeatingSection     *self,
+            const TsSeatingGuest *guest,
             guint                 table,
             guint                 n_tables)
 {
@@ -381,7 +409,7 @@ person_row (const TsSeatingGuest *guest,
                       gtk_callback_action_new (popup_menu_cb, button, NULL)));
   gtk_widget_add_controller (row, menu_key);
   add_person_keys (row, guest, table, n_tables);
-  add_drag_source (row);
+  add_drag_source (self, row);
   g_object_set_data_full (G_OBJECT (row), MEMBER_KEY,
                           g_memdup2 (&guest->member_id, sizeof guest->member_id), g_free);
   ts_accessible_row (GTK_LIST_BOX_ROW (row), label);
@@ -573,7 +601,7 @@ table_card (TsSeatingSection *self,
   for (guint i = 0; i < guests->n_guests; i++)
     if (shown_table (guests, i) == table)
       gtk_list_box_append (GTK_LIST_BOX (list),
-                           person_row (&guests->guests[i], table, guests->n_tables));
+                           person_row (self, &guests->guests[i], table, guests->n_tables));
   if (mix.n == 0)
     gtk_list_box_append (GTK_LIST_BOX (list), placeholder_row ());
   add_drop_target (self, list, table);
@@ -729,7 +757,10 @@ update_idle_cb (gpointer data)
   TsSeatingSection *self = data;
 
   self->update_id = 0;
-  refresh (self);
+  if (self->dragging)
+    self->stale = TRUE;
+  else
+    refresh (self);
   return G_SOURCE_REMOVE;
 }
 

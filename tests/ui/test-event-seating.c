@@ -432,42 +432,62 @@ test_undo (Fixture       *fixture,
                       ((Stored *) g_hash_table_lookup (before, &fixture->members[i]))->table);
 }
 
-static GtkDropTarget *
-drop_target (GtkWidget *card)
+static gpointer
+controller_of (GtkWidget *widget,
+               GType      type)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
     }
   return NULL;
 }
 
-/* What a drop of a person's row on a card hands its target. */
+/* What a drag of a person's row hands the card it is dropped on: the
+ * drop moves them; the rows are made again once the drag has ended (the
+ * dragged row holds the drag until then). */
 static void
 test_drop_on_table (Fixture       *fixture,
                     gconstpointer  data)
 {
   GValue value = G_VALUE_INIT;
+  GtkDragSource *source;
   GtkDropTarget *target;
+  GdkContentProvider *content = NULL;
   gboolean accepted = FALSE;
+  GtkWidget *row;
   gint64 member;
 
   plan_from_dialog (fixture, 3);
   member = someone_at (fixture, 3);
-  target = drop_target (table_card (fixture, 1));
+  row = person_row (table_card (fixture, 3), member);
+  source = controller_of (row, GTK_TYPE_DRAG_SOURCE);
+  target = controller_of (table_card (fixture, 1), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (source);
   g_assert_nonnull (target);
+
+  g_signal_emit_by_name (source, "prepare", 5.0, 5.0, &content);
+  g_assert_nonnull (content);
   g_value_init (&value, G_TYPE_INT64);
-  g_value_set_int64 (&value, member);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  g_assert_cmpint (g_value_get_int64 (&value), ==, member);
+  g_object_unref (content);
+  g_signal_emit_by_name (source, "drag-begin", NULL);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_value_unset (&value);
   g_assert_true (accepted);
   g_assert_cmpuint (stored_seat (fixture, member).table, ==, 1);
+  ts_test_wait_settled ();
+  g_assert_true (person_row (table_card (fixture, 3), member) == row);
+
+  g_signal_emit_by_name (source, "drag-end", NULL, FALSE);
   TS_TEST_WAIT_UNTIL (shown_at (fixture, member, 1));
+  g_assert_false (shown_at (fixture, member, 3));
 }
 
 /* The lock icon somewhere in @widget. */
