@@ -381,7 +381,7 @@ def test_door(app, items):
 def test_tables(app, window):
     """The event page's tables: before a plan, the plan dialog, the cards
     (GTK 4.8 tells the bus no showing state: the names are what is asked)."""
-    items = snapshot(window)
+    items = read(window, 'the event page')
     switch = next((i for i in items if i.name == 'Tables' and i.role in (
         pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_TOGGLE_BUTTON)), None)
     if switch is None:
@@ -390,11 +390,11 @@ def test_tables(app, window):
     wait_for('the "Tables" switch selected',
              lambda: has_state(switch.node, pyatspi.STATE_SELECTED) or
              has_state(switch.node, pyatspi.STATE_CHECKED))
-    items = snapshot(window)
+    items = read(window, 'the event page without tables')
     check_names(items, 'the event page without tables')
     click(items, 'Plan Tables')
     dialog = wait_for('the plan dialog', lambda: window_named(app, 'Plan Tables'))
-    items = snapshot(dialog)
+    items = read(dialog, 'the plan dialog')
     check_names(items, 'the plan dialog')
     click(items, 'Plan')
     wait_for('the plan dialog closed', lambda: window_named(app, 'Plan Tables') is None)
