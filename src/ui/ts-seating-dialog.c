@@ -95,7 +95,7 @@ plan_action (GtkWidget  *widget,
 {
   TsSeatingDialog *self = TS_SEATING_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) undo = NULL;
+  TsSeatingUndo *undo = NULL;
   g_autofree char *title = NULL;
   guint n_tables, seats;
   guint32 seed = 1;
@@ -115,7 +115,8 @@ plan_action (GtkWidget  *widget,
   title = g_strdup_printf (ngettext ("%1$u person seated at %2$u tables",
                                      "%1$u people seated at %2$u tables", self->n_people),
                            self->n_people, n_tables);
-  ts_undo_toast_show (widget, title, undo, ts_seating_edit_undo);
+  ts_undo_toast_show_full (widget, title, undo, (GDestroyNotify) ts_seating_undo_free,
+                           ts_seating_edit_undo);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 

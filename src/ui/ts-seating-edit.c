@@ -22,27 +22,47 @@
 
 /* ---- undo records ------------------------------------------------------ */
 
-static GObject *
+struct _TsSeatingUndo {
+  TsRepository *repository;
+  gint64        event_id;
+  GArray       *seats;      /* TsSeat: as they were */
+  gboolean      whole;      /* a whole plan: its size comes back too */
+  guint         n_tables;
+  guint         seats_per_table;
+};
+
+static TsSeatingUndo *
 undo_record_new (TsRepository *repository,
                  gint64        event_id,
                  GArray       *seats)
 {
-  GObject *record = g_object_new (G_TYPE_OBJECT, NULL);
+  TsSeatingUndo *undo = g_new0 (TsSeatingUndo, 1);
 
-  g_object_set_data_full (record, "repository", g_object_ref (repository), g_object_unref);
-  g_object_set_data_full (record, "event-id", g_memdup2 (&event_id, sizeof event_id), g_free);
-  g_object_set_data_full (record, "seats", g_array_ref (seats), (GDestroyNotify) g_array_unref);
-  return record;
+  undo->repository = g_object_ref (repository);
+  undo->event_id = event_id;
+  undo->seats = g_array_ref (seats);
+  return undo;
 }
 
 /* A whole plan comes back with the table count it had. */
 static void
-undo_record_set_size (GObject *record,
-                      guint    n_tables,
-                      guint    seats)
+undo_record_set_size (TsSeatingUndo *undo,
+                      guint          n_tables,
+                      guint          seats)
 {
-  g_object_set_data (record, "n-tables", GUINT_TO_POINTER (n_tables + 1));
-  g_object_set_data (record, "seats-per-table", GUINT_TO_POINTER (seats));
+  undo->whole = TRUE;
+  undo->n_tables = n_tables;
+  undo->seats_per_table = seats;
+}
+
+void
+ts_seating_undo_free (TsSeatingUndo *undo)
+{
+  if (undo == NULL)
+    return;
+  g_object_unref (undo->repository);
+  g_array_unref (undo->seats);
+  g_free (undo);
 }
 
 /* Everyone's seat as stored, for an undo of a whole plan. */
@@ -77,16 +97,15 @@ gboolean
 ts_seating_edit_undo (gpointer   record,
                       GError   **error)
 {
-  TsRepository *repository = g_object_get_data (record, "repository");
-  gint64 event_id = *(gint64 *) g_object_get_data (record, "event-id");
-  GArray *seats = g_object_get_data (record, "seats");
-  guint n_tables = GPOINTER_TO_UINT (g_object_get_data (record, "n-tables"));
+  TsSeatingUndo *undo = record;
+  TsRepository *repository = undo->repository;
+  gint64 event_id = undo->event_id;
+  GArray *seats = undo->seats;
   TsDatabase *database = ts_repository_get_database (repository);
 
-  if (n_tables > 0)
-    return ts_repository_save_seating (repository, event_id, n_tables - 1,
-                                       GPOINTER_TO_UINT (g_object_get_data (record,
-                                                                            "seats-per-table")),
+  if (undo->whole)
+    return ts_repository_save_seating (repository, event_id, undo->n_tables,
+                                       undo->seats_per_table,
                                        (const TsSeat *) seats->data, seats->len, error);
   if (!ts_database_begin (database, error))
     return FALSE;
@@ -157,7 +176,7 @@ plan_in_transaction (TsRepository  *repository,
                      guint          seats,
                      guint32       *seed,
                      gboolean       differ,
-                     GObject      **undo,
+                     TsSeatingUndo **undo,
                      GError       **error)
 {
   g_autoptr(TsSeatingGuests) guests = ts_seating_guests_load (repository, event_id, error);
@@ -190,7 +209,7 @@ ts_seating_edit_plan (TsRepository  *repository,
                       guint          seats,
                       guint32       *seed,
                       gboolean       differ,
-                      GObject      **undo,
+                      TsSeatingUndo **undo,
                       GError       **error)
 {
   TsDatabase *database;
@@ -206,7 +225,7 @@ ts_seating_edit_plan (TsRepository  *repository,
     {
       ts_database_rollback (database);
       if (undo != NULL)
-        g_clear_object (undo);
+        g_clear_pointer (undo, ts_seating_undo_free);
       return FALSE;
     }
   return TRUE;
@@ -282,7 +301,7 @@ gboolean
 ts_seating_edit_latecomers (TsRepository  *repository,
                             gint64         event_id,
                             guint         *n_seated,
-                            GObject      **undo,
+                            TsSeatingUndo **undo,
                             GError       **error)
 {
   g_autoptr(GArray) seated = g_array_new (FALSE, FALSE, sizeof (TsSeat));
@@ -337,7 +356,7 @@ gboolean
 ts_seating_edit_set_seat (TsRepository  *repository,
                           gint64         event_id,
                           const TsSeat  *seat,
-                          GObject      **undo,
+                          TsSeatingUndo **undo,
                           GError       **error)
 {
   TsDatabase *database;

@@ -32,7 +32,6 @@
 #include "ts-ui-util.h"
 #include "ts-undo-toast.h"
 
-#define MEMBER_KEY "ts-seating-member"
 /* Between the parts of a table's mix, as tsudoi-cli prints it. */
 #define SEPARATOR " · "
 
@@ -48,6 +47,7 @@ struct _TsSeatingSection
   gboolean         stale;         /* changed while off screen or during a drag */
   gboolean         dragging;      /* a row is being dragged: keep the rows */
   gint64           focus_member;  /* whose row takes the focus once shown again */
+  GHashTable      *row_members;   /* person row → gint64 *, for the rows shown */
   gulong           handlers[3];
 
   GtkStack        *stack;
@@ -149,9 +149,10 @@ mix_text (const TableMix *mix)
 /* ---- a person ---------------------------------------------------------- */
 
 static gint64
-row_member (GtkWidget *row)
+row_member (TsSeatingSection *self,
+            GtkWidget        *row)
 {
-  gint64 *id = g_object_get_data (G_OBJECT (row), MEMBER_KEY);
+  gint64 *id = g_hash_table_lookup (self->row_members, row);
 
   return id != NULL ? *id : 0;
 }
@@ -286,9 +287,9 @@ static GdkContentProvider *
 on_drag_prepare_cb (GtkDragSource *source,
                     double         x,
                     double         y,
-                    GtkWidget     *row)
+                    gint64        *member_id)
 {
-  return gdk_content_provider_new_typed (G_TYPE_INT64, row_member (row));
+  return gdk_content_provider_new_typed (G_TYPE_INT64, *member_id);
 }
 
 /* The row itself under the pointer, where it was taken. */
@@ -329,12 +330,14 @@ on_drag_end_cb (GtkDragSource    *source,
 
 static void
 add_drag_source (TsSeatingSection *self,
-                 GtkWidget        *row)
+                 GtkWidget        *row,
+                 gint64            member_id)
 {
   GtkDragSource *source = gtk_drag_source_new ();
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare_cb), row);
+  g_signal_connect_data (source, "prepare", G_CALLBACK (on_drag_prepare_cb),
+                         g_memdup2 (&member_id, sizeof member_id), (GClosureNotify) g_free, 0);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_dragging_cb), self);
   g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
@@ -409,9 +412,9 @@ person_row (TsSeatingSection     *self,
                       gtk_callback_action_new (popup_menu_cb, button, NULL)));
   gtk_widget_add_controller (row, menu_key);
   add_person_keys (row, guest, table, n_tables);
-  add_drag_source (self, row);
-  g_object_set_data_full (G_OBJECT (row), MEMBER_KEY,
-                          g_memdup2 (&guest->member_id, sizeof guest->member_id), g_free);
+  add_drag_source (self, row, guest->member_id);
+  g_hash_table_insert (self->row_members, row,
+                       g_memdup2 (&guest->member_id, sizeof guest->member_id));
   ts_accessible_row (GTK_LIST_BOX_ROW (row), label);
   return row;
 }
@@ -531,14 +534,20 @@ table_header (const char     *title,
   return row;
 }
 
+typedef struct {
+  TsSeatingSection *self;
+  guint             table;
+} DropSite;
+
 static gboolean
-on_drop_cb (GtkDropTarget    *target,
-            const GValue     *value,
-            double            x,
-            double            y,
-            TsSeatingSection *self)
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            DropSite      *site)
 {
-  guint table = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (target), "table"));
+  TsSeatingSection *self = site->self;
+  guint table = site->table;
 
   if (!G_VALUE_HOLDS_INT64 (value))
     return FALSE;
@@ -554,8 +563,12 @@ add_drop_target (TsSeatingSection *self,
 {
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
 
-  g_object_set_data (G_OBJECT (target), "table", GUINT_TO_POINTER (table));
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop_cb), self);
+  DropSite *site = g_new0 (DropSite, 1);
+
+  site->self = self;
+  site->table = table;
+  g_signal_connect_data (target, "drop", G_CALLBACK (on_drop_cb), site,
+                         (GClosureNotify) g_free, 0);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (target));
 }
 
@@ -660,25 +673,22 @@ focused_member (TsSeatingSection *self)
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    if (row_member (w) != 0)
-      return row_member (w);
+    if (row_member (self, w) != 0)
+      return row_member (self, w);
   return 0;
 }
 
 static GtkWidget *
-find_member_row (GtkWidget *root,
-                 gint64     member_id)
+find_member_row (TsSeatingSection *self,
+                 gint64            member_id)
 {
-  if (row_member (root) == member_id)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_member_row (child, member_id);
+  GHashTableIter iter;
+  gpointer row, id;
 
-      if (found != NULL)
-        return found;
-    }
+  g_hash_table_iter_init (&iter, self->row_members);
+  while (g_hash_table_iter_next (&iter, &row, &id))
+    if (*(gint64 *) id == member_id)
+      return row;
   return NULL;
 }
 
@@ -713,11 +723,12 @@ show_plan (TsSeatingSection *self)
   show_summary (self, unseated);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seating.seat-latecomers", unseated > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seating.shuffle", TRUE);
+  g_hash_table_remove_all (self->row_members);
   ts_ui_clear_box (GTK_WIDGET (self->tables_box));
   adw_bin_set_child (self->unseated_bin, unseated > 0 ? table_card (self, 0) : NULL);
   for (guint t = 1; t <= self->guests->n_tables; t++)
     add_card (self, t);
-  if (focus != 0 && (row = find_member_row (GTK_WIDGET (self), focus)) != NULL)
+  if (focus != 0 && (row = find_member_row (self, focus)) != NULL)
     gtk_widget_grab_focus (row);
 }
 
@@ -742,6 +753,7 @@ refresh (TsSeatingSection *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "seating.shuffle", FALSE);
   if (self->guests->n_tables == 0)
     {
+      g_hash_table_remove_all (self->row_members);
       ts_ui_clear_box (GTK_WIDGET (self->tables_box));
       adw_bin_set_child (self->unseated_bin, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -806,7 +818,7 @@ move_action (GtkWidget  *widget,
 {
   TsSeatingSection *self = TS_SEATING_SECTION (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) undo = NULL;
+  TsSeatingUndo *undo = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
   const TsSeatingGuest *guest;
@@ -827,7 +839,8 @@ move_action (GtkWidget  *widget,
   self->focus_member = seat.member_id;
   /* Translators: a toast after a move: "山田　太郎 moved to table 3". */
   title = g_strdup_printf (_("%1$s moved to table %2$u"), name, seat.table);
-  ts_undo_toast_show (widget, title, undo, ts_seating_edit_undo);
+  ts_undo_toast_show_full (widget, title, undo, (GDestroyNotify) ts_seating_undo_free,
+                           ts_seating_edit_undo);
 }
 
 static void
@@ -872,7 +885,7 @@ shuffle_action (GtkWidget  *widget,
 {
   TsSeatingSection *self = TS_SEATING_SECTION (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) undo = NULL;
+  TsSeatingUndo *undo = NULL;
 
   if (self->guests == NULL || self->guests->n_tables == 0)
     return;
@@ -883,7 +896,8 @@ shuffle_action (GtkWidget  *widget,
       ts_ui_show_error (widget, error);
       return;
     }
-  ts_undo_toast_show (widget, _("Tables shuffled"), undo, ts_seating_edit_undo);
+  ts_undo_toast_show_full (widget, _("Tables shuffled"), undo,
+                           (GDestroyNotify) ts_seating_undo_free, ts_seating_edit_undo);
 }
 
 static void
@@ -893,7 +907,7 @@ seat_latecomers_action (GtkWidget  *widget,
 {
   TsSeatingSection *self = TS_SEATING_SECTION (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) undo = NULL;
+  TsSeatingUndo *undo = NULL;
   g_autofree char *title = NULL;
   guint n = 0;
 
@@ -909,7 +923,8 @@ seat_latecomers_action (GtkWidget  *widget,
     }
   /* Translators: a toast after latecomers were seated. */
   title = g_strdup_printf (ngettext ("%u person seated", "%u people seated", n), n);
-  ts_undo_toast_show (widget, title, undo, ts_seating_edit_undo);
+  ts_undo_toast_show_full (widget, title, undo, (GDestroyNotify) ts_seating_undo_free,
+                           ts_seating_edit_undo);
 }
 
 /* ---- life -------------------------------------------------------------- */
@@ -932,6 +947,7 @@ ts_seating_section_dispose (GObject *object)
   TsSeatingSection *self = TS_SEATING_SECTION (object);
 
   disconnect (self);
+  g_clear_pointer (&self->row_members, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TS_TYPE_SEATING_SECTION);
   G_OBJECT_CLASS (ts_seating_section_parent_class)->dispose (object);
 }
@@ -962,6 +978,8 @@ ts_seating_section_init (TsSeatingSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->seed = 1;
+  /* The rows are the cards': the table only points at them. */
+  self->row_members = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 void

@@ -402,8 +402,8 @@ test_undo (Fixture       *fixture,
 {
   g_autoptr(GHashTable) before = NULL;
   g_autoptr(GHashTable) after = NULL;
-  g_autoptr(GObject) undo_move = NULL;
-  g_autoptr(GObject) undo_shuffle = NULL;
+  g_autoptr(TsSeatingUndo) undo_move = NULL;
+  g_autoptr(TsSeatingUndo) undo_shuffle = NULL;
   g_autoptr(GError) error = NULL;
   guint32 seed = 5;
   guint n_tables;
