@@ -337,7 +337,7 @@ add_drag_source (TsSeatingSection *self,
 
   gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
   g_signal_connect_data (source, "prepare", G_CALLBACK (on_drag_prepare_cb),
-                         g_memdup2 (&member_id, sizeof member_id), (GClosureNotify) g_free, 0);
+                         g_memdup2 (&member_id, sizeof member_id), (GClosureNotify) (void (*) (void)) g_free, 0);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin_cb), row);
   g_signal_connect (source, "drag-begin", G_CALLBACK (on_dragging_cb), self);
   g_signal_connect (source, "drag-end", G_CALLBACK (on_drag_end_cb), self);
@@ -568,7 +568,7 @@ add_drop_target (TsSeatingSection *self,
   site->self = self;
   site->table = table;
   g_signal_connect_data (target, "drop", G_CALLBACK (on_drop_cb), site,
-                         (GClosureNotify) g_free, 0);
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
   gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (target));
 }
 
