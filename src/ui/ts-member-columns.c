@@ -114,8 +114,11 @@ sum_widths (int *minimum,
 void
 ts_member_columns_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
+                           int             for_size,
                            int            *minimum,
-                           int            *natural)
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -185,4 +188,13 @@ ts_member_columns_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (child, &allocation, baseline);
       x += widths[i];
     }
+}
+
+void
+ts_member_columns_unparent (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
 }

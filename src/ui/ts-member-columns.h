@@ -29,13 +29,19 @@ char        *ts_member_column_text    (TsMemberColumn  column,
                                        TsMember       *member);
 
 /* For a widget whose children are the columns' cells, in order. */
+/* The header's and the rows' GtkWidget measure and size_allocate. */
 void ts_member_columns_measure  (GtkWidget      *widget,
                                  GtkOrientation  orientation,
+                                 int             for_size,
                                  int            *minimum,
-                                 int            *natural);
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline);
 void ts_member_columns_allocate (GtkWidget      *widget,
                                  int             width,
                                  int             height,
                                  int             baseline);
+/* Their dispose: the cells are their children. */
+void ts_member_columns_unparent (GtkWidget      *widget);
 
 G_END_DECLS

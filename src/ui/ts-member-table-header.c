@@ -97,24 +97,9 @@ make_button (TsMemberTableHeader *self,
 }
 
 static void
-ts_member_table_header_measure (GtkWidget      *widget,
-                                GtkOrientation  orientation,
-                                int             for_size,
-                                int            *minimum,
-                                int            *natural,
-                                int            *minimum_baseline,
-                                int            *natural_baseline)
-{
-  ts_member_columns_measure (widget, orientation, minimum, natural);
-}
-
-static void
 ts_member_table_header_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  ts_member_columns_unparent (GTK_WIDGET (object));
   G_OBJECT_CLASS (ts_member_table_header_parent_class)->dispose (object);
 }
 
@@ -124,7 +109,7 @@ ts_member_table_header_class_init (TsMemberTableHeaderClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = ts_member_table_header_dispose;
-  widget_class->measure = ts_member_table_header_measure;
+  widget_class->measure = ts_member_columns_measure;
   widget_class->size_allocate = ts_member_columns_allocate;
   gtk_widget_class_set_css_name (widget_class, "membertableheader");
 
