@@ -274,25 +274,6 @@ write_pdf (TsRepository          *repository,
 
 /* ---- plans ------------------------------------------------------------- */
 
-static gboolean
-save_plan (TsRepository          *repository,
-           const TsSeatingGuests *guests,
-           const guint           *tables,
-           const TsSeatingOptions *options,
-           GError               **error)
-{
-  g_autofree TsSeat *seats = g_new0 (TsSeat, MAX (guests->n_guests, 1));
-
-  for (guint i = 0; i < guests->n_guests; i++)
-    {
-      seats[i].member_id = guests->guests[i].member_id;
-      seats[i].table = tables[i];
-      seats[i].locked = guests->guests[i].locked;
-    }
-  return ts_repository_save_seating (repository, guests->event_id, options->n_tables,
-                                     options->seats, seats, guests->n_guests, error);
-}
-
 /* --place: the stored plan and one more, seated where they fit best. */
 static int
 place_walk_in (TsRepository    *repository,
@@ -361,7 +342,7 @@ make_or_read_plan (TsRepository     *repository,
   options->seed = (guint32) args->seed;
   tables = ts_seating_plan (guests->people, guests->n_guests, options, &error);
   if (tables == NULL ||
-      (args->save && !save_plan (repository, guests, tables, options, &error)))
+      (args->save && !ts_seating_guests_save (repository, guests, tables, options, &error)))
     {
       g_free (tables);
       *status = ts_cli_fail (error);

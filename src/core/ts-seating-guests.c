@@ -138,6 +138,27 @@ ts_seating_guests_stored_tables (const TsSeatingGuests *guests)
   return tables;
 }
 
+/* Stores @tables (one per guest, in the guests' order) as the event's
+ * plan for @options' tables and seats; each guest keeps their lock. */
+gboolean
+ts_seating_guests_save (TsRepository           *repository,
+                        const TsSeatingGuests  *guests,
+                        const guint            *tables,
+                        const TsSeatingOptions *options,
+                        GError                **error)
+{
+  g_autofree TsSeat *seats = g_new0 (TsSeat, MAX (guests->n_guests, 1));
+
+  for (guint i = 0; i < guests->n_guests; i++)
+    {
+      seats[i].member_id = guests->guests[i].member_id;
+      seats[i].table = tables[i];
+      seats[i].locked = guests->guests[i].locked;
+    }
+  return ts_repository_save_seating (repository, guests->event_id, options->n_tables,
+                                     options->seats, seats, guests->n_guests, error);
+}
+
 void
 ts_seating_guests_free (TsSeatingGuests *guests)
 {

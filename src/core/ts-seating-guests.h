@@ -38,6 +38,11 @@ TsSeatingGuests *ts_seating_guests_load (TsRepository     *repository,
                                          GError          **error);
 void             ts_seating_guests_free (TsSeatingGuests  *guests);
 guint           *ts_seating_guests_stored_tables (const TsSeatingGuests *guests);
+gboolean         ts_seating_guests_save (TsRepository           *repository,
+                                         const TsSeatingGuests  *guests,
+                                         const guint            *tables,
+                                         const TsSeatingOptions *options,
+                                         GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsSeatingGuests, ts_seating_guests_free)
 

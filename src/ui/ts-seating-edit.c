@@ -151,25 +151,6 @@ make_plan (const TsSeatingGuests *guests,
 }
 
 static gboolean
-save_plan (TsRepository           *repository,
-           const TsSeatingGuests  *guests,
-           const guint            *tables,
-           const TsSeatingOptions *options,
-           GError                **error)
-{
-  g_autofree TsSeat *seats = g_new0 (TsSeat, MAX (guests->n_guests, 1));
-
-  for (guint i = 0; i < guests->n_guests; i++)
-    {
-      seats[i].member_id = guests->guests[i].member_id;
-      seats[i].table = tables[i];
-      seats[i].locked = guests->guests[i].locked;
-    }
-  return ts_repository_save_seating (repository, guests->event_id, options->n_tables,
-                                     options->seats, seats, guests->n_guests, error);
-}
-
-static gboolean
 plan_in_transaction (TsRepository  *repository,
                      gint64         event_id,
                      guint          n_tables,
@@ -187,7 +168,7 @@ plan_in_transaction (TsRepository  *repository,
   if (guests == NULL || (tables = make_plan (guests, &options, differ, error)) == NULL)
     return FALSE;
   before = stored_seats (guests);
-  if (!save_plan (repository, guests, tables, &options, error))
+  if (!ts_seating_guests_save (repository, guests, tables, &options, error))
     return FALSE;
   *seed = options.seed;
   if (undo != NULL)
