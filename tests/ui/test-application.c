@@ -16,6 +16,7 @@
 #include "ts-import-dialog.h"
 #include "ts-members-view.h"
 #include "ts-test-gtk.h"
+#include "ts-ui-test-util.h"
 #include "ts-test-support.h"
 #include "ts-window.h"
 
@@ -61,35 +62,6 @@ pointer_cleared (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
-/* Does what pressing @keyval with @modifiers in @widget does: finds the
- * shortcut a key press would trigger among the widget's own and runs its
- * action. (GTK has no public way to inject a key event.) */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 static guint
 count_members (void)
 {
@@ -125,7 +97,7 @@ test_open_csv (void)
   g_assert_cmpuint (count_members (), ==, before);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
-  g_assert_true (press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_true (ts_ui_test_press_shortcut (GTK_WIDGET (dialog), GDK_KEY_Return, GDK_CONTROL_MASK));
   TS_TEST_WAIT_FOR (pointer_cleared, &dialog);
   g_assert_cmpuint (count_members (), ==, before + 2);
 }

@@ -11,6 +11,7 @@
 #include "ts-check-in-window.h"
 #include "ts-settings.h"
 #include "ts-test-gtk.h"
+#include "ts-ui-test-util.h"
 #include "ts-test-support.h"
 #include "ts-ui-test.h"
 
@@ -147,33 +148,6 @@ type_and_enter (Fixture    *fixture,
   ts_test_wait_settled ();
 }
 
-/* A shortcut of the window as GTK would run it for the key press. */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 /* Whether a shown label under @widget reads @text exactly. */
 static gboolean
 shows_label (GtkWidget  *widget,
@@ -236,7 +210,7 @@ test_mark_paid (Fixture       *fixture,
   /* Ctrl+P on the selected row (the search is empty again: select them). */
   gtk_editable_set_text (GTK_EDITABLE (find (fixture->window, "search-entry")), "やまだ");
   ts_test_wait_settled ();
-  g_assert_true (press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
+  g_assert_true (ts_ui_test_press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
   assert_row (fixture, fixture->yamada, "attended 4000 1 1");
   TS_TEST_WAIT_UNTIL (!gtk_widget_get_visible (unpaid));
   g_assert_false (shows_label (fixture->window, "Unpaid ¥4,000"));
@@ -247,9 +221,9 @@ test_mark_paid (Fixture       *fixture,
   TS_TEST_WAIT_UNTIL (gtk_widget_get_visible (unpaid));
 
   /* Paid again; a second Ctrl+P records nothing more. */
-  g_assert_true (press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
+  g_assert_true (ts_ui_test_press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
   assert_row (fixture, fixture->yamada, "attended 4000 1 1");
-  g_assert_true (press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
+  g_assert_true (ts_ui_test_press_shortcut (fixture->window, GDK_KEY_p, GDK_CONTROL_MASK));
   ts_test_wait_settled ();
   assert_row (fixture, fixture->yamada, "attended 4000 1 1");
 }

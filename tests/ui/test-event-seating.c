@@ -343,34 +343,6 @@ test_move_from_row_menu (Fixture       *fixture,
   TS_TEST_WAIT_UNTIL (gtk_widget_has_focus (person_row (table_card (fixture, 2), member)));
 }
 
-/* Runs the shortcut of @row that @key with @modifiers triggers, as the
- * row's shortcut controller would. */
-static gboolean
-press (GtkWidget       *row,
-       guint            key,
-       GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (key, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, row,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  return FALSE;
-}
-
 /* Alt+Right, then a table's number, then Ctrl+L on the focused row. */
 static void
 test_move_with_keys (Fixture       *fixture,
@@ -382,15 +354,15 @@ test_move_with_keys (Fixture       *fixture,
   plan_from_dialog (fixture, 3);
   member = someone_at (fixture, 1);
   row = person_row (table_card (fixture, 1), member);
-  g_assert_false (press (row, GDK_KEY_Left, GDK_ALT_MASK));   /* no table 0 to go to */
-  g_assert_true (press (row, GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_false (ts_ui_test_press_shortcut (row, GDK_KEY_Left, GDK_ALT_MASK));   /* no table 0 to go to */
+  g_assert_true (ts_ui_test_press_shortcut (row, GDK_KEY_Right, GDK_ALT_MASK));
   g_assert_cmpuint (stored_seat (fixture, member).table, ==, 2);
   TS_TEST_WAIT_UNTIL ((row = person_row (table_card (fixture, 2), member)) != NULL &&
                       gtk_widget_has_focus (row));
-  g_assert_true (press (row, GDK_KEY_3, 0));
+  g_assert_true (ts_ui_test_press_shortcut (row, GDK_KEY_3, 0));
   g_assert_cmpuint (stored_seat (fixture, member).table, ==, 3);
   TS_TEST_WAIT_UNTIL ((row = person_row (table_card (fixture, 3), member)) != NULL);
-  g_assert_true (press (row, GDK_KEY_l, GDK_CONTROL_MASK));
+  g_assert_true (ts_ui_test_press_shortcut (row, GDK_KEY_l, GDK_CONTROL_MASK));
   g_assert_true (stored_seat (fixture, member).locked);
   g_assert_cmpuint (stored_seat (fixture, member).table, ==, 3);
 }

@@ -22,5 +22,8 @@ GtkWindow *ts_ui_test_top_dialog      (GType       type);
 gboolean   ts_ui_test_save_png        (GtkWidget  *widget,
                                        const char *path,
                                        GError    **error);
+gboolean   ts_ui_test_press_shortcut  (GtkWidget       *widget,
+                                       guint            keyval,
+                                       GdkModifierType  modifiers);
 
 G_END_DECLS
